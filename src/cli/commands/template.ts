@@ -1,0 +1,10 @@
+// Placeholder until the command's issue lands; the command is registered so --help lists it.
+import type { Command } from 'commander';
+import type { CliIO } from '../main.ts';
+import { FatalError } from '../errors.ts';
+
+export function registerTemplate(program: Command, _io: CliIO, _setExit: (code: number) => void): void {
+  program.command('template').description('(not built yet)').allowUnknownOption().action(() => {
+    throw new FatalError('the template command is not built yet');
+  });
+}

@@ -1,0 +1,53 @@
+// The `ereje` command line. Each command lives in its own module under ./commands and registers itself.
+import { Command, CommanderError } from 'commander';
+import { FatalError } from './errors.ts';
+import { registerAudit } from './commands/audit.ts';
+import { registerTemplate } from './commands/template.ts';
+import { registerRules } from './commands/rules.ts';
+import { version } from './version.ts';
+
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly isTTY: boolean;
+}
+
+const processIO: CliIO = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  isTTY: Boolean(process.stdout.isTTY),
+};
+
+/** Runs the CLI and resolves to the exit code (0 compliant / 1 findings or input errors / 2 no report). */
+export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  const debug = argv.includes('--debug');
+  const state = { exitCode: 0 };
+  const program = new Command('ereje')
+    .description('Rules-as-code for social-care regulation: audit facility workbooks against versioned rule files.')
+    .version(version, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run with --help for usage)');
+  const setExit = (code: number) => { state.exitCode = Math.max(state.exitCode, code); };
+  registerAudit(program, io, setExit);
+  registerTemplate(program, io, setExit);
+  registerRules(program, io, setExit);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return state.exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version exit through here with code 0; usage errors are exit 2 (no report).
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof FatalError) {
+      io.stderr(`ereje: ${err.message}\n`);
+      if (debug && err.stack) io.stderr(err.stack + '\n');
+      return err.exitCode;
+    }
+    const msg = err instanceof Error ? err.message : String(err);
+    io.stderr(`ereje: internal error: ${msg} (run with --debug for details and report it)\n`);
+    if (debug && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
+    return 2;
+  }
+}

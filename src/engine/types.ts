@@ -1,0 +1,51 @@
+// What evaluation produces: findings, rules that could not run, and what was used.
+import type { Localized } from '../core/lang.ts';
+
+export type Severity = 'critical' | 'major' | 'minor' | 'info';
+/** `A1.30.5`: annex, point, optional subpoint. */
+export type ClauseId = string;
+/** `residential/group-size`: ruleset id / rule name. */
+export type RuleId = string;
+
+export interface Evidence {
+  readonly sheet: string;
+  /** 1-based Excel row; absent for evidence about a whole sheet (a missing record). */
+  readonly row?: number;
+  readonly column?: string;
+}
+
+export interface Finding {
+  readonly rule: RuleId;
+  readonly clause: ClauseId;
+  readonly severity: Severity;
+  readonly subject: string;
+  /** `2010-W07`, `2010-03`, `2010-Q2`, `2010-03-21`, `2010`; absent for non-periodic rules. */
+  readonly period?: string;
+  readonly item: string | null;
+  readonly message: Localized;
+  readonly expected: string;
+  readonly actual: string;
+  readonly evidence: readonly Evidence[];
+}
+
+export interface NotEvaluated {
+  readonly rule: RuleId;
+  readonly clause: ClauseId;
+  readonly reason: Localized;
+}
+
+export interface RulesetVersionUsed {
+  readonly id: string;
+  readonly version: string;
+  readonly act: string;
+  readonly in_force: { readonly from: string | null; readonly until: string | null; readonly approximate: boolean };
+}
+
+export interface Evaluation {
+  /** Sorted by (clause, subject, period, item, rule). */
+  readonly findings: readonly Finding[];
+  readonly notEvaluated: readonly NotEvaluated[];
+  /** Every rule that ran, with whether it produced a finding (info findings do not fail a rule). */
+  readonly rules: readonly { readonly rule: RuleId; readonly clause: ClauseId; readonly outcome: 'passed' | 'failed' | 'not_evaluated' }[];
+  readonly rulesets: readonly RulesetVersionUsed[];
+}

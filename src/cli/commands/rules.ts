@@ -1,10 +1,17 @@
-// Placeholder until the command's issue lands; the command is registered so --help lists it.
+// `ereje rules …`: the legal staff's commands. Each subcommand lives in ./rules/<name>.ts.
 import type { Command } from 'commander';
 import type { CliIO } from '../main.ts';
-import { FatalError } from '../errors.ts';
+import { registerRulesCheck } from './rules/check.ts';
+import { registerRulesFmt } from './rules/fmt.ts';
+import { registerRulesCompile } from './rules/compile.ts';
+import { registerRulesTest } from './rules/test.ts';
+import { registerRulesList } from './rules/list.ts';
+import { registerRulesCoverage } from './rules/coverage.ts';
+import { registerRulesDiff } from './rules/diff.ts';
 
-export function registerRules(program: Command, _io: CliIO, _setExit: (code: number) => void): void {
-  program.command('rules').description('(not built yet)').allowUnknownOption().action(() => {
-    throw new FatalError('the rules command is not built yet');
-  });
+export function registerRules(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  const rules = program.command('rules').description('Check, format, test, list and compare rule files.');
+  for (const register of [registerRulesCheck, registerRulesFmt, registerRulesCompile, registerRulesTest, registerRulesList, registerRulesCoverage, registerRulesDiff]) {
+    register(rules, io, setExit);
+  }
 }

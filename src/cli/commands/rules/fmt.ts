@@ -1,0 +1,10 @@
+// Placeholder until this subcommand's issue lands.
+import type { Command } from 'commander';
+import type { CliIO } from '../../main.ts';
+import { FatalError } from '../../errors.ts';
+
+export function registerRulesFmt(rules: Command, _io: CliIO, _setExit: (code: number) => void): void {
+  rules.command('fmt').description('(not built yet)').allowUnknownOption().allowExcessArguments().action(() => {
+    throw new FatalError('`ereje rules fmt` is not built yet');
+  });
+}

@@ -112,7 +112,10 @@ export interface LocalizedTemplate extends Node {
   readonly all?: string;
 }
 
-export type Step = ForStep | JoinStep | WhereStep | LetStep | PerStep | ItemsStep;
+export type Step = ForStep | JoinStep | WhereStep | LetStep | PerStep | ItemsStep | DatedStep;
+
+/** `dated c.admitted_on + 14 days`: the duty's date; picks the ruleset version in force for the case. */
+export interface DatedStep extends Node { readonly kind: 'Dated'; readonly date: Expr }
 
 /** `for c in children` / `for s in [spring_summer, autumn_winter]` / `for b in distinct(children c where … : c.bedroom_id)` */
 export interface ForStep extends Node {

@@ -1,0 +1,94 @@
+// The workbook contract and the lookups every stage uses to match what a person wrote (a sheet name,
+// a header, an enum label in kk, ru or the canonical id) to canonical ids.
+import type { HeaderMapping } from '../ingest/types.ts';
+import { ENUMS } from './enums.ts';
+import { SHEETS } from './sheets.ts';
+import type { ColumnDef, ColumnId, EnumDef, EnumId, FacilityKind, SheetDef, SheetId, WorkbookSchema } from './types.ts';
+
+export type * from './types.ts';
+
+export const WORKBOOK_SCHEMA: WorkbookSchema = { sheets: SHEETS, enums: ENUMS };
+
+/** Ruleset id (`home-care`) → the facility kind its workbooks declare (`home_care`). */
+export const FACILITY_KIND_OF_RULESET: Readonly<Record<string, FacilityKind>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, FacilityKind>, {
+    residential: 'residential',
+    'home-care': 'home_care',
+    'day-care': 'day_care',
+  }),
+);
+
+/**
+ * Trims, case-folds and collapses inner whitespace, so `  Баланың   коды ` matches `баланың коды`.
+ * Also NFC-normalises and reads en/em dashes as `-` (people type `3–5`).
+ */
+export function normalizeLabel(text: string): string {
+  return text.normalize('NFC').replace(/[\u2010-\u2015\u2212]/g, '-').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+}
+
+const sheetsById = new Map<SheetId, SheetDef>(SHEETS.map((s) => [s.id, s]));
+const enumsById = new Map<EnumId, EnumDef>(ENUMS.map((e) => [e.id, e]));
+const columnsBySheet = new Map<SheetId, Map<ColumnId, ColumnDef>>(
+  SHEETS.map((s) => [s.id, new Map(s.columns.map((c) => [c.id, c]))]),
+);
+
+function labelIndex<T>(entries: Iterable<readonly [labels: Iterable<string>, value: T]>): Map<string, T> {
+  const index = new Map<string, T>();
+  for (const [labels, value] of entries) for (const label of labels) index.set(normalizeLabel(label), value);
+  return index;
+}
+
+const sheetByLabel = labelIndex(SHEETS.map((s) => [[s.id, s.labels.kk, s.labels.ru, s.labels.en], s.id] as const));
+const columnByLabel = new Map<SheetId, Map<string, ColumnId>>(
+  SHEETS.map((s) => [s.id, labelIndex(s.columns.map((c) => [[c.id, c.labels.kk, c.labels.ru, c.labels.en], c.id] as const))]),
+);
+const enumByLabel = new Map<EnumId, Map<string, string>>(
+  ENUMS.map((e) => [e.id, labelIndex(e.values.map((v) => [[v.code, ...v.labels.kk, ...v.labels.ru, ...v.labels.en], v.code] as const))]),
+);
+
+export function sheetById(id: SheetId): SheetDef | undefined {
+  return sheetsById.get(id);
+}
+
+export function columnOf(sheet: SheetId, column: ColumnId): ColumnDef | undefined {
+  return columnsBySheet.get(sheet)?.get(column);
+}
+
+export function enumById(id: EnumId): EnumDef | undefined {
+  return enumsById.get(id);
+}
+
+/** Looks a key up in a user's mapping after normalising both sides; the mapping is plain JSON. */
+function fromMapping(record: Readonly<Record<string, string>> | undefined, key: string): string | undefined {
+  if (!record) return undefined;
+  const wanted = normalizeLabel(key);
+  for (const [theirs, ours] of Object.entries(record)) if (normalizeLabel(theirs) === wanted) return ours;
+  return undefined;
+}
+
+/** A sheet's name as written → its canonical id; the mapping file wins over the built-in labels. */
+export function matchSheetName(name: string, mapping?: HeaderMapping): SheetId | undefined {
+  const mapped = fromMapping(mapping?.sheets, name);
+  if (mapped !== undefined && sheetsById.has(mapped)) return mapped;
+  return sheetByLabel.get(normalizeLabel(name));
+}
+
+/** A header cell as written → the column's canonical id within that sheet. */
+export function matchColumnHeader(sheetId: SheetId, header: string, mapping?: HeaderMapping): ColumnId | undefined {
+  const columns = columnsBySheet.get(sheetId);
+  if (!columns) return undefined;
+  const theirs = mapping?.columns && Object.hasOwn(mapping.columns, sheetId) ? mapping.columns[sheetId] : undefined;
+  const mapped = fromMapping(theirs, header);
+  if (mapped !== undefined && columns.has(mapped)) return mapped;
+  return columnByLabel.get(sheetId)?.get(normalizeLabel(header));
+}
+
+/** An enum value as written (code, kk or ru label) → its canonical code, or undefined when unknown. */
+export function matchEnumValue(enumId: EnumId, text: string): string | undefined {
+  return enumByLabel.get(enumId)?.get(normalizeLabel(text));
+}
+
+/** Sheets a facility kind's template includes, in contract order. */
+export function sheetsForKind(kind: FacilityKind): readonly SheetDef[] {
+  return SHEETS.filter((s) => s.kinds.includes(kind));
+}

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCalendar, CalendarError } from '../../src/calendar/index.ts';
+import { parseDateText } from '../../src/core/date.ts';
+
+const kz = parseCalendar(JSON.parse(readFileSync(new URL('../../rules/calendars/kz.json', import.meta.url), 'utf8')));
+const d = (s: string) => parseDateText(s)!;
+
+describe('Kazakhstan working-day calendar (rules/calendars/kz.json)', () => {
+  it('31.12.2009 → 11.01.2010 has 4 working days (1–2 Jan, 4 Jan for Saturday 2 Jan, 7 Jan off)', () => {
+    expect(kz.workingDaysBetween(d('31.12.2009'), d('11.01.2010'))).toBe(4);
+    for (const off of ['01.01.2010', '02.01.2010', '04.01.2010', '07.01.2010']) expect(kz.isWorkingDay(d(off))).toBe(false);
+  });
+  it('04.02.2010 → 12.02.2010 is 6 and → 11.02.2010 is 5', () => {
+    expect(kz.workingDaysBetween(d('04.02.2010'), d('12.02.2010'))).toBe(6);
+    expect(kz.workingDaysBetween(d('04.02.2010'), d('11.02.2010'))).toBe(5);
+  });
+  it('8 March 2010 (a Monday) is a holiday', () => {
+    expect(kz.isWorkingDay(d('2010-03-08'))).toBe(false);
+    expect(kz.isWorkingDay(d('2010-03-09'))).toBe(true);
+  });
+  it('Nauryz 2010: 21 (Sunday), 22, 23 March off, and 24 March replaces the Sunday', () => {
+    expect(kz.workingDaysBetween(d('2010-03-19'), d('2010-03-26'))).toBe(2); // 25, 26
+    expect(kz.isWorkingDay(d('2010-03-24'))).toBe(false);
+    expect(kz.addWorkingDays(d('2010-03-19'), 1)).toBe(d('2010-03-25'));
+  });
+  it('before 2010 only 22 March was Nauryz; Christmas was not a holiday in 2005', () => {
+    expect(kz.isWorkingDay(d('2008-03-21'))).toBe(true);  // a Friday
+    expect(kz.isWorkingDay(d('2009-03-23'))).toBe(false); // replaces Sunday 22 March 2009
+    expect(kz.isWorkingDay(d('2005-01-07'))).toBe(true);
+    expect(kz.isWorkingDay(d('2006-01-07'))).toBe(false);
+  });
+  it('leap days count like any other day', () => {
+    expect(kz.isWorkingDay(d('2008-02-29'))).toBe(true);          // a Friday
+    expect(kz.workingDaysBetween(d('2012-02-28'), d('2012-03-01'))).toBe(2); // Wed 29, Thu 1
+    expect(kz.addWorkingDays(d('2016-02-26'), 1)).toBe(d('2016-02-29'));
+  });
+  it('addWorkingDays is the inverse of workingDaysBetween', () => {
+    const start = d('2009-12-25');
+    for (let n = 1; n <= 20; n++) {
+      const w = kz.addWorkingDays(start, n);
+      expect(kz.isWorkingDay(w)).toBe(true);
+      expect(kz.workingDaysBetween(start, w)).toBe(n);
+      expect(kz.addWorkingDays(w, -n) <= start).toBe(true);
+    }
+    expect(kz.addWorkingDays(d('2010-01-11'), -4)).toBe(d('2009-12-31'));
+  });
+  it('refuses dates outside 2005–2027 instead of guessing', () => {
+    expect(() => kz.isWorkingDay(d('2004-12-31'))).toThrow(CalendarError);
+    expect(() => kz.workingDaysBetween(d('2027-12-30'), d('2028-01-03'))).toThrow(/outside/);
+    expect(() => kz.addWorkingDays(d('2027-12-30'), 5)).toThrow(/outside/);
+  });
+});
+
+describe('parseCalendar', () => {
+  const base = { name: 't', coverage: { from: '2010-01-01', to: '2010-12-31' }, weekend: [6, 7] };
+  it('applies government transfers of days off over the weekly pattern', () => {
+    const cal = parseCalendar({ ...base, years: { '2010': { holidays: [], substitutes: [], transfers: [
+      { date: '2010-07-03', becomes: 'working_day', source: 'test' }, { date: '2010-07-05', becomes: 'day_off', source: 'test' }] } } });
+    expect(cal.isWorkingDay(d('2010-07-03'))).toBe(true);
+    expect(cal.isWorkingDay(d('2010-07-05'))).toBe(false);
+  });
+  it('gives clear errors for a malformed file', () => {
+    expect(() => parseCalendar({ ...base })).toThrow(/years/);
+    expect(() => parseCalendar({ ...base, years: { '2010': { holidays: [{ date: '2010-02-31', name: 'x', source: 's' }], substitutes: [], transfers: [] } } })).toThrow(/date/);
+    expect(() => parseCalendar({ ...base, years: { '2010': { holidays: [{ date: '2011-01-01', name: 'x', source: 's' }], substitutes: [], transfers: [] } } })).toThrow(/another year/);
+  });
+});

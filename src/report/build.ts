@@ -1,0 +1,144 @@
+// Evaluation + ingested workbook → the JSON report `ereje.audit-report/1` (../shared/spec/report-and-cli.md).
+// Every object is built key by key in the contract's order and every list is sorted, so the same input
+// gives byte-identical JSON; nothing here reads a clock.
+import { formatIsoDate, type DayNumber } from '../core/date.ts';
+import type { Lang } from '../core/lang.ts';
+import type { Evaluation, Finding } from '../engine/types.ts';
+import type { IngestedWorkbook, InputError } from '../ingest/types.ts';
+import type { AuditReport } from './types.ts';
+import { compareClauses, compareNatural } from './order.ts';
+
+export interface BuildReportInput {
+  readonly workbook: IngestedWorkbook;
+  readonly evaluation: Evaluation;
+  readonly asOf: DayNumber;
+  readonly lang: Lang;
+  /** ereje's own version (package.json), for `generated_by`. */
+  readonly version: string;
+}
+
+export type ReportFinding = AuditReport['findings'][number];
+export type ReportNotEvaluated = AuditReport['not_evaluated'][number];
+export type ReportInputError = AuditReport['input_errors'][number];
+export type ReportRuleset = AuditReport['rulesets'][number];
+
+export function buildReport(input: BuildReportInput): AuditReport {
+  const { workbook, evaluation, asOf, lang, version } = input;
+  const facility = workbook.facility;
+  if (facility === null) {
+    // The CLI refuses such a workbook before evaluation; reaching here is a caller bug.
+    throw new Error(`buildReport: workbook ${workbook.file} has no facility row`);
+  }
+  const findings = [...evaluation.findings].sort(compareFindings).map((f) => reportFinding(f, lang));
+  const notEvaluated = [...evaluation.notEvaluated]
+    .sort((a, b) => compareClauses(a.clause, b.clause) || compareNatural(a.rule, b.rule))
+    .map((n): ReportNotEvaluated => ({ rule: n.rule, clause: n.clause, reason: n.reason[lang] }));
+  const inputErrors = [...workbook.errors].sort(compareInputErrors).map((e) => reportInputError(e, lang));
+  return {
+    schema: 'ereje.audit-report/1',
+    generated_by: { name: 'ereje', version },
+    workbook: { file: workbook.file, sha256: workbook.sha256 },
+    facility: { facility_id: facility.facility_id, name: facility.name, kind: facility.kind, ownership: facility.ownership },
+    period: { from: formatIsoDate(facility.period_from), to: formatIsoDate(facility.period_to) },
+    as_of: formatIsoDate(asOf),
+    rulesets: [...evaluation.rulesets]
+      .sort((a, b) => compareNatural(a.id, b.id) || compareNatural(a.version, b.version))
+      .map((r): ReportRuleset => ({
+        id: r.id,
+        version: r.version,
+        act: r.act,
+        in_force: { from: r.in_force.from, until: r.in_force.until, approximate: r.in_force.approximate },
+      })),
+    summary: summarize(evaluation, workbook.errors),
+    findings,
+    not_evaluated: notEvaluated,
+    input_errors: inputErrors,
+    rows: rowCounts(workbook),
+  };
+}
+
+/**
+ * `rules` counts each rule once: the engine's outcomes, plus any rule that only appears in the
+ * not-evaluated list. `input_errors` counts errors only; warnings (unknown sheet or column) are listed
+ * in `input_errors` with their `code` so nothing is lost, but they do not fail an audit.
+ */
+function summarize(evaluation: Evaluation, errors: readonly InputError[]): AuditReport['summary'] {
+  const outcome = new Map<string, 'passed' | 'failed' | 'not_evaluated'>();
+  for (const r of evaluation.rules) outcome.set(r.rule, r.outcome);
+  for (const n of evaluation.notEvaluated) if (!outcome.has(n.rule)) outcome.set(n.rule, 'not_evaluated');
+  let passed = 0, failed = 0, notEvaluated = 0;
+  for (const o of outcome.values()) {
+    if (o === 'passed') passed++;
+    else if (o === 'failed') failed++;
+    else notEvaluated++;
+  }
+  return {
+    rules: outcome.size,
+    passed,
+    failed,
+    not_evaluated: notEvaluated,
+    findings: evaluation.findings.length,
+    input_errors: errors.filter((e) => e.severity === 'error').length,
+  };
+}
+
+function reportFinding(f: Finding, lang: Lang): ReportFinding {
+  const base = { rule: f.rule, clause: f.clause, severity: f.severity, subject: f.subject };
+  const rest = {
+    item: f.item,
+    message: f.message[lang],
+    expected: f.expected,
+    actual: f.actual,
+    evidence: f.evidence.map((e) => {
+      const out: { sheet: string; row?: number; column?: string } = { sheet: e.sheet };
+      if (e.row !== undefined) out.row = e.row;
+      if (e.column !== undefined) out.column = e.column;
+      return out;
+    }),
+  };
+  // `period` is absent (not null) for non-periodic rules, as the contract shows.
+  return f.period === undefined ? { ...base, ...rest } : { ...base, period: f.period, ...rest };
+}
+
+function reportInputError(e: InputError, lang: Lang): ReportInputError {
+  return {
+    sheet: e.sheetName || e.sheet,
+    row: e.row,
+    column: e.column,
+    value: e.value,
+    message: e.message[lang],
+    code: e.code,
+    cell: e.cell,
+  };
+}
+
+function rowCounts(workbook: IngestedWorkbook): AuditReport['rows'] {
+  const out: Record<string, { read: number; accepted: number; rejected: number }> = {};
+  for (const sheet of Object.keys(workbook.tables).sort(compareNatural)) {
+    const t = workbook.tables[sheet];
+    if (t) out[sheet] = { read: t.counts.read, accepted: t.counts.accepted, rejected: t.counts.rejected };
+  }
+  return out;
+}
+
+export function compareFindings(a: Finding | ReportFinding, b: Finding | ReportFinding): number {
+  return compareClauses(a.clause, b.clause)
+    || compareNatural(a.subject, b.subject)
+    || compareNatural(a.period ?? '', b.period ?? '')
+    || compareNatural(a.item ?? '', b.item ?? '')
+    || compareNatural(a.rule, b.rule);
+}
+
+function compareInputErrors(a: InputError, b: InputError): number {
+  return compareNatural(a.sheet, b.sheet)
+    || (a.row ?? 0) - (b.row ?? 0)
+    || compareNatural(a.column ?? '', b.column ?? '')
+    || compareNatural(a.code, b.code)
+    || compareNatural(a.value ?? '', b.value ?? '');
+}
+
+/** Exit code of an audit: 1 when a non-info finding or an input error (not a warning) is present. */
+export function reportExitCode(report: AuditReport): 0 | 1 {
+  const violation = report.findings.some((f) => f.severity !== 'info');
+  return violation || report.summary.input_errors > 0 ? 1 : 0;
+}

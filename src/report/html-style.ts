@@ -1,0 +1,59 @@
+// The HTML report's stylesheet, inlined into every report so the file needs nothing else to display
+// or print. System fonts only (no web fonts: no network); A4 with margins for printing.
+export const HTML_STYLE = `
+:root { --ink: #1d2330; --muted: #5b6472; --line: #d5d9e0; --bg: #f6f7f9;
+  --critical: #a4161a; --major: #c2570c; --minor: #8a6d00; --info: #2a5d9f; --ok: #1e7a3c; }
+* { box-sizing: border-box; }
+html { font: 10.5pt/1.45 "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: var(--ink); background: #fff; }
+body { margin: 0 auto; max-width: 190mm; padding: 12mm 8mm; }
+h1 { font-size: 18pt; margin: 0 0 4mm; line-height: 1.2; overflow-wrap: anywhere; }
+h2 { font-size: 13pt; margin: 7mm 0 3mm; padding-bottom: 1mm; border-bottom: 2px solid var(--ink); }
+h3 { font-size: 11.5pt; margin: 5mm 0 2mm; }
+h4 { font-size: 10.5pt; margin: 4mm 0 1.5mm; }
+.kicker { text-transform: uppercase; letter-spacing: .06em; color: var(--muted); font-size: 9pt; margin: 0 0 1mm; }
+.mono { font-family: "DejaVu Sans Mono", Consolas, "Liberation Mono", monospace; font-size: 9pt; overflow-wrap: anywhere; }
+.muted { color: var(--muted); }
+.meta { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 5mm; margin: 0; }
+.meta dt { color: var(--muted); }
+.meta dd { margin: 0; overflow-wrap: anywhere; }
+ul.plain { list-style: none; margin: 0; padding: 0; }
+.approx { color: var(--major); font-style: italic; }
+.note { color: var(--muted); font-size: 9pt; margin: 2mm 0 0; }
+.verdict { margin: 4mm 0 0; padding: 2.5mm 4mm; border-radius: 2mm; font-weight: 600; border: 1px solid; }
+.verdict-compliant { color: var(--ok); background: #eaf6ee; }
+.verdict-nonCompliant { color: var(--critical); background: #fbeaea; }
+.verdict-inputErrorsOnly { color: var(--major); background: #fdf1e7; }
+.stats { display: grid; grid-template-columns: repeat(6, 1fr); gap: 2mm; margin-bottom: 3mm; }
+.stat { background: var(--bg); border: 1px solid var(--line); border-radius: 1.5mm; padding: 2mm; text-align: center; }
+.stat .n { display: block; font-size: 15pt; font-weight: 700; }
+.stat .l { display: block; font-size: 8pt; color: var(--muted); }
+.cols { display: flex; gap: 6mm; align-items: flex-start; flex-wrap: wrap; }
+.cols table { width: auto; min-width: 60mm; }
+table { width: 100%; border-collapse: collapse; margin: 1mm 0 3mm; font-size: 9.5pt; }
+caption { text-align: left; font-weight: 600; padding-bottom: 1mm; }
+th, td { border: 1px solid var(--line); padding: 1.2mm 1.8mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+thead th { background: var(--bg); font-weight: 600; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.sev { display: inline-block; padding: .2mm 1.5mm; border-radius: 1mm; font-size: 8.5pt; font-weight: 600; color: #fff; white-space: nowrap; }
+.sev-critical { background: var(--critical); } .sev-major { background: var(--major); }
+.sev-minor { background: var(--minor); } .sev-info { background: var(--info); }
+tr.row-critical td:first-child { border-left: 3px solid var(--critical); }
+tr.row-major td:first-child { border-left: 3px solid var(--major); }
+tr.row-minor td:first-child { border-left: 3px solid var(--minor); }
+tr.row-info td:first-child { border-left: 3px solid var(--info); }
+tr.warning td { color: var(--muted); }
+.rule { color: var(--muted); font-size: 8pt; }
+blockquote { margin: 1mm 0 2mm; padding: 1.5mm 3mm; border-left: 3px solid var(--line); background: var(--bg); font-style: italic; }
+blockquote .ql { font-style: normal; color: var(--muted); font-size: 8.5pt; }
+.empty { color: var(--ok); }
+footer { margin-top: 8mm; padding-top: 2mm; border-top: 1px solid var(--line); color: var(--muted); font-size: 8pt; overflow-wrap: anywhere; }
+@page { size: A4; margin: 14mm 12mm 16mm; }
+@media print {
+  html { font-size: 9.5pt; }
+  body { max-width: none; padding: 0; }
+  h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  tr, blockquote, .stat { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  .verdict, .sev, thead th, .stat, blockquote { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;

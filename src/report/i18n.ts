@@ -1,0 +1,277 @@
+// The words of the reports (headings, labels) in the three user languages, in one place so that a
+// translator edits one file and every renderer (terminal, Markdown, HTML, xlsx) says the same thing.
+import type { Lang } from '../core/lang.ts';
+import type { Severity } from '../engine/types.ts';
+
+export interface ReportWords {
+  readonly title: string;
+  readonly facility: string;
+  readonly facilityId: string;
+  readonly kind: string;
+  readonly ownership: string;
+  readonly period: string;
+  readonly asOf: string;
+  readonly workbook: string;
+  readonly rulesets: string;
+  readonly version: string;
+  readonly act: string;
+  readonly inForce: string;
+  readonly approximate: string;
+  readonly approximateNote: string;
+  readonly openEnded: string;
+  readonly summary: string;
+  readonly rules: string;
+  readonly passed: string;
+  readonly failed: string;
+  readonly notEvaluated: string;
+  readonly findings: string;
+  readonly inputErrors: string;
+  readonly warnings: string;
+  readonly bySeverity: string;
+  readonly byClause: string;
+  readonly severity: string;
+  readonly clause: string;
+  readonly rule: string;
+  readonly subject: string;
+  readonly item: string;
+  readonly message: string;
+  readonly expected: string;
+  readonly actual: string;
+  readonly evidence: string;
+  readonly reason: string;
+  readonly sheet: string;
+  readonly row: string;
+  readonly column: string;
+  readonly cell: string;
+  readonly value: string;
+  readonly code: string;
+  readonly count: string;
+  readonly rowsRead: string;
+  readonly read: string;
+  readonly accepted: string;
+  readonly rejected: string;
+  readonly noFindings: string;
+  readonly noInputErrors: string;
+  readonly allEvaluated: string;
+  readonly quote: string;
+  readonly annex: (n: string) => string;
+  readonly verdict: { readonly compliant: string; readonly nonCompliant: string; readonly inputErrorsOnly: string };
+  readonly severities: Readonly<Record<Severity, string>>;
+  readonly severityMeaning: Readonly<Record<Severity, string>>;
+  readonly generatedBy: string;
+  readonly status: string;
+  readonly file: string;
+}
+
+const kk: ReportWords = {
+  title: 'Сәйкестік тексеруінің есебі',
+  facility: 'Мекеме',
+  facilityId: 'Мекеме коды',
+  kind: 'Түрі',
+  ownership: 'Меншік нысаны',
+  period: 'Кезең',
+  asOf: 'Тексеру күні',
+  workbook: 'Жұмыс кітабы',
+  rulesets: 'Ережелер жинақтары',
+  version: 'Нұсқа',
+  act: 'Акт',
+  inForce: 'Күшінде',
+  approximate: 'шамамен',
+  approximateNote: '≈ — күні бастапқы мәтінде жоқ, шамамен көрсетілген',
+  openEnded: 'мерзімсіз',
+  summary: 'Қорытынды',
+  rules: 'Ережелер',
+  passed: 'Орындалды',
+  failed: 'Бұзылды',
+  notEvaluated: 'Бағаланбаған ережелер',
+  findings: 'Сәйкессіздіктер',
+  inputErrors: 'Деректер қателері',
+  warnings: 'Ескертулер',
+  bySeverity: 'Маңыздылығы бойынша',
+  byClause: 'Тармақтар бойынша',
+  severity: 'Маңыздылығы',
+  clause: 'Тармақ',
+  rule: 'Ереже',
+  subject: 'Нысан',
+  item: 'Элемент',
+  message: 'Сипаттама',
+  expected: 'Күтілген',
+  actual: 'Нақты',
+  evidence: 'Дәлел',
+  reason: 'Себебі',
+  sheet: 'Парақ',
+  row: 'Жол',
+  column: 'Баған',
+  cell: 'Ұяшық',
+  value: 'Мәні',
+  code: 'Коды',
+  count: 'Саны',
+  rowsRead: 'Оқылған жолдар',
+  read: 'оқылды',
+  accepted: 'қабылданды',
+  rejected: 'қабылданбады',
+  noFindings: 'Сәйкессіздік табылған жоқ.',
+  noInputErrors: 'Деректер қателері жоқ.',
+  allEvaluated: 'Барлық ережелер бағаланды.',
+  quote: 'Бұйрық мәтіні',
+  annex: (n) => `${n}-қосымша`,
+  verdict: {
+    compliant: 'Сәйкессіздік табылған жоқ',
+    nonCompliant: 'Сәйкессіздіктер табылды',
+    inputErrorsOnly: 'Деректерде қателер бар',
+  },
+  severities: { critical: 'өте маңызды', major: 'маңызды', minor: 'шамалы', info: 'ақпарат' },
+  severityMeaning: {
+    critical: 'қабылдау шарттары, қауіпсіздік',
+    major: 'мерзімдер, топ көлемі, қамту',
+    minor: 'құжаттама',
+    info: 'кеңес: қарау үшін көрсетіледі, бұзушылық емес',
+  },
+  generatedBy: 'Жасаған',
+  status: 'Нәтиже',
+  file: 'Файл',
+};
+
+const ru: ReportWords = {
+  title: 'Отчёт о проверке соответствия',
+  facility: 'Учреждение',
+  facilityId: 'Код учреждения',
+  kind: 'Тип',
+  ownership: 'Форма собственности',
+  period: 'Период',
+  asOf: 'Дата проверки',
+  workbook: 'Рабочая книга',
+  rulesets: 'Наборы правил',
+  version: 'Версия',
+  act: 'Акт',
+  inForce: 'Действует',
+  approximate: 'приблизительно',
+  approximateNote: '≈ — даты нет в тексте источника, указана приблизительная',
+  openEnded: 'бессрочно',
+  summary: 'Итоги',
+  rules: 'Правила',
+  passed: 'Соблюдено',
+  failed: 'Нарушено',
+  notEvaluated: 'Не проверенные правила',
+  findings: 'Несоответствия',
+  inputErrors: 'Ошибки в данных',
+  warnings: 'Предупреждения',
+  bySeverity: 'По значимости',
+  byClause: 'По пунктам',
+  severity: 'Значимость',
+  clause: 'Пункт',
+  rule: 'Правило',
+  subject: 'Объект',
+  item: 'Элемент',
+  message: 'Описание',
+  expected: 'Ожидалось',
+  actual: 'Фактически',
+  evidence: 'Где',
+  reason: 'Причина',
+  sheet: 'Лист',
+  row: 'Строка',
+  column: 'Столбец',
+  cell: 'Ячейка',
+  value: 'Значение',
+  code: 'Код',
+  count: 'Количество',
+  rowsRead: 'Прочитанные строки',
+  read: 'прочитано',
+  accepted: 'принято',
+  rejected: 'отклонено',
+  noFindings: 'Несоответствий не найдено.',
+  noInputErrors: 'Ошибок в данных нет.',
+  allEvaluated: 'Все правила проверены.',
+  quote: 'Текст приказа',
+  annex: (n) => `Приложение ${n}`,
+  verdict: {
+    compliant: 'Несоответствий не найдено',
+    nonCompliant: 'Найдены несоответствия',
+    inputErrorsOnly: 'В данных есть ошибки',
+  },
+  severities: { critical: 'критическое', major: 'существенное', minor: 'незначительное', info: 'к сведению' },
+  severityMeaning: {
+    critical: 'условия приёма, безопасность',
+    major: 'сроки, наполняемость групп, охват',
+    minor: 'документация',
+    info: 'рекомендация: показано для проверки, не нарушение',
+  },
+  generatedBy: 'Сформировано',
+  status: 'Результат',
+  file: 'Файл',
+};
+
+const en: ReportWords = {
+  title: 'Compliance audit report',
+  facility: 'Facility',
+  facilityId: 'Facility id',
+  kind: 'Kind',
+  ownership: 'Ownership',
+  period: 'Period',
+  asOf: 'As of',
+  workbook: 'Workbook',
+  rulesets: 'Rulesets',
+  version: 'Version',
+  act: 'Act',
+  inForce: 'In force',
+  approximate: 'approximate',
+  approximateNote: '≈ — the date is not in the source text; an approximate date is shown',
+  openEnded: 'open-ended',
+  summary: 'Summary',
+  rules: 'Rules',
+  passed: 'Passed',
+  failed: 'Failed',
+  notEvaluated: 'Rules not evaluated',
+  findings: 'Findings',
+  inputErrors: 'Input errors',
+  warnings: 'Warnings',
+  bySeverity: 'By severity',
+  byClause: 'By clause',
+  severity: 'Severity',
+  clause: 'Clause',
+  rule: 'Rule',
+  subject: 'Subject',
+  item: 'Item',
+  message: 'Message',
+  expected: 'Expected',
+  actual: 'Actual',
+  evidence: 'Evidence',
+  reason: 'Reason',
+  sheet: 'Sheet',
+  row: 'Row',
+  column: 'Column',
+  cell: 'Cell',
+  value: 'Value',
+  code: 'Code',
+  count: 'Count',
+  rowsRead: 'Rows read',
+  read: 'read',
+  accepted: 'accepted',
+  rejected: 'rejected',
+  noFindings: 'No findings.',
+  noInputErrors: 'No input errors.',
+  allEvaluated: 'Every rule was evaluated.',
+  quote: 'Text of the order',
+  annex: (n) => `Annex ${n}`,
+  verdict: {
+    compliant: 'No non-compliance found',
+    nonCompliant: 'Non-compliance found',
+    inputErrorsOnly: 'The data has input errors',
+  },
+  severities: { critical: 'critical', major: 'major', minor: 'minor', info: 'info' },
+  severityMeaning: {
+    critical: 'eligibility, safety',
+    major: 'timeliness, sizes, coverage',
+    minor: 'paperwork',
+    info: 'advisory: shown for review, never a violation',
+  },
+  generatedBy: 'Generated by',
+  status: 'Result',
+  file: 'File',
+};
+
+const WORDS: Readonly<Record<Lang, ReportWords>> = { kk, ru, en };
+
+export function reportWords(lang: Lang): ReportWords {
+  return WORDS[lang];
+}

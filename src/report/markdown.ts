@@ -1,0 +1,92 @@
+// The report as Markdown, for e-mail and tickets. Text from the workbook is escaped so that a facility
+// name with `*`, `|`, `<` or a newline cannot change the document's structure or inject HTML.
+import type { AuditReport } from './types.ts';
+import {
+  SEVERITY_ORDER, annexTitle, clauseCounts, findingTarget, formatEvidenceList, formatInForce, groupFindings,
+  isWarning, severityCounts, verdictOf, wordsFor, type RenderOptions,
+} from './view.ts';
+
+export function renderMarkdown(report: AuditReport, options: RenderOptions): string {
+  const w = wordsFor(options);
+  const f = report.facility;
+  const s = report.summary;
+  const out: string[] = [];
+  out.push(`# ${w.title}: ${md(f.name)}`, '');
+  out.push(`- **${w.facility}:** ${md(f.name)} (${md(f.facility_id)}, ${md(f.kind)}, ${md(f.ownership)})`);
+  out.push(`- **${w.period}:** ${report.period.from} … ${report.period.to}`);
+  out.push(`- **${w.asOf}:** ${report.as_of}`);
+  out.push(`- **${w.workbook}:** ${md(report.workbook.file)} (sha256 \`${report.workbook.sha256.slice(0, 12)}…\`)`);
+  for (const r of report.rulesets) {
+    out.push(`- **${w.rulesets}:** ${md(r.id)}@${md(r.version)} — ${md(r.act)}; ${w.inForce} ${formatInForce(r, w)}`);
+  }
+  if (report.rulesets.some((r) => r.in_force.approximate)) out.push(`- ${w.approximateNote}`);
+  out.push(`- **${w.status}:** ${w.verdict[verdictOf(report)]}`);
+  out.push('', `## ${w.summary}`, '');
+  out.push(table(
+    [w.rules, w.passed, w.failed, w.notEvaluated, w.findings, w.inputErrors],
+    [[s.rules, s.passed, s.failed, s.not_evaluated, s.findings, s.input_errors].map(String)],
+  ));
+  const bySev = severityCounts(report);
+  out.push('', `**${w.bySeverity}:** ${SEVERITY_ORDER.map((k) => `${w.severities[k]} ${bySev[k]}`).join(' · ')}`);
+  const byClause = clauseCounts(report);
+  if (byClause.length > 0) out.push('', `**${w.byClause}:** ${byClause.map((c) => `${c.clause} ${c.count}`).join(' · ')}`);
+
+  out.push('', `## ${w.findings}`, '');
+  if (report.findings.length === 0) out.push(w.noFindings);
+  for (const annex of groupFindings(report, options.quotes)) {
+    out.push(`### ${annexTitle(annex.annex, w)}`, '');
+    for (const c of annex.clauses) {
+      out.push(`#### ${c.clause}`, '');
+      for (const q of c.quotes) out.push(`> ${md(q)}`, '');
+      out.push(table(
+        [w.severity, w.subject, w.message, w.expected, w.actual, w.evidence],
+        c.findings.map((x) => [
+          w.severities[x.severity], md(findingTarget(x)), md(x.message), md(x.expected), md(x.actual),
+          md(formatEvidenceList(x.evidence)),
+        ]),
+      ), '');
+    }
+  }
+
+  out.push(`## ${w.notEvaluated}`, '');
+  if (report.not_evaluated.length === 0) out.push(w.allEvaluated, '');
+  else out.push(table([w.clause, w.rule, w.reason], report.not_evaluated.map((n) => [n.clause, md(n.rule), md(n.reason)])), '');
+
+  out.push(`## ${w.inputErrors}`, '');
+  if (report.input_errors.length === 0) out.push(w.noInputErrors);
+  else {
+    out.push(table(
+      [w.sheet, w.row, w.column, w.value, w.message, w.code],
+      report.input_errors.map((e) => [
+        md(e.sheet), e.row === null ? '' : String(e.row), md(e.column ?? ''), md(e.value ?? ''), md(e.message),
+        md(e.code ?? '') + (isWarning(e) ? ` (${w.warnings.toLowerCase()})` : ''),
+      ]),
+    ));
+  }
+  out.push('', `## ${w.rowsRead}`, '');
+  out.push(table(
+    [w.sheet, w.read, w.accepted, w.rejected],
+    Object.entries(report.rows).map(([sheet, c]) => [md(sheet), String(c.read), String(c.accepted), String(c.rejected)]),
+  ));
+  out.push('', `<sub>${w.generatedBy} ${report.generated_by.name} ${md(report.generated_by.version)} · ${report.schema}</sub>`);
+  return out.join('\n') + '\n';
+}
+
+function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.map((c) => c || ' ').join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** Escapes Markdown and HTML syntax, and folds newlines, so workbook text is shown literally. */
+export function md(text: string): string {
+  return text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    // A leading `#`, `-`, `+` or `1.` would start a heading or a list inside a quote.
+    .replace(/^(\s*)([#+-])/, '$1\\$2')
+    .replace(/^(\s*\d+)\./, '$1\\.');
+}

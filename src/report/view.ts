@@ -1,0 +1,122 @@
+// What every renderer shows the same way: evidence addresses, in-force dates, counts by severity and
+// clause, findings grouped by annex and clause, and where a clause's Kazakh quote comes from.
+import type { Lang } from '../core/lang.ts';
+import type { Evidence, Severity } from '../engine/types.ts';
+import type { AuditReport } from './types.ts';
+import type { ReportFinding, ReportRuleset } from './build.ts';
+import { reportWords, type ReportWords } from './i18n.ts';
+import { annexOf, compareClauses } from './order.ts';
+
+/**
+ * Kazakh quotes of the order, keyed by rule id (`residential/group-size`) or, as a fallback, by clause
+ * id (`A1.30.5`). The JSON report carries no quotes; the CLI builds this map from the compiled rules.
+ */
+export type QuoteMap = ReadonlyMap<string, string>;
+
+export interface RenderOptions {
+  readonly lang: Lang;
+  readonly quotes?: QuoteMap;
+}
+
+export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'major', 'minor', 'info'];
+
+/** `children!4 (birth_date)`; a whole-sheet reference is just `children`. */
+export function formatEvidence(e: Evidence): string {
+  const at = e.row === undefined ? e.sheet : `${e.sheet}!${e.row}`;
+  return e.column === undefined ? at : `${at} (${e.column})`;
+}
+
+export function formatEvidenceList(list: readonly Evidence[]): string {
+  return list.map(formatEvidence).join('; ');
+}
+
+/** `2009-09-07 … 2010-12-06 ≈`: the ≈ marks dates that are not in the source text. */
+export function formatInForce(r: ReportRuleset, w: ReportWords): string {
+  const from = r.in_force.from ?? '…';
+  const until = r.in_force.until ?? w.openEnded;
+  return `${from} … ${until}${r.in_force.approximate ? ' ≈' : ''}`;
+}
+
+export function severityCounts(report: AuditReport): Record<Severity, number> {
+  const out: Record<Severity, number> = { critical: 0, major: 0, minor: 0, info: 0 };
+  for (const f of report.findings) out[f.severity]++;
+  return out;
+}
+
+export function clauseCounts(report: AuditReport): { clause: string; count: number }[] {
+  const m = new Map<string, number>();
+  for (const f of report.findings) m.set(f.clause, (m.get(f.clause) ?? 0) + 1);
+  return [...m.entries()].sort((a, b) => compareClauses(a[0], b[0])).map(([clause, count]) => ({ clause, count }));
+}
+
+export interface ClauseGroup {
+  readonly clause: string;
+  /** Distinct quotes of the rules with findings under this clause, in rule order. */
+  readonly quotes: readonly string[];
+  readonly findings: readonly ReportFinding[];
+}
+
+export interface AnnexGroup {
+  /** `1`, `2`, `3`; null for clause ids outside the `A<n>.` form. */
+  readonly annex: string | null;
+  readonly clauses: readonly ClauseGroup[];
+}
+
+/** Findings grouped by annex, then clause; the report's order (clause, subject, period, item) is kept. */
+export function groupFindings(report: AuditReport, quotes: QuoteMap | undefined): AnnexGroup[] {
+  const annexes: { annex: string | null; clauses: Map<string, ReportFinding[]> }[] = [];
+  for (const f of report.findings) {
+    const annex = annexOf(f.clause);
+    let a = annexes.find((x) => x.annex === annex);
+    if (!a) annexes.push((a = { annex, clauses: new Map() }));
+    const list = a.clauses.get(f.clause) ?? [];
+    list.push(f);
+    a.clauses.set(f.clause, list);
+  }
+  return annexes.map((a) => ({
+    annex: a.annex,
+    clauses: [...a.clauses.entries()].map(([clause, findings]) => ({
+      clause,
+      quotes: distinctQuotes(findings, quotes),
+      findings,
+    })),
+  }));
+}
+
+function distinctQuotes(findings: readonly ReportFinding[], quotes: QuoteMap | undefined): string[] {
+  const out: string[] = [];
+  for (const f of findings) {
+    const q = quoteFor(f.rule, f.clause, quotes);
+    if (q !== undefined && !out.includes(q)) out.push(q);
+  }
+  return out;
+}
+
+export function quoteFor(rule: string, clause: string, quotes: QuoteMap | undefined): string | undefined {
+  return quotes?.get(rule) ?? quotes?.get(clause);
+}
+
+export type Verdict = keyof ReportWords['verdict'];
+
+export function verdictOf(report: AuditReport): Verdict {
+  if (report.findings.some((f) => f.severity !== 'info')) return 'nonCompliant';
+  return report.summary.input_errors > 0 ? 'inputErrorsOnly' : 'compliant';
+}
+
+export function annexTitle(annex: string | null, w: ReportWords): string {
+  return annex === null ? '—' : w.annex(annex);
+}
+
+export function wordsFor(options: RenderOptions): ReportWords {
+  return reportWords(options.lang);
+}
+
+/** Finding's `subject · period · item`, leaving out what is absent. */
+export function findingTarget(f: ReportFinding): string {
+  return [f.subject, f.period, f.item ?? undefined].filter((x): x is string => x !== undefined && x !== '').join(' · ');
+}
+
+/** Input errors that fail an audit (not the listed warnings such as an unknown column). */
+export function isWarning(e: AuditReport['input_errors'][number]): boolean {
+  return e.code === 'unknown-column' || e.code === 'unknown-sheet';
+}

@@ -1,0 +1,172 @@
+// Typing one cell by its column's contract type. Dates never pass through local time: Excel serials
+// and text become day numbers arithmetically, so Almaty and Los Angeles read the same day.
+import { dayNumber, isValidYMD, parseDateText, toYMD, type DayNumber } from '../core/date.ts';
+import { matchEnumValue } from '../schema/index.ts';
+import type { ColumnDef } from '../schema/types.ts';
+import type { RawCell } from './raw.ts';
+import type { CellValue, InputErrorCode } from './types.ts';
+
+export type CellResult =
+  | { readonly ok: true; readonly value: CellValue }
+  | { readonly ok: false; readonly code: InputErrorCode; readonly detail?: string };
+
+const MS_PER_DAY = 86_400_000;
+/** Day number of Excel's 1900-system serial 0 (1899-12-30, which absorbs Lotus's fictitious 1900-02-29). */
+const EPOCH_1900 = dayNumber(1899, 12, 30);
+const EPOCH_1904 = dayNumber(1904, 1, 1);
+const LAST_DAY = dayNumber(9999, 12, 31);
+
+/** An Excel date serial → day number; the time-of-day fraction is dropped. */
+export function excelSerialToDay(serial: number, date1904 = false): DayNumber | undefined {
+  if (!Number.isFinite(serial) || serial < 0) return undefined;
+  const whole = Math.floor(serial);
+  let day: number;
+  if (date1904) day = EPOCH_1904 + whole;
+  else if (whole === 60) return undefined; // 1900-02-29 never existed
+  else if (whole < 60) day = EPOCH_1900 + whole + 1;
+  else day = EPOCH_1900 + whole;
+  if (whole === 0 && !date1904) return undefined;
+  return day <= LAST_DAY ? day : undefined;
+}
+
+/**
+ * A Date → day number. A Date is an instant, so the calendar day is the UTC day nearest to it: exact for
+ * UTC midnight and for local midnight in any zone within ±12 h (how spreadsheet libraries build them).
+ */
+export function dateObjectToDay(d: Date): DayNumber | undefined {
+  const t = d.getTime();
+  return Number.isFinite(t) ? Math.round(t / MS_PER_DAY) : undefined;
+}
+
+export function isEmptyCell(cell: RawCell | undefined): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/** The cell as a person would read it back in an error message. */
+export function cellText(cell: RawCell): string {
+  if (cell instanceof Date) {
+    const day = dateObjectToDay(cell);
+    return day === undefined ? String(cell) : isoOf(day);
+  }
+  return String(cell);
+}
+
+function isoOf(day: DayNumber): string {
+  const { year, month, day: d } = toYMD(day);
+  return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const TRUE_WORDS = new Set(['yes', 'y', 'true', '1', '+', 'иә', 'иа', 'ия', 'бар', 'да', 'д', 'есть']);
+const FALSE_WORDS = new Set(['no', 'n', 'false', '0', '-', 'жоқ', 'жок', 'нет', 'н']);
+const INT_RE = /^[+-]?\d+$/;
+const NUMBER_RE = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
+const MONTH_RE = /^(\d{4})-(\d{1,2})$/;
+const DOTTED_MONTH_RE = /^(\d{1,2})\.(\d{4})$/;
+
+function ok(value: CellValue): CellResult {
+  return { ok: true, value };
+}
+const typeError = (detail?: string): CellResult => ({ ok: false, code: 'type-error', ...(detail ? { detail } : {}) });
+
+function parseDate(cell: Exclude<RawCell, null>, date1904: boolean): DayNumber | undefined {
+  if (cell instanceof Date) return dateObjectToDay(cell);
+  if (typeof cell === 'number') return excelSerialToDay(cell, date1904);
+  if (typeof cell === 'string') return parseDateText(cell);
+  return undefined;
+}
+
+function parseMonth(cell: Exclude<RawCell, null>, date1904: boolean): DayNumber | undefined {
+  if (typeof cell === 'string') {
+    const s = cell.trim();
+    const m = MONTH_RE.exec(s) ?? null;
+    const d = m ? null : DOTTED_MONTH_RE.exec(s);
+    const [y, mo] = m ? [+m[1]!, +m[2]!] : d ? [+d[2]!, +d[1]!] : [NaN, NaN];
+    if (!Number.isNaN(y)) return isValidYMD(y, mo, 1) ? dayNumber(y, mo, 1) : undefined;
+  }
+  const day = parseDate(cell, date1904);
+  if (day === undefined) return undefined;
+  const { year, month } = toYMD(day);
+  return dayNumber(year, month, 1);
+}
+
+function parseNumber(cell: Exclude<RawCell, null>): number | undefined {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
+  if (typeof cell === 'string') {
+    const s = cell.trim().replace(/\s/g, '');
+    return NUMBER_RE.test(s) ? Number(s.replace(',', '.')) : undefined;
+  }
+  return undefined;
+}
+
+/** Splits on `;` and `,` but keeps a label that itself contains a comma whole (longest match first). */
+function parseList(enumId: string, text: string): { codes: string[]; unknown: string[] } {
+  const codes: string[] = [];
+  const unknown: string[] = [];
+  for (const part of text.split(';')) {
+    const pieces = part.split(',');
+    let i = 0;
+    while (i < pieces.length) {
+      let matched = false;
+      for (let j = pieces.length; j > i; j--) {
+        const candidate = pieces.slice(i, j).join(',');
+        if (candidate.trim() === '') continue;
+        const code = matchEnumValue(enumId, candidate);
+        if (code !== undefined) {
+          if (!codes.includes(code)) codes.push(code);
+          i = j;
+          matched = true;
+          break;
+        }
+      }
+      if (!matched) {
+        if (pieces[i]!.trim() !== '') unknown.push(pieces[i]!.trim());
+        i += 1;
+      }
+    }
+  }
+  return { codes, unknown };
+}
+
+/** Types a non-empty cell; an empty cell is handled by the caller (null, or missing-cell when required). */
+export function typeCell(column: ColumnDef, cell: Exclude<RawCell, null>, date1904: boolean): CellResult {
+  switch (column.type) {
+    case 'id': {
+      if (typeof cell === 'boolean' || cell instanceof Date) return typeError();
+      const s = typeof cell === 'number' ? String(cell) : cell.trim();
+      return s === '' ? typeError() : ok(s);
+    }
+    case 'text':
+      return ok(cellText(cell).trim());
+    case 'date': {
+      const day = parseDate(cell, date1904);
+      return day === undefined ? typeError() : ok(day);
+    }
+    case 'month': {
+      const day = parseMonth(cell, date1904);
+      return day === undefined ? typeError() : ok(day);
+    }
+    case 'int':
+    case 'number': {
+      if (typeof cell === 'string' && column.type === 'int' && !INT_RE.test(cell.trim())) return typeError();
+      const n = parseNumber(cell);
+      if (n === undefined || (column.type === 'int' && !Number.isInteger(n))) return typeError();
+      if (column.min !== undefined && n < column.min) return { ok: false, code: 'constraint-error', detail: String(column.min) };
+      return ok(n);
+    }
+    case 'bool': {
+      if (typeof cell === 'boolean') return ok(cell);
+      if (typeof cell === 'number') return cell === 1 ? ok(true) : cell === 0 ? ok(false) : typeError();
+      if (typeof cell !== 'string') return typeError();
+      const w = cell.trim().toLocaleLowerCase();
+      return TRUE_WORDS.has(w) ? ok(true) : FALSE_WORDS.has(w) ? ok(false) : typeError();
+    }
+    case 'enum': {
+      const code = matchEnumValue(column.enum ?? '', cellText(cell));
+      return code === undefined ? { ok: false, code: 'unknown-value' } : ok(code);
+    }
+    case 'list': {
+      const { codes, unknown } = parseList(column.enum ?? '', cellText(cell));
+      return unknown.length > 0 ? { ok: false, code: 'unknown-value', detail: unknown.join('; ') } : ok(codes);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+// Input-error messages in kk/ru/en: what is wrong and what to do about it.
+import type { Localized } from '../core/lang.ts';
+import { enumById } from '../schema/index.ts';
+import type { ColumnDef, ColumnType, SheetDef } from '../schema/types.ts';
+
+const TYPE_WORDS: Record<ColumnType, Localized> = {
+  id: { en: 'a code (text or number)', kk: 'код (мәтін немесе сан)', ru: 'код (текст или число)' },
+  text: { en: 'text', kk: 'мәтін', ru: 'текст' },
+  date: { en: 'a date (an Excel date, 2010-03-21 or 21.03.2010)', kk: 'күн (Excel күні, 2010-03-21 немесе 21.03.2010)', ru: 'дата (дата Excel, 2010-03-21 или 21.03.2010)' },
+  month: { en: 'a month (2010-03 or a date inside the month)', kk: 'ай (2010-03 немесе сол айдың күні)', ru: 'месяц (2010-03 или дата внутри месяца)' },
+  int: { en: 'a whole number', kk: 'бүтін сан', ru: 'целое число' },
+  number: { en: 'a number', kk: 'сан', ru: 'число' },
+  bool: { en: 'yes/no (иә/жоқ, да/нет, 1/0, +/-)', kk: 'иә/жоқ (yes/no, да/нет, 1/0, +/-)', ru: 'да/нет (yes/no, иә/жоқ, 1/0, +/-)' },
+  enum: { en: 'one of the allowed values', kk: 'рұқсат етілген мәндердің бірі', ru: 'одно из допустимых значений' },
+  list: { en: 'allowed values separated by ; or ,', kk: '; немесе , арқылы бөлінген рұқсат етілген мәндер', ru: 'допустимые значения через ; или ,' },
+};
+
+export function typeWords(type: ColumnType): Localized {
+  return TYPE_WORDS[type];
+}
+
+function header(column: ColumnDef): Localized {
+  return { en: column.labels.en, kk: column.labels.kk, ru: column.labels.ru };
+}
+
+export function allowedValues(column: ColumnDef, lang: keyof Localized): string {
+  const values = column.enum ? enumById(column.enum)?.values ?? [] : [];
+  return values.map((v) => (lang === 'en' ? v.code : v.labels[lang][0] ?? v.code)).join(', ');
+}
+
+export function typeErrorMessage(column: ColumnDef, value: string): Localized {
+  const h = header(column);
+  const t = TYPE_WORDS[column.type];
+  return {
+    en: `"${value}" in column ${h.en} is not ${t.en}; correct the cell.`,
+    kk: `${h.kk} бағанындағы "${value}" — ${t.kk} емес; ұяшықты түзетіңіз.`,
+    ru: `«${value}» в столбце «${h.ru}» — не ${t.ru}; исправьте ячейку.`,
+  };
+}
+
+export function constraintErrorMessage(column: ColumnDef, value: string): Localized {
+  const min = column.min ?? 0;
+  return {
+    en: `${value} in column ${column.labels.en} is below the minimum ${min}; correct the cell.`,
+    kk: `${column.labels.kk} бағанындағы ${value} ең кіші мәннен (${min}) кем; ұяшықты түзетіңіз.`,
+    ru: `${value} в столбце «${column.labels.ru}» меньше минимума ${min}; исправьте ячейку.`,
+  };
+}
+
+export function unknownValueMessage(column: ColumnDef, value: string): Localized {
+  return {
+    en: `"${value}" is not an allowed value of column ${column.labels.en}; use one of: ${allowedValues(column, 'en')}.`,
+    kk: `"${value}" ${column.labels.kk} бағанының рұқсат етілген мәні емес; мыналардың бірін жазыңыз: ${allowedValues(column, 'kk')}.`,
+    ru: `«${value}» — недопустимое значение столбца «${column.labels.ru}»; укажите одно из: ${allowedValues(column, 'ru')}.`,
+  };
+}
+
+export function missingCellMessage(column: ColumnDef): Localized {
+  return {
+    en: `Required column ${column.labels.en} is empty; fill in ${TYPE_WORDS[column.type].en}.`,
+    kk: `Міндетті ${column.labels.kk} бағаны бос; ${TYPE_WORDS[column.type].kk} толтырыңыз.`,
+    ru: `Обязательный столбец «${column.labels.ru}» пуст; укажите ${TYPE_WORDS[column.type].ru}.`,
+  };
+}
+
+export function missingColumnMessage(sheet: SheetDef, column: ColumnDef): Localized {
+  return {
+    en: `Sheet ${sheet.labels.en} has no required column ${column.labels.en}; add it (header "${column.labels.kk}", "${column.labels.ru}" or "${column.id}"). Checks that need it are not evaluated.`,
+    kk: `${sheet.labels.kk} парағында міндетті "${column.labels.kk}" бағаны жоқ; оны қосыңыз. Оны қажет ететін тексерулер орындалмайды.`,
+    ru: `На листе «${sheet.labels.ru}» нет обязательного столбца «${column.labels.ru}»; добавьте его. Проверки, которым он нужен, не выполняются.`,
+  };
+}
+
+export function duplicateKeyMessage(column: ColumnDef, value: string, firstRow: number): Localized {
+  return {
+    en: `${column.labels.en} "${value}" already appears in row ${firstRow}; give each row its own code or remove the duplicate.`,
+    kk: `${column.labels.kk} "${value}" ${firstRow}-жолда бар; әр жолға бөлек код беріңіз немесе қайталануды жойыңыз.`,
+    ru: `${column.labels.ru} «${value}» уже есть в строке ${firstRow}; дайте каждой строке свой код или удалите повтор.`,
+  };
+}
+
+export function foreignKeyMessage(column: ColumnDef, value: string, target: SheetDef): Localized {
+  return {
+    en: `${column.labels.en} "${value}" is not on sheet ${target.labels.en}; add it there or correct the code.`,
+    kk: `${column.labels.kk} "${value}" ${target.labels.kk} парағында жоқ; оны сонда қосыңыз немесе кодты түзетіңіз.`,
+    ru: `${column.labels.ru} «${value}» нет на листе «${target.labels.ru}»; добавьте его туда или исправьте код.`,
+  };
+}
+
+export function singleRowMessage(sheet: SheetDef, count: number): Localized {
+  return count === 0
+    ? {
+        en: `Sheet ${sheet.labels.en} has no data row; fill in one row below the header.`,
+        kk: `${sheet.labels.kk} парағында деректер жолы жоқ; тақырыптың астына бір жол толтырыңыз.`,
+        ru: `На листе «${sheet.labels.ru}» нет строки данных; заполните одну строку под заголовком.`,
+      }
+    : {
+        en: `Sheet ${sheet.labels.en} must have exactly one data row but has ${count}; keep one row and delete the others.`,
+        kk: `${sheet.labels.kk} парағында дәл бір жол болуы керек, бірақ ${count} жол бар; біреуін қалдырып, қалғанын жойыңыз.`,
+        ru: `На листе «${sheet.labels.ru}» должна быть ровно одна строка данных, а их ${count}; оставьте одну, остальные удалите.`,
+      };
+}
+
+export function unknownColumnMessage(sheet: SheetDef, headerText: string, duplicate: boolean): Localized {
+  return duplicate
+    ? {
+        en: `Column "${headerText}" repeats a column already on sheet ${sheet.labels.en}; only the first is read. Delete or rename the copy.`,
+        kk: `"${headerText}" бағаны ${sheet.labels.kk} парағында қайталанады; тек біріншісі оқылады. Көшірмесін жойыңыз.`,
+        ru: `Столбец «${headerText}» повторяет уже имеющийся на листе «${sheet.labels.ru}»; читается только первый. Удалите копию.`,
+      }
+    : {
+        en: `Column "${headerText}" is not part of sheet ${sheet.labels.en} and is ignored; rename it or map it with --mapping if it is one of the contract's columns.`,
+        kk: `"${headerText}" бағаны ${sheet.labels.kk} парағына жатпайды және ескерілмейді; келісімшарт бағаны болса, атын өзгертіңіз немесе --mapping қолданыңыз.`,
+        ru: `Столбец «${headerText}» не относится к листу «${sheet.labels.ru}» и пропускается; если это столбец контракта, переименуйте его или укажите в --mapping.`,
+      };
+}
+
+export function unknownSheetMessage(name: string, duplicateOf: string | null): Localized {
+  return duplicateOf !== null
+    ? {
+        en: `Sheet "${name}" is a second ${duplicateOf} sheet and is ignored; merge it into the first one.`,
+        kk: `"${name}" парағы екінші ${duplicateOf} парағы, ол ескерілмейді; біріншісіне біріктіріңіз.`,
+        ru: `Лист «${name}» — второй лист ${duplicateOf}, он пропускается; объедините его с первым.`,
+      }
+    : {
+        en: `Sheet "${name}" matches no sheet of the contract and is ignored; rename it or map it with --mapping if it should be read.`,
+        kk: `"${name}" парағы келісімшарттың ешбір парағына сәйкес келмейді және ескерілмейді; оқылуы керек болса, атын өзгертіңіз немесе --mapping қолданыңыз.`,
+        ru: `Лист «${name}» не соответствует ни одному листу контракта и пропускается; если его нужно читать, переименуйте его или укажите в --mapping.`,
+      };
+}
+
+export function blankHeaderMessage(): Localized {
+  return {
+    en: 'This column has data but no header, so it is ignored; write the column\'s name in the header row.',
+    kk: 'Бағанда деректер бар, бірақ тақырыбы жоқ, сондықтан ол ескерілмейді; тақырып жолына бағанның атын жазыңыз.',
+    ru: 'В столбце есть данные, но нет заголовка, поэтому он пропускается; впишите название столбца в строку заголовка.',
+  };
+}

@@ -1,0 +1,209 @@
+// Raw tables → typed tables per the sheet contract, with every input problem as an InputError.
+// Independent of SheetJS: rule files' example tables go through the same function.
+import { matchColumnHeader, matchSheetName, sheetById } from '../schema/index.ts';
+import type { ColumnDef, ColumnId, SheetDef, SheetId } from '../schema/types.ts';
+import { cellText, isEmptyCell, typeCell } from './cells.ts';
+import * as msg from './messages.ts';
+import type { RawCell, RawTable } from './raw.ts';
+import type { CellValue, FacilityInfo, HeaderMapping, IngestedWorkbook, InputError, TypedRow, TypedTable } from './types.ts';
+
+export interface TypeTablesOptions {
+  readonly file?: string;
+  readonly sha256?: string;
+  readonly mapping?: HeaderMapping;
+}
+
+/** 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** `Балалар!B12`; names with spaces or punctuation are quoted the way Excel writes them: `'Жеке жоспарлар'!C3`. */
+export function cellAddress(sheetName: string, columnIndex: number, excelRow: number): string {
+  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheetName);
+  const name = plain ? sheetName : `'${sheetName.replace(/'/g, "''")}'`;
+  return `${name}!${columnLetter(columnIndex)}${excelRow}`;
+}
+
+interface PresentColumn { readonly def: ColumnDef; readonly index: number }
+
+interface WorkingRow {
+  readonly excelRow: number;
+  readonly values: Record<ColumnId, CellValue>;
+  readonly raw: readonly RawCell[];
+  errors: number;
+}
+
+interface WorkingTable {
+  readonly def: SheetDef;
+  readonly raw: RawTable;
+  readonly columns: readonly PresentColumn[];
+  readonly rows: WorkingRow[];
+}
+
+export function typeTables(raw: readonly RawTable[], options: TypeTablesOptions = {}): IngestedWorkbook {
+  const errors: InputError[] = [];
+  const working = new Map<SheetId, WorkingTable>();
+
+  for (const table of raw) {
+    const sheetId = matchSheetName(table.name, options.mapping);
+    const def = sheetId === undefined ? undefined : sheetById(sheetId);
+    if (!def || working.has(def.id)) {
+      const duplicateOf = def ? working.get(def.id)!.raw.name : null;
+      errors.push({ code: 'unknown-sheet', sheet: table.name, sheetName: table.name, row: null, column: null, cell: null, value: table.name, message: msg.unknownSheetMessage(table.name, duplicateOf), severity: 'warning' });
+      continue;
+    }
+    working.set(def.id, typeTable(def, table, options.mapping, errors));
+  }
+
+  checkForeignKeys(working, errors);
+
+  const tables: Record<SheetId, TypedTable> = Object.create(null);
+  for (const [id, t] of working) tables[id] = finish(t);
+  return {
+    file: options.file ?? '',
+    sha256: options.sha256 ?? '',
+    tables,
+    facility: facilityOf(tables.facility),
+    errors,
+  };
+}
+
+function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | undefined, errors: InputError[]): WorkingTable {
+  const sheetName = table.name;
+  const base = { sheet: def.id, sheetName };
+  const columns: PresentColumn[] = [];
+  const seen = new Set<ColumnId>();
+  let width = table.header.length;
+  for (const r of table.rows) if (r.length > width) width = r.length;
+
+  for (let index = 0; index < width; index++) {
+    const headerCell = table.header[index];
+    const headerText = headerCell === null || headerCell === undefined ? '' : String(headerCell).trim();
+    const address = cellAddress(sheetName, index, table.headerRow);
+    if (headerText === '') {
+      if (table.rows.some((r) => !isEmptyCell(r[index] ?? null))) {
+        errors.push({ ...base, code: 'blank-header', row: table.headerRow, column: null, cell: address, value: null, message: msg.blankHeaderMessage(), severity: 'warning' });
+      }
+      continue;
+    }
+    const columnId = matchColumnHeader(def.id, headerText, mapping);
+    const columnDef = columnId === undefined ? undefined : def.columns.find((c) => c.id === columnId);
+    if (!columnDef || seen.has(columnDef.id)) {
+      errors.push({ ...base, code: 'unknown-column', row: table.headerRow, column: null, cell: address, value: headerText, message: msg.unknownColumnMessage(def, headerText, Boolean(columnDef)), severity: 'warning' });
+      continue;
+    }
+    seen.add(columnDef.id);
+    columns.push({ def: columnDef, index });
+  }
+
+  for (const column of def.columns) {
+    if (column.required && !seen.has(column.id)) {
+      errors.push({ ...base, code: 'missing-column', row: table.headerRow, column: column.id, cell: null, value: null, message: msg.missingColumnMessage(def, column), severity: 'error' });
+    }
+  }
+
+  const rows: WorkingRow[] = [];
+  const date1904 = table.date1904 ?? false;
+  table.rows.forEach((cells, k) => {
+    if (cells.every((c) => isEmptyCell(c))) return;
+    const excelRow = table.headerRow + 1 + k;
+    const row: WorkingRow = { excelRow, values: Object.create(null), raw: cells, errors: 0 };
+    for (const { def: column, index } of columns) {
+      const cell = cells[index] ?? null;
+      const at = { ...base, row: excelRow, column: column.id, cell: cellAddress(sheetName, index, excelRow), severity: 'error' as const };
+      if (isEmptyCell(cell)) {
+        row.values[column.id] = null;
+        if (column.required) {
+          errors.push({ ...at, code: 'missing-cell', value: null, message: msg.missingCellMessage(column) });
+          row.errors++;
+        }
+        continue;
+      }
+      const result = typeCell(column, cell!, date1904);
+      if (result.ok) {
+        row.values[column.id] = result.value;
+        continue;
+      }
+      const value = cellText(cell!);
+      const message = result.code === 'constraint-error' ? msg.constraintErrorMessage(column, value)
+        : result.code === 'unknown-value' ? msg.unknownValueMessage(column, result.detail ?? value)
+        : msg.typeErrorMessage(column, value);
+      errors.push({ ...at, code: result.code, value, message });
+      row.errors++;
+    }
+    rows.push(row);
+  });
+
+  for (const { def: column, index } of columns) {
+    if (!column.unique) continue;
+    const firstRow = new Map<string, number>();
+    for (const row of rows) {
+      const key = row.values[column.id];
+      if (typeof key !== 'string') continue;
+      const first = firstRow.get(key);
+      if (first === undefined) { firstRow.set(key, row.excelRow); continue; }
+      errors.push({ ...base, code: 'duplicate-key', row: row.excelRow, column: column.id, cell: cellAddress(sheetName, index, row.excelRow), value: key, message: msg.duplicateKeyMessage(column, key, first), severity: 'error' });
+      row.errors++;
+    }
+  }
+
+  if (def.singleRow && rows.length !== 1) {
+    const extra = rows.slice(1);
+    errors.push({ ...base, code: 'constraint-error', row: extra[0]?.excelRow ?? null, column: null, cell: null, value: String(rows.length), message: msg.singleRowMessage(def, rows.length), severity: 'error' });
+    for (const row of extra) row.errors++;
+  }
+
+  return { def, raw: table, columns, rows };
+}
+
+/** A reference fails only when the referenced sheet and column are present and no row of it has the key. */
+function checkForeignKeys(working: ReadonlyMap<SheetId, WorkingTable>, errors: InputError[]): void {
+  const keysOf = new Map<string, Set<string>>();
+  for (const table of working.values()) {
+    for (const { def: column, index } of table.columns) {
+      const ref = column.references;
+      const target = ref && working.get(ref.sheet);
+      if (!ref || !target || !target.columns.some((c) => c.def.id === ref.column)) continue;
+      const cacheKey = `${ref.sheet}\u0000${ref.column}`;
+      let keys = keysOf.get(cacheKey);
+      if (!keys) {
+        keys = new Set(target.rows.map((r) => r.values[ref.column]).filter((v): v is string => typeof v === 'string'));
+        keysOf.set(cacheKey, keys);
+      }
+      for (const row of table.rows) {
+        const value = row.values[column.id];
+        if (typeof value !== 'string' || keys.has(value)) continue;
+        errors.push({ sheet: table.def.id, sheetName: table.raw.name, code: 'foreign-key', row: row.excelRow, column: column.id, cell: cellAddress(table.raw.name, index, row.excelRow), value, message: msg.foreignKeyMessage(column, value, target.def), severity: 'error' });
+        row.errors++;
+      }
+    }
+  }
+}
+
+function finish(table: WorkingTable): TypedTable {
+  const accepted: TypedRow[] = table.rows.filter((r) => r.errors === 0).map((r) => ({ excelRow: r.excelRow, values: r.values }));
+  const columnLetters: Record<ColumnId, string> = Object.create(null);
+  for (const { def, index } of table.columns) columnLetters[def.id] = columnLetter(index);
+  return {
+    sheet: table.def.id,
+    sheetName: table.raw.name,
+    columns: table.columns.map((c) => c.def.id),
+    columnLetters,
+    rows: accepted,
+    counts: { read: table.rows.length, accepted: accepted.length, rejected: table.rows.length - accepted.length },
+  };
+}
+
+function facilityOf(table: TypedTable | undefined): FacilityInfo | null {
+  if (!table || table.counts.read !== 1 || table.rows.length !== 1) return null;
+  const v = table.rows[0]!.values;
+  const text = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
+  const day = (k: string) => (typeof v[k] === 'number' ? (v[k] as number) : undefined);
+  const [facility_id, name, kind, ownership] = [text('facility_id'), text('name'), text('kind'), text('ownership')];
+  const [period_from, period_to] = [day('period_from'), day('period_to')];
+  if (facility_id === undefined || name === undefined || kind === undefined || ownership === undefined || period_from === undefined || period_to === undefined) return null;
+  return { facility_id, name, kind, ownership, period_from, period_to };
+}

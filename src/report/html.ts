@@ -87,7 +87,7 @@ function findings(report: AuditReport, w: ReportWords, options: RenderOptions): 
     const clauses = a.clauses.map((c) => `<div class="clause">
 <h4><span class="mono">${esc(c.clause)}</span> <span class="muted">(${c.findings.length})</span></h4>
 ${c.quotes.map((q) => `<blockquote lang="kk"><span class="ql">${esc(w.quote)}:</span> «${esc(q)}»</blockquote>`).join('\n')}
-<table class="findings"><thead><tr><th>${esc(w.severity)}</th><th>${esc(w.subject)}</th><th>${esc(w.message)}</th><th>${esc(w.expected)}</th><th>${esc(w.actual)}</th><th>${esc(w.evidence)}</th></tr></thead>
+<table class="findings"><colgroup><col class="c-sev"><col class="c-subj"><col class="c-msg"><col class="c-exp"><col class="c-act"><col class="c-ev"></colgroup><thead><tr><th>${esc(w.severity)}</th><th>${esc(w.subject)}</th><th>${esc(w.message)}</th><th>${esc(w.expected)}</th><th>${esc(w.actual)}</th><th>${esc(w.evidence)}</th></tr></thead>
 <tbody>${c.findings.map((x) => findingRow(x, w)).join('')}</tbody></table>
 </div>`).join('\n');
     return `<h3>${esc(annexTitle(a.annex, w))}</h3>\n${clauses}`;
@@ -104,7 +104,7 @@ function findingRow(x: ReportFinding, w: ReportWords): string {
   const evidence = x.evidence.map((e) => `<span class="mono">${esc(formatEvidence(e))}</span>`).join('<br>') || '—';
   return `<tr class="row-${x.severity}"><td><span class="sev sev-${x.severity}">${esc(w.severities[x.severity])}</span></td>` +
     `<td>${target}</td><td>${esc(x.message)}<br><span class="rule mono">${esc(x.rule)}</span></td>` +
-    `<td class="mono">${esc(x.expected)}</td><td class="mono">${esc(x.actual)}</td><td>${evidence}</td></tr>`;
+    `<td class="mono">${esc(x.expected)}</td><td class="mono">${esc(x.actual)}</td><td class="ev">${evidence}</td></tr>`;
 }
 
 function notEvaluated(report: AuditReport, w: ReportWords): string {

@@ -37,7 +37,7 @@ export function renderMarkdown(report: AuditReport, options: RenderOptions): str
     out.push(`### ${annexTitle(annex.annex, w)}`, '');
     for (const c of annex.clauses) {
       out.push(`#### ${c.clause}`, '');
-      for (const q of c.quotes) out.push(`> ${md(q)}`, '');
+      for (const q of c.quotes) out.push(`> ${mdLine(q)}`, '');
       out.push(table(
         [w.severity, w.subject, w.message, w.expected, w.actual, w.evidence],
         c.findings.map((x) => [
@@ -85,8 +85,10 @@ export function md(text: string): string {
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    // A leading `#`, `-`, `+` or `1.` would start a heading or a list inside a quote.
-    .replace(/^(\s*)([#+-])/, '$1\\$2')
-    .replace(/^(\s*\d+)\./, '$1\\.');
+    .replace(/>/g, '&gt;');
+}
+
+/** `md` for text that starts a line: a leading `#`, `-`, `+` or `1.` would start a heading or a list. */
+export function mdLine(text: string): string {
+  return md(text).replace(/^(\s*)([#+-])/, '$1\\$2').replace(/^(\s*\d+)\./, '$1\\.');
 }

@@ -1,6 +1,6 @@
 // Raw tables → typed tables per the sheet contract, with every input problem as an InputError.
 // Independent of SheetJS: rule files' example tables go through the same function.
-import { matchColumnHeader, matchSheetName, sheetById } from '../schema/index.ts';
+import { isHelpSheetName, matchColumnHeader, matchSheetName, sheetById } from '../schema/index.ts';
 import type { ColumnDef, ColumnId, SheetDef, SheetId } from '../schema/types.ts';
 import { cellText, isEmptyCell, typeCell } from './cells.ts';
 import * as msg from './messages.ts';
@@ -49,6 +49,7 @@ export function typeTables(raw: readonly RawTable[], options: TypeTablesOptions 
 
   for (const table of raw) {
     const sheetId = matchSheetName(table.name, options.mapping);
+    if (sheetId === undefined && isHelpSheetName(table.name)) continue;
     const def = sheetId === undefined ? undefined : sheetById(sheetId);
     if (!def || working.has(def.id)) {
       const duplicateOf = def ? working.get(def.id)!.raw.name : null;

@@ -92,3 +92,11 @@ export function matchEnumValue(enumId: EnumId, text: string): string | undefined
 export function sheetsForKind(kind: FacilityKind): readonly SheetDef[] {
   return SHEETS.filter((s) => s.kinds.includes(kind));
 }
+
+/** Name of the help sheet `ereje template` writes; reading a filled template skips it silently. */
+export const HELP_SHEET_NAME: Readonly<Record<'kk' | 'ru' | 'en', string>> = { kk: 'Анықтама', ru: 'Справка', en: 'help' };
+
+export function isHelpSheetName(name: string): boolean {
+  const n = normalizeLabel(name);
+  return Object.values(HELP_SHEET_NAME).some((h) => normalizeLabel(h) === n);
+}

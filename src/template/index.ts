@@ -1,0 +1,1 @@
+export { buildTemplate } from './build.ts';

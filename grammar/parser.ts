@@ -1,0 +1,554 @@
+// The ereje grammar as a Chevrotain CST parser. Grammar only: src/lang/parse.ts turns the CST into the
+// AST and src/lang/syntax-messages.ts turns the structured error payloads below into plain kk/ru/en text.
+import { CstParser, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import {
+  allTokens, K, Word, Identifier, StringLit, ClauseId, IsoDate, DottedDate, NumberLit, DotDot, Dot,
+  LessEq, GreaterEq, NotEq, Equals, Less, Greater, Plus, Minus, Star, Slash, Intersect, LParen, RParen,
+  LBracket, RBracket, LCurly, RCurly, Comma, Colon, Pipe, Underscore, RuleNameTok,
+} from './tokens.ts';
+
+/** What a syntax error carries, JSON-encoded in the Chevrotain error message. */
+export interface SyntaxErrorPayload {
+  readonly kind: 'mismatch' | 'no-alternative' | 'early-exit' | 'extra-input';
+  readonly rule: string;
+  /** Token type names that would have been accepted next. */
+  readonly expected: readonly string[];
+  readonly previous: string | null;
+}
+
+const names = (paths: TokenType[][][]): string[] => {
+  const out = new Set<string>();
+  for (const alt of paths) for (const path of alt) if (path[0]) out.add(path[0].name);
+  return [...out];
+};
+const prev = (t: IToken | undefined): string | null => (t && t.tokenType !== EOF && t.image ? t.image : null);
+
+const errorPayloads: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, previous, ruleName }) =>
+    JSON.stringify({ kind: 'mismatch', rule: ruleName, expected: [expected.name], previous: prev(previous) } satisfies SyntaxErrorPayload),
+  buildNotAllInputParsedMessage: ({ ruleName }) =>
+    JSON.stringify({ kind: 'extra-input', rule: ruleName, expected: [], previous: null } satisfies SyntaxErrorPayload),
+  buildNoViableAltMessage: ({ expectedPathsPerAlt, previous, ruleName }) =>
+    JSON.stringify({ kind: 'no-alternative', rule: ruleName, expected: names(expectedPathsPerAlt), previous: prev(previous) } satisfies SyntaxErrorPayload),
+  buildEarlyExitMessage: ({ expectedIterationPaths, previous, ruleName }) =>
+    JSON.stringify({ kind: 'early-exit', rule: ruleName, expected: names([expectedIterationPaths]), previous: prev(previous) } satisfies SyntaxErrorPayload),
+};
+
+export class ErejeParser extends CstParser {
+  constructor() {
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'full', errorMessageProvider: errorPayloads });
+    this.performSelfAnalysis();
+  }
+
+  // ------------------------------------------------------------ file
+  file = this.RULE('file', () => {
+    this.MANY(() => this.OR([
+      { ALT: () => this.SUBRULE(this.rulesetDecl) },
+      { ALT: () => this.SUBRULE(this.importDecl) },
+      { ALT: () => this.SUBRULE(this.tableDecl) },
+      { ALT: () => this.SUBRULE(this.ruleDecl) },
+    ]));
+  });
+
+  rulesetDecl = this.RULE('rulesetDecl', () => {
+    this.CONSUME(K.ruleset);
+    this.CONSUME(RuleNameTok);
+    this.CONSUME(K.version);
+    this.CONSUME(StringLit);
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.rulesetField));
+    this.CONSUME(RCurly);
+  });
+
+  rulesetField = this.RULE('rulesetField', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(K.title); this.SUBRULE(this.localized); } },
+      { ALT: () => { this.CONSUME(K.applies_to); this.CONSUME(Identifier); } },
+      { ALT: () => this.SUBRULE(this.actBlock) },
+      { ALT: () => this.SUBRULE(this.inForce) },
+      { ALT: () => { this.CONSUME(K.amends); this.CONSUME1(StringLit); } },
+      { ALT: () => { this.CONSUME(K.supersedes); this.CONSUME2(StringLit); } },
+      { ALT: () => { this.CONSUME(K.source); this.CONSUME3(StringLit); } },
+      { ALT: () => { this.CONSUME(K.calendar); this.CONSUME1(Identifier); } },
+      { ALT: () => { this.CONSUME(K.note); this.CONSUME4(StringLit); } },
+    ]);
+  });
+
+  actBlock = this.RULE('actBlock', () => {
+    this.CONSUME(K.act);
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.actField));
+    this.CONSUME(RCurly);
+  });
+
+  actField = this.RULE('actField', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(K.issuer); this.SUBRULE(this.localized); } },
+      { ALT: () => { this.CONSUME(K.number); this.CONSUME(StringLit); } },
+      { ALT: () => { this.CONSUME(K.date); this.SUBRULE(this.dateStamp); } },
+      { ALT: () => {
+        this.CONSUME(K.registration); this.CONSUME1(StringLit);
+        this.OPTION(() => { this.CONSUME(K.registered); this.SUBRULE1(this.dateStamp, { LABEL: 'registeredOn' }); });
+      } },
+      { ALT: () => { this.CONSUME(K.title); this.SUBRULE1(this.localized); } },
+    ]);
+  });
+
+  inForce = this.RULE('inForce', () => {
+    this.CONSUME(K.in_force);
+    this.OPTION(() => { this.CONSUME(K.from); this.SUBRULE(this.dateStamp, { LABEL: 'from' }); });
+    this.OPTION1(() => { this.CONSUME(K.until); this.SUBRULE1(this.dateStamp, { LABEL: 'until' }); });
+  });
+
+  dateStamp = this.RULE('dateStamp', () => {
+    this.CONSUME(IsoDate);
+    this.OPTION(() => { this.CONSUME(K.approximate); this.CONSUME(StringLit); });
+  });
+
+  localized = this.RULE('localized', () => {
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.langText));
+  });
+
+  langText = this.RULE('langText', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K.kk) },
+      { ALT: () => this.CONSUME(K.ru) },
+      { ALT: () => this.CONSUME(K.en) },
+    ]);
+    this.CONSUME(StringLit);
+  });
+
+  importDecl = this.RULE('importDecl', () => {
+    this.CONSUME(K.import);
+    this.CONSUME(K.table);
+    this.CONSUME(Identifier);
+    this.CONSUME(K.from);
+    this.CONSUME(StringLit);
+  });
+
+  tableDecl = this.RULE('tableDecl', () => {
+    this.CONSUME(K.table);
+    this.CONSUME(Identifier, { LABEL: 'name' });
+    this.CONSUME(K.by);
+    this.CONSUME1(Identifier, { LABEL: 'keyEnum' });
+    this.CONSUME(Colon);
+    this.CONSUME(Word, { LABEL: 'valueType' });
+    this.CONSUME(LCurly);
+    this.MANY(() => this.OR([
+      { ALT: () => { this.CONSUME(K.citation); this.CONSUME(StringLit, { LABEL: 'citation' }); } },
+      { ALT: () => { this.CONSUME(K.quote); this.CONSUME1(StringLit, { LABEL: 'quote' }); } },
+      { ALT: () => this.SUBRULE(this.tableEntry) },
+    ]));
+    this.CONSUME(RCurly);
+  });
+
+  tableEntry = this.RULE('tableEntry', () => {
+    this.CONSUME(Identifier);
+    this.CONSUME(Equals);
+    this.SUBRULE(this.valueOrBlank);
+  });
+
+  valueOrBlank = this.RULE('valueOrBlank', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(Underscore) },
+      { ALT: () => this.SUBRULE(this.expression) },
+    ]);
+  });
+
+  // ------------------------------------------------------------ rules
+  ruleDecl = this.RULE('ruleDecl', () => {
+    this.CONSUME(K.rule);
+    this.CONSUME(RuleNameTok);
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.ruleItem));
+    this.CONSUME(RCurly);
+  });
+
+  ruleItem = this.RULE('ruleItem', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(K.clause); this.OR1([
+        { ALT: () => this.CONSUME(ClauseId) }, { ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(NumberLit) },
+      ]); } },
+      { ALT: () => { this.CONSUME(K.severity); this.CONSUME1(Identifier, { LABEL: 'severity' }); } },
+      { ALT: () => { this.CONSUME(K.scope); this.CONSUME2(Identifier, { LABEL: 'scope' }); this.OPTION(() => this.CONSUME(StringLit, { LABEL: 'scopeText' })); } },
+      { ALT: () => { this.CONSUME(K.quote); this.CONSUME1(StringLit, { LABEL: 'quote' }); } },
+      { ALT: () => { this.CONSUME(K.note); this.CONSUME2(StringLit, { LABEL: 'note' }); } },
+      { ALT: () => this.SUBRULE(this.forStep) },
+      { ALT: () => this.SUBRULE(this.joinStep) },
+      { ALT: () => this.SUBRULE(this.whereStep) },
+      { ALT: () => this.SUBRULE(this.letStep) },
+      { ALT: () => this.SUBRULE(this.perStep) },
+      { ALT: () => this.SUBRULE(this.eachStep) },
+      { ALT: () => this.SUBRULE(this.datedStep) },
+      { ALT: () => this.SUBRULE(this.requireClause) },
+      { ALT: () => { this.CONSUME(K.subject); this.SUBRULE(this.expression, { LABEL: 'subject' }); } },
+      { ALT: () => { this.CONSUME(K.expected); this.SUBRULE(this.template, { LABEL: 'expected' }); } },
+      { ALT: () => { this.CONSUME(K.actual); this.SUBRULE1(this.template, { LABEL: 'actual' }); } },
+      { ALT: () => { this.CONSUME(K.message); this.SUBRULE2(this.template, { LABEL: 'message' }); } },
+      { ALT: () => this.SUBRULE(this.exampleDecl) },
+    ]);
+  });
+
+  template = this.RULE('template', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(StringLit) },
+      { ALT: () => this.SUBRULE(this.localized) },
+    ]);
+  });
+
+  forStep = this.RULE('forStep', () => {
+    this.CONSUME(K.for);
+    this.CONSUME(Identifier);
+    this.CONSUME(K.in);
+    this.SUBRULE(this.expression);
+  });
+
+  joinStep = this.RULE('joinStep', () => {
+    this.CONSUME(K.join);
+    this.CONSUME(Identifier, { LABEL: 'variable' });
+    this.CONSUME(K.in);
+    this.CONSUME1(Identifier, { LABEL: 'sheet' });
+    this.CONSUME(K.on);
+    this.SUBRULE(this.expression);
+  });
+
+  whereStep = this.RULE('whereStep', () => {
+    this.CONSUME(K.where);
+    this.SUBRULE(this.expression);
+  });
+
+  letStep = this.RULE('letStep', () => {
+    this.CONSUME(K.let);
+    this.CONSUME(Identifier);
+    this.CONSUME(Equals);
+    this.SUBRULE(this.expression);
+  });
+
+  datedStep = this.RULE('datedStep', () => {
+    this.CONSUME(K.dated);
+    this.SUBRULE(this.expression);
+  });
+
+  perStep = this.RULE('perStep', () => {
+    this.CONSUME(K.per);
+    this.OPTION(() => this.CONSUME(K.full));
+    this.OR([
+      { ALT: () => this.CONSUME(K.day, { LABEL: 'unit' }) },
+      { ALT: () => this.CONSUME(K.week, { LABEL: 'unit' }) },
+      { ALT: () => this.CONSUME(K.month, { LABEL: 'unit' }) },
+      { ALT: () => this.CONSUME(K.quarter, { LABEL: 'unit' }) },
+      { ALT: () => this.CONSUME(K.year, { LABEL: 'unit' }) },
+    ]);
+    this.CONSUME(Identifier);
+    this.CONSUME(K.in);
+    this.SUBRULE(this.expression);
+    this.MANY(() => this.SUBRULE(this.exceptClause));
+  });
+
+  exceptClause = this.RULE('exceptClause', () => {
+    this.CONSUME(K.except);
+    this.CONSUME(Identifier, { LABEL: 'sheet' });
+    this.CONSUME1(Identifier, { LABEL: 'variable' });
+    this.OPTION(() => { this.CONSUME(K.where); this.SUBRULE(this.expression, { LABEL: 'where' }); });
+    this.CONSUME(K.during);
+    this.SUBRULE1(this.expression, { LABEL: 'during' });
+  });
+
+  eachStep = this.RULE('eachStep', () => {
+    this.CONSUME(K.each);
+    this.CONSUME(K.item);
+    this.CONSUME(Identifier);
+    this.CONSUME(K.in);
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => {
+          this.CONSUME(LBracket);
+          this.SUBRULE(this.itemEntry);
+          this.MANY(() => { this.CONSUME(Comma); this.SUBRULE1(this.itemEntry); });
+          this.CONSUME(RBracket);
+        } },
+        { ALT: () => this.SUBRULE(this.expression) },
+      ],
+    });
+  });
+
+  itemEntry = this.RULE('itemEntry', () => {
+    this.SUBRULE(this.expression, { LABEL: 'alternative' });
+    this.MANY(() => { this.CONSUME(Pipe); this.SUBRULE1(this.expression, { LABEL: 'alternative' }); });
+    this.OPTION(() => { this.CONSUME(K.if); this.SUBRULE2(this.expression, { LABEL: 'guard' }); });
+  });
+
+  requireClause = this.RULE('requireClause', () => {
+    this.CONSUME(K.require);
+    this.OR([
+      { ALT: () => { this.CONSUME(LCurly); this.MANY(() => this.SUBRULE(this.checkEntry)); this.CONSUME(RCurly); } },
+      { ALT: () => this.SUBRULE(this.expression) },
+    ]);
+  });
+
+  checkEntry = this.RULE('checkEntry', () => {
+    this.CONSUME(Identifier);
+    this.OPTION(() => { this.CONSUME(K.if); this.SUBRULE(this.expression, { LABEL: 'guard' }); });
+    this.CONSUME(Colon);
+    this.SUBRULE1(this.expression, { LABEL: 'condition' });
+  });
+
+  // ------------------------------------------------------------ examples
+  exampleDecl = this.RULE('exampleDecl', () => {
+    this.CONSUME(K.example);
+    this.CONSUME(StringLit);
+    this.CONSUME(LCurly);
+    this.MANY(() => this.OR([
+      { ALT: () => this.SUBRULE(this.auditLine) },
+      { ALT: () => this.SUBRULE(this.givenBlock) },
+      { ALT: () => this.SUBRULE(this.paramLine) },
+      { ALT: () => this.SUBRULE(this.expectLine) },
+    ]));
+    this.CONSUME(RCurly);
+  });
+
+  auditLine = this.RULE('auditLine', () => {
+    this.CONSUME(K.audit);
+    this.CONSUME(IsoDate, { LABEL: 'from' });
+    this.CONSUME(DotDot);
+    this.CONSUME1(IsoDate, { LABEL: 'to' });
+    this.OPTION(() => { this.CONSUME(K.as_of); this.CONSUME2(IsoDate, { LABEL: 'asOf' }); });
+  });
+
+  givenBlock = this.RULE('givenBlock', () => {
+    this.CONSUME(K.given);
+    this.CONSUME(Identifier);
+    this.CONSUME(LParen);
+    this.CONSUME(Word, { LABEL: 'column' });
+    this.MANY(() => { this.CONSUME(Comma); this.CONSUME1(Word, { LABEL: 'column' }); });
+    this.CONSUME(RParen);
+    this.CONSUME(LCurly);
+    this.MANY1(() => this.SUBRULE(this.exampleRow));
+    this.CONSUME(RCurly);
+  });
+
+  exampleRow = this.RULE('exampleRow', () => {
+    this.CONSUME(K.row);
+    this.SUBRULE(this.cell);
+    this.MANY(() => { this.CONSUME(Comma); this.SUBRULE1(this.cell); });
+  });
+
+  cell = this.RULE('cell', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(StringLit) },
+      { ALT: () => { this.OPTION(() => this.CONSUME(Minus)); this.CONSUME(NumberLit); } },
+      { ALT: () => this.CONSUME(IsoDate) },
+      { ALT: () => this.CONSUME(DottedDate) },
+      { ALT: () => this.CONSUME(Underscore) },
+      { ALT: () => this.CONSUME(Word) },
+    ]);
+  });
+
+  paramLine = this.RULE('paramLine', () => {
+    this.CONSUME(K.param);
+    this.CONSUME(Identifier, { LABEL: 'table' });
+    this.CONSUME1(Identifier, { LABEL: 'key' });
+    this.CONSUME(Equals);
+    this.SUBRULE(this.valueOrBlank);
+  });
+
+  expectLine = this.RULE('expectLine', () => {
+    this.CONSUME(K.expect);
+    this.OR([
+      { ALT: () => { this.CONSUME(K.no); this.CONSUME(K.findings); } },
+      { ALT: () => { this.CONSUME(K.not); this.CONSUME(K.evaluated); } },
+      { ALT: () => {
+        this.CONSUME1(K.findings, { LABEL: 'someFindings' });
+        this.CONSUME(LCurly);
+        this.MANY(() => this.SUBRULE(this.expectedFinding));
+        this.CONSUME(RCurly);
+      } },
+    ]);
+  });
+
+  expectedFinding = this.RULE('expectedFinding', () => {
+    this.CONSUME(K.subject);
+    this.SUBRULE(this.findingValue, { LABEL: 'subject' });
+    this.OPTION(() => { this.CONSUME(K.period); this.SUBRULE1(this.findingValue, { LABEL: 'period' }); });
+    this.OPTION1(() => { this.CONSUME(K.item); this.SUBRULE2(this.findingValue, { LABEL: 'item' }); });
+  });
+
+  findingValue = this.RULE('findingValue', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(StringLit) },
+      { ALT: () => this.CONSUME(NumberLit) },
+      { ALT: () => this.CONSUME(IsoDate) },
+      { ALT: () => this.CONSUME(Identifier) },
+    ]);
+  });
+
+  // ------------------------------------------------------------ expressions (loosest first)
+  expression = this.RULE('expression', () => {
+    this.SUBRULE(this.andExpr, { LABEL: 'operand' });
+    this.MANY(() => { this.CONSUME(K.or); this.SUBRULE1(this.andExpr, { LABEL: 'operand' }); });
+  });
+
+  andExpr = this.RULE('andExpr', () => {
+    this.SUBRULE(this.notExpr, { LABEL: 'operand' });
+    this.MANY(() => { this.CONSUME(K.and); this.SUBRULE1(this.notExpr, { LABEL: 'operand' }); });
+  });
+
+  notExpr = this.RULE('notExpr', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(K.not); this.SUBRULE(this.notExpr); } },
+      { ALT: () => this.SUBRULE(this.comparison) },
+    ]);
+  });
+
+  comparison = this.RULE('comparison', () => {
+    this.SUBRULE(this.intersectExpr, { LABEL: 'left' });
+    this.OPTION(() => this.OR([
+      { ALT: () => {
+        this.OR1([
+          { ALT: () => this.CONSUME(Equals, { LABEL: 'op' }) },
+          { ALT: () => this.CONSUME(NotEq, { LABEL: 'op' }) },
+          { ALT: () => this.CONSUME(LessEq, { LABEL: 'op' }) },
+          { ALT: () => this.CONSUME(GreaterEq, { LABEL: 'op' }) },
+          { ALT: () => this.CONSUME(Less, { LABEL: 'op' }) },
+          { ALT: () => this.CONSUME(Greater, { LABEL: 'op' }) },
+          { ALT: () => this.CONSUME(K.within, { LABEL: 'op' }) },
+        ]);
+        this.SUBRULE1(this.intersectExpr, { LABEL: 'right' });
+      } },
+      { ALT: () => {
+        this.OPTION1(() => this.CONSUME(K.not, { LABEL: 'negated' }));
+        this.CONSUME(K.in);
+        this.SUBRULE2(this.intersectExpr, { LABEL: 'list' });
+      } },
+      { ALT: () => {
+        this.CONSUME(K.is);
+        this.OR2([
+          { ALT: () => this.CONSUME(K.empty, { LABEL: 'test' }) },
+          { ALT: () => this.CONSUME(K.present, { LABEL: 'test' }) },
+        ]);
+      } },
+    ]));
+  });
+
+  intersectExpr = this.RULE('intersectExpr', () => {
+    this.SUBRULE(this.intervalExpr, { LABEL: 'operand' });
+    this.MANY(() => { this.CONSUME(Intersect); this.SUBRULE1(this.intervalExpr, { LABEL: 'operand' }); });
+  });
+
+  intervalExpr = this.RULE('intervalExpr', () => {
+    this.SUBRULE(this.additive, { LABEL: 'from' });
+    this.OPTION(() => { this.CONSUME(DotDot); this.SUBRULE1(this.additive, { LABEL: 'to' }); });
+  });
+
+  additive = this.RULE('additive', () => {
+    this.SUBRULE(this.multiplicative, { LABEL: 'operand' });
+    this.MANY(() => this.SUBRULE(this.additiveTail));
+  });
+
+  additiveTail = this.RULE('additiveTail', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(Plus, { LABEL: 'op' }) },
+      { ALT: () => this.CONSUME(Minus, { LABEL: 'op' }) },
+    ]);
+    this.SUBRULE(this.multiplicative, { LABEL: 'operand' });
+    this.OPTION(() => this.SUBRULE(this.dateUnit));
+  });
+
+  dateUnit = this.RULE('dateUnit', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K.days, { LABEL: 'unit' }) },
+      { ALT: () => this.CONSUME(K.day, { LABEL: 'unit' }) },
+      { ALT: () => this.CONSUME(K.months, { LABEL: 'unit' }) },
+      { ALT: () => this.CONSUME(K.month, { LABEL: 'unit' }) },
+      { ALT: () => this.CONSUME(K.years, { LABEL: 'unit' }) },
+      { ALT: () => this.CONSUME(K.year, { LABEL: 'unit' }) },
+      { ALT: () => {
+        this.CONSUME(K.working);
+        this.OR1([
+          { ALT: () => this.CONSUME1(K.days, { LABEL: 'unit' }) },
+          { ALT: () => this.CONSUME1(K.day, { LABEL: 'unit' }) },
+        ]);
+        this.OPTION(() => { this.CONSUME(K.on); this.CONSUME(Identifier, { LABEL: 'calendar' }); });
+      } },
+    ]);
+  });
+
+  multiplicative = this.RULE('multiplicative', () => {
+    this.SUBRULE(this.unary, { LABEL: 'operand' });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(Star, { LABEL: 'op' }) },
+        { ALT: () => this.CONSUME(Slash, { LABEL: 'op' }) },
+      ]);
+      this.SUBRULE1(this.unary, { LABEL: 'operand' });
+    });
+  });
+
+  unary = this.RULE('unary', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(Minus); this.SUBRULE(this.unary); } },
+      { ALT: () => this.SUBRULE(this.primary) },
+    ]);
+  });
+
+  primary = this.RULE('primary', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(NumberLit) },
+      { ALT: () => this.CONSUME(StringLit) },
+      { ALT: () => this.CONSUME(IsoDate) },
+      { ALT: () => this.CONSUME(K.yes) },
+      { ALT: () => this.CONSUME(K.no) },
+      { ALT: () => this.CONSUME(K.empty) },
+      { ALT: () => this.CONSUME(K.as_of) },
+      { ALT: () => { this.CONSUME(LParen); this.SUBRULE(this.expression); this.CONSUME(RParen); } },
+      { ALT: () => this.SUBRULE(this.listLiteral) },
+      { ALT: () => { this.CONSUME(K.year, { LABEL: 'fn' }); this.SUBRULE(this.callArgs); } },
+      { ALT: () => this.SUBRULE(this.nameExpr) },
+    ]);
+  });
+
+  listLiteral = this.RULE('listLiteral', () => {
+    this.CONSUME(LBracket);
+    this.OPTION(() => {
+      this.SUBRULE(this.expression);
+      this.MANY(() => { this.CONSUME(Comma); this.SUBRULE1(this.expression); });
+    });
+    this.CONSUME(RBracket);
+  });
+
+  nameExpr = this.RULE('nameExpr', () => {
+    this.CONSUME(Identifier);
+    this.OPTION(() => this.OR([
+      { ALT: () => this.SUBRULE(this.callArgs) },
+      { ALT: () => { this.CONSUME(LBracket); this.SUBRULE(this.expression, { LABEL: 'key' }); this.CONSUME(RBracket); } },
+      { ALT: () => { this.CONSUME(Dot); this.CONSUME(Word, { LABEL: 'field' }); } },
+    ]));
+  });
+
+  callArgs = this.RULE('callArgs', () => {
+    this.CONSUME(LParen);
+    this.OPTION(() => this.OR([
+      { ALT: () => this.SUBRULE(this.aggregateBody) },
+      { ALT: () => {
+        this.SUBRULE(this.expression, { LABEL: 'arg' });
+        this.MANY(() => { this.CONSUME(Comma); this.SUBRULE1(this.expression, { LABEL: 'arg' }); });
+      } },
+    ]));
+    this.CONSUME(RParen);
+  });
+
+  aggregateBody = this.RULE('aggregateBody', () => {
+    this.CONSUME(Identifier, { LABEL: 'sheet' });
+    this.CONSUME1(Identifier, { LABEL: 'variable' });
+    this.OPTION(() => { this.CONSUME(K.where); this.SUBRULE(this.expression, { LABEL: 'where' }); });
+    this.OPTION1(() => { this.CONSUME(Colon); this.SUBRULE1(this.expression, { LABEL: 'select' }); });
+  });
+}
+
+/** The grammar object is stateless between inputs (the input is reset per parse), so one is shared. */
+export const ereje_parser = new ErejeParser();
+
+/** Token types by name, for error messages. */
+export const tokenTypesByName: ReadonlyMap<string, TokenType> = new Map(allTokens.map((t) => [t.name, t]));
+export { DottedDate, Underscore, StringLit };

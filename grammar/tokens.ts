@@ -1,0 +1,108 @@
+// Tokens of the ereje rule language. Grammar only: no semantics here.
+//
+// Lexing decisions (see docs/syntax-sketch.md):
+// - Keywords are reserved words; they also belong to the `Word` category so that they can be used as
+//   column names after a dot (`l.from`, `j.date`), in `given` column lists and in example cells.
+// - Rule and ruleset names may contain `-` (`group-size`, `home-care`): right after `rule`/`ruleset`
+//   the lexer switches to a mode where one `RuleName` token is read, then switches back.
+// - `..` is its own token and numbers need a digit after the decimal point, so `1..5` is 1, .., 5.
+// - ISO dates `2010-03-21` and dotted dates `21.03.2010` are single tokens (dotted ones are accepted
+//   by the parser only inside example rows). Clause ids `A1.30.5` are single tokens.
+// - Kazakh/Russian letters are allowed inside strings only.
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+export const Word = createToken({ name: 'Word', pattern: Lexer.NA });
+export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [Word] });
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, group: 'comments' });
+export const StringLit = createToken({ name: 'StringLit', pattern: /"(?:[^"\\]|\\.)*"/, line_breaks: true });
+/** A string whose closing quote is missing: reported with a plain message instead of a lexer error. */
+export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\]|\\[^])*/, line_breaks: true });
+export const ClauseId = createToken({ name: 'ClauseId', pattern: /A\d+(?:\.\d+)+/ });
+export const IsoDate = createToken({ name: 'IsoDate', pattern: /\d{4}-\d{2}-\d{2}(?![0-9])/ });
+export const DottedDate = createToken({ name: 'DottedDate', pattern: /\d{2}\.\d{2}\.\d{4}(?![0-9])/ });
+export const NumberLit = createToken({ name: 'NumberLit', pattern: /\d+(?:\.\d+)?/ });
+
+export const DotDot = createToken({ name: 'DotDot', pattern: /\.\./ });
+export const Dot = createToken({ name: 'Dot', pattern: /\./ });
+export const LessEq = createToken({ name: 'LessEq', pattern: /<=/ });
+export const GreaterEq = createToken({ name: 'GreaterEq', pattern: />=/ });
+export const NotEq = createToken({ name: 'NotEq', pattern: /!=/ });
+export const Equals = createToken({ name: 'Equals', pattern: /=/ });
+export const Less = createToken({ name: 'Less', pattern: /</ });
+export const Greater = createToken({ name: 'Greater', pattern: />/ });
+export const Plus = createToken({ name: 'Plus', pattern: /\+/ });
+export const Minus = createToken({ name: 'Minus', pattern: /-/ });
+export const Star = createToken({ name: 'Star', pattern: /\*/ });
+export const Slash = createToken({ name: 'Slash', pattern: /\// });
+export const Intersect = createToken({ name: 'Intersect', pattern: Lexer.NA });
+export const IntersectSign = createToken({ name: 'IntersectSign', pattern: /∩/, categories: [Intersect] });
+export const LParen = createToken({ name: 'LParen', pattern: /\(/ });
+export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
+export const LBracket = createToken({ name: 'LBracket', pattern: /\[/ });
+export const RBracket = createToken({ name: 'RBracket', pattern: /]/ });
+export const LCurly = createToken({ name: 'LCurly', pattern: /{/ });
+export const RCurly = createToken({ name: 'RCurly', pattern: /}/ });
+/** `{` right after `rule` when the name is missing: leaves the name mode (same as LCurly for the parser). */
+export const LCurlyPop = createToken({ name: 'LCurlyPop', pattern: /{/, pop_mode: true, categories: [LCurly] });
+export const Comma = createToken({ name: 'Comma', pattern: /,/ });
+export const Colon = createToken({ name: 'Colon', pattern: /:/ });
+export const Pipe = createToken({ name: 'Pipe', pattern: /\|/ });
+export const Underscore = createToken({ name: 'Underscore', pattern: /_(?![A-Za-z0-9_])/ });
+
+/** Keyword tokens by their spelling. */
+export const keywords: Record<string, TokenType> = {};
+function kw(word: string, extra: TokenType[] = []): TokenType {
+  const t = createToken({ name: `Kw_${word}`, pattern: new RegExp(word), longer_alt: Identifier, categories: [Word, ...extra] });
+  keywords[word] = t;
+  return t;
+}
+
+export const RuleNameTok = createToken({ name: 'RuleName', pattern: /[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/, pop_mode: true });
+export const KwRuleset = createToken({ name: 'Kw_ruleset', pattern: /ruleset/, longer_alt: Identifier, categories: [Word], push_mode: 'name' });
+export const KwRule = createToken({ name: 'Kw_rule', pattern: /rule/, longer_alt: Identifier, categories: [Word], push_mode: 'name' });
+keywords.ruleset = KwRuleset;
+keywords.rule = KwRule;
+
+const WORDS = [
+  'version', 'title', 'applies_to', 'act', 'issuer', 'number', 'date', 'registration', 'registered',
+  'in_force', 'from', 'until', 'approximate', 'amends', 'supersedes', 'source', 'calendar', 'note',
+  'import', 'table', 'by', 'citation', 'quote', 'clause', 'severity', 'scope', 'for', 'in', 'join',
+  'on', 'where', 'let', 'per', 'full', 'except', 'during', 'dated', 'each', 'item', 'require', 'if',
+  'subject', 'expected', 'actual', 'message', 'example', 'audit', 'as_of', 'given', 'row', 'param',
+  'expect', 'no', 'findings', 'not', 'evaluated', 'period', 'and', 'or', 'is', 'empty', 'present',
+  'within', 'yes', 'day', 'days', 'week', 'month', 'months', 'quarter', 'year', 'years', 'working',
+  'kk', 'ru', 'en',
+] as const;
+for (const w of WORDS) kw(w);
+kw('intersect', [Intersect]);
+
+export const K = keywords;
+
+// Longer keywords first so that `in_force` is not read as `in` + `_force`.
+const keywordTokens = Object.entries(keywords)
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([, t]) => t);
+
+const punctuation = [
+  DotDot, Dot, LessEq, GreaterEq, NotEq, Equals, Less, Greater, Plus, Minus, Star, Slash, IntersectSign,
+  LParen, RParen, LBracket, RBracket, LCurly, RCurly, Comma, Colon, Pipe,
+];
+
+const mainMode = [
+  WhiteSpace, Comment, StringLit, UnterminatedString, ClauseId, IsoDate, DottedDate, NumberLit,
+  ...punctuation, Underscore, ...keywordTokens, Identifier,
+];
+
+/** Every token type, for the parser (categories included). */
+export const allTokens: TokenType[] = [Word, Intersect, ...mainMode, RuleNameTok, LCurlyPop];
+
+export const ereje_lexer = new Lexer({
+  modes: {
+    main: mainMode,
+    // Right after `rule`/`ruleset`: a name with dashes. Anything else leaves the mode so recovery works.
+    name: [WhiteSpace, Comment, RuleNameTok, LCurlyPop],
+  },
+  defaultMode: 'main',
+}, { positionTracking: 'full', ensureOptimizations: false });

@@ -1,0 +1,33 @@
+// Small helpers for diagnostics in the three user languages.
+import type { Lang } from '../core/lang.ts';
+import type { Diagnostic, Span } from './ast.ts';
+
+export type Text3 = Readonly<Record<Lang, string>>;
+
+/** A message in English, Russian and Kazakh (argument order: en, ru, kk). */
+export function t3(en: string, ru: string, kk: string): Text3 {
+  return { en, ru, kk };
+}
+
+export function error(code: string, span: Span, message: Text3): Diagnostic {
+  return { severity: 'error', code, span, message };
+}
+
+export function warning(code: string, span: Span, message: Text3): Diagnostic {
+  return { severity: 'warning', code, span, message };
+}
+
+/** "a, b or c" in each language. */
+export function joinAlternatives(items: readonly Text3[]): Text3 {
+  const join = (lang: Lang, or: string) => {
+    const xs = items.map((i) => i[lang]);
+    return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} ${or} ${xs[xs.length - 1]}`;
+  };
+  return { en: join('en', 'or'), ru: join('ru', 'или'), kk: join('kk', 'немесе') };
+}
+
+/** Quote a piece of source text for a message, shortened. */
+export function q(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return `'${oneLine.length > 30 ? oneLine.slice(0, 27) + '…' : oneLine}'`;
+}

@@ -10,12 +10,15 @@ export interface CliIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly isTTY: boolean;
+  /** Standard error is a terminal: progress bars go there only then. Absent means no. */
+  readonly stderrIsTTY?: boolean;
 }
 
 const processIO: CliIO = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   isTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
 };
 
 /** Runs the CLI and resolves to the exit code (0 compliant / 1 findings or input errors / 2 no report). */

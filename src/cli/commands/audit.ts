@@ -1,10 +1,151 @@
-// Placeholder until the command's issue lands; the command is registered so --help lists it.
-import type { Command } from 'commander';
-import type { CliIO } from '../main.ts';
+// `ereje audit <workbook|folder>…`: audit workbooks against the rules in force and write the reports.
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Option, type Command } from 'commander';
+import { LANGS, type Lang } from '../../core/lang.ts';
+import { renderReport, renderTerminal, REPORT_FORMATS, type ReportFormat } from '../../report/index.ts';
+import { defaultRulesDir } from '../../rulepack/load.ts';
+import { loadAuditPack } from '../audit-pack.ts';
+import { formatFromPath, parseAsOf, parseMaxSize, readMappingFile, readWorkbookFile, reportFileName, resolveWorkbooks } from '../audit-io.ts';
+import { auditWorkbook, type AuditOptions, type AuditPack } from '../audit-run.ts';
+import { renderSummaryTable, type WorkbookOutcome } from '../audit-summary.ts';
 import { FatalError } from '../errors.ts';
+import type { CliIO } from '../main.ts';
+import { startProgress } from '../progress.ts';
+import { version } from '../version.ts';
 
-export function registerAudit(program: Command, _io: CliIO, _setExit: (code: number) => void): void {
-  program.command('audit').description('(not built yet)').allowUnknownOption().action(() => {
-    throw new FatalError('the audit command is not built yet');
-  });
+interface AuditFlags {
+  asOf?: string;
+  rules?: string;
+  lang: Lang;
+  format?: ReportFormat;
+  out?: string;
+  mapping?: string;
+  maxSize: string;
+  debug?: boolean;
+}
+
+export function registerAudit(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  program
+    .command('audit')
+    .description('Audit facility workbooks against the rule versions in force for their period and write the reports. '
+      + 'Exit 0: compliant; 1: findings or input errors; 2: no report.')
+    .argument('<workbooks...>', 'workbook .xlsx files, or folders (every .xlsx in a folder)')
+    .option('--as-of <date>', 'reference date, 2010-10-31 or 31.10.2010 (default: the last day of each workbook\'s period)')
+    .option('--rules <dir>', 'rule directory (default: the rules/ folder of ereje)')
+    .addOption(new Option('--lang <lang>', 'report language').choices(LANGS).default('kk'))
+    .addOption(new Option('--format <format>', 'write the report in this format (default: a summary on the terminal)').choices(REPORT_FORMATS))
+    .option('--out <path>', 'report file; with several workbooks or a folder, a folder for one report per workbook')
+    .option('--mapping <file>', 'JSON file mapping your own sheet and column names to the canonical ones')
+    .option('--max-size <mb>', 'largest workbook, and largest unpacked size, in megabytes', '200')
+    .option('--debug', 'show stack traces of errors')
+    .action(async (args: string[], flags: AuditFlags) => {
+      setExit(await runAudit(args, flags, io));
+    });
+}
+
+async function runAudit(args: readonly string[], flags: AuditFlags, io: CliIO): Promise<number> {
+  const maxBytes = parseMaxSize(flags.maxSize);
+  const options: AuditOptions = {
+    asOf: parseAsOf(flags.asOf),
+    lang: flags.lang,
+    mapping: flags.mapping === undefined ? undefined : readMappingFile(flags.mapping),
+    limits: { maxUncompressedBytes: maxBytes },
+    version,
+  };
+  const { inputs, folderGiven } = resolveWorkbooks(args);
+  const several = inputs.length > 1 || folderGiven;
+  if (several && flags.format !== undefined && flags.out === undefined) {
+    throw new FatalError(`${inputs.length} workbooks and --format ${flags.format}: give --out DIR for one report per workbook, or leave --format out for terminal summaries.`);
+  }
+  if (!several && flags.format === 'xlsx' && flags.out === undefined) {
+    throw new FatalError('--format xlsx writes a binary workbook: give --out FILE.xlsx.');
+  }
+  if (several) checkDistinctNames(inputs.map((i) => i.file));
+  const pack = await loadAuditPack(flags.rules ?? defaultRulesDir());
+
+  if (!several) {
+    const input = inputs[0]!;
+    const { report, exitCode } = auditWorkbook(readWorkbookFile(input, maxBytes), input.file, pack, options);
+    if (flags.out !== undefined) {
+      const format = flags.format ?? formatFromPath(flags.out) ?? 'json';
+      const target = isFolder(flags.out) ? join(flags.out, reportFileName(input.file, format)) : flags.out;
+      writeReportFile(target, renderReport(report, format, { lang: flags.lang, quotes: pack.quotes }));
+      io.stderr(`ereje: wrote ${target}\n`);
+    } else if (flags.format !== undefined) {
+      io.stdout(renderReport(report, flags.format, { lang: flags.lang, quotes: pack.quotes }) as string);
+    } else {
+      io.stdout(renderTerminal(report, { lang: flags.lang }));
+    }
+    return exitCode;
+  }
+  return auditSeveral(inputs, pack, options, flags, io, maxBytes);
+}
+
+async function auditSeveral(
+  inputs: ReturnType<typeof resolveWorkbooks>['inputs'], pack: AuditPack, options: AuditOptions, flags: AuditFlags, io: CliIO, maxBytes: number,
+): Promise<number> {
+  const outcomes: WorkbookOutcome[] = [];
+  const format = flags.out === undefined ? undefined : flags.format ?? 'json';
+  if (flags.out !== undefined) mkdirOrFail(flags.out);
+  const progress = startProgress(inputs.length, io.stderrIsTTY ?? false);
+  try {
+    for (const input of inputs) {
+      progress.step(input.file);
+      try {
+        const { report, exitCode } = auditWorkbook(readWorkbookFile(input, maxBytes), input.file, pack, options);
+        if (flags.out !== undefined && format !== undefined) {
+          writeReportFile(join(flags.out, reportFileName(input.file, format)), renderReport(report, format, { lang: flags.lang, quotes: pack.quotes }));
+        } else {
+          io.stdout(renderTerminal(report, { lang: flags.lang }) + '\n');
+        }
+        outcomes.push({ file: input.file, report, exitCode });
+      } catch (err) {
+        // One unreadable workbook does not stop the others; it is exit state 2 in the table.
+        if (!(err instanceof FatalError)) throw err;
+        io.stderr(`ereje: ${err.message}\n`);
+        if (flags.debug && err.stack) io.stderr(err.stack + '\n');
+        outcomes.push({ file: input.file, report: null, exitCode: err.exitCode });
+      }
+    }
+  } finally {
+    progress.stop();
+  }
+  io.stdout(renderSummaryTable(outcomes, flags.lang));
+  if (flags.out !== undefined) io.stderr(`ereje: wrote ${outcomes.filter((o) => o.report !== null).length} reports to ${flags.out}\n`);
+  return Math.max(0, ...outcomes.map((o) => o.exitCode));
+}
+
+function checkDistinctNames(files: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const f of files) {
+    const key = f.toLowerCase();
+    if (seen.has(key)) throw new FatalError(`two workbooks are named ${f}; their reports would overwrite each other — rename one or audit them separately.`);
+    seen.add(key);
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory() || /[\\/]$/.test(path);
+  } catch {
+    return /[\\/]$/.test(path);
+  }
+}
+
+function mkdirOrFail(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new FatalError(`--out ${dir}: cannot create the folder (${(err as NodeJS.ErrnoException).code ?? 'error'}); choose a folder you can write to.`);
+  }
+}
+
+function writeReportFile(path: string, content: string | Uint8Array): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  } catch (err) {
+    throw new FatalError(`--out ${path}: cannot write the report (${(err as NodeJS.ErrnoException).code ?? 'error'}); choose a path you can write to.`);
+  }
 }

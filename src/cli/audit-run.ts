@@ -1,0 +1,68 @@
+// One workbook through the pipeline: bytes → ingest → evaluation → JSON report and exit code. No file
+// I/O here, so tests call it with bytes built in memory; every failure that leaves no report is a
+// one-line FatalError (exit 2) that says what, where and what to do.
+import { formatDottedDate, type DayNumber } from '../core/date.ts';
+import type { Lang } from '../core/lang.ts';
+import type { Evaluation } from '../engine/types.ts';
+import { readWorkbook, WorkbookRejected } from '../ingest/index.ts';
+import type { HeaderMapping, IngestedWorkbook, IngestLimits } from '../ingest/types.ts';
+import { buildReport, reportExitCode, type AuditReport, type QuoteMap } from '../report/index.ts';
+import { FatalError } from './errors.ts';
+
+/**
+ * A loaded, compiled rule pack as the audit needs it. `evaluate` throws a FatalError when no ruleset
+ * version is in force for the workbook's facility kind and period (see audit-pack.ts).
+ */
+export interface AuditPack {
+  evaluate(workbook: IngestedWorkbook, asOf: DayNumber): Evaluation;
+  /** Kazakh quotes by rule id (and clause id), for the Markdown, HTML and xlsx reports. */
+  readonly quotes: QuoteMap;
+}
+
+export interface AuditOptions {
+  /** Default: the last day of the workbook's audit period. */
+  readonly asOf?: DayNumber;
+  readonly lang: Lang;
+  readonly mapping?: HeaderMapping;
+  readonly limits?: Partial<IngestLimits>;
+  /** ereje's version, for the report's `generated_by`. */
+  readonly version: string;
+}
+
+export interface AuditResult {
+  readonly report: AuditReport;
+  /** 0 compliant, 1 findings (non-info) or input errors. A run that cannot make a report throws instead. */
+  readonly exitCode: 0 | 1;
+}
+
+export function auditWorkbook(bytes: Uint8Array, file: string, pack: AuditPack, options: AuditOptions): AuditResult {
+  let workbook: IngestedWorkbook;
+  try {
+    workbook = readWorkbook(bytes, { file, mapping: options.mapping, limits: options.limits });
+  } catch (err) {
+    if (err instanceof WorkbookRejected) throw new FatalError(err.message);
+    throw err;
+  }
+  const facility = workbook.facility;
+  if (facility === null) throw new FatalError(noFacilityMessage(workbook, options.lang));
+  const asOf = options.asOf ?? facility.period_to;
+  if (asOf < facility.period_from) {
+    throw new FatalError(
+      `${file}: --as-of ${formatDottedDate(asOf)} is before the audit period starts (${formatDottedDate(facility.period_from)}); ` +
+      'give a date inside the period or leave --as-of out to use the period\'s last day.',
+    );
+  }
+  const evaluation = pack.evaluate(workbook, asOf);
+  const report = buildReport({ workbook, evaluation, asOf, lang: options.lang, version: options.version });
+  return { report, exitCode: reportExitCode(report) };
+}
+
+/** Without the facility row there is no kind and no period, so no ruleset can be chosen. */
+function noFacilityMessage(workbook: IngestedWorkbook, lang: Lang): string {
+  const problems = workbook.errors.filter((e) => e.sheet === 'facility' && e.severity === 'error');
+  const first = problems[0];
+  const why = first
+    ? `${first.cell ?? first.sheetName}: ${first.message[lang]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`
+    : 'the facility sheet (Мекеме / Учреждение) is missing or empty';
+  return `${workbook.file}: cannot audit without the facility row — ${why}; fill in the facility sheet (facility_id, name, kind, ownership, period_from, period_to) and run again.`;
+}

@@ -1,0 +1,72 @@
+// `ereje audit` argument errors: each is exit 2 with one line on stderr and nothing on stdout.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from './helpers.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'ereje-audit-args-'));
+const some = join(dir, 'a.xlsx');
+writeFileSync(some, 'not used');
+
+function expectOneLineFatal(r: { code: number; stdout: string; stderr: string }, pattern: RegExp): void {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toMatch(pattern);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('ereje audit arguments', () => {
+  it('a missing file', async () => {
+    expectOneLineFatal(await run(['audit', join(dir, 'nope.xlsx')]), /^ereje: .*nope\.xlsx: no such file or folder; check the path/);
+  });
+
+  it('an unknown --format', async () => {
+    const r = await run(['audit', some, '--format', 'pdf']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/'pdf' is invalid\. Allowed choices are json, md, html, xlsx/);
+  });
+
+  it('an unknown --lang', async () => {
+    const r = await run(['audit', some, '--lang', 'de']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Allowed choices are kk, ru, en/);
+  });
+
+  it('an --as-of that is not a date', async () => {
+    expectOneLineFatal(await run(['audit', some, '--as-of', '31.02.2010']), /^ereje: --as-of 31\.02\.2010: not a date; write it as 2010-10-31 or 31\.10\.2010/);
+  });
+
+  it('a --max-size that is not a positive number', async () => {
+    expectOneLineFatal(await run(['audit', some, '--max-size', 'lots']), /--max-size lots: give the limit in megabytes/);
+  });
+
+  it('a --mapping file that is not JSON', async () => {
+    const m = join(dir, 'm.json');
+    writeFileSync(m, '{ nope');
+    expectOneLineFatal(await run(['audit', some, '--mapping', m]), /--mapping .*m\.json: not valid JSON/);
+  });
+
+  it('a folder with no workbooks', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'ereje-empty-'));
+    expectOneLineFatal(await run(['audit', empty]), /the folder has no \.xlsx workbooks/);
+  });
+
+  it('several workbooks with --format but no --out', async () => {
+    const b = join(dir, 'b.xlsx');
+    writeFileSync(b, 'x');
+    expectOneLineFatal(await run(['audit', some, b, '--format', 'json']), /2 workbooks and --format json: give --out DIR/);
+  });
+
+  it('--format xlsx without --out', async () => {
+    expectOneLineFatal(await run(['audit', some, '--format', 'xlsx']), /--format xlsx writes a binary workbook: give --out FILE\.xlsx/);
+  });
+
+  it('prints a stack only with --debug', async () => {
+    const r = await run(['audit', join(dir, 'nope.xlsx'), '--debug']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\n\s+at /);
+  });
+});

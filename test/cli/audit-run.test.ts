@@ -1,0 +1,74 @@
+// auditWorkbook with real ingest and a stand-in rule pack: what reaches the report, and which inputs
+// stop with one fatal line.
+import { describe, expect, it } from 'vitest';
+import { dayNumber } from '../../src/core/date.ts';
+import type { Evaluation } from '../../src/engine/types.ts';
+import { auditWorkbook, type AuditPack } from '../../src/cli/audit-run.ts';
+import { FatalError } from '../../src/cli/errors.ts';
+import { evaluation, finding, schemaErrors } from '../report/fixtures.ts';
+import { facilitySheet, xlsxBytes, zipBomb } from './helpers.ts';
+
+function pack(ev: Evaluation = evaluation()): AuditPack & { calls: number[] } {
+  const calls: number[] = [];
+  return { calls, quotes: new Map(), evaluate: (_wb, asOf) => { calls.push(asOf); return ev; } };
+}
+
+const CHILDREN = [
+  ['child_id', 'birth_date', 'admitted_on', 'funding'],
+  ['C-1', '2003-01-01', '2009-01-10', 'budget'],
+  ['C-2', '31.02.2003', '2009-01-10', 'budget'],
+];
+
+const options = { lang: 'en' as const, version: '0.1.0' };
+
+describe('auditWorkbook', () => {
+  it('reads the workbook, evaluates on the period end by default and reports input errors with their cell', () => {
+    const p = pack();
+    const bytes = xlsxBytes({ facility: facilitySheet(), children: CHILDREN });
+    const { report, exitCode } = auditWorkbook(bytes, 'mine.xlsx', p, options);
+    expect(p.calls).toEqual([dayNumber(2010, 10, 31)]);
+    expect(exitCode).toBe(1);
+    expect(report.workbook.file).toBe('mine.xlsx');
+    expect(report.workbook.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.facility).toEqual({ facility_id: 'F-001', name: 'Балалар үйі №1', kind: 'residential', ownership: 'state' });
+    expect(report.as_of).toBe('2010-10-31');
+    const bad = report.input_errors.find((e) => e.value === '31.02.2003');
+    expect(bad).toMatchObject({ sheet: 'children', row: 3, column: 'birth_date', code: 'type-error' });
+    expect(report.rows.children).toEqual({ read: 2, accepted: 1, rejected: 1 });
+    expect(schemaErrors(JSON.parse(JSON.stringify(report)))).toBe('');
+  });
+
+  it('uses --as-of when given, and exits 0 for a clean workbook with info findings only', () => {
+    const p = pack(evaluation({ findings: [finding({ severity: 'info' })], notEvaluated: [] }));
+    const bytes = xlsxBytes({ facility: facilitySheet(), children: CHILDREN.slice(0, 2) });
+    const { report, exitCode } = auditWorkbook(bytes, 'ok.xlsx', p, { ...options, asOf: dayNumber(2010, 6, 30) });
+    expect(p.calls).toEqual([dayNumber(2010, 6, 30)]);
+    expect(report.as_of).toBe('2010-06-30');
+    expect(report.summary.input_errors).toBe(0);
+    expect(exitCode).toBe(0);
+  });
+
+  it('stops with one line when the facility row is missing or broken', () => {
+    const noFacility = xlsxBytes({ children: CHILDREN });
+    expect(() => auditWorkbook(noFacility, 'x.xlsx', pack(), options)).toThrow(FatalError);
+    expect(() => auditWorkbook(noFacility, 'x.xlsx', pack(), options)).toThrow(/x\.xlsx: cannot audit without the facility row/);
+    const badPeriod = xlsxBytes({ facility: facilitySheet({ to: 'soon' }) });
+    expect(() => auditWorkbook(badPeriod, 'y.xlsx', pack(), options)).toThrow(/y\.xlsx: cannot audit without the facility row — .*soon/);
+  });
+
+  it('refuses a text file, a zip that is not a workbook, and a zip bomb, before evaluating', () => {
+    const p = pack();
+    const text = new TextEncoder().encode('child_id;birth_date\nC-1;2003-01-01\n');
+    expect(() => auditWorkbook(text, 'x.xlsx', p, options)).toThrow(/x\.xlsx is not an \.xlsx workbook/);
+    const bomb = zipBomb();
+    expect(bomb.length).toBeLessThan(200_000);
+    expect(() => auditWorkbook(bomb, 'bomb.xlsx', p, options)).toThrow(FatalError);
+    expect(() => auditWorkbook(bomb, 'bomb.xlsx', p, options)).toThrow(/bomb\.xlsx.*inflates to more than its declared/);
+    expect(p.calls).toEqual([]);
+  });
+
+  it('refuses an --as-of before the period starts', () => {
+    const bytes = xlsxBytes({ facility: facilitySheet() });
+    expect(() => auditWorkbook(bytes, 'z.xlsx', pack(), { ...options, asOf: dayNumber(2009, 12, 31) })).toThrow(/before the audit period starts/);
+  });
+});

@@ -1,0 +1,10 @@
+// AST → json-rules-engine rules + derived facts. See docs/syntax-sketch.md for the semantics.
+export { compileRuleFile, type CompileEnv } from './ruleset.ts';
+export { CompileError } from './expr.ts';
+export { OPERATORS, type OperatorFn } from './operators.ts';
+export { periodOf, periodsIn } from './periods.ts';
+export { exprToText } from './print.ts';
+export { displayValue } from './display.ts';
+export { Interval, Item, Period, RowRef, type Value } from './values.ts';
+export { NotEvaluatedSignal } from './types.ts';
+export type { Case, CompiledRule, CompiledRuleset, CompiledRequirement, ConditionJson, Env, ExprFn, Runtime, RulesetJson } from './types.ts';

@@ -1,0 +1,127 @@
+// Row selection for aggregates, joins and `except`: the `where` is split into conjuncts; equality
+// conjuncts `x.col = E` (E not reading x) become hash keys and one `x.col within E` a sorted range, so
+// `exists(health_log h where h.child_id = c.child_id and h.date within d)` is a lookup, not a scan.
+// Indexes are built once per (sheet, key columns, range column) and shared through Runtime.indexes.
+import type { TypedRow } from '../ingest/types.ts';
+import type { Expr } from '../lang/ast.ts';
+import { OPERATORS } from './operators.ts';
+import { mentions } from './scope.ts';
+import type { Env, ExprFn, Runtime } from './types.ts';
+import { Interval, RowRef, isEmptyValue, type Value } from './values.ts';
+
+export interface RowSelector {
+  /** Matching rows in sheet order. */
+  select(env: Env, rt: Runtime): readonly TypedRow[];
+}
+
+interface Plan {
+  readonly eq: readonly { readonly column: string; readonly key: ExprFn }[];
+  readonly range: { readonly column: string; readonly interval: ExprFn } | null;
+  readonly residual: ExprFn | null;
+}
+
+interface Index {
+  readonly buckets: Map<string, TypedRow[]>;
+}
+
+function conjuncts(e: Expr | null): Expr[] {
+  if (e === null) return [];
+  if (e.kind === 'Binary' && e.op === 'and') return [...conjuncts(e.left), ...conjuncts(e.right)];
+  return [e];
+}
+
+function keyPart(v: Value): string | null {
+  if (typeof v === 'string') return `s${v}`;
+  if (typeof v === 'number') return `n${v}`;
+  if (typeof v === 'boolean') return `b${v}`;
+  return null;
+}
+
+export function makeRowSelector(
+  sheet: string, variable: string, where: Expr | null,
+  compile: (e: Expr) => ExprFn,
+): RowSelector {
+  const eq: { column: string; key: ExprFn }[] = [];
+  let range: Plan['range'] = null;
+  const rest: Expr[] = [];
+  for (const c of conjuncts(where)) {
+    if (c.kind === 'Compare' && c.op === '=') {
+      const [f, other] = c.left.kind === 'Field' && c.left.object === variable ? [c.left, c.right]
+        : c.right.kind === 'Field' && c.right.object === variable ? [c.right, c.left] : [null, null];
+      if (f && other && f.kind === 'Field' && !mentions(other, variable)) { eq.push({ column: f.field, key: compile(other) }); continue; }
+    }
+    if (c.kind === 'Compare' && c.op === 'within' && range === null && c.left.kind === 'Field' && c.left.object === variable && !mentions(c.right, variable)) {
+      range = { column: c.left.field, interval: compile(c.right) };
+      continue;
+    }
+    rest.push(c);
+  }
+  const residualExpr = rest.reduceRight<Expr | null>((acc, c) => (acc === null ? c : { kind: 'Binary', op: 'and', left: c, right: acc, span: c.span }), null);
+  const plan: Plan = { eq, range, residual: residualExpr ? compile(residualExpr) : null };
+  const fullWhere = where ? compile(where) : null;
+  const indexKey = `${sheet}|${eq.map((e) => e.column).join(',')}|${range?.column ?? ''}`;
+
+  const scan = (env: Env, rt: Runtime): TypedRow[] => {
+    const table = rt.tables[sheet];
+    if (!table) return [];
+    if (!fullWhere) return table.rows as TypedRow[];
+    const out: TypedRow[] = [];
+    for (const row of table.rows) if (fullWhere({ ...env, [variable]: new RowRef(sheet, row) }, rt) === true) out.push(row);
+    return out;
+  };
+
+  if (eq.length === 0 && range === null) return { select: scan };
+
+  const indexOf = (rt: Runtime): Index => {
+    let idx = rt.indexes.get(indexKey) as Index | undefined;
+    if (idx) return idx;
+    const buckets = new Map<string, TypedRow[]>();
+    for (const row of rt.tables[sheet]?.rows ?? []) {
+      let k = '';
+      let ok = true;
+      for (const e of eq) { const p = keyPart(row.values[e.column] as Value ?? null); if (p === null) { ok = false; break; } k += p + '\u0001'; }
+      if (range && typeof row.values[range.column] !== 'number') ok = false;
+      if (!ok) continue;
+      let b = buckets.get(k);
+      if (!b) buckets.set(k, (b = []));
+      b.push(row);
+    }
+    if (range) for (const b of buckets.values()) b.sort((x, y) => (x.values[range!.column] as number) - (y.values[range!.column] as number) || x.excelRow - y.excelRow);
+    idx = { buckets };
+    rt.indexes.set(indexKey, idx);
+    return idx;
+  };
+
+  return {
+    select(env, rt) {
+      let k = '';
+      for (const e of eq) {
+        const v = e.key(env, rt);
+        if (isEmptyValue(v)) return [];            // `x.col = empty` is false for every row
+        const p = keyPart(v);
+        if (p === null) return scan(env, rt);      // an item or list key: no hash, scan
+        k += p + '\u0001';
+      }
+      const bucket = indexOf(rt).buckets.get(k);
+      if (!bucket) return [];
+      let rows: TypedRow[] = bucket;
+      if (range) {
+        const iv = range.interval(env, rt);
+        if (!(iv instanceof Interval)) return rows.filter((r) => OPERATORS.within!(r.values[range!.column] as Value, iv)).filter((r) => keep(r));
+        const col = range.column;
+        let lo = 0, hi = bucket.length;
+        while (lo < hi) { const m = (lo + hi) >> 1; if ((bucket[m]!.values[col] as number) < iv.from) lo = m + 1; else hi = m; }
+        let end = lo;
+        const to = iv.to ?? Infinity;
+        while (end < bucket.length && (bucket[end]!.values[col] as number) <= to) end++;
+        rows = bucket.slice(lo, end);
+        if (rows.length > 1) rows.sort((x, y) => x.excelRow - y.excelRow);
+      }
+      if (!plan.residual) return rows;
+      return rows.filter((r) => keep(r));
+      function keep(r: TypedRow): boolean {
+        return plan.residual === null || plan.residual({ ...env, [variable]: new RowRef(sheet, r) }, rt) === true;
+      }
+    },
+  };
+}

@@ -1,0 +1,232 @@
+// One rule declaration → CompiledRule: case generator, requirement conditions, derived facts,
+// subject, templates and evidence.
+import type { Lang } from '../core/lang.ts';
+import type { Expr, LocalizedTemplate, RuleDecl } from '../lang/ast.ts';
+import type { WorkbookSchema } from '../schema/types.ts';
+import { ConditionCompiler } from './conditions.ts';
+import { displayValue } from './display.ts';
+import { ExprCompiler } from './expr.ts';
+import { exprToText } from './print.ts';
+import { mentions, walk } from './scope.ts';
+import { compileSteps } from './steps.ts';
+import type { Case, CompiledRequirement, CompiledRule, ExprFn, Runtime } from './types.ts';
+import { RowRef, isEmptyValue } from './values.ts';
+
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)\}/g;
+
+export function keyColumnOf(schema: WorkbookSchema, sheet: string): string | null {
+  const def = schema.sheets.find((s) => s.id === sheet);
+  if (sheet === 'facility') return 'facility_id';
+  return def?.columns.find((c) => c.unique)?.id ?? null;
+}
+
+export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompiler, schema: WorkbookSchema): CompiledRule {
+  const { scope, generate } = compileSteps(decl.steps, exprs, new Map());
+  const conds = new ConditionCompiler(exprs, scope);
+  const requirements: CompiledRequirement[] = [];
+  const requirementText = new Map<string | null, string>();
+  const leafFacts = new Map<string | null, string[]>();
+  const reqExprs: Expr[] = [];
+  if (decl.require.kind === 'single') {
+    requirements.push({ item: null, conditions: conds.top(decl.require.condition) });
+    reqExprs.push(decl.require.condition);
+  } else {
+    for (const en of decl.require.entries) {
+      const c = conds.condition(en.condition);
+      const conditions = en.guard ? { any: [{ not: conds.condition(en.guard) }, c] } : { all: [c] };
+      requirements.push({ item: en.item, conditions });
+      reqExprs.push(en.condition);
+      if (en.guard) reqExprs.push(en.guard);
+    }
+  }
+  for (const [i, r] of requirements.entries()) {
+    const e = decl.require.kind === 'single' ? decl.require.condition : decl.require.entries[i]!.condition;
+    requirementText.set(r.item, printCondition(e));
+    const leaves: string[] = [];
+    collectLeaves(r.conditions, leaves);
+    leafFacts.set(r.item, [...new Set(leaves)]);
+  }
+
+  // Subject: explicit, else the `for` row's key, else the list value, else the facility.
+  const firstFor = decl.steps.find((s) => s.kind === 'For');
+  let subjectFn: ExprFn | null = decl.subject ? exprs.compile(decl.subject, scope) : null;
+  const subjectIsDate = decl.subject ? exprs.isDate(decl.subject, scope) : false;
+  if (!subjectFn && firstFor?.kind === 'For') {
+    const v = firstFor.variable;
+    if (firstFor.source.kind === 'list') subjectFn = (env) => env[v] ?? null;
+    else {
+      const key = keyColumnOf(schema, firstFor.source.sheet);
+      if (key) subjectFn = (env) => { const r = env[v]; return r instanceof RowRef ? r.field(key) : null; };
+    }
+  }
+  const subjectOf = (c: Case, rt: Runtime): string => {
+    const v = subjectFn ? subjectFn(c.env, rt) : null;
+    if (!isEmptyValue(v)) return displayValue(v, 'en', subjectIsDate);
+    return String(rt.facility.field('facility_id') ?? '');
+  };
+
+  // Placeholders, resolved once against the final scope.
+  const resolvers = new Map<string, { fn: ExprFn; isDate: boolean } | null>();
+  const resolver = (name: string) => {
+    if (resolvers.has(name)) return resolvers.get(name)!;
+    const [obj, field] = name.split('.');
+    let r: { fn: ExprFn; isDate: boolean } | null = null;
+    if (scope.has(obj!) || ['as_of', 'audit_period', 'facility'].includes(obj!)) {
+      const e: Expr = field ? { kind: 'Field', object: obj!, field, span: decl.span } : { kind: 'Name', name: obj!, span: decl.span };
+      r = { fn: exprs.compile(e, scope), isDate: exprs.isDate(e, scope) };
+    }
+    resolvers.set(name, r);
+    return r;
+  };
+  const render = (t: LocalizedTemplate | null, c: Case, rt: Runtime, extra: Readonly<Record<string, string>>) => {
+    if (!t) return null;
+    const out = {} as Record<Lang, string>;
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      const text = t.texts[lang] ?? t.all ?? t.texts.en ?? t.texts.ru ?? t.texts.kk ?? '';
+      out[lang] = text.replace(PLACEHOLDER, (whole, name: string) => {
+        if (Object.hasOwn(extra, name)) return extra[name]!;
+        const r = resolver(name);
+        return r ? displayValue(r.fn(c.env, rt), lang, r.isDate) : whole;
+      });
+    }
+    return out;
+  };
+  for (const t of [decl.message, decl.expected, decl.actual]) {
+    for (const text of t ? [...Object.values(t.texts), t.all ?? ''] : []) for (const m of text.matchAll(PLACEHOLDER)) resolver(m[1]!);
+  }
+
+  // Evidence: the rows the case is about, with the columns the requirement reads.
+  const columnsOf = new Map<string, string[]>();
+  const aggregateSheets = new Set<string>();
+  const letExprs = new Map(decl.steps.flatMap((s) => (s.kind === 'Let' ? [[s.name, s.value] as const] : [])));
+  const seen = new Set<string>();
+  const scan = (e: Expr): void => walk(e, (x) => {
+    if (x.kind === 'Field' && scope.get(x.object)?.kind !== 'let') {
+      const cols = columnsOf.get(x.object) ?? [];
+      if (!cols.includes(x.field)) cols.push(x.field);
+      columnsOf.set(x.object, cols);
+    }
+    if (x.kind === 'Name' && letExprs.has(x.name) && !seen.has(x.name)) { seen.add(x.name); scan(letExprs.get(x.name)!); }
+  });
+  reqExprs.forEach(scan);
+  // A record the requirement looks for directly (`exists(…)`, `count(…) >= 1`) is evidence about its sheet.
+  for (const e of reqExprs) walk(e, (x) => { if (x.kind === 'Aggregate') aggregateSheets.add(x.sheet); });
+  const usesFacility = reqExprs.some((e) => mentions(e, 'facility'));
+  const subjectField = decl.subject?.kind === 'Field' ? decl.subject : null;
+  const evidenceOf = (c: Case, rt: Runtime) => {
+    const out: { sheet: string; row?: number; column?: string }[] = [];
+    const sheetsWithRows = new Set<string>();
+    const add = (name: string, ref: RowRef) => {
+      if (!ref.row) return;
+      sheetsWithRows.add(ref.sheet);
+      let cols = columnsOf.get(name) ?? [];
+      if (cols.length === 0) {
+        const k = subjectField?.object === name ? subjectField.field : keyColumnOf(schema, ref.sheet);
+        cols = k ? [k] : [];
+      }
+      if (cols.length === 0) out.push({ sheet: ref.sheet, row: ref.row.excelRow });
+      for (const column of cols) out.push({ sheet: ref.sheet, row: ref.row.excelRow, column });
+    };
+    for (const [name, v] of Object.entries(c.env)) if (v instanceof RowRef) add(name, v);
+    if (usesFacility) add('facility', rt.facility);
+    return out.concat([...aggregateSheets].filter((s) => !sheetsWithRows.has(s)).sort().map((sheet) => ({ sheet })));
+  };
+
+  const rule: CompiledRule = {
+    id: `${rulesetId}/${decl.name}`,
+    name: decl.name,
+    clause: decl.clause,
+    severity: decl.severity,
+    scope: decl.scope,
+    quote: decl.quote,
+    needs: needsOf(decl),
+    requirements,
+    facts: conds.facts,
+    factTypes: new Map([...conds.factExprs].map(([n, e]) => [n, exprs.typeOf(e, scope)])),
+    generateCases: generate,
+    subjectOf,
+    render,
+    templates: { message: decl.message, expected: decl.expected, actual: decl.actual },
+    evidenceOf,
+    requirementText,
+    leafFacts,
+  };
+  return rule;
+}
+
+function collectLeaves(c: unknown, out: string[]): void {
+  const o = c as Record<string, unknown>;
+  if (Array.isArray(o.all)) o.all.forEach((x) => collectLeaves(x, out));
+  else if (Array.isArray(o.any)) o.any.forEach((x) => collectLeaves(x, out));
+  else if (o.not) collectLeaves(o.not, out);
+  else if (typeof o.fact === 'string') {
+    out.push(o.fact);
+    const v = o.value as { fact?: unknown } | null;
+    if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.fact === 'string') out.push(v.fact);
+  }
+}
+
+function printCondition(e: Expr): string {
+  return exprToText(e);
+}
+
+/** Sheets and columns a rule reads, following which sheet each variable ranges over. */
+export function needsOf(decl: RuleDecl): CompiledRule['needs'] {
+  const sheets = new Set<string>();
+  const columns = new Map<string, { sheet: string; column: string }>();
+  const visit = (e: Expr, vars: ReadonlyMap<string, string>): void => {
+    switch (e.kind) {
+      case 'Field': {
+        const sheet = vars.get(e.object) ?? (e.object === 'facility' ? 'facility' : null);
+        if (sheet) { sheets.add(sheet); columns.set(`${sheet}.${e.field}`, { sheet, column: e.field }); }
+        return;
+      }
+      case 'Aggregate': {
+        sheets.add(e.sheet);
+        const inner = new Map(vars).set(e.variable, e.sheet);
+        if (e.where) visit(e.where, inner);
+        if (e.select) visit(e.select, inner);
+        return;
+      }
+      default: {
+        const kids: Expr[] = [];
+        walkChildren(e, kids);
+        kids.forEach((k) => visit(k, vars));
+      }
+    }
+  };
+  let vars = new Map<string, string>();
+  for (const s of decl.steps) {
+    if (s.kind === 'For') { if (s.source.kind === 'sheet') { sheets.add(s.source.sheet); vars = new Map(vars).set(s.variable, s.source.sheet); } else { visit(s.source.expr, vars); vars = new Map(vars); vars.delete(s.variable); } }
+    else if (s.kind === 'Join') { sheets.add(s.sheet); vars = new Map(vars).set(s.variable, s.sheet); visit(s.on, vars); }
+    else if (s.kind === 'Where') visit(s.condition, vars);
+    else if (s.kind === 'Let') visit(s.value, vars);
+    else if (s.kind === 'Dated') visit(s.date, vars);
+    else if (s.kind === 'Per') {
+      visit(s.within, vars);
+      for (const x of s.except) { sheets.add(x.sheet); const inner = new Map(vars).set(x.variable, x.sheet); if (x.where) visit(x.where, inner); visit(x.during, inner); }
+    } else if (s.kind === 'Items') {
+      if (s.items.kind === 'expr') visit(s.items.expr, vars);
+      else for (const en of s.items.entries) { en.alternatives.forEach((a) => visit(a, vars)); if (en.guard) visit(en.guard, vars); }
+    }
+  }
+  if (decl.require.kind === 'single') visit(decl.require.condition, vars);
+  else for (const en of decl.require.entries) { visit(en.condition, vars); if (en.guard) visit(en.guard, vars); }
+  if (decl.subject) visit(decl.subject, vars);
+  return { sheets: [...sheets].sort(), columns: [...columns.values()].sort((a, b) => `${a.sheet}.${a.column}`.localeCompare(`${b.sheet}.${b.column}`)) };
+}
+
+function walkChildren(e: Expr, out: Expr[]): void {
+  switch (e.kind) {
+    case 'Unary': out.push(e.operand); break;
+    case 'Binary': case 'Compare': out.push(e.left, e.right); break;
+    case 'In': out.push(e.value, e.list); break;
+    case 'EmptyTest': out.push(e.operand); break;
+    case 'DateShift': out.push(e.date, e.amount); break;
+    case 'Interval': out.push(e.from, e.to); break;
+    case 'Call': out.push(...e.args); break;
+    case 'TableLookup': out.push(e.key); break;
+    case 'List': out.push(...e.elements); break;
+    default: break;
+  }
+}

@@ -1,0 +1,58 @@
+// What a name means at a point of a rule: a row variable, a period, an item, a list value or a let.
+import type { Expr, LangType } from '../lang/ast.ts';
+
+export type Binding =
+  | { readonly kind: 'row'; readonly sheet: string }
+  | { readonly kind: 'period' }
+  | { readonly kind: 'item' }
+  | { readonly kind: 'value'; readonly type: LangType | null }
+  | { readonly kind: 'let'; readonly expr: Expr };
+
+export type Scope = ReadonlyMap<string, Binding>;
+
+export const BUILTINS = new Set(['audit_period', 'as_of', 'facility']);
+
+export function bind(scope: Scope, name: string, b: Binding): Scope {
+  const next = new Map(scope);
+  next.set(name, b);
+  return next;
+}
+
+/** True when `e` reads variable `name` (used to find index keys of aggregates). */
+export function mentions(e: Expr, name: string): boolean {
+  switch (e.kind) {
+    case 'Literal': return false;
+    case 'Name': return e.name === name;
+    case 'Field': return e.object === name;
+    case 'Unary': return mentions(e.operand, name);
+    case 'Binary': case 'Compare': return mentions(e.left, name) || mentions(e.right, name);
+    case 'In': return mentions(e.value, name) || mentions(e.list, name);
+    case 'EmptyTest': return mentions(e.operand, name);
+    case 'DateShift': return mentions(e.date, name) || mentions(e.amount, name);
+    case 'Interval': return mentions(e.from, name) || mentions(e.to, name);
+    case 'Call': return e.args.some((a) => mentions(a, name));
+    case 'Aggregate':
+      if (e.variable === name) return false;
+      return (e.where !== null && mentions(e.where, name)) || (e.select !== null && mentions(e.select, name));
+    case 'TableLookup': return mentions(e.key, name);
+    case 'List': return e.elements.some((a) => mentions(a, name));
+  }
+}
+
+/** Every sub-expression, depth first (aggregates included). */
+export function walk(e: Expr, visit: (e: Expr) => void): void {
+  visit(e);
+  switch (e.kind) {
+    case 'Unary': walk(e.operand, visit); break;
+    case 'Binary': case 'Compare': walk(e.left, visit); walk(e.right, visit); break;
+    case 'In': walk(e.value, visit); walk(e.list, visit); break;
+    case 'EmptyTest': walk(e.operand, visit); break;
+    case 'DateShift': walk(e.date, visit); walk(e.amount, visit); break;
+    case 'Interval': walk(e.from, visit); walk(e.to, visit); break;
+    case 'Call': e.args.forEach((a) => walk(a, visit)); break;
+    case 'Aggregate': if (e.where) walk(e.where, visit); if (e.select) walk(e.select, visit); break;
+    case 'TableLookup': walk(e.key, visit); break;
+    case 'List': e.elements.forEach((a) => walk(a, visit)); break;
+    default: break;
+  }
+}

@@ -1,0 +1,143 @@
+// Query steps → a case generator: for/join/where/let/per/dated/each item, run in order like a comprehension.
+import type { DayNumber } from '../core/date.ts';
+import type { Expr, Step } from '../lang/ast.ts';
+import { ExprCompiler } from './expr.ts';
+import { periodsIn } from './periods.ts';
+import { exprToText } from './print.ts';
+import { makeRowSelector } from './rows.ts';
+import { bind, type Scope } from './scope.ts';
+import type { Case, Env, Runtime } from './types.ts';
+import { Interval, Item, RowRef, isEmptyValue, listOf, type Value } from './values.ts';
+
+interface State {
+  readonly env: Env;
+  readonly periods: readonly string[];
+  readonly items: readonly string[];
+  readonly dated: DayNumber | null;
+  readonly periodEnd: DayNumber | null;
+}
+
+type StepRunner = (s: State, rt: Runtime, next: (s: State) => void) => void;
+
+const extend = (s: State, name: string, v: Value, more?: Partial<State>): State => ({ ...s, ...more, env: { ...s.env, [name]: v } });
+
+/** Compiles the steps; returns the generator and the scope after the last step (for the requirement). */
+export function compileSteps(steps: readonly Step[], exprs: ExprCompiler, scope0: Scope): { scope: Scope; generate: (rt: Runtime, emit: (c: Case) => void) => void } {
+  let scope = scope0;
+  const runners: StepRunner[] = [];
+  for (const step of steps) {
+    switch (step.kind) {
+      case 'For': {
+        const v = step.variable;
+        if (step.source.kind === 'sheet') {
+          const sheet = step.source.sheet;
+          runners.push((s, rt, next) => { for (const row of rt.tables[sheet]?.rows ?? []) next(extend(s, v, new RowRef(sheet, row))); });
+          scope = bind(scope, v, { kind: 'row', sheet });
+        } else {
+          const list = exprs.compile(step.source.expr, scope);
+          const t = exprs.typeOf(step.source.expr, scope);
+          runners.push((s, rt, next) => {
+            const val = list(s.env, rt);
+            const xs = listOf(val) ?? (isEmptyValue(val) ? [] : [val]);
+            for (const x of xs) next(extend(s, v, x));
+          });
+          scope = bind(scope, v, { kind: 'value', type: t?.t === 'list' ? t.of : null });
+        }
+        break;
+      }
+      case 'Join': {
+        const inner = bind(scope, step.variable, { kind: 'row', sheet: step.sheet });
+        const sel = makeRowSelector(step.sheet, step.variable, step.on, (x) => exprs.compile(x, inner));
+        const { variable: v, sheet } = step;
+        runners.push((s, rt, next) => { const row = sel.select(s.env, rt)[0]; if (row) next(extend(s, v, new RowRef(sheet, row))); });
+        scope = inner;
+        break;
+      }
+      case 'Where': {
+        const cond = exprs.compile(step.condition, scope);
+        runners.push((s, rt, next) => { if (cond(s.env, rt) === true) next(s); });
+        break;
+      }
+      case 'Let': {
+        const f = exprs.compile(step.value, scope);
+        const name = step.name;
+        runners.push((s, rt, next) => next(extend(s, name, f(s.env, rt))));
+        scope = bind(scope, name, { kind: 'let', expr: step.value });
+        break;
+      }
+      case 'Per': {
+        const within = exprs.compile(step.within, scope);
+        const excepts = step.except.map((x) => {
+          const inner = bind(scope, x.variable, { kind: 'row', sheet: x.sheet });
+          return {
+            variable: x.variable, sheet: x.sheet,
+            rows: makeRowSelector(x.sheet, x.variable, x.where, (e: Expr) => exprs.compile(e, inner)),
+            during: exprs.compile(x.during, inner),
+          };
+        });
+        const { unit, full, variable: v } = step;
+        runners.push((s, rt, next) => {
+          const iv = within(s.env, rt);
+          if (!(iv instanceof Interval)) return;
+          // An open-ended interval (a child still in care) runs to the end of the audit period.
+          const to = iv.to ?? rt.auditPeriod.to;
+          const ranges: [number, number][] = [];
+          for (const x of excepts) {
+            for (const row of x.rows.select(s.env, rt)) {
+              const d = x.during({ ...s.env, [x.variable]: new RowRef(x.sheet, row) }, rt);
+              if (d instanceof Interval) ranges.push([d.from, d.to ?? Infinity]);
+            }
+          }
+          const excluded = ranges.length === 0 ? null : (d: number) => ranges.some(([a, b]) => d >= a && d <= b);
+          for (const p of periodsIn(unit, iv.from, to, full, excluded)) {
+            next(extend(s, v, p, { periods: [...s.periods, p.label], periodEnd: p.end }));
+          }
+        });
+        scope = bind(scope, v, { kind: 'period' });
+        break;
+      }
+      case 'Dated': {
+        const f = exprs.compile(step.date, scope);
+        runners.push((s, rt, next) => { const d = f(s.env, rt); next({ ...s, dated: typeof d === 'number' ? d : null }); });
+        break;
+      }
+      case 'Items': {
+        const v = step.variable;
+        if (step.items.kind === 'literal') {
+          const entries = step.items.entries.map((en) => ({
+            label: en.alternatives.map((a) => exprToText(a)).join('|'),
+            alternatives: en.alternatives.map((a) => exprs.compile(a, scope)),
+            guard: en.guard ? exprs.compile(en.guard, scope) : null,
+          }));
+          runners.push((s, rt, next) => {
+            for (const en of entries) {
+              if (en.guard && en.guard(s.env, rt) !== true) continue;
+              const item = new Item(en.label, en.alternatives.map((a) => a(s.env, rt)));
+              next(extend(s, v, item, { items: [...s.items, en.label] }));
+            }
+          });
+        } else {
+          const list = exprs.compile(step.items.expr, scope);
+          runners.push((s, rt, next) => {
+            for (const x of listOf(list(s.env, rt)) ?? []) next(extend(s, v, x, { items: [...s.items, displayPlain(x)] }));
+          });
+        }
+        scope = bind(scope, v, { kind: 'item' });
+        break;
+      }
+    }
+  }
+  const generate = (rt: Runtime, emit: (c: Case) => void): void => {
+    const go = (i: number, s: State): void => {
+      if (i === runners.length) { emit(s); return; }
+      runners[i]!(s, rt, (n) => go(i + 1, n));
+    };
+    go(0, { env: {}, periods: [], items: [], dated: null, periodEnd: null });
+  };
+  return { scope, generate };
+}
+
+function displayPlain(v: Value): string {
+  if (v instanceof Item) return v.label;
+  return v === null ? '' : String(v);
+}

@@ -1,0 +1,164 @@
+// Evaluation of compiled rulesets over one workbook: cases → requirement → findings, in two modes that
+// must agree: `fast` (own condition evaluator + hash indexes) and `reference` (json-rules-engine).
+import { formatIsoDate, type DayNumber } from '../core/date.ts';
+import type { Localized } from '../core/lang.ts';
+import {
+  Interval, NotEvaluatedSignal, RowRef, type Case, type CompiledRule, type CompiledRuleset, type Runtime, type Value,
+} from '../compile/index.ts';
+import type { IngestedWorkbook, TypedRow } from '../ingest/types.ts';
+import { evalCondition } from './conditions.ts';
+import { buildFinding, cmp, compareClauses, compareFindings } from './findings.ts';
+import { reasons } from './reasons.ts';
+import { ReferenceJudge } from './reference.ts';
+import type { Evaluation, Finding, NotEvaluated, RulesetVersionUsed } from './types.ts';
+import { selectVersions, sortVersions, versionOn } from './versions.ts';
+
+export interface EvaluateOptions {
+  /** The reference date for state checks (default: the audit period's last day). */
+  readonly asOf?: DayNumber;
+  /** `fast` (default) or `reference` (json-rules-engine; slow, the semantics oracle). */
+  readonly mode?: 'fast' | 'reference';
+}
+
+export class EvaluationError extends Error {
+  override readonly name = 'EvaluationError';
+}
+
+export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: IngestedWorkbook, options: EvaluateOptions = {}): Promise<Evaluation> {
+  const facility = workbook.facility;
+  if (!facility) throw new EvaluationError(`${workbook.file}: the facility sheet is missing or its row was rejected; the audit period and facility kind are unknown`);
+  const period = { from: facility.period_from, to: facility.period_to };
+  const asOf = options.asOf ?? period.to;
+  const selected = selectVersions(rulesets, facility.kind, period, asOf);
+  const rt: Runtime = {
+    tables: workbook.tables,
+    facility: new RowRef('facility', workbook.tables.facility?.rows[0] ?? facilityRow(workbook)),
+    auditPeriod: new Interval(period.from, period.to) as Interval & { to: DayNumber },
+    asOf,
+    indexes: new Map(),
+  };
+  const byId = new Map<string, CompiledRuleset[]>();
+  for (const v of selected) byId.set(v.id, [...(byId.get(v.id) ?? []), v]);
+
+  const findings = new Map<string, Finding>();
+  const notEvaluated: NotEvaluated[] = [];
+  const outcomes: Evaluation['rules'][number][] = [];
+  for (const [id, versions] of byId) {
+    const ruleNames = [...new Set(versions.flatMap((v) => v.rules.map((r) => r.name)))];
+    for (const name of ruleNames) {
+      const ruleId = `${id}/${name}`;
+      const own: Finding[] = [];
+      const missing: Localized[] = [];
+      const uncovered: DayNumber[] = [];
+      let clause = '';
+      for (const v of versions) {
+        const rule = v.rules.find((r) => r.name === name);
+        if (!rule) continue;
+        clause ||= rule.clause;
+        const gaps = dataGaps(rule, workbook);
+        if (gaps.length > 0) { missing.push(...gaps); continue; }
+        try {
+          own.push(...await judgeRule(rule, v, versions, rt, options.mode ?? 'fast', uncovered));
+        } catch (err) {
+          if (!(err instanceof NotEvaluatedSignal)) throw err;
+          missing.push(err.reason);
+        }
+      }
+      if (missing.length > 0) {
+        const seen = new Set<string>();
+        for (const reason of missing) if (!seen.has(reason.en)) { seen.add(reason.en); notEvaluated.push({ rule: ruleId, clause, reason }); }
+        outcomes.push({ rule: ruleId, clause, outcome: 'not_evaluated' });
+        continue;
+      }
+      if (uncovered.length > 0) {
+        const days = [...new Set(uncovered)].sort((a, b) => a - b);
+        const shown = days.slice(0, 3).map(formatIsoDate).join(', ') + (days.length > 3 ? ', …' : '');
+        notEvaluated.push({ rule: ruleId, clause, reason: reasons.noVersion(uncovered.length, shown) });
+      }
+      for (const f of own) {
+        const key = JSON.stringify([f.rule, f.subject, f.period ?? null, f.item]);
+        if (!findings.has(key)) findings.set(key, f);
+      }
+      // Info findings are advisory: shown for review, they never fail a rule.
+      outcomes.push({ rule: ruleId, clause, outcome: own.some((f) => f.severity !== 'info') ? 'failed' : 'passed' });
+    }
+  }
+  const byClauseRule = (a: { clause: string; rule: string }, b: { clause: string; rule: string }) => compareClauses(a.clause, b.clause) || cmp(a.rule, b.rule);
+  return {
+    findings: [...findings.values()].sort(compareFindings),
+    notEvaluated: notEvaluated.sort((a, b) => byClauseRule(a, b) || cmp(a.reason.en, b.reason.en)),
+    rules: outcomes.sort(byClauseRule),
+    rulesets: sortVersions(selected).map(versionUsed),
+  };
+}
+
+/** Sheets or columns the rule reads that the workbook lacks, and sheets whose every row was rejected. */
+function dataGaps(rule: CompiledRule, wb: IngestedWorkbook): Localized[] {
+  const out: Localized[] = [];
+  for (const sheet of rule.needs.sheets) {
+    const t = wb.tables[sheet];
+    if (!t) out.push(reasons.sheetAbsent(sheet));
+    else if (t.counts.read > 0 && t.counts.accepted === 0) out.push(reasons.allRejected(sheet, t.counts.read));
+  }
+  for (const { sheet, column } of rule.needs.columns) {
+    const t = wb.tables[sheet];
+    if (t && !t.columns.includes(column)) out.push(reasons.columnAbsent(sheet, column));
+  }
+  return out;
+}
+
+async function judgeRule(
+  rule: CompiledRule, version: CompiledRuleset, versions: readonly CompiledRuleset[], rt: Runtime,
+  mode: 'fast' | 'reference', uncovered: DayNumber[],
+): Promise<Finding[]> {
+  const out: Finding[] = [];
+  const cases: Case[] = [];
+  rule.generateCases(rt, (c) => {
+    const day = c.dated ?? c.periodEnd ?? rt.asOf;
+    const judge = versionOn(versions, day);
+    if (judge === null) { uncovered.push(day); return; }
+    if (judge !== version) return;   // judged by the version in force that day
+    if (mode === 'reference') { cases.push(c); return; }
+    const fact = factsOf(rule, c, rt);
+    for (const q of rule.requirements) if (!evalCondition(q.conditions, fact)) out.push(buildFinding(rule, c, rt, q.item, fact));
+  });
+  if (mode === 'reference') {
+    const judgeRef = new ReferenceJudge(rule);
+    for (const c of cases) {
+      const fact = factsOf(rule, c, rt);
+      for (const item of await judgeRef.failing({ fact })) out.push(buildFinding(rule, c, rt, item, fact));
+    }
+  }
+  return out;
+}
+
+function factsOf(rule: CompiledRule, c: Case, rt: Runtime): (name: string) => Value {
+  const memo = new Map<string, Value>();
+  return (name) => {
+    if (memo.has(name)) return memo.get(name)!;
+    const fn = rule.facts.get(name);
+    if (!fn) throw new Error(`${rule.id}: no fact ${name}`);
+    const v = fn(c.env, rt);
+    memo.set(name, v);
+    return v;
+  };
+}
+
+function versionUsed(v: CompiledRuleset): RulesetVersionUsed {
+  return {
+    id: v.id, version: v.version, act: v.act,
+    in_force: {
+      from: v.inForce.from === null ? null : formatIsoDate(v.inForce.from),
+      until: v.inForce.until === null ? null : formatIsoDate(v.inForce.until),
+      approximate: v.inForce.fromApproximate !== null || v.inForce.untilApproximate !== null,
+    },
+  };
+}
+
+/** A facility row built from FacilityInfo when the table itself is not at hand. */
+function facilityRow(wb: IngestedWorkbook): TypedRow | null {
+  const f = wb.facility;
+  if (!f) return null;
+  const values = Object.assign(Object.create(null) as Record<string, Value>, f);
+  return { excelRow: 2, values: values as TypedRow["values"] };
+}

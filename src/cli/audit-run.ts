@@ -14,7 +14,7 @@ import { FatalError } from './errors.ts';
  * version is in force for the workbook's facility kind and period (see audit-pack.ts).
  */
 export interface AuditPack {
-  evaluate(workbook: IngestedWorkbook, asOf: DayNumber): Evaluation;
+  evaluate(workbook: IngestedWorkbook, asOf: DayNumber): Promise<Evaluation>;
   /** Kazakh quotes by rule id (and clause id), for the Markdown, HTML and xlsx reports. */
   readonly quotes: QuoteMap;
 }
@@ -35,7 +35,7 @@ export interface AuditResult {
   readonly exitCode: 0 | 1;
 }
 
-export function auditWorkbook(bytes: Uint8Array, file: string, pack: AuditPack, options: AuditOptions): AuditResult {
+export async function auditWorkbook(bytes: Uint8Array, file: string, pack: AuditPack, options: AuditOptions): Promise<AuditResult> {
   let workbook: IngestedWorkbook;
   try {
     workbook = readWorkbook(bytes, { file, mapping: options.mapping, limits: options.limits });
@@ -52,7 +52,7 @@ export function auditWorkbook(bytes: Uint8Array, file: string, pack: AuditPack, 
       'give a date inside the period or leave --as-of out to use the period\'s last day.',
     );
   }
-  const evaluation = pack.evaluate(workbook, asOf);
+  const evaluation = await pack.evaluate(workbook, asOf);
   const report = buildReport({ workbook, evaluation, asOf, lang: options.lang, version: options.version });
   return { report, exitCode: reportExitCode(report) };
 }

@@ -10,7 +10,7 @@ import { facilitySheet, xlsxBytes, zipBomb } from './helpers.ts';
 
 function pack(ev: Evaluation = evaluation()): AuditPack & { calls: number[] } {
   const calls: number[] = [];
-  return { calls, quotes: new Map(), evaluate: (_wb, asOf) => { calls.push(asOf); return ev; } };
+  return { calls, quotes: new Map(), evaluate: async (_wb, asOf) => { calls.push(asOf); return ev; } };
 }
 
 const CHILDREN = [
@@ -22,10 +22,10 @@ const CHILDREN = [
 const options = { lang: 'en' as const, version: '0.1.0' };
 
 describe('auditWorkbook', () => {
-  it('reads the workbook, evaluates on the period end by default and reports input errors with their cell', () => {
+  it('reads the workbook, evaluates on the period end by default and reports input errors with their cell', async () => {
     const p = pack();
     const bytes = xlsxBytes({ facility: facilitySheet(), children: CHILDREN });
-    const { report, exitCode } = auditWorkbook(bytes, 'mine.xlsx', p, options);
+    const { report, exitCode } = await auditWorkbook(bytes, 'mine.xlsx', p, options);
     expect(p.calls).toEqual([dayNumber(2010, 10, 31)]);
     expect(exitCode).toBe(1);
     expect(report.workbook.file).toBe('mine.xlsx');
@@ -38,37 +38,37 @@ describe('auditWorkbook', () => {
     expect(schemaErrors(JSON.parse(JSON.stringify(report)))).toBe('');
   });
 
-  it('uses --as-of when given, and exits 0 for a clean workbook with info findings only', () => {
+  it('uses --as-of when given, and exits 0 for a clean workbook with info findings only', async () => {
     const p = pack(evaluation({ findings: [finding({ severity: 'info' })], notEvaluated: [] }));
     const bytes = xlsxBytes({ facility: facilitySheet(), children: CHILDREN.slice(0, 2) });
-    const { report, exitCode } = auditWorkbook(bytes, 'ok.xlsx', p, { ...options, asOf: dayNumber(2010, 6, 30) });
+    const { report, exitCode } = await auditWorkbook(bytes, 'ok.xlsx', p, { ...options, asOf: dayNumber(2010, 6, 30) });
     expect(p.calls).toEqual([dayNumber(2010, 6, 30)]);
     expect(report.as_of).toBe('2010-06-30');
     expect(report.summary.input_errors).toBe(0);
     expect(exitCode).toBe(0);
   });
 
-  it('stops with one line when the facility row is missing or broken', () => {
+  it('stops with one line when the facility row is missing or broken', async () => {
     const noFacility = xlsxBytes({ children: CHILDREN });
-    expect(() => auditWorkbook(noFacility, 'x.xlsx', pack(), options)).toThrow(FatalError);
-    expect(() => auditWorkbook(noFacility, 'x.xlsx', pack(), options)).toThrow(/x\.xlsx: cannot audit without the facility row/);
+    await expect(auditWorkbook(noFacility, 'x.xlsx', pack(), options)).rejects.toThrow(FatalError);
+    await expect(auditWorkbook(noFacility, 'x.xlsx', pack(), options)).rejects.toThrow(/x\.xlsx: cannot audit without the facility row/);
     const badPeriod = xlsxBytes({ facility: facilitySheet({ to: 'soon' }) });
-    expect(() => auditWorkbook(badPeriod, 'y.xlsx', pack(), options)).toThrow(/y\.xlsx: cannot audit without the facility row — .*soon/);
+    await expect(auditWorkbook(badPeriod, 'y.xlsx', pack(), options)).rejects.toThrow(/y\.xlsx: cannot audit without the facility row — .*soon/);
   });
 
-  it('refuses a text file, a zip that is not a workbook, and a zip bomb, before evaluating', () => {
+  it('refuses a text file, a zip that is not a workbook, and a zip bomb, before evaluating', async () => {
     const p = pack();
     const text = new TextEncoder().encode('child_id;birth_date\nC-1;2003-01-01\n');
-    expect(() => auditWorkbook(text, 'x.xlsx', p, options)).toThrow(/x\.xlsx is not an \.xlsx workbook/);
+    await expect(auditWorkbook(text, 'x.xlsx', p, options)).rejects.toThrow(/x\.xlsx is not an \.xlsx workbook/);
     const bomb = zipBomb();
     expect(bomb.length).toBeLessThan(200_000);
-    expect(() => auditWorkbook(bomb, 'bomb.xlsx', p, options)).toThrow(FatalError);
-    expect(() => auditWorkbook(bomb, 'bomb.xlsx', p, options)).toThrow(/bomb\.xlsx.*inflates to more than its declared/);
+    await expect(auditWorkbook(bomb, 'bomb.xlsx', p, options)).rejects.toThrow(FatalError);
+    await expect(auditWorkbook(bomb, 'bomb.xlsx', p, options)).rejects.toThrow(/bomb\.xlsx.*inflates to more than its declared/);
     expect(p.calls).toEqual([]);
   });
 
-  it('refuses an --as-of before the period starts', () => {
+  it('refuses an --as-of before the period starts', async () => {
     const bytes = xlsxBytes({ facility: facilitySheet() });
-    expect(() => auditWorkbook(bytes, 'z.xlsx', pack(), { ...options, asOf: dayNumber(2009, 12, 31) })).toThrow(/before the audit period starts/);
+    await expect(auditWorkbook(bytes, 'z.xlsx', pack(), { ...options, asOf: dayNumber(2009, 12, 31) })).rejects.toThrow(/before the audit period starts/);
   });
 });

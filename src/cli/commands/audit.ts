@@ -66,7 +66,7 @@ async function runAudit(args: readonly string[], flags: AuditFlags, io: CliIO): 
 
   if (!several) {
     const input = inputs[0]!;
-    const { report, exitCode } = auditWorkbook(readWorkbookFile(input, maxBytes), input.file, pack, options);
+    const { report, exitCode } = await auditWorkbook(readWorkbookFile(input, maxBytes), input.file, pack, options);
     if (flags.out !== undefined) {
       const format = flags.format ?? formatFromPath(flags.out) ?? 'json';
       const target = isFolder(flags.out) ? join(flags.out, reportFileName(input.file, format)) : flags.out;
@@ -93,7 +93,7 @@ async function auditSeveral(
     for (const input of inputs) {
       progress.step(input.file);
       try {
-        const { report, exitCode } = auditWorkbook(readWorkbookFile(input, maxBytes), input.file, pack, options);
+        const { report, exitCode } = await auditWorkbook(readWorkbookFile(input, maxBytes), input.file, pack, options);
         if (flags.out !== undefined && format !== undefined) {
           writeReportFile(join(flags.out, reportFileName(input.file, format)), renderReport(report, format, { lang: flags.lang, quotes: pack.quotes }));
         } else {

@@ -127,6 +127,7 @@ describe('determinism', () => {
     expect(renderMarkdown(b, { lang, quotes: QUOTES })).toBe(renderMarkdown(a, { lang, quotes: QUOTES }));
     expect(renderHtml(b, { lang, quotes: QUOTES })).toBe(renderHtml(a, { lang, quotes: QUOTES }));
     expect(renderTerminal(b, { lang })).toBe(renderTerminal(a, { lang }));
+    expect(Buffer.from(renderXlsx(b, { lang })).equals(Buffer.from(renderXlsx(a, { lang })))).toBe(true);
     expect(schemaErrors(JSON.parse(JSON.stringify(a)))).toBe('');
   });
 });

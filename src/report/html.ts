@@ -120,7 +120,7 @@ function inputErrors(report: AuditReport, w: ReportWords): string {
   const rows = report.input_errors.map((e) => `<tr${isWarning(e) ? ' class="warning"' : ''}>` +
     `<td class="mono">${esc(e.cell ?? e.sheet)}</td><td class="mono">${esc(e.column ?? '')}</td>` +
     `<td class="mono">${esc(e.value ?? '')}</td><td>${esc(e.message)}</td>` +
-    `<td class="mono muted">${esc(e.code ?? '')}${isWarning(e) ? ` (${esc(w.warnings.toLowerCase())})` : ''}</td></tr>`).join('');
+    `<td class="mono muted">${esc(e.code ?? '')}${isWarning(e) ? ` (${esc(w.warning)})` : ''}</td></tr>`).join('');
   return `<section><h2>${esc(w.inputErrors)}</h2>
 <table><thead><tr><th>${esc(w.cell)}</th><th>${esc(w.column)}</th><th>${esc(w.value)}</th><th>${esc(w.message)}</th><th>${esc(w.code)}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }

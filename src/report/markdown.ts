@@ -59,7 +59,7 @@ export function renderMarkdown(report: AuditReport, options: RenderOptions): str
       [w.sheet, w.row, w.column, w.value, w.message, w.code],
       report.input_errors.map((e) => [
         md(e.sheet), e.row === null ? '' : String(e.row), md(e.column ?? ''), md(e.value ?? ''), md(e.message),
-        md(e.code ?? '') + (isWarning(e) ? ` (${w.warnings.toLowerCase()})` : ''),
+        md(e.code ?? '') + (isWarning(e) ? ` (${w.warning})` : ''),
       ]),
     ));
   }

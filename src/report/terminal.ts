@@ -44,7 +44,7 @@ export function renderTerminal(report: AuditReport, options: RenderOptions): str
   for (const e of report.input_errors) {
     const where = e.cell ?? [e.sheet, e.row ?? undefined, e.column ?? undefined].filter((v) => v !== undefined).join(' ');
     const value = e.value === null ? '' : ` «${oneLine(e.value)}»`;
-    out.push(`  ${isWarning(e) ? `(${w.warnings}) ` : ''}${where}${value}: ${oneLine(e.message)}`);
+    out.push(`  ${isWarning(e) ? `(${w.warning}) ` : ''}${where}${value}: ${oneLine(e.message)}`);
   }
   return out.join('\n') + '\n';
 }

@@ -58,7 +58,7 @@ export function renderXlsx(report: AuditReport, options: RenderOptions): Uint8Ar
     [w.sheet, w.row, w.column, w.cell, w.value, w.message, w.code],
     ...report.input_errors.map((e): Cell[] => [
       e.sheet, e.row ?? '', e.column ?? '', e.cell ?? '', e.value ?? '', e.message,
-      (e.code ?? '') + (isWarning(e) ? ` (${w.warnings.toLowerCase()})` : ''),
+      (e.code ?? '') + (isWarning(e) ? ` (${w.warning})` : ''),
     ]),
   ];
   const book = XLSX.utils.book_new();

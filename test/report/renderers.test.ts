@@ -32,7 +32,7 @@ describe('terminal summary', () => {
     expect(text).toContain('children!11 (birth_date); children!11 (admitted_on)');
     expect(text).toContain('A1.43 residential/staffing-norms');
     expect(text).toContain('Балалар!B7 «31.02.2003»');
-    expect(text).toContain(`(${w.warnings}) Балалар!T1`);
+    expect(text).toContain(`(${w.warning}) Балалар!T1`);
   });
 
   it('keeps one line per entry even when workbook text holds newlines or escape codes', () => {

@@ -35,7 +35,9 @@ export class ExprCompiler {
       case 'Literal': return e.type === 'date' ? { t: 'date' } : e.type === 'number' ? { t: 'number' } : e.type === 'bool' ? { t: 'bool' } : { t: 'text' };
       case 'Field': {
         const b = scope.get(e.object);
-        const sheet = b?.kind === 'row' ? b.sheet : e.object === 'facility' ? 'facility' : null;
+        const sheet = b?.kind === 'row' ? b.sheet
+          : b?.kind === 'let' && b.expr.kind === 'Aggregate' && b.expr.fn === 'first' ? b.expr.sheet
+            : e.object === 'facility' ? 'facility' : null;
         const col = sheet ? this.cx.schema.sheets.find((s) => s.id === sheet)?.columns.find((c) => c.id === e.field) : undefined;
         if (!col) return null;
         if (col.type === 'date' || col.type === 'month') return { t: 'date' };

@@ -82,6 +82,9 @@ export const OPERATORS: Readonly<Record<string, OperatorFn>> = Object.freeze({
   dateOnOrAfter: (a, b) => { const c = orderDates(a, b); return c !== null && c >= 0; },
   within,
   in: inList,
+  /** `code in c.contraindications` with the list as the fact: the list contains the value. */
+  contains: (a, b) => inList(b, a),
+  notContains: (a, b) => !isEmptyValue(b) && listOf(a) !== null && !inList(b, a),
   notIn: (a, b) => !isEmptyValue(a) && listOf(b) !== null && !inList(a, b),
   isEmpty: (a) => isEmptyValue(a),
   isPresent: (a) => !isEmptyValue(a),

@@ -1,3 +1,5 @@
 // The rule language front end: parse, check, render diagnostics, format.
 export { parseRuleFile, type ParseResult } from './parse.ts';
 export type * from './ast.ts';
+export { checkRuleFiles, type CheckResult } from './check.ts';
+export { BUILTIN_FUNCTIONS, BUILTIN_NAMES, AGGREGATE_SIGNATURES, type BuiltinFunction } from './builtins.ts';

@@ -1,0 +1,53 @@
+// A rule that lacks what it needs is reported not evaluated with a reason, never passed.
+import { describe, expect, it } from 'vitest';
+import { compile, evaluateBoth, workbook } from './helpers.ts';
+
+const rs = compile(`
+table group_size_limit by skill: int {
+  none = 6
+  self_care = _
+  household = 10
+  manual = 12
+}
+rule group-size {
+  clause A1.30.5
+  severity major
+  scope state "as of"
+  quote "q"
+  for g in groups
+  let members = count(children c where c.group_id = g.group_id and as_of within c.admitted_on .. c.discharged_on)
+  require members <= group_size_limit[g.skill_level]
+  message en "{g.group_id}: {members}"
+}`);
+const CHILDREN = { header: ['child_id', 'birth_date', 'admitted_on', 'discharged_on', 'funding', 'group_id'], rows: [['C-1', '2003-01-01', '2009-01-10', null, 'budget', 'G-1']] };
+const groups = (skill: string) => ({ header: ['group_id', 'age_band', 'skill_level'], rows: [['G-1', '6-8', skill]] });
+
+describe('not evaluated', () => {
+  it('a sheet the rule reads is absent', async () => {
+    const ev = await evaluateBoth([rs], workbook({ groups: groups('none') }));
+    expect(ev.rules).toEqual([{ rule: 'residential/group-size', clause: 'A1.30.5', outcome: 'not_evaluated' }]);
+    expect(ev.notEvaluated.map((n) => n.reason.en)).toEqual(['the workbook has no sheet "children"']);
+    expect(ev.notEvaluated[0]!.reason.kk).toBe('Жұмыс кітабында «children» парағы жоқ');
+  });
+  it('a column the rule reads is absent', async () => {
+    const { header, rows } = CHILDREN;
+    const ev = await evaluateBoth([rs], workbook({ groups: groups('none'), children: { header: header.filter((h) => h !== 'discharged_on'), rows: rows.map((r) => r.filter((_, i) => i !== 3)) } }));
+    expect(ev.notEvaluated.map((n) => n.reason.en)).toEqual(['sheet "children" has no column "discharged_on"']);
+    expect(ev.findings).toEqual([]);
+  });
+  it('a parameter the case needs is `_` (not filled in)', async () => {
+    const ev = await evaluateBoth([rs], workbook({ groups: groups('self_care'), children: CHILDREN }));
+    expect(ev.rules[0]!.outcome).toBe('not_evaluated');
+    expect(ev.notEvaluated[0]!.reason.en).toMatch(/group_size_limit .*self_care/);
+    expect(ev.notEvaluated[0]!.reason.ru).toMatch(/group_size_limit/);
+  });
+  it('the same rule passes when the case reads a filled-in entry', async () => {
+    const ev = await evaluateBoth([rs], workbook({ groups: groups('none'), children: CHILDREN }));
+    expect(ev.rules[0]!.outcome).toBe('passed');
+    expect(ev.notEvaluated).toEqual([]);
+  });
+  it('every row of a needed sheet was rejected', async () => {
+    const ev = await evaluateBoth([rs], workbook({ groups: groups('none'), children: { ...CHILDREN, rows: [['C-1', 'not a date', '2009-01-10', null, 'budget', 'G-1']] } }));
+    expect(ev.notEvaluated.map((n) => n.reason.en)).toEqual(['all 1 rows of sheet "children" were rejected for input errors']);
+  });
+});

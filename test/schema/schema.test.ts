@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  columnOf, enumById, FACILITY_KIND_OF_RULESET, matchColumnHeader, matchEnumValue, matchSheetName, normalizeLabel,
+  sheetById, sheetsForKind, WORKBOOK_SCHEMA,
+} from '../../src/schema/index.ts';
+import { createRowValidator, sheetJsonSchema } from '../../src/schema/json-schema.ts';
+
+describe('the sheet contract', () => {
+  it('has the 19 sheets of workbook.md, each with kk/ru/en labels and help', () => {
+    expect(WORKBOOK_SCHEMA.sheets.map((s) => s.id)).toEqual([
+      'facility', 'children', 'groups', 'staff', 'plans', 'journal', 'health_log', 'attendance', 'menus', 'complaint_reviews',
+      'documents', 'leaves', 'referrals', 'vehicles', 'rooms', 'contracts', 'visits', 'services_journal', 'records',
+    ]);
+    for (const sheet of WORKBOOK_SCHEMA.sheets) {
+      expect(sheet.labels.en).toBe(sheet.id);
+      for (const column of sheet.columns) {
+        expect(column.labels.en).toBe(column.id);
+        expect(column.labels.kk.length * column.labels.ru.length * column.help.kk.length * column.help.ru.length * column.help.en.length).toBeGreaterThan(0);
+        if (column.type === 'enum' || column.type === 'list') expect(enumById(column.enum!), `${sheet.id}.${column.id}`).toBeDefined();
+        if (column.type === 'int' || column.type === 'number') expect(column.min).toBeGreaterThanOrEqual(0);
+        if (column.references) expect(columnOf(column.references.sheet, column.references.column)?.unique).toBe(true);
+      }
+    }
+  });
+
+  it('gives every label one meaning within its scope', () => {
+    const sheetLabels = WORKBOOK_SCHEMA.sheets.flatMap((s) => [...new Set([s.labels.kk, s.labels.ru, s.id].map(normalizeLabel))]);
+    expect(new Set(sheetLabels).size).toBe(sheetLabels.length);
+    for (const sheet of WORKBOOK_SCHEMA.sheets) {
+      const labels = sheet.columns.flatMap((c) => [...new Set([c.labels.kk, c.labels.ru, c.id].map(normalizeLabel))]);
+      expect(new Set(labels).size, sheet.id).toBe(labels.length);
+    }
+    for (const e of WORKBOOK_SCHEMA.enums) {
+      const labels = e.values.flatMap((v) => [...new Set([v.code, ...v.labels.kk, ...v.labels.ru].map(normalizeLabel))]);
+      expect(new Set(labels).size, e.id).toBe(labels.length);
+    }
+  });
+
+  it('spells out exact contract labels', () => {
+    expect(sheetById('children')!.labels).toEqual({ en: 'children', kk: 'Балалар', ru: 'Дети' });
+    expect(columnOf('plans', 'completed_on')!.labels).toEqual({ en: 'completed_on', kk: 'Толтырылған күні', ru: 'Дата заполнения' });
+    expect(columnOf('children', 'child_id')).toMatchObject({ type: 'id', required: true, unique: true });
+    expect(columnOf('visits', 'staff_id')!.references).toEqual({ sheet: 'staff', column: 'staff_id' });
+    expect(columnOf('children', 'care_worker_id')!.references).toEqual({ sheet: 'staff', column: 'staff_id' });
+    expect(columnOf('children', 'group_id')!.references).toEqual({ sheet: 'groups', column: 'group_id' });
+    expect(columnOf('services_journal', 'month')!.type).toBe('month');
+    expect(sheetById('facility')!.singleRow).toBe(true);
+  });
+
+  it('puts a sheet in the templates of the annexes whose checks read it', () => {
+    const ids = (k: 'residential' | 'home_care' | 'day_care') => sheetsForKind(k).map((s) => s.id);
+    expect(ids('day_care')).toContain('attendance');
+    expect(ids('residential')).not.toContain('attendance');
+    for (const s of ['contracts', 'visits', 'services_journal']) {
+      expect(ids('home_care')).toContain(s);
+      expect(ids('residential')).not.toContain(s);
+      expect(ids('day_care')).not.toContain(s);
+    }
+    expect(ids('residential')).toEqual(expect.arrayContaining(['leaves', 'referrals', 'vehicles', 'health_log', 'menus', 'groups']));
+    expect(ids('home_care')).not.toContain('groups');
+  });
+});
+
+describe('label matching', () => {
+  it('normalises trim, case and inner whitespace', () => {
+    expect(normalizeLabel('  Баланың   КОДЫ \t')).toBe('баланың коды');
+    expect(normalizeLabel('3–5')).toBe('3-5');
+  });
+
+  it('matches sheet names in kk, ru and canonical form, and through a mapping', () => {
+    expect(matchSheetName('Балалар')).toBe('children');
+    expect(matchSheetName(' дети ')).toBe('children');
+    expect(matchSheetName('CHILDREN')).toBe('children');
+    expect(matchSheetName('Рассмотрение  книги жалоб')).toBe('complaint_reviews');
+    expect(matchSheetName('Воспитанники')).toBeUndefined();
+    expect(matchSheetName('воспитанники', { sheets: { 'Воспитанники': 'children' } })).toBe('children');
+    expect(matchSheetName('__proto__')).toBeUndefined();
+  });
+
+  it('matches headers within their sheet only', () => {
+    expect(matchColumnHeader('children', 'Туған күні')).toBe('birth_date');
+    expect(matchColumnHeader('children', 'дата рождения')).toBe('birth_date');
+    expect(matchColumnHeader('children', 'birth_date')).toBe('birth_date');
+    expect(matchColumnHeader('groups', 'Туған күні')).toBeUndefined();
+    expect(matchColumnHeader('children', 'Д.р.', { columns: { children: { 'д.р.': 'birth_date' } } })).toBe('birth_date');
+    for (const name of ['__proto__', 'constructor', 'prototype', 'toString']) expect(matchColumnHeader('children', name)).toBeUndefined();
+  });
+
+  it('matches enum values by code and every kk/ru label, including the listed variants', () => {
+    expect(matchEnumValue('sex', 'м')).toBe('m');
+    expect(matchEnumValue('sex', 'МУЖ')).toBe('m');
+    expect(matchEnumValue('sex', 'ер')).toBe('m');
+    expect(matchEnumValue('sex', 'әйел')).toBe('f');
+    expect(matchEnumValue('role', 'директор')).toBe('head');
+    expect(matchEnumValue('role', 'акимат')).toBe('local_executive_body');
+    expect(matchEnumValue('role', 'әлеуметтік жұмыс жөніндегі консультант')).toBe('social_work_consultant');
+    expect(matchEnumValue('age_band', '14-18')).toBe('14-18');
+    expect(matchEnumValue('age_band', '9 - 13')).toBeUndefined();
+    expect(matchEnumValue('kind', 'Полустационар')).toBe('day_care');
+    expect(matchEnumValue('funding', 'free')).toBeUndefined();
+    expect(matchEnumValue('nope', 'x')).toBeUndefined();
+  });
+
+  it('maps ruleset ids to facility kinds', () => {
+    expect({ ...FACILITY_KIND_OF_RULESET }).toEqual({ residential: 'residential', 'home-care': 'home_care', 'day-care': 'day_care' });
+  });
+});
+
+describe('per-sheet JSON Schemas', () => {
+  it('are generated from the same definitions and reject rows that break them', () => {
+    const schema = sheetJsonSchema(sheetById('groups')!);
+    expect(Object.keys(schema.properties as object)).toEqual(['group_id', 'age_band', 'skill_level', 'labour_orientation']);
+    const validate = createRowValidator();
+    expect(validate('groups', { group_id: 'G-1', age_band: '3-5', skill_level: 'none', labour_orientation: null })).toEqual([]);
+    const problems = validate('groups', { group_id: 'G-1', age_band: '3-7', skill_level: null }).join('\n');
+    expect(problems).toMatch(/\/age_band/);
+    expect(problems).toMatch(/\/skill_level/);
+    expect(validate('children', { child_id: 'C', contraindications: ['aids', 'x'] }).join()).toMatch(/contraindications/);
+    expect(validate('attendance', { child_id: 'C', date: 14000, hours: -1 }).join()).toMatch(/hours/);
+  });
+});

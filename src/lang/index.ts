@@ -3,3 +3,6 @@ export { parseRuleFile, type ParseResult } from './parse.ts';
 export type * from './ast.ts';
 export { checkRuleFiles, type CheckResult } from './check.ts';
 export { BUILTIN_FUNCTIONS, BUILTIN_NAMES, AGGREGATE_SIGNATURES, type BuiltinFunction } from './builtins.ts';
+export { renderDiagnostic, renderDiagnostics } from './render.ts';
+export { formatRuleFile, printRuleFile } from './format.ts';
+export { formatExpr } from './format-expr.ts';

@@ -5,7 +5,7 @@ import { compile, evaluateBoth, keys, workbook } from './helpers.ts';
 const HEAD = (clause = 'A1.18', severity = 'major') => `clause ${clause}\n  severity ${severity}\n  scope deadline "test"\n  quote "q"`;
 const CHILD_COLS = ['child_id', 'birth_date', 'sex', 'admitted_on', 'discharged_on', 'funding', 'disabled', 'bedroom_id', 'seizures_per_month', 'contraindications'];
 const child = (id: string, o: Partial<Record<string, string | number | null>> = {}) =>
-  CHILD_COLS.map((c) => (c === 'child_id' ? id : c in o ? o[c] : ({ birth_date: '2003-01-01', sex: 'm', admitted_on: '2009-01-10', funding: 'budget', disabled: 'no' } as Record<string, string>)[c] ?? null));
+  CHILD_COLS.map((c) => (c === 'child_id' ? id : c in o ? o[c] : ({ birth_date: '2003-01-01', sex: 'm', admitted_on: '2009-01-10', funding: 'budget', disabled: 'no' } as Record<string, string>)[c]) ?? null);
 const children = (...rows: (string | number | null)[][]) => ({ header: CHILD_COLS, rows });
 
 describe('deadline with working days, dated, where and join', () => {

@@ -1,0 +1,174 @@
+// Clause-coverage manifests: beside each rule file `<version>.ereje` lies `<version>.manifest.json`, which
+// classifies every point and subpoint of the annex as encoded (by which rules), narrative, not auditable
+// from a workbook (with the reason) or pending (auditable, not encoded yet). From it, coverage is computed
+// and checked against the rules actually written.
+import type { Diagnostic, RuleFile, Span } from '../lang/ast.ts';
+
+export type PointStatus = 'encoded' | 'narrative' | 'not-auditable' | 'pending';
+export const POINT_STATUSES: readonly PointStatus[] = ['encoded', 'narrative', 'not-auditable', 'pending'];
+
+export interface ManifestPoint {
+  /** `A1.30` or `A1.30.5`. */
+  readonly id: string;
+  readonly status: PointStatus;
+  readonly about: string;
+  /** Rule names of this ruleset version (encoded points). */
+  readonly rules?: readonly string[];
+  /** Why a point is not auditable or pending. */
+  readonly reason?: string;
+  readonly note?: string;
+}
+
+export interface ManifestForm { readonly form: number; readonly about: string; readonly status: PointStatus; readonly reason?: string }
+
+export interface ClauseManifest {
+  readonly schema: 'ereje.clause-manifest/1';
+  readonly ruleset: string;
+  readonly version: string;
+  readonly annex: number;
+  readonly note?: string;
+  readonly points: readonly ManifestPoint[];
+  readonly forms?: readonly ManifestForm[];
+}
+
+/** A manifest as read from disk, with its text for pointing diagnostics at a line. */
+export interface LoadedManifest {
+  readonly path: string;
+  readonly text: string;
+  readonly manifest: ClauseManifest;
+}
+
+const POINT_ID = /^A(\d+)\.(\d+)(?:\.(\d+))?$/;
+
+function spanOf(path: string, text: string, needle: string | null): Span {
+  const at = needle === null ? -1 : text.indexOf(needle);
+  const offset = Math.max(0, at);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const col = offset - before.lastIndexOf('\n');
+  const length = at >= 0 && needle !== null ? needle.length : 1;
+  return { file: path, line, col, endLine: line, endCol: col + length, offset, length };
+}
+
+function diag(path: string, text: string, needle: string | null, code: string, en: string, ru: string, kk: string): Diagnostic {
+  return { severity: 'error', code, span: spanOf(path, text, needle), message: { en, ru, kk } };
+}
+
+/** Parses a manifest's JSON text; a malformed manifest is a diagnostic, never a crash. */
+export function parseManifest(path: string, text: string): { manifest: ClauseManifest | null; diagnostics: Diagnostic[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    const m = err instanceof Error ? err.message : String(err);
+    return { manifest: null, diagnostics: [diag(path, text, null, 'manifest-json', `the manifest is not valid JSON: ${m}`, `манифест — не корректный JSON: ${m}`, `манифест дұрыс JSON емес: ${m}`)] };
+  }
+  const out: Diagnostic[] = [];
+  const o = json as Partial<ClauseManifest>;
+  if (o.schema !== 'ereje.clause-manifest/1' || typeof o.ruleset !== 'string' || typeof o.version !== 'string' || typeof o.annex !== 'number' || !Array.isArray(o.points)) {
+    out.push(diag(path, text, null, 'manifest-shape', 'the manifest needs schema "ereje.clause-manifest/1", ruleset, version, annex and points', 'манифесту нужны schema "ereje.clause-manifest/1", ruleset, version, annex и points', 'манифестке schema "ereje.clause-manifest/1", ruleset, version, annex және points керек'));
+    return { manifest: null, diagnostics: out };
+  }
+  for (const p of o.points) {
+    if (typeof p?.id !== 'string' || !POINT_STATUSES.includes(p.status)) {
+      out.push(diag(path, text, typeof p?.id === 'string' ? `"${p.id}"` : null, 'manifest-point', `point ${String(p?.id)}: status must be one of ${POINT_STATUSES.join(', ')}`, `пункт ${String(p?.id)}: статус должен быть одним из ${POINT_STATUSES.join(', ')}`, `${String(p?.id)} тармақ: мәртебесі ${POINT_STATUSES.join(', ')} бірі болуы керек`));
+    }
+  }
+  return { manifest: out.length === 0 ? (o as ClauseManifest) : null, diagnostics: out };
+}
+
+/**
+ * Checks a manifest against its rule file: ids well-formed, of this annex, unique and in order, with no
+ * point number skipped; every encoded point names existing rules; every rule's clause is listed as
+ * encoded by that rule; not-auditable and pending points give a reason.
+ */
+export function validateManifest(loaded: LoadedManifest, file: RuleFile | null): Diagnostic[] {
+  const { path, text, manifest: m } = loaded;
+  const out: Diagnostic[] = [];
+  const d = (needle: string | null, code: string, en: string, ru: string, kk: string) => out.push(diag(path, text, needle, code, en, ru, kk));
+  const seen = new Set<string>();
+  let lastPoint = 0;
+  const subpointsOf = new Map<number, number>();
+  for (const p of m.points) {
+    const match = POINT_ID.exec(p.id);
+    const q = `"${p.id}"`;
+    if (!match || Number(match[1]) !== m.annex) {
+      d(q, 'manifest-id', `${p.id} is not a point of annex ${m.annex} (write A${m.annex}.<point>[.<subpoint>])`, `${p.id} — не пункт приложения ${m.annex} (пишите A${m.annex}.<пункт>[.<подпункт>])`, `${p.id} — ${m.annex}-қосымшаның тармағы емес (A${m.annex}.<тармақ>[.<тармақша>] деп жазыңыз)`);
+      continue;
+    }
+    if (seen.has(p.id)) d(q, 'manifest-duplicate', `${p.id} is listed twice`, `${p.id} указан дважды`, `${p.id} екі рет көрсетілген`);
+    seen.add(p.id);
+    const point = Number(match[2]);
+    if (match[3] === undefined) {
+      if (point !== lastPoint + 1) d(q, 'manifest-gap', `after point ${lastPoint} comes ${point}: every point of the annex must be listed, in order`, `после пункта ${lastPoint} идет ${point}: перечислите все пункты приложения по порядку`, `${lastPoint}-тармақтан кейін ${point} келеді: қосымшаның барлық тармақтарын ретімен көрсетіңіз`);
+      lastPoint = point;
+    } else {
+      const sub = Number(match[3]);
+      const prev = subpointsOf.get(point) ?? 0;
+      if (point !== lastPoint || sub !== prev + 1) d(q, 'manifest-gap', `${p.id} is out of order: list subpoints right after their point, 1, 2, 3 …`, `${p.id} не по порядку: подпункты идут сразу после пункта, 1, 2, 3 …`, `${p.id} ретсіз: тармақшалар тармағынан кейін 1, 2, 3 … ретімен жазылады`);
+      subpointsOf.set(point, sub);
+    }
+    if ((p.status === 'not-auditable' || p.status === 'pending') && !p.reason) {
+      d(q, 'manifest-reason', `${p.id} is ${p.status}: give the reason`, `${p.id} — ${p.status}: укажите причину`, `${p.id} — ${p.status}: себебін көрсетіңіз`);
+    }
+    if (p.status === 'encoded' && (!p.rules || p.rules.length === 0)) {
+      d(q, 'manifest-rules', `${p.id} is encoded: name the rules`, `${p.id} закодирован: укажите правила`, `${p.id} кодталған: ережелерін көрсетіңіз`);
+    }
+  }
+  if (file === null) return out;
+  const rs = file.ruleset;
+  if (rs && (rs.id !== m.ruleset || rs.version !== m.version)) {
+    d('"ruleset"', 'manifest-ruleset', `the manifest is for ${m.ruleset}@${m.version} but lies beside ${rs.id}@${rs.version}`, `манифест для ${m.ruleset}@${m.version}, а лежит рядом с ${rs.id}@${rs.version}`, `манифест ${m.ruleset}@${m.version} үшін, бірақ ${rs.id}@${rs.version} жанында тұр`);
+  }
+  const names = new Set(file.rules.map((r) => r.name));
+  const byId = new Map(m.points.map((p) => [p.id, p]));
+  for (const p of m.points) {
+    for (const r of p.rules ?? []) {
+      if (!names.has(r)) d(`"${r}"`, 'manifest-unknown-rule', `${p.id} names rule ${r}, which ${m.ruleset}@${m.version} does not have`, `${p.id} ссылается на правило ${r}, которого нет в ${m.ruleset}@${m.version}`, `${p.id} ${r} ережесін атайды, ол ${m.ruleset}@${m.version} ішінде жоқ`);
+    }
+  }
+  for (const rule of file.rules) {
+    // A rule citing a point may be listed at the point or at the subpoint it quotes (A1.33 → A1.33.3).
+    const listing = m.points.filter((p) => (p.id === rule.clause || p.id.startsWith(`${rule.clause}.`)) && p.status === 'encoded' && (p.rules ?? []).includes(rule.name));
+    const p = byId.get(rule.clause);
+    if (listing.length === 0) {
+      d(p ? `"${p.id}"` : null, 'manifest-missing-rule', `rule ${rule.name} (${rule.clause}) is not listed as encoding ${rule.clause} in the manifest`, `правило ${rule.name} (${rule.clause}) не указано в манифесте как кодирующее ${rule.clause}`, `${rule.name} ережесі (${rule.clause}) манифестте ${rule.clause} кодтайтын ретінде көрсетілмеген`);
+    }
+  }
+  return out;
+}
+
+export interface CoverageCounts {
+  readonly total: number;
+  readonly encoded: number;
+  readonly narrative: number;
+  readonly notAuditable: number;
+  readonly pending: number;
+  /** Points a workbook can show (encoded + pending). */
+  readonly auditable: number;
+  /** encoded / auditable, 0–1 (1 when nothing is auditable). */
+  readonly share: number;
+}
+
+export interface AnnexCoverage extends CoverageCounts {
+  readonly ruleset: string;
+  readonly version: string;
+  readonly annex: number;
+  readonly points: readonly ManifestPoint[];
+}
+
+export function countPoints(points: readonly ManifestPoint[]): CoverageCounts {
+  const n = (s: PointStatus) => points.filter((p) => p.status === s).length;
+  const encoded = n('encoded'), pending = n('pending');
+  const auditable = encoded + pending;
+  return { total: points.length, encoded, narrative: n('narrative'), notAuditable: n('not-auditable'), pending, auditable, share: auditable === 0 ? 1 : encoded / auditable };
+}
+
+export function annexCoverage(m: ClauseManifest): AnnexCoverage {
+  return { ruleset: m.ruleset, version: m.version, annex: m.annex, points: m.points, ...countPoints(m.points) };
+}
+
+/** The rule-file path a manifest belongs to: `x/2009-240-o.manifest.json` → `x/2009-240-o.ereje`. */
+export function ruleFileOfManifest(manifestPath: string): string {
+  return manifestPath.replace(/\.manifest\.json$/, '.ereje');
+}

@@ -1,0 +1,186 @@
+// The one pipeline every `rules` command (and `audit`) shares: a rule directory → sources → parse →
+// check → quote verification → compile → clause manifests, with every problem collected as a
+// diagnostic (file:line:col, kk/ru/en) instead of stopping at the first.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, posix, resolve } from 'node:path';
+import { parseCalendar, type WorkingDayCalendar } from '../calendar/index.ts';
+import { compileRuleFile, CompileError, type CompiledRuleset } from '../compile/index.ts';
+import type { CheckedRuleFile, Diagnostic, RuleFile, Span } from '../lang/ast.ts';
+import { checkRuleFiles, parseRuleFile } from '../lang/index.ts';
+import { WORKBOOK_SCHEMA } from '../schema/index.ts';
+import { defaultRulesDir, findFiles, loadRuleSources } from './load.ts';
+import { parseManifest, ruleFileOfManifest, validateManifest, type LoadedManifest } from './manifest.ts';
+import { verifyFileQuotes } from './quotes.ts';
+
+export interface CompiledFile { readonly checked: CheckedRuleFile; readonly ruleset: CompiledRuleset }
+
+export interface RulePack {
+  readonly dir: string;
+  /** Every parsed rule file, including parameter files imported from outside `dir`. */
+  readonly files: readonly RuleFile[];
+  readonly checked: readonly CheckedRuleFile[];
+  /** Ruleset files that compiled, with their checked form (examples and tables live there). */
+  readonly compiled: readonly CompiledFile[];
+  readonly rulesets: readonly CompiledRuleset[];
+  readonly manifests: readonly LoadedManifest[];
+  readonly calendars: ReadonlyMap<string, WorkingDayCalendar>;
+  /** The act's text per rule file path (for quotes shown in reports). */
+  readonly actTexts: ReadonlyMap<string, string>;
+  readonly diagnostics: readonly Diagnostic[];
+  /** No error diagnostics. */
+  readonly ok: boolean;
+}
+
+function fileSpan(file: string): Span {
+  return { file, line: 1, col: 1, endLine: 1, endCol: 1, offset: 0, length: 0 };
+}
+
+function err(span: Span, code: string, en: string, ru: string, kk: string): Diagnostic {
+  return { severity: 'error', code, span, message: { en, ru, kk } };
+}
+
+/** Parses every source, then follows imports that point outside the directory (a ruleset folder alone). */
+async function parseAll(dir: string, diagnostics: Diagnostic[]): Promise<RuleFile[]> {
+  const sources = await loadRuleSources(dir);
+  const files = new Map<string, RuleFile>();
+  const queue = sources.map((s) => ({ path: posix.normalize(s.path), text: s.text as string | null }));
+  while (queue.length > 0) {
+    const next = queue.shift()!;
+    if (files.has(next.path)) continue;
+    const text = next.text ?? await readFile(next.path, 'utf8');
+    const parsed = parseRuleFile(text, next.path);
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.file) continue;
+    files.set(next.path, parsed.file);
+    for (const imp of parsed.file.imports) {
+      const target = posix.normalize(posix.join(posix.dirname(next.path), imp.from));
+      if (!files.has(target) && existsSync(target)) queue.push({ path: target, text: null });
+    }
+  }
+  return [...files.values()];
+}
+
+/** `calendars/<name>.json` in the rule directory or a folder above it, else in the repository's rules/. */
+function findCalendarFile(dir: string, name: string): string | null {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    const p = join(d, 'calendars', `${name}.json`);
+    if (existsSync(p)) return p;
+    if (dirname(d) === d) break;
+  }
+  const fallback = join(defaultRulesDir(), 'calendars', `${name}.json`);
+  return existsSync(fallback) ? fallback : null;
+}
+
+async function loadCalendars(dir: string, files: readonly RuleFile[], diagnostics: Diagnostic[]): Promise<Map<string, WorkingDayCalendar>> {
+  const calendars = new Map<string, WorkingDayCalendar>();
+  for (const f of files) {
+    const name = f.ruleset?.calendar;
+    if (!name || calendars.has(name)) continue;
+    const path = findCalendarFile(dir, name);
+    if (path === null) {
+      diagnostics.push(err(f.ruleset!.span, 'calendar-missing', `calendar "${name}" not found: add calendars/${name}.json to the rules folder`, `календарь "${name}" не найден: добавьте calendars/${name}.json в папку правил`, `"${name}" күнтізбесі табылмады: ережелер қалтасына calendars/${name}.json қосыңыз`));
+      continue;
+    }
+    try {
+      calendars.set(name, parseCalendar(JSON.parse(await readFile(path, 'utf8'))));
+    } catch (e) {
+      const m = e instanceof Error ? e.message : String(e);
+      diagnostics.push(err(fileSpan(path), 'calendar-invalid', `calendar ${path}: ${m}`, `календарь ${path}: ${m}`, `${path} күнтізбесі: ${m}`));
+    }
+  }
+  return calendars;
+}
+
+async function loadActTexts(files: readonly RuleFile[], diagnostics: Diagnostic[]): Promise<Map<string, string>> {
+  const byFile = new Map<string, string>();
+  const cache = new Map<string, string | null>();
+  for (const f of files) {
+    const rs = f.ruleset;
+    if (!rs) continue;
+    const sourcePath = rs.source === null ? null : posix.normalize(posix.join(posix.dirname(f.path), rs.source));
+    let text: string | null = null;
+    if (sourcePath !== null) {
+      if (!cache.has(sourcePath)) cache.set(sourcePath, existsSync(sourcePath) ? await readFile(sourcePath, 'utf8') : null);
+      text = cache.get(sourcePath) ?? null;
+    }
+    if (text !== null) byFile.set(f.path, text);
+    diagnostics.push(...verifyFileQuotes(f, text, rs.source ?? ''));
+  }
+  return byFile;
+}
+
+async function loadManifests(dir: string, files: readonly RuleFile[], diagnostics: Diagnostic[]): Promise<LoadedManifest[]> {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const out: LoadedManifest[] = [];
+  const withManifest = new Set<string>();
+  for (const path of await findFiles(dir, ['.manifest.json'])) {
+    const p = posix.normalize(path);
+    const text = await readFile(p, 'utf8');
+    const parsed = parseManifest(p, text);
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.manifest) continue;
+    const loaded = { path: p, text, manifest: parsed.manifest };
+    const ruleFile = byPath.get(ruleFileOfManifest(p)) ?? null;
+    if (ruleFile) withManifest.add(ruleFile.path);
+    diagnostics.push(...validateManifest(loaded, ruleFile));
+    out.push(loaded);
+  }
+  for (const f of files) {
+    if (f.ruleset && !withManifest.has(f.path)) {
+      diagnostics.push({
+        severity: 'warning', code: 'manifest-missing', span: f.ruleset.span,
+        message: {
+          en: `no clause manifest beside this file (${posix.basename(ruleFileOfManifest(f.path)).replace(/\.ereje$/, '.manifest.json')}): coverage cannot be computed`,
+          ru: `рядом с файлом нет манифеста пунктов (${posix.basename(f.path).replace(/\.ereje$/, '.manifest.json')}): покрытие не вычислить`,
+          kk: `файлдың жанында тармақтар манифесі жоқ (${posix.basename(f.path).replace(/\.ereje$/, '.manifest.json')}): қамтуды есептеу мүмкін емес`,
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/** Loads, checks, verifies and compiles every rule file under `dir`; never throws for a rule problem. */
+export async function loadRulePack(dir: string = defaultRulesDir()): Promise<RulePack> {
+  const root = posix.normalize(resolve(dir));
+  const diagnostics: Diagnostic[] = [];
+  if (!existsSync(root)) {
+    diagnostics.push(err(fileSpan(root), 'rules-dir-missing', `the rules folder ${root} does not exist`, `папка правил ${root} не существует`, `${root} ережелер қалтасы жоқ`));
+    return { dir: root, files: [], checked: [], compiled: [], rulesets: [], manifests: [], calendars: new Map(), actTexts: new Map(), diagnostics, ok: false };
+  }
+  const files = await parseAll(root, diagnostics);
+  const check = checkRuleFiles(files, WORKBOOK_SCHEMA);
+  diagnostics.push(...check.diagnostics);
+  const actTexts = await loadActTexts(files, diagnostics);
+  const calendars = await loadCalendars(root, files, diagnostics);
+  const failedFiles = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.span.file));
+  const compiled: CompiledFile[] = [];
+  for (const c of check.checked) {
+    if (!c.file.ruleset || failedFiles.has(c.file.path)) continue;
+    try {
+      compiled.push({ checked: c, ruleset: compileRuleFile(c, { calendars, schema: WORKBOOK_SCHEMA }) });
+    } catch (e) {
+      if (!(e instanceof CompileError)) throw e;
+      diagnostics.push(err(c.file.ruleset.span, 'compile', e.message, e.message, e.message));
+    }
+  }
+  const manifests = await loadManifests(root, files, diagnostics);
+  diagnostics.sort((a, b) => (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : a.span.offset - b.span.offset));
+  return {
+    dir: root, files, checked: check.checked, compiled, rulesets: compiled.map((c) => c.ruleset), manifests, calendars, actTexts,
+    diagnostics, ok: !diagnostics.some((d) => d.severity === 'error'),
+  };
+}
+
+/** Kazakh quotes by rule id (`residential/group-size`) and by clause id, for the reports. */
+export function quoteMap(pack: RulePack): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { ruleset } of pack.compiled) {
+    for (const r of ruleset.rules) {
+      out.set(r.id, r.quote);
+      if (!out.has(r.clause)) out.set(r.clause, r.quote);
+    }
+  }
+  return out;
+}

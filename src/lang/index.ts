@@ -6,3 +6,4 @@ export { BUILTIN_FUNCTIONS, BUILTIN_NAMES, AGGREGATE_SIGNATURES, type BuiltinFun
 export { renderDiagnostic, renderDiagnostics } from './render.ts';
 export { formatRuleFile, printRuleFile } from './format.ts';
 export { formatExpr } from './format-expr.ts';
+export { checkRulePack, type RulePackCheck, type RulePackCheckHook, type RuleSourceText } from './check-pack.ts';

@@ -1,0 +1,42 @@
+// Parse + check a whole set of rule files at once (imports resolve among them). Pure: the CLI reads the
+// files; later stages (compile, quote verification in src/rulepack) plug in as hooks.
+import type { CheckedRuleFile, Diagnostic, RuleFile } from './ast.ts';
+import type { WorkbookSchema } from '../schema/types.ts';
+import { checkRuleFiles } from './check.ts';
+import { parseRuleFile, sortDiagnostics } from './parse.ts';
+
+export interface RuleSourceText { readonly path: string; readonly text: string }
+
+export interface RulePackCheck {
+  readonly sources: readonly RuleSourceText[];
+  /** Files that parsed (with or without checker errors). */
+  readonly parsed: readonly RuleFile[];
+  /** Files that parsed and passed the checker. */
+  readonly checked: readonly CheckedRuleFile[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly ruleCount: number;
+}
+
+/** A later stage run by `ereje rules check` after parsing and checking: returns more diagnostics. */
+export type RulePackCheckHook = (result: RulePackCheck) => readonly Diagnostic[];
+
+export function checkRulePack(sources: readonly RuleSourceText[], schema: WorkbookSchema, hooks: readonly RulePackCheckHook[] = []): RulePackCheck {
+  const diagnostics: Diagnostic[] = [];
+  const parsed: RuleFile[] = [];
+  for (const s of sources) {
+    const r = parseRuleFile(s.text, s.path);
+    diagnostics.push(...r.diagnostics);
+    if (r.file) parsed.push(r.file);
+  }
+  const checkedResult = checkRuleFiles(parsed, schema);
+  diagnostics.push(...checkedResult.diagnostics);
+  let result: RulePackCheck = {
+    sources, parsed, checked: checkedResult.checked, diagnostics: sortDiagnostics(diagnostics),
+    ruleCount: parsed.reduce((n, f) => n + f.rules.length, 0),
+  };
+  for (const hook of hooks) {
+    const more = hook(result);
+    if (more.length > 0) result = { ...result, diagnostics: sortDiagnostics([...result.diagnostics, ...more]) };
+  }
+  return result;
+}

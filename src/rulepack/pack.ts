@@ -1,7 +1,7 @@
 // The one pipeline every `rules` command (and `audit`) shares: a rule directory → sources → parse →
 // check → quote verification → compile → clause manifests, with every problem collected as a
 // diagnostic (file:line:col, kk/ru/en) instead of stopping at the first.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, posix, resolve } from 'node:path';
 import { parseCalendar, type WorkingDayCalendar } from '../calendar/index.ts';
@@ -9,8 +9,8 @@ import { compileRuleFile, CompileError, type CompiledRuleset } from '../compile/
 import type { CheckedRuleFile, Diagnostic, RuleFile, Span } from '../lang/ast.ts';
 import { checkRuleFiles, parseRuleFile } from '../lang/index.ts';
 import { WORKBOOK_SCHEMA } from '../schema/index.ts';
-import { defaultRulesDir, findFiles, loadRuleSources } from './load.ts';
-import { parseManifest, ruleFileOfManifest, validateManifest, type LoadedManifest } from './manifest.ts';
+import { defaultRulesDir, loadRuleSources } from './load.ts';
+import { parseManifest, validateManifest, type LoadedManifest } from './manifest.ts';
 import { verifyFileQuotes } from './quotes.ts';
 
 export interface CompiledFile { readonly checked: CheckedRuleFile; readonly ruleset: CompiledRuleset }
@@ -72,7 +72,7 @@ function findCalendarFile(dir: string, name: string): string | null {
   return existsSync(fallback) ? fallback : null;
 }
 
-async function loadCalendars(dir: string, files: readonly RuleFile[], diagnostics: Diagnostic[]): Promise<Map<string, WorkingDayCalendar>> {
+function loadCalendars(dir: string, files: readonly RuleFile[], diagnostics: Diagnostic[]): Map<string, WorkingDayCalendar> {
   const calendars = new Map<string, WorkingDayCalendar>();
   for (const f of files) {
     const name = f.ruleset?.calendar;
@@ -83,7 +83,7 @@ async function loadCalendars(dir: string, files: readonly RuleFile[], diagnostic
       continue;
     }
     try {
-      calendars.set(name, parseCalendar(JSON.parse(await readFile(path, 'utf8'))));
+      calendars.set(name, parseCalendar(JSON.parse(readFileSync(path, 'utf8'))));
     } catch (e) {
       const m = e instanceof Error ? e.message : String(e);
       diagnostics.push(err(fileSpan(path), 'calendar-invalid', `calendar ${path}: ${m}`, `календарь ${path}: ${m}`, `${path} күнтізбесі: ${m}`));
@@ -92,7 +92,7 @@ async function loadCalendars(dir: string, files: readonly RuleFile[], diagnostic
   return calendars;
 }
 
-async function loadActTexts(files: readonly RuleFile[], diagnostics: Diagnostic[]): Promise<Map<string, string>> {
+function loadActTexts(files: readonly RuleFile[], diagnostics: Diagnostic[]): Map<string, string> {
   const byFile = new Map<string, string>();
   const cache = new Map<string, string | null>();
   for (const f of files) {
@@ -101,7 +101,7 @@ async function loadActTexts(files: readonly RuleFile[], diagnostics: Diagnostic[
     const sourcePath = rs.source === null ? null : posix.normalize(posix.join(posix.dirname(f.path), rs.source));
     let text: string | null = null;
     if (sourcePath !== null) {
-      if (!cache.has(sourcePath)) cache.set(sourcePath, existsSync(sourcePath) ? await readFile(sourcePath, 'utf8') : null);
+      if (!cache.has(sourcePath)) cache.set(sourcePath, existsSync(sourcePath) ? readFileSync(sourcePath, 'utf8') : null);
       text = cache.get(sourcePath) ?? null;
     }
     if (text !== null) byFile.set(f.path, text);
@@ -110,35 +110,64 @@ async function loadActTexts(files: readonly RuleFile[], diagnostics: Diagnostic[
   return byFile;
 }
 
-async function loadManifests(dir: string, files: readonly RuleFile[], diagnostics: Diagnostic[]): Promise<LoadedManifest[]> {
-  const byPath = new Map(files.map((f) => [f.path, f]));
+function loadManifests(files: readonly RuleFile[], diagnostics: Diagnostic[]): LoadedManifest[] {
   const out: LoadedManifest[] = [];
-  const withManifest = new Set<string>();
-  for (const path of await findFiles(dir, ['.manifest.json'])) {
-    const p = posix.normalize(path);
-    const text = await readFile(p, 'utf8');
+  for (const f of files) {
+    if (!f.ruleset) continue;
+    const p = f.path.replace(/\.ereje$/, '.manifest.json');
+    if (!existsSync(p)) {
+      const name = posix.basename(p);
+      diagnostics.push({
+        severity: 'warning', code: 'manifest-missing', span: f.ruleset.span,
+        message: {
+          en: `no clause manifest beside this file (${name}): coverage cannot be computed`,
+          ru: `рядом с файлом нет манифеста пунктов (${name}): покрытие не вычислить`,
+          kk: `файлдың жанында тармақтар манифесі жоқ (${name}): қамтуды есептеу мүмкін емес`,
+        },
+      });
+      continue;
+    }
+    const text = readFileSync(p, 'utf8');
     const parsed = parseManifest(p, text);
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.manifest) continue;
     const loaded = { path: p, text, manifest: parsed.manifest };
-    const ruleFile = byPath.get(ruleFileOfManifest(p)) ?? null;
-    if (ruleFile) withManifest.add(ruleFile.path);
-    diagnostics.push(...validateManifest(loaded, ruleFile));
+    diagnostics.push(...validateManifest(loaded, f));
     out.push(loaded);
   }
-  for (const f of files) {
-    if (f.ruleset && !withManifest.has(f.path)) {
-      diagnostics.push({
-        severity: 'warning', code: 'manifest-missing', span: f.ruleset.span,
-        message: {
-          en: `no clause manifest beside this file (${posix.basename(ruleFileOfManifest(f.path)).replace(/\.ereje$/, '.manifest.json')}): coverage cannot be computed`,
-          ru: `рядом с файлом нет манифеста пунктов (${posix.basename(f.path).replace(/\.ereje$/, '.manifest.json')}): покрытие не вычислить`,
-          kk: `файлдың жанында тармақтар манифесі жоқ (${posix.basename(f.path).replace(/\.ereje$/, '.manifest.json')}): қамтуды есептеу мүмкін емес`,
-        },
-      });
+  return out;
+}
+
+export interface PostCheck {
+  readonly compiled: CompiledFile[];
+  readonly manifests: LoadedManifest[];
+  readonly calendars: Map<string, WorkingDayCalendar>;
+  readonly actTexts: Map<string, string>;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * What follows parse + check: quote verification against each ruleset's act, compile (files without
+ * errors), and the clause manifests beside the ruleset files. Synchronous, so `rules check` can run
+ * it as a hook. `priorErrors`: files that already have errors are not compiled.
+ */
+export function afterCheck(dir: string, files: readonly RuleFile[], checked: readonly CheckedRuleFile[], priorErrors: readonly Diagnostic[]): PostCheck {
+  const diagnostics: Diagnostic[] = [];
+  const actTexts = loadActTexts(files, diagnostics);
+  const calendars = loadCalendars(dir, files, diagnostics);
+  const failed = new Set([...priorErrors, ...diagnostics].filter((d) => d.severity === 'error').map((d) => d.span.file));
+  const compiled: CompiledFile[] = [];
+  for (const c of checked) {
+    if (!c.file.ruleset || failed.has(c.file.path)) continue;
+    try {
+      compiled.push({ checked: c, ruleset: compileRuleFile(c, { calendars, schema: WORKBOOK_SCHEMA }) });
+    } catch (e) {
+      if (!(e instanceof CompileError)) throw e;
+      diagnostics.push(err(c.file.ruleset.span, 'compile', e.message, e.message, e.message));
     }
   }
-  return out;
+  const manifests = loadManifests(files, diagnostics);
+  return { compiled, manifests, calendars, actTexts, diagnostics };
 }
 
 /** Loads, checks, verifies and compiles every rule file under `dir`; never throws for a rule problem. */
@@ -152,20 +181,8 @@ export async function loadRulePack(dir: string = defaultRulesDir()): Promise<Rul
   const files = await parseAll(root, diagnostics);
   const check = checkRuleFiles(files, WORKBOOK_SCHEMA);
   diagnostics.push(...check.diagnostics);
-  const actTexts = await loadActTexts(files, diagnostics);
-  const calendars = await loadCalendars(root, files, diagnostics);
-  const failedFiles = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.span.file));
-  const compiled: CompiledFile[] = [];
-  for (const c of check.checked) {
-    if (!c.file.ruleset || failedFiles.has(c.file.path)) continue;
-    try {
-      compiled.push({ checked: c, ruleset: compileRuleFile(c, { calendars, schema: WORKBOOK_SCHEMA }) });
-    } catch (e) {
-      if (!(e instanceof CompileError)) throw e;
-      diagnostics.push(err(c.file.ruleset.span, 'compile', e.message, e.message, e.message));
-    }
-  }
-  const manifests = await loadManifests(root, files, diagnostics);
+  const { compiled, manifests, calendars, actTexts, diagnostics: later } = afterCheck(root, files, check.checked, diagnostics);
+  diagnostics.push(...later);
   diagnostics.sort((a, b) => (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : a.span.offset - b.span.offset));
   return {
     dir: root, files, checked: check.checked, compiled, rulesets: compiled.map((c) => c.ruleset), manifests, calendars, actTexts,

@@ -104,7 +104,7 @@ export function declaredTotal(entries: readonly ZipEntry[]): number {
 }
 
 export function tooLargeMessage(file: string, bytes: number, limit: number, what: string): string {
-  const raise = Math.ceil(bytes / MB) + 1;
+  const raise = Math.ceil(bytes / MB);
   return `${file} ${what} ${mb(bytes)} uncompressed, over the ${mb(limit)} limit; if the file is genuine, pass --max-size ${raise} (MB) to raise it.`;
 }
 

@@ -1,0 +1,122 @@
+import { deflateRawSync, constants } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { dayNumber } from '../../src/core/date.ts';
+import { parseHeaderMapping, readWorkbook, WorkbookRejected, HeaderMappingError } from '../../src/ingest/index.ts';
+import { buildZip } from './zip-builder.ts';
+
+function xlsx(sheets: Record<string, unknown[][]>, date1904 = false): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  for (const [name, rows] of Object.entries(sheets)) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), name);
+  if (date1904) wb.Workbook = { WBProps: { date1904: true } };
+  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true });
+}
+
+function rejection(bytes: Uint8Array, limits = {}): WorkbookRejected {
+  try {
+    readWorkbook(bytes, { file: 'x.xlsx', limits });
+  } catch (err) {
+    if (err instanceof WorkbookRejected) return err;
+    throw err;
+  }
+  throw new Error('not rejected');
+}
+
+describe('readWorkbook', () => {
+  it('reads sheets with the header on the first non-empty row and Excel addresses in errors', () => {
+    const bytes = xlsx({
+      'Балалар': [[], ['Баланың коды', 'Туған күні', 'Қабылданған күні', 'Қаржыландыру'], ['C-1', '2005-02-01', '31.02.2010', 'бюджет']],
+    });
+    const wb = readWorkbook(bytes, { file: 'a.xlsx' });
+    expect(wb.file).toBe('a.xlsx');
+    expect(wb.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(wb.errors.map((e) => [e.code, e.cell, e.value])).toEqual([['type-error', 'Балалар!C3', '31.02.2010']]);
+    expect(wb.tables.children!.counts).toEqual({ read: 1, accepted: 0, rejected: 1 });
+  });
+
+  it('reads date cells as serials in the workbook\'s date system (1900 and 1904)', () => {
+    const sheet = (serial: number) => ({ health_log: [['child_id', 'date'], ['C', { t: 'n', v: serial, z: 'dd.mm.yyyy' }]] });
+    const cell = (bytes: Uint8Array) => readWorkbook(bytes, { file: 'd.xlsx' }).tables.health_log!.rows[0]!.values.date;
+    const asCells = (s: ReturnType<typeof sheet>, date1904: boolean) => {
+      const wb = XLSX.utils.book_new();
+      const ws = XLSX.utils.aoa_to_sheet([['child_id', 'date'], ['C', 0]]);
+      ws.B2 = s.health_log[1]![1] as XLSX.CellObject;
+      XLSX.utils.book_append_sheet(wb, ws, 'health_log');
+      if (date1904) wb.Workbook = { WBProps: { date1904: true } };
+      return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array;
+    };
+    expect(cell(asCells(sheet(40258), false))).toBe(dayNumber(2010, 3, 21));
+    expect(cell(asCells(sheet(38796), true))).toBe(dayNumber(2010, 3, 21));
+  });
+
+  it('applies a validated mapping file', () => {
+    const bytes = xlsx({ 'Журнал осмотров': [['Шифр', 'Число'], ['C', '01.02.2010']] });
+    const mapping = parseHeaderMapping(JSON.parse('{"sheets":{"Журнал осмотров":"health_log"},"columns":{"health_log":{"Шифр":"child_id","Число":"date"}}}'));
+    const wb = readWorkbook(bytes, { file: 'm.xlsx', mapping });
+    expect(wb.errors).toEqual([]);
+    expect(wb.tables.health_log!.rows[0]!.values.date).toBe(dayNumber(2010, 2, 1));
+  });
+
+  it('refuses files that are not .xlsx workbooks', () => {
+    expect(rejection(new TextEncoder().encode('child_id,date\nC,2010-01-01\n')).reason).toBe('not-a-workbook');
+    expect(rejection(new Uint8Array(0)).reason).toBe('not-a-workbook');
+    const cfb = new Uint8Array(512);
+    cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const legacy = rejection(cfb);
+    expect(legacy.reason).toBe('not-a-workbook');
+    expect(legacy.message).toMatch(/legacy \.xls/);
+    const plainZip = buildZip([{ name: 'readme.txt', data: new TextEncoder().encode('hi'), method: 0, uncompressedSize: 2 }]);
+    expect(rejection(plainZip).reason).toBe('not-a-workbook');
+    const truncated = xlsx({ rooms: [['room_id'], ['K']] }).subarray(0, 200);
+    expect(['not-a-workbook', 'unreadable']).toContain(rejection(truncated).reason);
+  });
+
+  it('refuses a zip bomb before inflating it, whether its sizes are declared honestly or not', () => {
+    const chunk = deflateRawSync(Buffer.alloc(1 << 20), { level: 9, finishFlush: constants.Z_FULL_FLUSH });
+    const count = 1500;
+    const bomb = Buffer.concat([...Array.from({ length: count }, () => chunk), Buffer.from([0x03, 0x00])]);
+    const workbookXml = { name: 'xl/workbook.xml', data: new TextEncoder().encode('<workbook/>'), method: 0, uncompressedSize: 11 };
+    const honest = buildZip([workbookXml, { name: 'xl/worksheets/sheet1.xml', data: bomb, method: 8, uncompressedSize: count * (1 << 20) }]);
+    const lying = buildZip([workbookXml, { name: 'xl/worksheets/sheet1.xml', data: bomb, method: 8, uncompressedSize: 4096 }]);
+    expect(honest.length).toBeLessThan(2 * 1024 * 1024);
+
+    let t = performance.now();
+    const a = rejection(honest);
+    const honestMs = performance.now() - t;
+    expect(a.reason).toBe('too-large');
+    expect(a.message).toMatch(/declares 1\.5 GB uncompressed, over the 200 MB limit; .*--max-size 1501/);
+
+    t = performance.now();
+    const b = rejection(lying);
+    const lyingMs = performance.now() - t;
+    expect(b.reason).toBe('too-large');
+    expect(b.message).toMatch(/inflates to more than its declared/);
+    console.log(`zip bomb (${(honest.length / 1e6).toFixed(2)} MB → ${count} MB) refused in ${honestMs.toFixed(1)} ms (declared) and ${lyingMs.toFixed(1)} ms (lying sizes)`);
+  });
+
+  it('honours raised and lowered limits', () => {
+    const bytes = xlsx({ rooms: [['room_id', 'passport'], ...Array.from({ length: 50 }, (_, i) => [`K-${i}`, 'yes'])] });
+    expect(rejection(bytes, { maxCells: 60 }).reason).toBe('too-many-cells');
+    expect(rejection(bytes, { maxUncompressedBytes: 1000 }).reason).toBe('too-large');
+    expect(readWorkbook(bytes, { file: 'ok.xlsx', limits: { maxCells: 200 } }).tables.rooms!.counts.accepted).toBe(50);
+  });
+});
+
+describe('parseHeaderMapping', () => {
+  it('accepts the documented shape into null-prototype records', () => {
+    const m = parseHeaderMapping({ sheets: { Kids: 'children' }, columns: { children: { Code: 'child_id' } } });
+    expect(Object.getPrototypeOf(m.sheets)).toBeNull();
+    expect(m.columns!.children!.Code).toBe('child_id');
+  });
+
+  it('refuses bad shapes and unknown targets with a clear message', () => {
+    expect(() => parseHeaderMapping([])).toThrow(HeaderMappingError);
+    expect(() => parseHeaderMapping({ sheet: {} })).toThrow(/not of the form/);
+    expect(() => parseHeaderMapping({ sheets: { Kids: 'kids' } })).toThrow(/"kids" is not a sheet id/);
+    expect(() => parseHeaderMapping({ columns: { children: { Code: 'code' } } })).toThrow(/not a column of children/);
+    expect(() => parseHeaderMapping({ columns: { children: { Code: 5 } } })).toThrow(HeaderMappingError);
+    const tricky = parseHeaderMapping(JSON.parse('{"sheets":{"__proto__":"children"}}'));
+    expect(Object.keys(tricky.sheets!)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).children).toBeUndefined();
+  });
+});

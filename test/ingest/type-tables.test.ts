@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { dayNumber } from '../../src/core/date.ts';
+import { typeTables, type RawCell, type RawTable } from '../../src/ingest/index.ts';
+import { createRowValidator } from '../../src/schema/json-schema.ts';
+
+const FACILITY: RawTable = {
+  name: 'Мекеме', headerRow: 1,
+  header: ['Мекеме коды', 'Атауы', 'Түрі', 'Меншік нысаны', 'Кезең басы', 'Кезең соңы'],
+  rows: [['F-1', 'Мейірім', 'стационар', 'мемлекеттік', '01.01.2010', '2010-06-30']],
+};
+
+function table(name: string, header: (string | null)[], rows: RawCell[][], headerRow = 1): RawTable {
+  return { name, header, rows, headerRow };
+}
+
+/** One column of `children` plus the required ones, so a single cell can be tried. */
+function childrenWith(column: string, value: RawCell) {
+  const wb = typeTables([table('children', ['child_id', 'birth_date', 'admitted_on', 'funding', column], [['C-1', '2005-01-01', '2009-01-01', 'budget', value]])]);
+  const t = wb.tables.children!;
+  return { value: t.rows[0]?.values[column], errors: wb.errors, counts: t.counts };
+}
+
+describe('typeTables: cell types', () => {
+  it('reads ids as trimmed text, numbers as their decimal text', () => {
+    expect(childrenWith('group_id', '  G-1 ').value).toBe('G-1');
+    expect(childrenWith('group_id', 12).value).toBe('12');
+    expect(childrenWith('group_id', true).errors[0]!.code).toBe('type-error');
+  });
+
+  it('reads dates from ISO text, dd.mm.yyyy text, Excel serials and Date objects', () => {
+    const day = dayNumber(2010, 3, 21);
+    expect(childrenWith('discharged_on', '2010-03-21').value).toBe(day);
+    expect(childrenWith('discharged_on', '21.03.2010').value).toBe(day);
+    expect(childrenWith('discharged_on', 40258).value).toBe(day);
+    expect(childrenWith('discharged_on', 40258.99).value).toBe(day);
+    expect(childrenWith('discharged_on', new Date(Date.UTC(2010, 2, 21))).value).toBe(day);
+    expect(childrenWith('discharged_on', 59).value).toBe(dayNumber(1900, 2, 28));
+    expect(childrenWith('discharged_on', 61).value).toBe(dayNumber(1900, 3, 1));
+    for (const bad of ['31.02.2010', 'abc', '2010-3-21', '21/03/2010', 60, -5, true]) {
+      const r = childrenWith('discharged_on', bad);
+      expect(r.errors.map((e) => e.code), String(bad)).toEqual(['type-error']);
+      expect(r.counts).toEqual({ read: 1, accepted: 0, rejected: 1 });
+    }
+  });
+
+  it('reads the 1904 date system when the workbook says so', () => {
+    const raw: RawTable = { ...table('children', ['child_id', 'birth_date', 'admitted_on', 'funding'], [['C', 38796, 0, 'budget']]), date1904: true };
+    const row = typeTables([raw]).tables.children!.rows[0]!;
+    expect(row.values.birth_date).toBe(dayNumber(2010, 3, 21));
+    expect(row.values.admitted_on).toBe(dayNumber(1904, 1, 1));
+  });
+
+  it('reads months as the first day of the month', () => {
+    const wb = typeTables([table('services_journal', ['child_id', 'month'], [['C', '2010-03'], ['C', '17.03.2010'], ['C', 40258], ['C', '2010-13']])]);
+    expect(wb.tables.services_journal!.rows.map((r) => r.values.month)).toEqual([dayNumber(2010, 3, 1), dayNumber(2010, 3, 1), dayNumber(2010, 3, 1)]);
+    expect(wb.errors.map((e) => [e.code, e.cell])).toEqual([['type-error', 'services_journal!B5']]);
+  });
+
+  it('reads int and number with their bounds', () => {
+    expect(childrenWith('regime_hours', '9,5').value).toBe(9.5);
+    expect(childrenWith('regime_hours', 10).value).toBe(10);
+    expect(childrenWith('regime_hours', -1).errors[0]!.code).toBe('constraint-error');
+    expect(childrenWith('regime_hours', 'ten').errors[0]!.code).toBe('type-error');
+    const plans = (v: RawCell) => typeTables([table('plans', ['child_id', 'plan_no', 'drafted_on', 'valid_from', 'valid_to'], [['C', v, '2010-01-01', '2010-01-01', '2010-12-31']])]);
+    expect(plans('2').tables.plans!.rows[0]!.values.plan_no).toBe(2);
+    expect(plans(2.5).errors[0]!.code).toBe('type-error');
+    expect(plans('2.0').errors[0]!.code).toBe('type-error');
+  });
+
+  it('reads booleans in every accepted spelling', () => {
+    for (const yes of ['yes', 'YES', 'иә', 'Да', '1', 'true', '+', 1, true]) expect(childrenWith('disabled', yes).value, String(yes)).toBe(true);
+    for (const no of ['no', 'жоқ', 'НЕТ', '0', 'false', '-', 0, false]) expect(childrenWith('disabled', no).value, String(no)).toBe(false);
+    expect(childrenWith('disabled', 'maybe').errors[0]!.code).toBe('type-error');
+    expect(childrenWith('disabled', 2).errors[0]!.code).toBe('type-error');
+  });
+
+  it('reads enums by code or label and lists split on ; and ,', () => {
+    expect(childrenWith('sex', 'жен').value).toBe('f');
+    expect(childrenWith('sex', 'X').errors[0]).toMatchObject({ code: 'unknown-value', value: 'X', cell: 'children!E2' });
+    expect(childrenWith('contraindications', 'СПИД; tb_active, жиі ұстамалы эпилепсия').value).toEqual(['aids', 'tb_active', 'epilepsy_frequent']);
+    // a label that itself holds a comma stays whole
+    expect(childrenWith('contraindications', 'заболевание, требующее специализированного лечения, aids').value).toEqual(['specialized_treatment', 'aids']);
+    expect(childrenWith('contraindications', 'aids; flu').errors[0]).toMatchObject({ code: 'unknown-value', value: 'aids; flu' });
+  });
+});
+
+describe('typeTables: rows, keys and references', () => {
+  it('accounts for every row read: accepted + rejected, empty rows skipped', () => {
+    const wb = typeTables([table('Балалар', ['Баланың коды', 'Туған күні', 'Қабылданған күні', 'Қаржыландыру'], [
+      ['C-1', '2005-01-01', '2009-01-01', 'бюджет'],
+      [null, '  ', null, null],
+      ['C-2', '2005-01-01', null, 'бюджет'],
+      ['C-3', '2005-01-01', '2009-01-01', 'ақылы'],
+      ['C-1', '2006-01-01', '2009-01-01', 'бюджет'],
+    ], 3)]);
+    const t = wb.tables.children!;
+    expect(t.counts).toEqual({ read: 4, accepted: 2, rejected: 2 });
+    expect(t.rows.map((r) => [r.excelRow, r.values.child_id])).toEqual([[4, 'C-1'], [7, 'C-3']]);
+    expect(wb.errors.map((e) => [e.code, e.cell, e.row])).toEqual([
+      ['missing-cell', 'Балалар!C6', 6],
+      ['duplicate-key', 'Балалар!A8', 8],
+    ]);
+    expect(wb.errors[1]!.message.ru).toContain('строке 4');
+  });
+
+  it('checks references only against a sheet that is present, using every key it has', () => {
+    const children = table('children', ['child_id', 'birth_date', 'admitted_on', 'funding', 'group_id'], [
+      ['C-1', '2005-01-01', '2009-01-01', 'budget', 'G-1'],
+      ['C-2', 'bad', '2009-01-01', 'budget', 'G-9'],
+    ]);
+    const log = table('health_log', ['child_id', 'date'], [['C-1', '2010-01-01'], ['C-2', '2010-01-01'], ['C-7', '2010-01-01']]);
+    const withoutGroups = typeTables([children, log]);
+    expect(withoutGroups.errors.map((e) => e.code)).toEqual(['type-error', 'foreign-key']);
+    expect(withoutGroups.errors[1]).toMatchObject({ sheet: 'health_log', cell: 'health_log!A4', value: 'C-7' });
+    expect(withoutGroups.tables.health_log!.counts).toEqual({ read: 3, accepted: 2, rejected: 1 });
+    const withGroups = typeTables([children, log, table('groups', ['group_id', 'age_band', 'skill_level'], [['G-1', '3-5', 'none']])]);
+    expect(withGroups.errors.filter((e) => e.code === 'foreign-key').map((e) => e.cell)).toEqual(['children!E3', 'health_log!A4']);
+  });
+
+  it('reports a missing required column once and still reads the rows', () => {
+    const wb = typeTables([table('plans', ['child_id', 'plan_no', 'drafted_on', 'valid_from'], [['C', 1, '2010-01-01', '2010-01-01']])]);
+    expect(wb.errors).toHaveLength(1);
+    expect(wb.errors[0]).toMatchObject({ code: 'missing-column', column: 'valid_to', severity: 'error', row: 1 });
+    expect(wb.tables.plans!.columns).toEqual(['child_id', 'plan_no', 'drafted_on', 'valid_from']);
+    expect(wb.tables.plans!.counts.accepted).toBe(1);
+  });
+
+  it('lists unknown sheets, unknown and repeated columns and headerless data as warnings', () => {
+    const wb = typeTables([
+      table('Notes', ['anything'], [['x']]),
+      table('rooms', ['room_id', 'colour', 'Кабинет', null], [['K-1', 'blue', 'K-2', 'data']]),
+    ]);
+    expect(wb.errors.map((e) => [e.code, e.severity, e.cell])).toEqual([
+      ['unknown-sheet', 'warning', null],
+      ['unknown-column', 'warning', 'rooms!B1'],
+      ['unknown-column', 'warning', 'rooms!C1'],
+      ['blank-header', 'warning', 'rooms!D1'],
+    ]);
+    expect(wb.tables.rooms!.rows[0]!.values.room_id).toBe('K-1');
+    expect(wb.tables).not.toHaveProperty('Notes');
+  });
+
+  it('never lets a header reach an object prototype', () => {
+    const wb = typeTables([table('rooms', ['room_id', '__proto__', 'constructor', 'prototype', 'hasOwnProperty'], [['K-1', 'p', 'c', 'x', 'h']])]);
+    const values = wb.tables.rooms!.rows[0]!.values;
+    expect(Object.getPrototypeOf(values)).toBeNull();
+    expect(Object.keys(values)).toEqual(['room_id']);
+    expect(({} as Record<string, unknown>).p).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'K-1')).toBe(false);
+    expect(wb.errors.filter((e) => e.code === 'unknown-column')).toHaveLength(4);
+    const mapped = typeTables([table('rooms', ['__proto__'], [['K-1']])], { mapping: { columns: { rooms: { ['__proto__']: 'room_id' } } } });
+    expect(mapped.tables.rooms!.rows[0]!.values.room_id).toBe('K-1');
+  });
+
+  it('fills the facility from its single row and rejects extra rows', () => {
+    const wb = typeTables([FACILITY]);
+    expect(wb.facility).toEqual({ facility_id: 'F-1', name: 'Мейірім', kind: 'residential', ownership: 'state', period_from: dayNumber(2010, 1, 1), period_to: dayNumber(2010, 6, 30) });
+    const two = typeTables([{ ...FACILITY, rows: [...FACILITY.rows, ['F-2', 'B', 'стационар', 'жеке', '01.01.2010', '30.06.2010']] }]);
+    expect(two.errors.map((e) => [e.code, e.row])).toEqual([['constraint-error', 3]]);
+    expect(two.facility).toBeNull();
+    expect(typeTables([{ ...FACILITY, rows: [] }]).errors[0]!.code).toBe('constraint-error');
+    expect(typeTables([]).facility).toBeNull();
+  });
+
+  it('reads a workbook that mixes languages across sheets and headers', () => {
+    const wb = typeTables([
+      FACILITY,
+      table('Дети', ['Код ребенка', 'Туған күні', 'admitted_on', 'Финансирование', 'Жынысы'], [['C-1', '01.02.2005', '2009-01-01', 'бюджет', 'м']]),
+      table('health_log', ['Баланың коды', 'Дата', 'observed_by'], [['C-1', '2010-01-01', 'медбике']]),
+    ]);
+    expect(wb.errors).toEqual([]);
+    expect(wb.tables.children!.rows[0]!.values.sex).toBe('m');
+    expect(wb.tables.health_log!.rows[0]!.values.observed_by).toBe('nurse');
+  });
+
+  it('applies a mapping file to sheet names and headers', () => {
+    const wb = typeTables([table('Воспитанники', ['Шифр', 'Д.р.', 'Поступил', 'funding'], [['C-1', '2005-01-01', '2009-01-01', 'paid']])], {
+      mapping: { sheets: { 'воспитанники': 'children' }, columns: { children: { 'Шифр': 'child_id', 'Д.р.': 'birth_date', 'Поступил': 'admitted_on' } } },
+    });
+    expect(wb.errors).toEqual([]);
+    expect(wb.tables.children!.rows[0]!.values).toMatchObject({ child_id: 'C-1', funding: 'paid' });
+  });
+
+  it('produces typed rows that satisfy the generated JSON Schemas', () => {
+    const validate = createRowValidator();
+    const wb = typeTables([
+      FACILITY,
+      table('children', ['child_id', 'birth_date', 'admitted_on', 'funding', 'contraindications', 'disabled', 'regime_hours'], [['C', 40000, '2009-01-01', 'budget', 'aids', 'да', 9]]),
+      table('menus', ['menu_kind', 'day_no', 'week_start'], [['weekly', 1, '2010-01-04']]),
+    ]);
+    for (const t of Object.values(wb.tables)) for (const row of t!.rows) expect(validate(t!.sheet, row.values)).toEqual([]);
+  });
+});

@@ -58,8 +58,8 @@ export function unknownValueMessage(column: ColumnDef, value: string): Localized
 export function missingCellMessage(column: ColumnDef): Localized {
   return {
     en: `Required column ${column.labels.en} is empty; fill in ${TYPE_WORDS[column.type].en}.`,
-    kk: `Міндетті ${column.labels.kk} бағаны бос; ${TYPE_WORDS[column.type].kk} толтырыңыз.`,
-    ru: `Обязательный столбец «${column.labels.ru}» пуст; укажите ${TYPE_WORDS[column.type].ru}.`,
+    kk: `Міндетті ${column.labels.kk} бағаны бос; оны толтырыңыз (${TYPE_WORDS[column.type].kk}).`,
+    ru: `Обязательный столбец «${column.labels.ru}» пуст; заполните его (${TYPE_WORDS[column.type].ru}).`,
   };
 }
 

@@ -56,7 +56,7 @@ export function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions): I
 }
 
 function tooManyCells(file: string, cells: number, limit: number): WorkbookRejected {
-  return new WorkbookRejected('too-many-cells', `${file} has more than ${limit.toLocaleString('en')} cells (${cells.toLocaleString('en')} so far); split the workbook by period, or pass --max-cells ${cells + 1} to raise the limit.`);
+  return new WorkbookRejected('too-many-cells', `${file} has more than ${limit.toLocaleString('en')} cells (${cells.toLocaleString('en')} so far); split the workbook by period (or remove unused formatted rows and columns) and audit the parts.`);
 }
 
 type DenseSheet = XLSX.WorkSheet & { '!data'?: (XLSX.CellObject | undefined)[][] };

@@ -76,7 +76,7 @@ export function residential(cal: WorkingDayCalendar): WorkbookData {
 
   data.add('leaves', { child_id: 'R-07', from: d('2010-03-05'), to: d('2010-03-09'), parent_application: true, doctor_conclusion: false });
   data.add('leaves', { child_id: 'R-08', from: d('2010-05-07'), to: d('2010-05-11'), parent_application: true, doctor_conclusion: true });
-  data.violation('A1.34', 'R-07', null, null, 'R-07\'s leave 05.03.2010–09.03.2010 has the parent\'s application but no doctor\'s conclusion.');
+  data.violation('A1.34', 'R-07', null, 'doctor_conclusion', 'R-07\'s leave 05.03.2010–09.03.2010 has the parent\'s application but no doctor\'s conclusion.');
   data.add('referrals', { child_id: 'R-05', from: d('2010-02-01'), to: d('2010-02-20'), organisation: 'Облыстық балалар ауруханасы', doctor_conclusion: true, written_commitment: true });
 
   // Health log: every day of residence; leave and referral days are absent except their first and last day.

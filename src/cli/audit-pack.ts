@@ -1,7 +1,34 @@
-// The rule pack for `ereje audit`: rule files → compiled rulesets, plus the version choice per workbook.
-import { FatalError } from './errors.ts';
+// The rule pack for `ereje audit`: rule files → compiled rulesets (refused unless they all compile),
+// the evaluation of one workbook, and the Kazakh quotes the reports show.
+import type { Lang } from '../core/lang.ts';
+import { evaluate, NoRulesetInForce } from '../engine/index.ts';
+import { displayPath } from '../rulepack/load.ts';
+import { loadRulePack, quoteMap } from '../rulepack/pack.ts';
 import type { AuditPack } from './audit-run.ts';
+import { FatalError } from './errors.ts';
 
-export async function loadAuditPack(dir: string): Promise<AuditPack> {
-  throw new FatalError(`cannot load the rules in ${dir}: the rule compiler and engine are not built yet (src/rulepack/index.ts, src/engine/index.ts)`);
+export async function loadAuditPack(dir: string, lang: Lang = 'en'): Promise<AuditPack> {
+  const pack = await loadRulePack(dir);
+  const errors = pack.diagnostics.filter((d) => d.severity === 'error');
+  if (!pack.ok || errors.length > 0) {
+    const first = errors[0];
+    const where = first ? `${displayPath(first.span.file, process.cwd())}:${first.span.line}:${first.span.col}: ${first.message[lang]}` : 'unknown problem';
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    throw new FatalError(`the rule files in ${dir} do not compile — ${where}${more}; run \`ereje rules check ${dir}\` to see every problem.`);
+  }
+  if (pack.rulesets.length === 0) {
+    throw new FatalError(`${dir} holds no ruleset (no .ereje file with a \`ruleset\` block); pass --rules with the folder of the rule pack.`);
+  }
+  const rulesets = pack.rulesets;
+  return {
+    quotes: quoteMap(pack),
+    evaluate: async (workbook, asOf) => {
+      try {
+        return await evaluate(rulesets, workbook, { asOf });
+      } catch (err) {
+        if (err instanceof NoRulesetInForce) throw new FatalError(`${workbook.file}: ${err.message}`);
+        throw err;
+      }
+    },
+  };
 }

@@ -5,7 +5,7 @@ import type { ReportFinding } from './build.ts';
 import { HTML_STYLE } from './html-style.ts';
 import {
   SEVERITY_ORDER, annexTitle, clauseCounts, formatEvidence, formatInForce, groupFindings, isWarning,
-  severityCounts, verdictOf, wordsFor, type RenderOptions,
+  severityCounts, verdictLine, verdictOf, wordsFor, type RenderOptions,
 } from './view.ts';
 import type { ReportWords } from './i18n.ts';
 
@@ -58,7 +58,7 @@ function header(report: AuditReport, w: ReportWords): string {
 <dt>${esc(w.rulesets)}</dt><dd><ul class="plain">${rulesets || '<li>—</li>'}</ul></dd>
 </dl>
 ${approxNote}
-<p class="verdict verdict-${verdict}">${esc(w.status)}: ${esc(w.verdict[verdict])}</p>
+<p class="verdict verdict-${verdict}">${esc(w.status)}: ${esc(verdictLine(report, w))}</p>
 </header>`;
 }
 

@@ -56,6 +56,8 @@ export interface ReportWords {
   readonly allEvaluated: string;
   readonly quote: string;
   readonly annex: (n: string) => string;
+  /** After the verdict, when some rules could not run: a clean result covers only the rules that did. */
+  readonly notEvaluatedNote: (n: number) => string;
   readonly verdict: { readonly compliant: string; readonly nonCompliant: string; readonly inputErrorsOnly: string };
   readonly severities: Readonly<Record<Severity, string>>;
   readonly severityMeaning: Readonly<Record<Severity, string>>;
@@ -116,6 +118,7 @@ const kk: ReportWords = {
   allEvaluated: 'Барлық ережелер бағаланды.',
   quote: 'Бұйрық мәтіні',
   annex: (n) => `${n}-қосымша`,
+  notEvaluatedNote: (n) => `${n} ереже бағаланбады (деректер жетіспейді) — төменде қараңыз`,
   verdict: {
     compliant: 'Сәйкессіздік табылған жоқ',
     nonCompliant: 'Сәйкессіздіктер табылды',
@@ -185,6 +188,7 @@ const ru: ReportWords = {
   allEvaluated: 'Все правила проверены.',
   quote: 'Текст приказа',
   annex: (n) => `Приложение ${n}`,
+  notEvaluatedNote: (n) => `не проверено правил: ${n} (не хватает данных) — см. ниже`,
   verdict: {
     compliant: 'Несоответствий не найдено',
     nonCompliant: 'Найдены несоответствия',
@@ -254,6 +258,7 @@ const en: ReportWords = {
   allEvaluated: 'Every rule was evaluated.',
   quote: 'Text of the order',
   annex: (n) => `Annex ${n}`,
+  notEvaluatedNote: (n) => `${n} rule(s) could not be evaluated (data missing) — see below`,
   verdict: {
     compliant: 'No non-compliance found',
     nonCompliant: 'Non-compliance found',

@@ -3,7 +3,7 @@
 import type { AuditReport } from './types.ts';
 import {
   SEVERITY_ORDER, annexTitle, clauseCounts, findingTarget, formatEvidenceList, formatInForce, groupFindings,
-  isWarning, severityCounts, verdictOf, wordsFor, type RenderOptions,
+  isWarning, severityCounts, verdictLine, wordsFor, type RenderOptions,
 } from './view.ts';
 
 export function renderMarkdown(report: AuditReport, options: RenderOptions): string {
@@ -20,7 +20,7 @@ export function renderMarkdown(report: AuditReport, options: RenderOptions): str
     out.push(`- **${w.rulesets}:** ${md(r.id)}@${md(r.version)} — ${md(r.act)}; ${w.inForce} ${formatInForce(r, w)}`);
   }
   if (report.rulesets.some((r) => r.in_force.approximate)) out.push(`- ${w.approximateNote}`);
-  out.push(`- **${w.status}:** ${w.verdict[verdictOf(report)]}`);
+  out.push(`- **${w.status}:** ${verdictLine(report, w)}`);
   out.push('', `## ${w.summary}`, '');
   out.push(table(
     [w.rules, w.passed, w.failed, w.notEvaluated, w.findings, w.inputErrors],

@@ -3,7 +3,7 @@
 import type { AuditReport } from './types.ts';
 import {
   SEVERITY_ORDER, clauseCounts, findingTarget, formatEvidenceList, formatInForce, isWarning, severityCounts,
-  verdictOf, wordsFor, type RenderOptions,
+  verdictLine, wordsFor, type RenderOptions,
 } from './view.ts';
 
 export function renderTerminal(report: AuditReport, options: RenderOptions): string {
@@ -19,7 +19,7 @@ export function renderTerminal(report: AuditReport, options: RenderOptions): str
   if (report.rulesets.some((r) => r.in_force.approximate)) out.push(`  ${w.approximateNote}`);
   const s = report.summary;
   out.push('');
-  out.push(`${w.status}: ${w.verdict[verdictOf(report)]}`);
+  out.push(`${w.status}: ${verdictLine(report, w)}`);
   out.push(`${w.rules}: ${s.rules}  ${w.passed}: ${s.passed}  ${w.failed}: ${s.failed}  ${w.notEvaluated}: ${s.not_evaluated}`);
   const bySev = severityCounts(report);
   out.push(`${w.findings}: ${s.findings}  (${SEVERITY_ORDER.map((k) => `${w.severities[k]} ${bySev[k]}`).join(', ')})`);

@@ -103,6 +103,12 @@ export function verdictOf(report: AuditReport): Verdict {
   return report.summary.input_errors > 0 ? 'inputErrorsOnly' : 'compliant';
 }
 
+/** `Result: …`, with the count of rules that could not run when there are any. */
+export function verdictLine(report: AuditReport, w: ReportWords): string {
+  const n = report.summary.not_evaluated;
+  return `${w.verdict[verdictOf(report)]}${n > 0 ? `; ${w.notEvaluatedNote(n)}` : ''}`;
+}
+
 export function annexTitle(annex: string | null, w: ReportWords): string {
   return annex === null ? '—' : w.annex(annex);
 }

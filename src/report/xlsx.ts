@@ -5,7 +5,7 @@ import * as XLSX from 'xlsx';
 import type { AuditReport } from './types.ts';
 import {
   SEVERITY_ORDER, clauseCounts, formatEvidenceList, formatInForce, isWarning, quoteFor, severityCounts,
-  verdictOf, wordsFor, type RenderOptions,
+  verdictLine, wordsFor, type RenderOptions,
 } from './view.ts';
 
 type Cell = string | number;
@@ -27,7 +27,7 @@ export function renderXlsx(report: AuditReport, options: RenderOptions): Uint8Ar
     ['sha256', report.workbook.sha256],
     ...report.rulesets.map((r): Cell[] => [w.rulesets, `${r.id}@${r.version} — ${r.act}; ${w.inForce} ${formatInForce(r, w)}`]),
     ...(report.rulesets.some((r) => r.in_force.approximate) ? [['', w.approximateNote]] : []),
-    [w.status, w.verdict[verdictOf(report)]],
+    [w.status, verdictLine(report, w)],
     [],
     [w.rules, s.rules], [w.passed, s.passed], [w.failed, s.failed], [w.notEvaluated, s.not_evaluated],
     [w.findings, s.findings], [w.inputErrors, s.input_errors],

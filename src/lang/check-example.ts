@@ -23,6 +23,11 @@ export function checkExample(s: RuleScope, ex: ExampleDecl): void {
     const dupes = table.columns.filter((c, i) => table.columns.indexOf(c) !== i);
     for (const d of new Set(dupes)) report(table.span, 'duplicate-column', `column ${d} is listed twice`, `столбец ${d} указан дважды`, `${d} бағаны екі рет көрсетілген`);
     for (const row of table.rows) {
+      if (row.length !== table.columns.length) {
+        report(table.span, 'row-width', `${table.sheet}: a row has ${row.length} values but the table has ${table.columns.length} columns`,
+          `${table.sheet}: в строке ${row.length} значений, а в таблице ${table.columns.length} столбцов`,
+          `${table.sheet}: жолда ${row.length} мән бар, ал кестеде ${table.columns.length} баған`);
+      }
       row.forEach((cell, i) => {
         const def = cols[i];
         if (!def || cell === null) return;

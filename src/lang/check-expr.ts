@@ -62,11 +62,11 @@ export function knownSheet(s: RuleScope, sheet: string, span: Span): boolean {
 }
 
 /** Checks each pending code against an enum (or accepts it where any value would do). */
-export function resolveCodes(s: RuleScope, ty: Ty, against: LangType): LangType {
+export function resolveCodes(s: RuleScope, ty: Ty, against: LangType, env: Env | null = null): LangType {
   if (ty.t !== 'codes') return ty;
   const target = against.t === 'list' ? against.of : against;
   if (target.t !== 'enum') {
-    for (const r of ty.refs) if (!s.resolved.has(r)) { s.resolved.add(r); unknownName(s, r, null); }
+    for (const r of ty.refs) if (!s.resolved.has(r)) { s.resolved.add(r); unknownName(s, r, env); }
     return ty.item ? T.item : T.any;
   }
   const e = s.enums.get(target.enum);
@@ -139,6 +139,8 @@ function inferInner(s: RuleScope, e: Expr, env: Env): Ty {
         err(s, 'unknown-name', e.span, t3(`unknown name ${q(e.object)} before '.${e.field}'${dym.en}`, `неизвестное имя ${q(e.object)} перед '.${e.field}'${dym.ru}`, `'.${e.field}' алдында белгісіз атау ${q(e.object)}${dym.kk}`));
         return T.any;
       }
+      // Already reported where the name was bound (e.g. an unknown sheet).
+      if (obj.t === 'any') return T.any;
       if (obj.t !== 'row') {
         err(s, 'not-a-row', e.span, t3(`${q(e.object)} is ${show(obj).en}, not a row: it has no field ${q(e.field)}`, `${q(e.object)} — ${show(obj).ru}, а не строка: у него нет поля ${q(e.field)}`, `${q(e.object)} — ${show(obj).kk}, жол емес: онда ${q(e.field)} өрісі жоқ`));
         return T.any;
@@ -158,9 +160,9 @@ function inferInner(s: RuleScope, e: Expr, env: Env): Ty {
       const v = infer(s, e.value, env);
       const l = infer(s, e.list, env);
       if (l.t === 'codes') {
-        resolveCodes(s, l, v.t === 'codes' ? settle(s, v, env) : v);
+        resolveCodes(s, l, v.t === 'codes' ? settle(s, v, env) : v, env);
       } else if (l.t === 'list' || l.t === 'item') {
-        if (v.t === 'codes') resolveCodes(s, v, l.t === 'list' ? l : T.any);
+        if (v.t === 'codes') resolveCodes(s, v, l.t === 'list' ? l : T.any, env);
         else if (l.t === 'list' && !comparable(v, l.of)) mismatch(s, e, v, l);
       } else {
         settle(s, v, env);
@@ -195,13 +197,13 @@ function inferInner(s: RuleScope, e: Expr, env: Env): Ty {
       if (!table) {
         const dym = suggestion(e.table, s.tables.keys());
         err(s, 'unknown-table', e.span, t3(`there is no table ${q(e.table)}${dym.en}`, `нет таблицы ${q(e.table)}${dym.ru}`, `${q(e.table)} кестесі жоқ${dym.kk}`));
-        settle(s, infer(s, e.key, env), env);
+        infer(s, e.key, env);   // a bare key is a code of the unknown table's enum: nothing more to say
         return T.any;
       }
       s.needs.tables.add(e.table);
       const enumType: LangType = { t: 'enum', enum: table.keyEnum };
       const k = infer(s, e.key, env);
-      if (k.t === 'codes') resolveCodes(s, k, enumType);
+      if (k.t === 'codes') resolveCodes(s, k, enumType, env);
       else if (!isOpen(k) && !(k.t === 'enum' && k.enum === table.keyEnum) && k.t !== 'item') {
         err(s, 'type-mismatch', e.key.span, t3(`table ${e.table} is looked up by a ${table.keyEnum} code, but this is ${describeType(k).en}`,
           `таблица ${e.table} ищется по коду ${table.keyEnum}, а здесь ${describeType(k).ru}`, `${e.table} кестесі ${table.keyEnum} коды бойынша ізделеді, ал мұнда ${describeType(k).kk}`));
@@ -212,7 +214,7 @@ function inferInner(s: RuleScope, e: Expr, env: Env): Ty {
       const elems = e.elements.map((x) => infer(s, x, env));
       if (elems.length > 0 && elems.every((x) => x.t === 'codes')) return { t: 'codes', refs: elems.flatMap((x) => (x as Codes).refs) };
       const known = elems.filter((x): x is LangType => x.t !== 'codes');
-      for (const x of elems) if (x.t === 'codes') resolveCodes(s, x, known[0] ?? T.any);
+      for (const x of elems) if (x.t === 'codes') resolveCodes(s, x, known[0] ?? T.any, env);
       return { t: 'list', of: known.find((x) => !isOpen(x)) ?? T.any };
     }
   }
@@ -257,8 +259,8 @@ function inferCompare(s: RuleScope, e: Extract<Expr, { kind: 'Compare' }>, env: 
   }
   let l = infer(s, e.left, env);
   let r = infer(s, e.right, env);
-  if (l.t === 'codes' && r.t !== 'codes') l = resolveCodes(s, l, r);
-  else if (r.t === 'codes') { r = resolveCodes(s, r, l.t === 'codes' ? T.any : l); l = settle(s, l, env); }
+  if (l.t === 'codes' && r.t !== 'codes') l = resolveCodes(s, l, r, env);
+  else if (r.t === 'codes') { l = settle(s, l, env); r = resolveCodes(s, r, l, env); }
   checkTextAgainstEnum(s, e.left, l, e.right);
   checkTextAgainstEnum(s, e.right, r, e.left);
   const lt = l as LangType;

@@ -121,8 +121,7 @@ function resolveTables(ix: SchemaIndex, file: RuleFile, byPath: ReadonlyMap<stri
     const target = posix.normalize(posix.join(posix.dirname(posix.normalize(file.path)), imp.from));
     const other = byPath.get(target);
     if (!other) {
-      const dym = suggestion(target, byPath.keys());
-      report(imp.span, 'unresolved-import', `there is no rule file ${q(target)} among the files checked${dym.en}`, `среди проверяемых файлов нет ${q(target)}${dym.ru}`, `тексерілетін файлдар арасында ${q(target)} жоқ${dym.kk}`);
+      report(imp.span, 'unresolved-import', `there is no rule file '${target}' among the files checked`, `среди проверяемых файлов нет '${target}'`, `тексерілетін файлдар арасында '${target}' жоқ`);
       continue;
     }
     const t = other.tables.find((x) => x.name === imp.table);

@@ -38,7 +38,8 @@ export function formatExpr(e: Expr): string {
       break;
     case 'Name': return e.name;
     case 'Field': return `${e.object}.${e.field}`;
-    case 'Unary': return e.op === 'not' ? `not ${at(e.operand, P.Not)}` : `-${at(e.operand, P.Neg)}`;
+    // `not (a > 5)` reads better than the equivalent `not a > 5`.
+    case 'Unary': return e.op === 'not' ? `not ${at(e.operand, P.Primary)}` : `-${at(e.operand, P.Neg)}`;
     case 'Binary': {
       const p = prec(e);
       return `${at(e.left, p)} ${e.op} ${at(e.right, (p + 1) as P)}`;

@@ -63,7 +63,11 @@ class Printer {
   flushBefore(indent: number, offset: number): void {
     const pad = '  '.repeat(indent);
     while (this.pending.length > 0 && this.pending[0].span.offset < offset) {
-      this.out.push(pad + this.pending.shift()!.text.trimEnd());
+      const c = this.pending.shift()!;
+      this.out.push(pad + c.text.trimEnd());
+      // A blank line after a comment in the source (a section heading) stays.
+      const after = this.source.slice(c.span.offset + c.span.length).match(/^[ \t\r]*\n[ \t\r]*\n/);
+      if (after) this.blank();
     }
   }
 
@@ -216,13 +220,18 @@ function example(p: Printer, ex: ExampleDecl): void {
   const at = p.find('expect', ex.span);
   if (e.kind === 'no-findings') p.emit(2, 'expect no findings', at);
   else if (e.kind === 'not-evaluated') p.emit(2, 'expect not evaluated', at);
+  else if (e.findings.length === 1) p.emit(2, `expect findings { ${finding(e.findings[0])} }`, at);
   else {
     p.emit(2, 'expect findings {', at);
     for (const f of e.findings) {
-      p.emit(3, `subject ${quoteText(f.subject)}${f.period !== null ? ` period ${quoteText(f.period)}` : ''}${f.item !== null ? ` item ${quoteText(f.item)}` : ''}`, f.span);
+      p.emit(3, finding(f), f.span);
     }
     p.emit(2, '}', null);
   }
   p.flushBefore(2, ex.span.offset + ex.span.length);
   p.emit(1, '}', null);
+}
+
+function finding(f: { subject: string; period: string | null; item: string | null }): string {
+  return `subject ${quoteText(f.subject)}${f.period !== null ? ` period ${quoteText(f.period)}` : ''}${f.item !== null ? ` item ${quoteText(f.item)}` : ''}`;
 }

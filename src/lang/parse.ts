@@ -41,7 +41,10 @@ export function parseRuleFile(text: string, path: string): ParseResult {
   ereje_parser.input = tokens;
   const cst = ereje_parser.file();
   const seenOffsets = new Set<number>();
+  const unterminated = diagnostics.length > 0 && lexed.tokens.some((t) => t.tokenType === UnterminatedString);
   for (const e of ereje_parser.errors) {
+    // An unclosed quote swallows the rest of the file: "unexpected end" adds nothing to that message.
+    if (unterminated && (!e.token || e.token.tokenType?.name === 'EOF' || Number.isNaN(e.token.startOffset))) continue;
     const span = errorSpan(path, text, e.token, tokens);
     if (seenOffsets.has(span.offset)) continue;   // one message per place
     seenOffsets.add(span.offset);

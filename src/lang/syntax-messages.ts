@@ -47,6 +47,8 @@ const RULE_WORDS: Record<string, Text3> = {
   dateUnit: t3('days, working days, months or years', 'days, working days, months или years', 'days, working days, months немесе years'),
 };
 
+const COMPARISONS = new Set(['Equals', 'NotEq', 'Less', 'LessEq', 'Greater', 'GreaterEq', 'Kw_within']);
+
 const EXPRESSION_RULES = new Set(['expression', 'andExpr', 'notExpr', 'comparison', 'intersectExpr', 'intervalExpr', 'additive', 'additiveTail', 'multiplicative', 'unary', 'primary', 'valueOrBlank']);
 
 function describeToken(name: string): Text3 {
@@ -68,13 +70,17 @@ function describeExpected(p: SyntaxErrorPayload): Text3 {
   return joinAlternatives(uniq.map(describeToken));
 }
 
-function describeFound(e: IRecognitionException): Text3 {
+function describeFound(e: IRecognitionException, nameExpected: boolean): Text3 {
   const t = e.token;
   if (!t || t.tokenType?.name === 'EOF' || Number.isNaN(t.startOffset)) return TOKEN_WORDS.EOF;
   if (t.tokenType.name === 'DottedDate') {
     return t3(`${q(t.image)} (write dates as 2010-03-21; 21.03.2010 is only for example rows)`,
       `${q(t.image)} (пишите даты как 2010-03-21; 21.03.2010 — только в строках примеров)`,
       `${q(t.image)} (күнді 2010-03-21 түрінде жазыңыз; 21.03.2010 тек мысал жолдарында)`);
+  }
+  if (nameExpected && t.tokenType.name.startsWith('Kw_')) {
+    return t3(`${q(t.image)} (a reserved word: it cannot be used as a name here)`, `${q(t.image)} (зарезервированное слово: здесь его нельзя использовать как имя)`,
+      `${q(t.image)} (сақталған сөз: мұнда оны атау ретінде қолдануға болмайды)`);
   }
   return t3(q(t.image), q(t.image), q(t.image));
 }
@@ -88,8 +94,14 @@ export function syntaxMessage(e: IRecognitionException, previous: string | null)
     p = { kind: 'mismatch', rule: '', expected: [], previous: null };
   }
   p = { ...p, previous };
+  const found0 = e.token?.tokenType?.name ?? '';
+  if (COMPARISONS.has(found0) && (p.rule === 'ruleDecl' || p.rule === 'ruleItem' || EXPRESSION_RULES.has(p.rule))) {
+    return t3(`a comparison cannot follow another comparison ('${e.token.image}'): write 'a < b and b < c'`,
+      `сравнение не может следовать за другим сравнением ('${e.token.image}'): пишите 'a < b and b < c'`,
+      `салыстыру басқа салыстырудан кейін тұра алмайды ('${e.token.image}'): 'a < b and b < c' деп жазыңыз`);
+  }
   const exp = describeExpected(p);
-  const found = describeFound(e);
+  const found = describeFound(e, p.expected.includes('Identifier') || p.expected.includes('Word'));
   if (p.kind === 'extra-input') {
     return t3(`expected ${exp.en}, but found ${found.en}`, `ожидается ${exp.ru}, но найдено ${found.ru}`, `${exp.kk} күтілген еді, бірақ ${found.kk} табылды`);
   }

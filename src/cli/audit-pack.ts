@@ -7,6 +7,7 @@ import { loadRulePack, quoteMap } from '../rulepack/pack.ts';
 import type { AuditPack } from './audit-run.ts';
 import { FatalError } from './errors.ts';
 
+/** Fatal lines are English, like every other fatal line of the CLI; `ereje rules check` lists every diagnostic. */
 export async function loadAuditPack(dir: string, lang: Lang = 'en'): Promise<AuditPack> {
   const pack = await loadRulePack(dir);
   const errors = pack.diagnostics.filter((d) => d.severity === 'error');

@@ -62,7 +62,7 @@ async function runAudit(args: readonly string[], flags: AuditFlags, io: CliIO): 
     throw new FatalError('--format xlsx writes a binary workbook: give --out FILE.xlsx.');
   }
   if (several) checkDistinctNames(inputs.map((i) => i.file));
-  const pack = await loadAuditPack(flags.rules ?? defaultRulesDir(), flags.lang);
+  const pack = await loadAuditPack(flags.rules ?? defaultRulesDir());
 
   if (!several) {
     const input = inputs[0]!;

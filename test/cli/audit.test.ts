@@ -1,0 +1,159 @@
+// `ereje audit` end to end through main(): the real rule pack and the example workbooks.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as XLSX from 'xlsx';
+import { describe, expect, it } from 'vitest';
+import { reportWords } from '../../src/report/i18n.ts';
+import type { AuditReport } from '../../src/report/types.ts';
+import { schemaErrors } from '../report/fixtures.ts';
+import { facilitySheet, run, xlsxBytes, zipBomb } from './helpers.ts';
+
+const RESIDENTIAL = 'examples/residential-2010.xlsx';
+const tmp = mkdtempSync(join(tmpdir(), 'ereje-audit-'));
+
+interface Expected { workbook: string; clause: string; subject: string; period: string | null; item: string | null }
+const expected = JSON.parse(readFileSync('examples/expected-findings.json', 'utf8')) as Expected[];
+const key = (f: { clause: string; subject: string; period?: string | null; item: string | null }) =>
+  `${f.clause} ${f.subject} ${f.period ?? '-'} ${f.item ?? '-'}`;
+
+function oneLine(stderr: string): void {
+  expect(stderr.trim().split('\n')).toHaveLength(1);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('ereje audit on the example workbooks', () => {
+  it('prints a terminal summary in Kazakh by default and exits 1 for the residential example', async () => {
+    const r = await run(['audit', RESIDENTIAL]);
+    const kk = reportWords('kk');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain(`${kk.facility}: «Мейірім»`);
+    expect(r.stdout).toContain('2010-01-01 … 2010-06-30');
+    expect(r.stdout).toContain('residential@2009-240-o');
+    expect(r.stdout).toContain(`${kk.status}: ${kk.verdict.nonCompliant}`);
+    expect(r.stdout).toMatch(/A1\.46 MAU-01 · 2010-W11 — /);
+    expect(r.stdout).toContain(kk.notEvaluated);
+  });
+
+  it('writes a JSON report that the schema accepts, with exactly the documented findings, byte-identical twice', async () => {
+    const a = await run(['audit', RESIDENTIAL, '--format', 'json', '--lang', 'ru']);
+    const b = await run(['audit', RESIDENTIAL, '--format', 'json', '--lang', 'ru']);
+    expect(a.code).toBe(1);
+    expect(b.stdout).toBe(a.stdout);
+    const report = JSON.parse(a.stdout) as AuditReport;
+    expect(schemaErrors(report)).toBe('');
+    expect(report.findings.map(key).sort()).toEqual(expected.filter((e) => e.workbook === 'residential-2010.xlsx').map(key).sort());
+    expect(report.findings.every((f) => /[а-яё]/i.test(f.message))).toBe(true);
+    expect(report.summary.findings).toBe(report.findings.length);
+    expect(report.summary.rules).toBe(report.summary.passed + report.summary.failed + report.summary.not_evaluated);
+    expect(report.not_evaluated.some((n) => n.clause === 'A1.43')).toBe(true);
+  });
+
+  it('audits a folder: one report per workbook under --out, a summary table on stdout, exit = worst', async () => {
+    const out = join(tmp, 'folder-out');
+    const r = await run(['audit', 'examples', '--format', 'html', '--lang', 'en', '--out', out]);
+    expect(r.code).toBe(1);
+    const names = readdirSync('examples').filter((f) => f.endsWith('.xlsx')).sort();
+    expect(readdirSync(out).sort()).toEqual(names.map((n) => n.replace(/\.xlsx$/, '.html')));
+    const w = reportWords('en');
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^${w.file}\\s+${w.facility}\\s+${w.period}`));
+    expect(lines).toHaveLength(2 + names.length);
+    for (const n of names) expect(r.stdout).toMatch(new RegExp(`${n.replace('.', '\\.')}.* 1$`, 'm'));
+    const html = readFileSync(join(out, 'home-care-2010.html'), 'utf8');
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<blockquote lang="kk">');
+  });
+
+  it('writes Markdown and xlsx to files, picking the format from the extension', async () => {
+    const md = join(tmp, 'r.md');
+    const r1 = await run(['audit', 'examples/day-care-2010.xlsx', '--lang', 'ru', '--out', md]);
+    expect(r1.code).toBe(1);
+    expect(readFileSync(md, 'utf8')).toMatch(new RegExp(`^# ${reportWords('ru').title}: `));
+    const xlsx = join(tmp, 'r.xlsx');
+    const r2 = await run(['audit', 'examples/day-care-2010.xlsx', '--format', 'xlsx', '--out', xlsx]);
+    expect(r2.code).toBe(1);
+    const book = XLSX.read(readFileSync(xlsx), { type: 'buffer' });
+    const kk = reportWords('kk');
+    expect(book.SheetNames).toEqual([kk.summary, kk.findings, kk.notEvaluated, kk.inputErrors]);
+  });
+});
+
+describe('ereje audit exit codes on built workbooks', () => {
+  it('0 for a workbook with nothing wrong (rules without data are listed as not evaluated)', async () => {
+    const path = join(tmp, 'facility-only.xlsx');
+    writeFileSync(path, xlsxBytes({ facility: facilitySheet({ to: '2010-06-30' }) }));
+    const r = await run(['audit', path, '--format', 'json', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as AuditReport;
+    expect(report.findings).toEqual([]);
+    expect(report.not_evaluated.length).toBeGreaterThan(0);
+    expect(report.not_evaluated.find((n) => n.clause === 'A1.33')!.reason).toMatch(/children/);
+  });
+
+  it('1 for input errors alone, with sheet, row, column and value', async () => {
+    const path = join(tmp, 'bad-date.xlsx');
+    writeFileSync(path, xlsxBytes({
+      facility: facilitySheet({ to: '2010-06-30' }),
+      children: [['child_id', 'birth_date', 'admitted_on', 'funding'], ['C-1', '31.02.2004', '2009-01-10', 'budget']],
+    }));
+    const r = await run(['audit', path, '--format', 'json', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as AuditReport;
+    expect(report.input_errors).toContainEqual(expect.objectContaining({ sheet: 'children', row: 2, column: 'birth_date', value: '31.02.2004' }));
+  });
+
+  it('2 with one line for a text file named .xlsx', async () => {
+    const path = join(tmp, 'x.xlsx');
+    writeFileSync(path, 'child_id,birth_date\nC-1,2003-01-01\n');
+    const r = await run(['audit', path]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^ereje: .*x\.xlsx is not an \.xlsx workbook/);
+    oneLine(r.stderr);
+  });
+
+  it('2 with one line for a zip bomb', async () => {
+    const path = join(tmp, 'bomb.xlsx');
+    writeFileSync(path, zipBomb());
+    const r = await run(['audit', path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ereje: .*bomb\.xlsx.*inflates to more than its declared/);
+    oneLine(r.stderr);
+  });
+
+  it('2 with one line when no ruleset is in force for the period (2015)', async () => {
+    const path = join(tmp, 'f2015.xlsx');
+    writeFileSync(path, xlsxBytes({ facility: facilitySheet({ from: '2015-01-01', to: '2015-06-30' }) }));
+    const r = await run(['audit', path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ereje: f2015\.xlsx: no ruleset version for "residential" is in force during 2015-01-01 \.\. 2015-06-30/);
+    oneLine(r.stderr);
+  });
+
+  it('2 with one line when the rule files do not compile', async () => {
+    const rules = join(tmp, 'broken-rules');
+    mkdirSync(rules, { recursive: true });
+    writeFileSync(join(rules, 'x.ereje'), 'ruleset residential version "1" { applies_to residential\n');
+    const r = await run(['audit', RESIDENTIAL, '--rules', rules]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ereje: the rule files in .*broken-rules do not compile — .*x\.ereje:\d+:\d+: .*run `ereje rules check/);
+    oneLine(r.stderr);
+  });
+
+  it('a bad workbook among several: reported, the others still audited, exit 2', async () => {
+    const dir = join(tmp, 'mixed');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'a-bad.xlsx'), 'not a workbook');
+    writeFileSync(join(dir, 'b-ok.xlsx'), xlsxBytes({ facility: facilitySheet({ to: '2010-06-30' }) }));
+    const out = join(tmp, 'mixed-out');
+    const r = await run(['audit', dir, '--out', out, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/a-bad\.xlsx is not an \.xlsx workbook/);
+    expect(r.stdout).toMatch(/^a-bad\.xlsx\s+—\s+—.*2$/m);
+    expect(r.stdout).toMatch(/^b-ok\.xlsx\s+Балалар үйі №1.* 0$/m);
+    expect(existsSync(join(out, 'b-ok.json'))).toBe(true);
+    expect(existsSync(join(out, 'a-bad.json'))).toBe(false);
+  });
+});

@@ -2,7 +2,6 @@
 import { createHash } from 'node:crypto';
 import * as XLSX from 'xlsx';
 
-import { excelSerialToDay } from './cells.ts';
 import type { RawCell, RawTable } from './raw.ts';
 import { typeTables } from './type-tables.ts';
 import type { HeaderMapping, IngestedWorkbook, IngestLimits } from './types.ts';
@@ -68,7 +67,7 @@ function rawTableOf(name: string, sheet: XLSX.WorkSheet, date1904: boolean): Raw
   for (let r = 0; r < data.length; r++) {
     const src = data[r];
     const row: RawCell[] = [];
-    if (src) for (let c = 0; c < src.length; c++) row[c] = cellValue(src[c], date1904);
+    if (src) for (let c = 0; c < src.length; c++) row[c] = cellValue(src[c]);
     for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
     rows[r] = row;
   }
@@ -79,18 +78,11 @@ function rawTableOf(name: string, sheet: XLSX.WorkSheet, date1904: boolean): Raw
   return { name, header, rows: rows.slice(headerIndex + 1), headerRow: headerIndex + 1, date1904 };
 }
 
-/** A date-formatted number becomes a Date at UTC midnight of its day, so text columns read it as a date too. */
-function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): RawCell {
+/** Numbers stay numbers whatever their display format; date columns read them as Excel serials in the workbook's date system. */
+function cellValue(cell: XLSX.CellObject | undefined): RawCell {
   if (!cell || cell.v === undefined || cell.v === null) return null;
   switch (cell.t) {
-    case 'n': {
-      const n = cell.v as number;
-      if (cell.z !== undefined && XLSX.SSF.is_date(cell.z)) {
-        const day = excelSerialToDay(n, date1904);
-        if (day !== undefined) return new Date(day * 86_400_000);
-      }
-      return n;
-    }
+    case 'n': return cell.v as number;
     case 'b': return cell.v as boolean;
     case 's': return String(cell.v);
     case 'd': return cell.v instanceof Date ? cell.v : String(cell.v);

@@ -108,3 +108,9 @@ describe('ereje template', () => {
     expect(help.out.stdout).toMatch(/--lang <lang>/);
   });
 });
+
+describe('buildTemplate determinism', () => {
+  it('writes the same bytes every time', () => {
+    expect(Buffer.from(buildTemplate('home_care', 'kk')).equals(Buffer.from(buildTemplate('home_care', 'kk')))).toBe(true);
+  });
+});

@@ -136,3 +136,11 @@ export function blankHeaderMessage(): Localized {
     ru: 'В столбце есть данные, но нет заголовка, поэтому он пропускается; впишите название столбца в строку заголовка.',
   };
 }
+
+export function periodOrderMessage(value: string): Localized {
+  return {
+    en: `The audit period ends (${value}) before it starts; correct period_from or period_to.`,
+    kk: `Тексеру кезеңі (${value}) басталмай тұрып аяқталады; кезең басын немесе соңын түзетіңіз.`,
+    ru: `Период проверки заканчивается (${value}) раньше, чем начинается; исправьте начало или конец периода.`,
+  };
+}

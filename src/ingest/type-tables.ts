@@ -157,7 +157,21 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
     for (const row of extra) row.errors++;
   }
 
+  if (def.id === 'facility') checkPeriodOrder(def, table, columns, rows, errors);
+
   return { def, raw: table, columns, rows };
+}
+
+/** An audit period that ends before it starts cannot be audited. */
+function checkPeriodOrder(def: SheetDef, table: RawTable, columns: readonly PresentColumn[], rows: WorkingRow[], errors: InputError[]): void {
+  const to = columns.find((c) => c.def.id === 'period_to');
+  for (const row of rows) {
+    const [a, b] = [row.values.period_from, row.values.period_to];
+    if (!to || typeof a !== 'number' || typeof b !== 'number' || b >= a) continue;
+    const value = cellText(row.raw[to.index] ?? null);
+    errors.push({ sheet: def.id, sheetName: table.name, code: 'constraint-error', row: row.excelRow, column: 'period_to', cell: cellAddress(table.name, to.index, row.excelRow), value, message: msg.periodOrderMessage(value), severity: 'error' });
+    row.errors++;
+  }
 }
 
 /** A reference fails only when the referenced sheet and column are present and no row of it has the key. */

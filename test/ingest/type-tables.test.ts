@@ -160,6 +160,9 @@ describe('typeTables: rows, keys and references', () => {
     expect(two.facility).toBeNull();
     expect(typeTables([{ ...FACILITY, rows: [] }]).errors[0]!.code).toBe('constraint-error');
     expect(typeTables([]).facility).toBeNull();
+    const backwards = typeTables([{ ...FACILITY, rows: [['F-1', 'M', 'стационар', 'жеке', '01.07.2010', '30.06.2010']] }]);
+    expect(backwards.errors.map((e) => [e.code, e.cell])).toEqual([['constraint-error', 'Мекеме!F2']]);
+    expect(backwards.facility).toBeNull();
   });
 
   it('reads a workbook that mixes languages across sheets and headers', () => {

@@ -11,57 +11,57 @@
 // - Kazakh/Russian letters are allowed inside strings only.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 
-export const Word = createToken({ name: 'Word', pattern: Lexer.NA });
-export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [Word] });
+export const Word = createToken({ name: 'Word', label: 'name', pattern: Lexer.NA });
+export const Identifier = createToken({ name: 'Identifier', label: 'name', pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [Word] });
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, group: 'comments' });
-export const StringLit = createToken({ name: 'StringLit', pattern: /"(?:[^"\\]|\\.)*"/, line_breaks: true });
+export const StringLit = createToken({ name: 'StringLit', label: '"text"', pattern: /"(?:[^"\\]|\\.)*"/, line_breaks: true });
 /** A string whose closing quote is missing: reported with a plain message instead of a lexer error. */
 export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\]|\\[^])*/, line_breaks: true });
-export const ClauseId = createToken({ name: 'ClauseId', pattern: /A\d+(?:\.\d+)+/ });
-export const IsoDate = createToken({ name: 'IsoDate', pattern: /\d{4}-\d{2}-\d{2}(?![0-9])/ });
-export const DottedDate = createToken({ name: 'DottedDate', pattern: /\d{2}\.\d{2}\.\d{4}(?![0-9])/ });
-export const NumberLit = createToken({ name: 'NumberLit', pattern: /\d+(?:\.\d+)?/ });
+export const ClauseId = createToken({ name: 'ClauseId', label: 'A1.30.5', pattern: /A\d+(?:\.\d+)+/ });
+export const IsoDate = createToken({ name: 'IsoDate', label: '2010-03-21', pattern: /\d{4}-\d{2}-\d{2}(?![0-9])/ });
+export const DottedDate = createToken({ name: 'DottedDate', label: '21.03.2010', pattern: /\d{2}\.\d{2}\.\d{4}(?![0-9])/ });
+export const NumberLit = createToken({ name: 'NumberLit', label: 'number', pattern: /\d+(?:\.\d+)?/ });
 
-export const DotDot = createToken({ name: 'DotDot', pattern: /\.\./ });
-export const Dot = createToken({ name: 'Dot', pattern: /\./ });
-export const LessEq = createToken({ name: 'LessEq', pattern: /<=/ });
-export const GreaterEq = createToken({ name: 'GreaterEq', pattern: />=/ });
-export const NotEq = createToken({ name: 'NotEq', pattern: /!=/ });
-export const Equals = createToken({ name: 'Equals', pattern: /=/ });
-export const Less = createToken({ name: 'Less', pattern: /</ });
-export const Greater = createToken({ name: 'Greater', pattern: />/ });
-export const Plus = createToken({ name: 'Plus', pattern: /\+/ });
-export const Minus = createToken({ name: 'Minus', pattern: /-/ });
-export const Star = createToken({ name: 'Star', pattern: /\*/ });
-export const Slash = createToken({ name: 'Slash', pattern: /\// });
-export const Intersect = createToken({ name: 'Intersect', pattern: Lexer.NA });
-export const IntersectSign = createToken({ name: 'IntersectSign', pattern: /∩/, categories: [Intersect] });
-export const LParen = createToken({ name: 'LParen', pattern: /\(/ });
-export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
-export const LBracket = createToken({ name: 'LBracket', pattern: /\[/ });
-export const RBracket = createToken({ name: 'RBracket', pattern: /]/ });
-export const LCurly = createToken({ name: 'LCurly', pattern: /{/ });
-export const RCurly = createToken({ name: 'RCurly', pattern: /}/ });
+export const DotDot = createToken({ name: 'DotDot', label: '..', pattern: /\.\./ });
+export const Dot = createToken({ name: 'Dot', label: '.', pattern: /\./ });
+export const LessEq = createToken({ name: 'LessEq', label: '<=', pattern: /<=/ });
+export const GreaterEq = createToken({ name: 'GreaterEq', label: '>=', pattern: />=/ });
+export const NotEq = createToken({ name: 'NotEq', label: '!=', pattern: /!=/ });
+export const Equals = createToken({ name: 'Equals', label: '=', pattern: /=/ });
+export const Less = createToken({ name: 'Less', label: '<', pattern: /</ });
+export const Greater = createToken({ name: 'Greater', label: '>', pattern: />/ });
+export const Plus = createToken({ name: 'Plus', label: '+', pattern: /\+/ });
+export const Minus = createToken({ name: 'Minus', label: '-', pattern: /-/ });
+export const Star = createToken({ name: 'Star', label: '*', pattern: /\*/ });
+export const Slash = createToken({ name: 'Slash', label: '/', pattern: /\// });
+export const Intersect = createToken({ name: 'Intersect', label: '∩ / intersect', pattern: Lexer.NA });
+export const IntersectSign = createToken({ name: 'IntersectSign', label: '∩', pattern: /∩/, categories: [Intersect] });
+export const LParen = createToken({ name: 'LParen', label: '(', pattern: /\(/ });
+export const RParen = createToken({ name: 'RParen', label: ')', pattern: /\)/ });
+export const LBracket = createToken({ name: 'LBracket', label: '[', pattern: /\[/ });
+export const RBracket = createToken({ name: 'RBracket', label: ']', pattern: /]/ });
+export const LCurly = createToken({ name: 'LCurly', label: '{', pattern: /{/ });
+export const RCurly = createToken({ name: 'RCurly', label: '}', pattern: /}/ });
 /** `{` right after `rule` when the name is missing: leaves the name mode (same as LCurly for the parser). */
-export const LCurlyPop = createToken({ name: 'LCurlyPop', pattern: /{/, pop_mode: true, categories: [LCurly] });
-export const Comma = createToken({ name: 'Comma', pattern: /,/ });
-export const Colon = createToken({ name: 'Colon', pattern: /:/ });
-export const Pipe = createToken({ name: 'Pipe', pattern: /\|/ });
-export const Underscore = createToken({ name: 'Underscore', pattern: /_(?![A-Za-z0-9_])/ });
+export const LCurlyPop = createToken({ name: 'LCurlyPop', label: '{', pattern: /{/, pop_mode: true, categories: [LCurly] });
+export const Comma = createToken({ name: 'Comma', label: ',', pattern: /,/ });
+export const Colon = createToken({ name: 'Colon', label: ':', pattern: /:/ });
+export const Pipe = createToken({ name: 'Pipe', label: '|', pattern: /\|/ });
+export const Underscore = createToken({ name: 'Underscore', label: '_', pattern: /_(?![A-Za-z0-9_])/ });
 
 /** Keyword tokens by their spelling. */
 export const keywords: Record<string, TokenType> = {};
 function kw(word: string, extra: TokenType[] = []): TokenType {
-  const t = createToken({ name: `Kw_${word}`, pattern: new RegExp(word), longer_alt: Identifier, categories: [Word, ...extra] });
+  const t = createToken({ name: `Kw_${word}`, label: word, pattern: new RegExp(word), longer_alt: Identifier, categories: [Word, ...extra] });
   keywords[word] = t;
   return t;
 }
 
-export const RuleNameTok = createToken({ name: 'RuleName', pattern: /[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/, pop_mode: true });
-export const KwRuleset = createToken({ name: 'Kw_ruleset', pattern: /ruleset/, longer_alt: Identifier, categories: [Word], push_mode: 'name' });
-export const KwRule = createToken({ name: 'Kw_rule', pattern: /rule/, longer_alt: Identifier, categories: [Word], push_mode: 'name' });
+export const RuleNameTok = createToken({ name: 'RuleName', label: 'rule-name', pattern: /[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/, pop_mode: true });
+export const KwRuleset = createToken({ name: 'Kw_ruleset', label: 'ruleset', pattern: /ruleset/, longer_alt: Identifier, categories: [Word], push_mode: 'name' });
+export const KwRule = createToken({ name: 'Kw_rule', label: 'rule', pattern: /rule/, longer_alt: Identifier, categories: [Word], push_mode: 'name' });
 keywords.ruleset = KwRuleset;
 keywords.rule = KwRule;
 

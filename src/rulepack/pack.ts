@@ -41,8 +41,8 @@ function err(span: Span, code: string, en: string, ru: string, kk: string): Diag
 }
 
 /** Parses every source, then follows imports that point outside the directory (a ruleset folder alone). */
-async function parseAll(dir: string, diagnostics: Diagnostic[]): Promise<RuleFile[]> {
-  const sources = await loadRuleSources(dir);
+async function parseAll(dirs: readonly string[], diagnostics: Diagnostic[]): Promise<RuleFile[]> {
+  const sources = (await Promise.all(dirs.map((d) => loadRuleSources(d)))).flat();
   const files = new Map<string, RuleFile>();
   const queue = sources.map((s) => ({ path: posix.normalize(s.path), text: s.text as string | null }));
   while (queue.length > 0) {
@@ -170,15 +170,20 @@ export function afterCheck(dir: string, files: readonly RuleFile[], checked: rea
   return { compiled, manifests, calendars, actTexts, diagnostics };
 }
 
-/** Loads, checks, verifies and compiles every rule file under `dir`; never throws for a rule problem. */
-export async function loadRulePack(dir: string = defaultRulesDir()): Promise<RulePack> {
-  const root = posix.normalize(resolve(dir));
+/**
+ * Loads, checks, verifies and compiles every rule file under `dir` (or several folders, e.g. the bundled
+ * rules plus a folder with an amendment); never throws for a rule problem.
+ */
+export async function loadRulePack(dir: string | readonly string[] = defaultRulesDir()): Promise<RulePack> {
+  const dirs = [...new Set((typeof dir === 'string' ? [dir] : dir).map((d) => posix.normalize(resolve(d))))];
+  const root = dirs[0] ?? posix.normalize(resolve(defaultRulesDir()));
   const diagnostics: Diagnostic[] = [];
-  if (!existsSync(root)) {
-    diagnostics.push(err(fileSpan(root), 'rules-dir-missing', `the rules folder ${root} does not exist`, `папка правил ${root} не существует`, `${root} ережелер қалтасы жоқ`));
+  const missing = dirs.filter((d) => !existsSync(d));
+  if (missing.length > 0) {
+    for (const m of missing) diagnostics.push(err(fileSpan(m), 'rules-dir-missing', `the rules folder ${m} does not exist`, `папка правил ${m} не существует`, `${m} ережелер қалтасы жоқ`));
     return { dir: root, files: [], checked: [], compiled: [], rulesets: [], manifests: [], calendars: new Map(), actTexts: new Map(), diagnostics, ok: false };
   }
-  const files = await parseAll(root, diagnostics);
+  const files = await parseAll(dirs, diagnostics);
   const check = checkRuleFiles(files, WORKBOOK_SCHEMA);
   diagnostics.push(...check.diagnostics);
   const { compiled, manifests, calendars, actTexts, diagnostics: later } = afterCheck(root, files, check.checked, diagnostics);

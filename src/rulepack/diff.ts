@@ -1,0 +1,119 @@
+// Clause-level differences between two versions of a ruleset: which rules were added or removed, and for
+// rules in both, what changed — clause, quote, severity, scope, the query and requirement (as rule text),
+// messages — plus changed parameter-table values and changed header facts (act, in-force dates).
+import { exprToText } from '../compile/index.ts';
+import { compareClauses } from '../engine/index.ts';
+import type { CheckedRuleFile, Expr, RuleDecl, Step, TableDecl } from '../lang/ast.ts';
+
+export type RuleField = 'clause' | 'quote' | 'severity' | 'scope' | 'condition' | 'subject' | 'message' | 'note';
+
+export interface FieldChange { readonly field: string; readonly before: string; readonly after: string }
+
+export interface RuleDiff {
+  readonly rule: string;
+  /** The clause in the newer version (the older one for a removed rule). */
+  readonly clause: string;
+  readonly change: 'added' | 'removed' | 'changed';
+  readonly fields: readonly FieldChange[];
+}
+
+export interface TableValueChange { readonly table: string; readonly key: string; readonly before: string | null; readonly after: string | null }
+
+export interface RulesetDiff {
+  readonly ruleset: string;
+  readonly from: string;
+  readonly to: string;
+  readonly header: readonly FieldChange[];
+  readonly rules: readonly RuleDiff[];
+  readonly tables: readonly TableValueChange[];
+}
+
+const ex = (e: Expr | null): string => (e === null ? '' : exprToText(e));
+
+export function stepText(s: Step): string {
+  switch (s.kind) {
+    case 'For': return `for ${s.variable} in ${s.source.kind === 'sheet' ? s.source.sheet : ex(s.source.expr)}`;
+    case 'Join': return `join ${s.variable} in ${s.sheet} on ${ex(s.on)}`;
+    case 'Where': return `where ${ex(s.condition)}`;
+    case 'Let': return `let ${s.name} = ${ex(s.value)}`;
+    case 'Dated': return `dated ${ex(s.date)}`;
+    case 'Per': {
+      const except = s.except.map((x) => ` except ${x.sheet} ${x.variable}${x.where ? ` where ${ex(x.where)}` : ''} during ${ex(x.during)}`).join('');
+      return `per ${s.full ? 'full ' : ''}${s.unit} ${s.variable} in ${ex(s.within)}${except}`;
+    }
+    case 'Items': {
+      if (s.items.kind === 'expr') return `each item ${s.variable} in ${ex(s.items.expr)}`;
+      const entries = s.items.entries.map((e) => e.alternatives.map(ex).join(' | ') + (e.guard ? ` if ${ex(e.guard)}` : ''));
+      return `each item ${s.variable} in [${entries.join(', ')}]`;
+    }
+  }
+}
+
+/** The rule's query and requirement as rule-language text, one step a line. */
+export function conditionText(r: RuleDecl): string {
+  const req = r.require.kind === 'single'
+    ? `require ${ex(r.require.condition)}`
+    : `require { ${r.require.entries.map((e) => `${e.item}${e.guard ? ` if ${ex(e.guard)}` : ''}: ${ex(e.condition)}`).join('; ')} }`;
+  return [...r.steps.map(stepText), req].join('\n');
+}
+
+function messageText(r: RuleDecl): string {
+  return (['kk', 'ru', 'en'] as const).map((l) => `${l}: ${r.message.texts[l] ?? r.message.all ?? ''}`).join('\n');
+}
+
+function ruleFields(r: RuleDecl): Record<RuleField, string> {
+  return {
+    clause: r.clause, quote: r.quote, severity: r.severity,
+    scope: `${r.scope.kind}${r.scope.text ? ` "${r.scope.text}"` : ''}`,
+    condition: conditionText(r), subject: ex(r.subject), message: messageText(r), note: r.note ?? '',
+  };
+}
+
+const FIELDS: readonly RuleField[] = ['clause', 'quote', 'severity', 'scope', 'condition', 'subject', 'message', 'note'];
+
+function tableValues(t: TableDecl): Map<string, string | null> {
+  return new Map(t.entries.map((e) => [e.key, e.value === null ? null : ex(e.value)]));
+}
+
+function headerFacts(c: CheckedRuleFile): Record<string, string> {
+  const rs = c.file.ruleset!;
+  const d = (s: { iso: string; approximate?: string } | null) => (s === null ? '' : `${s.iso}${s.approximate ? ' (approximate)' : ''}`);
+  return {
+    act: `N ${rs.act.number} of ${rs.act.date.iso}${rs.act.registration ? `, registered ${rs.act.registeredOn?.iso ?? ''} as N ${rs.act.registration}` : ''}`,
+    in_force_from: d(rs.inForce.from), in_force_until: d(rs.inForce.until),
+    applies_to: rs.appliesTo, supersedes: rs.supersedes.join(', '), source: rs.source ?? '', calendar: rs.calendar ?? '',
+  };
+}
+
+/** Compares two checked versions of one ruleset (`a` the older). */
+export function diffRulesets(a: CheckedRuleFile, b: CheckedRuleFile): RulesetDiff {
+  const ra = a.file.ruleset!, rb = b.file.ruleset!;
+  const header: FieldChange[] = [];
+  const ha = headerFacts(a), hb = headerFacts(b);
+  for (const k of Object.keys(ha)) if (ha[k] !== hb[k]) header.push({ field: k, before: ha[k]!, after: hb[k]! });
+
+  const rules: RuleDiff[] = [];
+  const before = new Map(a.file.rules.map((r) => [r.name, r]));
+  const after = new Map(b.file.rules.map((r) => [r.name, r]));
+  for (const [name, r] of before) if (!after.has(name)) rules.push({ rule: name, clause: r.clause, change: 'removed', fields: [] });
+  for (const [name, r] of after) {
+    const old = before.get(name);
+    if (!old) { rules.push({ rule: name, clause: r.clause, change: 'added', fields: [] }); continue; }
+    const fa = ruleFields(old), fb = ruleFields(r);
+    const fields = FIELDS.filter((f) => fa[f] !== fb[f]).map((f) => ({ field: f, before: fa[f], after: fb[f] }));
+    if (fields.length > 0) rules.push({ rule: name, clause: r.clause, change: 'changed', fields });
+  }
+  rules.sort((x, y) => compareClauses(x.clause, y.clause) || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0));
+
+  const tables: TableValueChange[] = [];
+  const names = [...new Set([...a.tables.keys(), ...b.tables.keys()])].sort();
+  for (const t of names) {
+    const va = a.tables.has(t) ? tableValues(a.tables.get(t)!) : new Map<string, string | null>();
+    const vb = b.tables.has(t) ? tableValues(b.tables.get(t)!) : new Map<string, string | null>();
+    for (const key of [...new Set([...va.keys(), ...vb.keys()])]) {
+      const x = va.has(key) ? va.get(key)! : null, y = vb.has(key) ? vb.get(key)! : null;
+      if (x !== y || va.has(key) !== vb.has(key)) tables.push({ table: t, key, before: x, after: y });
+    }
+  }
+  return { ruleset: rb.id, from: ra.version, to: rb.version, header, rules, tables };
+}

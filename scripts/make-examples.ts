@@ -1,11 +1,13 @@
-// `npm run examples`: writes the three example workbooks, examples/expected-findings.json and
-// examples/README.md. Deterministic: the same code writes byte-identical files. Each workbook is read
+// `npm run examples`: writes the three example workbooks, examples/expected-findings.json,
+// examples/README.md, and the typed-row JSON Schema of each sheet under reports/schemas/sheets/. Deterministic: the same code writes byte-identical files. Each workbook is read
 // back through ingest and must have no input errors or warnings.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDottedDate } from '../src/core/date.ts';
 import { readWorkbook } from '../src/ingest/index.ts';
+import { WORKBOOK_SCHEMA } from '../src/schema/index.ts';
+import { sheetJsonSchema } from '../src/schema/json-schema.ts';
 import { dayCare } from './examples/day-care.ts';
 import { homeCare } from './examples/home-care.ts';
 import { loadCalendar, PERIOD_FROM, PERIOD_TO, renderWorkbook, type WorkbookData } from './examples/common.ts';
@@ -35,6 +37,10 @@ function main(): void {
   const expected = workbooks.flatMap((w) => w.expected);
   writeFileSync(join(outDir, 'expected-findings.json'), JSON.stringify(expected, null, 2) + '\n');
   writeFileSync(join(outDir, 'README.md'), readme(workbooks));
+  const schemaDir = join(root, 'reports', 'schemas', 'sheets');
+  mkdirSync(schemaDir, { recursive: true });
+  for (const sheet of WORKBOOK_SCHEMA.sheets) writeFileSync(join(schemaDir, `${sheet.id}.json`), JSON.stringify(sheetJsonSchema(sheet), null, 2) + '\n');
+  process.stdout.write(`${WORKBOOK_SCHEMA.sheets.length} sheet JSON Schemas in reports/schemas/sheets/\n`);
 }
 
 function readme(workbooks: readonly WorkbookData[]): string {

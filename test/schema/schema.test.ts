@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   columnOf, enumById, FACILITY_KIND_OF_RULESET, matchColumnHeader, matchEnumValue, matchSheetName, normalizeLabel,
@@ -117,5 +119,14 @@ describe('per-sheet JSON Schemas', () => {
     expect(problems).toMatch(/\/skill_level/);
     expect(validate('children', { child_id: 'C', contraindications: ['aids', 'x'] }).join()).toMatch(/contraindications/);
     expect(validate('attendance', { child_id: 'C', date: 14000, hours: -1 }).join()).toMatch(/hours/);
+  });
+});
+
+describe('committed sheet JSON Schemas', () => {
+  it('are the ones the schema generates (run `npm run examples` after changing src/schema)', () => {
+    for (const sheet of WORKBOOK_SCHEMA.sheets) {
+      const file = join(import.meta.dirname, '..', '..', 'reports', 'schemas', 'sheets', `${sheet.id}.json`);
+      expect(JSON.parse(readFileSync(file, 'utf8')), sheet.id).toEqual(sheetJsonSchema(sheet));
+    }
   });
 });

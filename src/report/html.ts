@@ -4,7 +4,7 @@ import type { AuditReport } from './types.ts';
 import type { ReportFinding } from './build.ts';
 import { HTML_STYLE } from './html-style.ts';
 import {
-  SEVERITY_ORDER, annexTitle, clauseCounts, formatEvidence, formatInForce, groupFindings, isWarning,
+  SEVERITY_ORDER, annexTitle, clauseCounts, enumText, formatEvidence, formatInForce, groupFindings, isWarning,
   severityCounts, verdictLine, verdictOf, wordsFor, type RenderOptions,
 } from './view.ts';
 import type { ReportWords } from './i18n.ts';
@@ -13,7 +13,7 @@ export function renderHtml(report: AuditReport, options: RenderOptions): string 
   const w = wordsFor(options);
   const f = report.facility;
   const body = [
-    header(report, w),
+    header(report, w, options),
     summary(report, w),
     findings(report, w, options),
     notEvaluated(report, w),
@@ -37,7 +37,7 @@ ${body}
 `;
 }
 
-function header(report: AuditReport, w: ReportWords): string {
+function header(report: AuditReport, w: ReportWords, options: RenderOptions): string {
   const f = report.facility;
   const verdict = verdictOf(report);
   const rulesets = report.rulesets.map((r) =>
@@ -50,8 +50,8 @@ function header(report: AuditReport, w: ReportWords): string {
 <h1>${esc(f.name)}</h1>
 <dl class="meta">
 <dt>${esc(w.facilityId)}</dt><dd class="mono">${esc(f.facility_id)}</dd>
-<dt>${esc(w.kind)}</dt><dd>${esc(f.kind)}</dd>
-<dt>${esc(w.ownership)}</dt><dd>${esc(f.ownership)}</dd>
+<dt>${esc(w.kind)}</dt><dd>${esc(enumText('kind', f.kind, options.lang))}</dd>
+<dt>${esc(w.ownership)}</dt><dd>${esc(enumText('ownership', f.ownership, options.lang))}</dd>
 <dt>${esc(w.period)}</dt><dd class="mono">${esc(report.period.from)} … ${esc(report.period.to)}</dd>
 <dt>${esc(w.asOf)}</dt><dd class="mono">${esc(report.as_of)}</dd>
 <dt>${esc(w.workbook)}</dt><dd class="mono">${esc(report.workbook.file)}</dd>
@@ -87,7 +87,7 @@ function findings(report: AuditReport, w: ReportWords, options: RenderOptions): 
     const clauses = a.clauses.map((c) => `<div class="clause">
 <h4><span class="mono">${esc(c.clause)}</span> <span class="muted">(${c.findings.length})</span></h4>
 ${c.quotes.map((q) => `<blockquote lang="kk"><span class="ql">${esc(w.quote)}:</span> «${esc(q)}»</blockquote>`).join('\n')}
-<table class="findings"><colgroup><col class="c-sev"><col class="c-subj"><col class="c-msg"><col class="c-exp"><col class="c-act"><col class="c-ev"></colgroup><thead><tr><th>${esc(w.severity)}</th><th>${esc(w.subject)}</th><th>${esc(w.message)}</th><th>${esc(w.expected)}</th><th>${esc(w.actual)}</th><th>${esc(w.evidence)}</th></tr></thead>
+<table class="findings"><colgroup><col class="c-subj"><col class="c-msg"><col class="c-exp"><col class="c-act"><col class="c-ev"></colgroup><thead><tr><th>${esc(w.subject)}</th><th>${esc(w.message)}</th><th>${esc(w.expected)}</th><th>${esc(w.actual)}</th><th>${esc(w.evidence)}</th></tr></thead>
 <tbody>${c.findings.map((x) => findingRow(x, w)).join('')}</tbody></table>
 </div>`).join('\n');
     return `<h3>${esc(annexTitle(a.annex, w))}</h3>\n${clauses}`;
@@ -102,9 +102,9 @@ function findingRow(x: ReportFinding, w: ReportWords): string {
     x.item === null ? '' : `<br><span class="mono muted">${esc(w.item)}: ${esc(x.item)}</span>`,
   ].join('');
   const evidence = x.evidence.map((e) => `<span class="mono">${esc(formatEvidence(e))}</span>`).join('<br>') || '—';
-  return `<tr class="row-${x.severity}"><td><span class="sev sev-${x.severity}">${esc(w.severities[x.severity])}</span></td>` +
-    `<td>${target}</td><td>${esc(x.message)}<br><span class="rule mono">${esc(x.rule)}</span></td>` +
-    `<td class="mono">${esc(x.expected)}</td><td class="mono">${esc(x.actual)}</td><td class="ev">${evidence}</td></tr>`;
+  return `<tr class="row-${x.severity}"><td><span class="sev sev-${x.severity}">${esc(w.severities[x.severity])}</span><br>${target}</td>` +
+    `<td>${esc(x.message)}<br><span class="rule mono">${esc(x.rule)}</span></td>` +
+    `<td>${esc(x.expected)}</td><td>${esc(x.actual)}</td><td class="ev">${evidence}</td></tr>`;
 }
 
 function notEvaluated(report: AuditReport, w: ReportWords): string {

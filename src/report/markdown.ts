@@ -2,7 +2,7 @@
 // name with `*`, `|`, `<` or a newline cannot change the document's structure or inject HTML.
 import type { AuditReport } from './types.ts';
 import {
-  SEVERITY_ORDER, annexTitle, clauseCounts, findingTarget, formatEvidenceList, formatInForce, groupFindings,
+  SEVERITY_ORDER, annexTitle, clauseCounts, enumText, findingTarget, formatEvidenceList, formatInForce, groupFindings,
   isWarning, severityCounts, verdictLine, wordsFor, type RenderOptions,
 } from './view.ts';
 
@@ -12,7 +12,7 @@ export function renderMarkdown(report: AuditReport, options: RenderOptions): str
   const s = report.summary;
   const out: string[] = [];
   out.push(`# ${w.title}: ${md(f.name)}`, '');
-  out.push(`- **${w.facility}:** ${md(f.name)} (${md(f.facility_id)}, ${md(f.kind)}, ${md(f.ownership)})`);
+  out.push(`- **${w.facility}:** ${md(f.name)} (${md(f.facility_id)}; ${w.kind}: ${md(enumText('kind', f.kind, options.lang))}; ${w.ownership}: ${md(enumText('ownership', f.ownership, options.lang))})`);
   out.push(`- **${w.period}:** ${report.period.from} … ${report.period.to}`);
   out.push(`- **${w.asOf}:** ${report.as_of}`);
   out.push(`- **${w.workbook}:** ${md(report.workbook.file)} (sha256 \`${report.workbook.sha256.slice(0, 12)}…\`)`);

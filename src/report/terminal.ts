@@ -2,7 +2,7 @@
 // reads the same in a terminal, a log file and a pasted ticket.
 import type { AuditReport } from './types.ts';
 import {
-  SEVERITY_ORDER, clauseCounts, findingTarget, formatEvidenceList, formatInForce, isWarning, severityCounts,
+  SEVERITY_ORDER, clauseCounts, enumText, findingTarget, formatEvidenceList, formatInForce, isWarning, severityCounts,
   verdictLine, wordsFor, type RenderOptions,
 } from './view.ts';
 
@@ -11,7 +11,7 @@ export function renderTerminal(report: AuditReport, options: RenderOptions): str
   const out: string[] = [];
   const f = report.facility;
   out.push(`${w.title} — ${report.workbook.file}`);
-  out.push(`${w.facility}: ${oneLine(f.name)} (${f.facility_id}, ${f.kind}, ${f.ownership})`);
+  out.push(`${w.facility}: ${oneLine(f.name)} (${oneLine(f.facility_id)}; ${w.kind}: ${enumText('kind', f.kind, options.lang)}; ${w.ownership}: ${enumText('ownership', f.ownership, options.lang)})`);
   out.push(`${w.period}: ${report.period.from} … ${report.period.to}    ${w.asOf}: ${report.as_of}`);
   for (const r of report.rulesets) {
     out.push(`${w.rulesets}: ${r.id}@${r.version} (${oneLine(r.act)}; ${w.inForce} ${formatInForce(r, w)})`);

@@ -1,6 +1,7 @@
 // What every renderer shows the same way: evidence addresses, in-force dates, counts by severity and
 // clause, findings grouped by annex and clause, and where a clause's Kazakh quote comes from.
 import type { Lang } from '../core/lang.ts';
+import { enumById } from '../schema/index.ts';
 import type { Evidence, Severity } from '../engine/types.ts';
 import type { AuditReport } from './types.ts';
 import type { ReportFinding, ReportRuleset } from './build.ts';
@@ -94,6 +95,12 @@ function distinctQuotes(findings: readonly ReportFinding[], quotes: QuoteMap | u
 
 export function quoteFor(rule: string, clause: string, quotes: QuoteMap | undefined): string | undefined {
   return quotes?.get(rule) ?? quotes?.get(clause);
+}
+
+/** A facility enum code in the report language (`private` → `жеке`); unknown codes are shown as they are. */
+export function enumText(enumId: 'kind' | 'ownership', code: string, lang: Lang): string {
+  const label = enumById(enumId)?.values.find((v) => v.code === code)?.labels[lang][0];
+  return label === undefined || label === code ? code : `${label} (${code})`;
 }
 
 export type Verdict = keyof ReportWords['verdict'];

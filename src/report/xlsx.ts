@@ -4,7 +4,7 @@
 import * as XLSX from 'xlsx';
 import type { AuditReport } from './types.ts';
 import {
-  SEVERITY_ORDER, clauseCounts, formatEvidenceList, formatInForce, isWarning, quoteFor, severityCounts,
+  SEVERITY_ORDER, clauseCounts, enumText, formatEvidenceList, formatInForce, isWarning, quoteFor, severityCounts,
   verdictLine, wordsFor, type RenderOptions,
 } from './view.ts';
 
@@ -19,8 +19,8 @@ export function renderXlsx(report: AuditReport, options: RenderOptions): Uint8Ar
     [w.title, ''],
     [w.facility, f.name],
     [w.facilityId, f.facility_id],
-    [w.kind, f.kind],
-    [w.ownership, f.ownership],
+    [w.kind, enumText('kind', f.kind, options.lang)],
+    [w.ownership, enumText('ownership', f.ownership, options.lang)],
     [w.period, `${report.period.from} … ${report.period.to}`],
     [w.asOf, report.as_of],
     [w.workbook, report.workbook.file],

@@ -21,7 +21,9 @@ describe('terminal summary', () => {
   it.each(LANGS)('names facility, period, versions, counts, findings, not-evaluated and input errors (%s)', (lang) => {
     const w = reportWords(lang);
     const text = renderTerminal(report(lang), { lang });
-    expect(text).toContain('Балалар үйі №1 (F-001, residential, state)');
+    const kindText = { kk: 'стационар (residential)', ru: 'стационар (residential)', en: 'residential' }[lang];
+    const ownText = { kk: 'мемлекеттік (state)', ru: 'государственная (state)', en: 'state' }[lang];
+    expect(text).toContain(`Балалар үйі №1 (F-001; ${w.kind}: ${kindText}; ${w.ownership}: ${ownText})`);
     expect(text).toContain('2010-01-01 … 2010-10-31');
     expect(text).toContain('residential@2009-240-o');
     expect(text).toContain('2009-09-07 … 2010-12-06 ≈');
@@ -37,7 +39,7 @@ describe('terminal summary', () => {
 
   it('keeps one line per entry even when workbook text holds newlines or escape codes', () => {
     const text = renderTerminal(report('en', 'A\nB\u001b[31m'), { lang: 'en' });
-    expect(text).toContain('Facility: A B [31m (F-001');
+    expect(text).toContain('Facility: A B [31m (F-001;');
   });
 });
 

@@ -41,8 +41,8 @@ const dateCol = (help: Help): ColumnDef => col('date', 'date', 'Күні', 'Да
 const doctorConclusion = col('doctor_conclusion', 'bool', 'Дәрігер қорытындысы', 'Заключение врача',
   ['Is there a doctor\'s conclusion (yes/no)?', 'Дәрігердің қорытындысы бар ма (иә/жоқ)?', 'Есть ли заключение врача (да/нет)?']);
 const fromTo = (what: Help): ColumnDef[] => [
-  col('from', 'date', 'Басталуы', 'С', [`First day of the ${what[0]}.`, `${what[1]} бірінші күні.`, `Первый день: ${what[2]}.`], { required: true }),
-  col('to', 'date', 'Аяқталуы', 'По', [`Last day of the ${what[0]}.`, `${what[1]} соңғы күні.`, `Последний день: ${what[2]}.`], { required: true }),
+  col('from', 'date', 'Басталуы', 'С', [`First day of the ${what[0]}.`, `${what[1]} бірінші күні.`, `Первый день ${what[2]}.`], { required: true }),
+  col('to', 'date', 'Аяқталуы', 'По', [`Last day of the ${what[0]}.`, `${what[1]} соңғы күні.`, `Последний день ${what[2]}.`], { required: true }),
 ];
 
 export const SHEETS: readonly SheetDef[] = [

@@ -1,4 +1,5 @@
 // Expressions → closures over (case env, runtime). Used for lets, wheres, keys and derived facts.
+import { bindVar } from './env.ts';
 import { addMonths, addYears, ageInMonths, ageInYears, formatIsoDate, parseDateText, toYMD } from '../core/date.ts';
 import type { WorkingDayCalendar } from '../calendar/index.ts';
 import { CalendarError } from '../calendar/index.ts';
@@ -219,12 +220,12 @@ export class ExprCompiler {
     const sel = e.select ? this.compile(e.select, inner) : null;
     const v = e.variable, sheet = e.sheet;
     const values = (env: Parameters<ExprFn>[0], rt: Parameters<ExprFn>[1]): Value[] =>
-      selector.select(env, rt).map((row) => sel!({ ...env, [v]: new RowRef(sheet, row) }, rt)).filter((x) => !isEmptyValue(x));
+      selector.select(env, rt).map((row) => sel!(bindVar(env, v, new RowRef(sheet, row)), rt)).filter((x) => !isEmptyValue(x));
     switch (e.fn) {
-      case 'count': return (env, rt) => selector.select(env, rt).length;
-      case 'exists': return (env, rt) => selector.select(env, rt).length > 0;
+      case 'count': return (env, rt) => selector.count(env, rt);
+      case 'exists': return (env, rt) => selector.exists(env, rt);
       case 'first': return (env, rt) => new RowRef(sheet, selector.select(env, rt)[0] ?? null);
-      case 'every': return (env, rt) => selector.select(env, rt).every((row) => sel!({ ...env, [v]: new RowRef(sheet, row) }, rt) === true);
+      case 'every': return (env, rt) => selector.select(env, rt).every((row) => sel!(bindVar(env, v, new RowRef(sheet, row)), rt) === true);
       case 'sum': return (env, rt) => values(env, rt).reduce<number>((s, x) => s + (num(x) ?? 0), 0);
       case 'min': case 'max': return (env, rt) => {
         const xs = values(env, rt).filter((x): x is number => typeof x === 'number');
@@ -246,8 +247,13 @@ export class ExprCompiler {
     const key = this.compile(e.key, scope);
     const name = e.table;
     return (env, rt) => {
-      const k = key(env, rt);
+      let k = key(env, rt);
+      // An `each item` variable with one alternative stands for that value.
+      if (k instanceof Item && k.alternatives.length === 1) k = k.alternatives[0]!;
       if (isEmptyValue(k)) return null;
+      if (typeof k !== 'string' && typeof k !== 'number' && typeof k !== 'boolean') {
+        throw new CompileError(`parameter table ${name}: the key must be a single value, got ${k instanceof Item ? `the item ${k.label}` : 'a list or row'}`);
+      }
       const f = entries.get(String(k));
       if (f === undefined || f === null) {
         const what = f === undefined ? 'has no entry' : 'has no value (`_`)';

@@ -4,25 +4,29 @@ import { dayNumber, daysInMonth, formatIsoDate, isoWeekday, toYMD, type DayNumbe
 import type { PeriodUnit } from '../lang/ast.ts';
 import { Period } from './values.ts';
 
+const dayLabel = (p: Period): string => formatIsoDate(p.from);
+
+/** `2009-W53`: the ISO week belongs to the year of its Thursday. */
+const weekLabel = (p: Period): string => {
+  const thursday = p.from + 3;
+  const wy = toYMD(thursday).year;
+  const week = Math.floor((thursday - dayNumber(wy, 1, 1)) / 7) + 1;
+  return `${wy}-W${String(week).padStart(2, '0')}`;
+};
+
 /** The period of `unit` containing day d. */
 export function periodOf(unit: PeriodUnit, d: DayNumber): Period {
+  if (unit === 'day') return new Period('day', d, d, dayLabel);
+  if (unit === 'week') return new Period('week', d - (isoWeekday(d) - 1), d - (isoWeekday(d) - 1) + 6, weekLabel);
   const { year, month } = toYMD(d);
   switch (unit) {
-    case 'day': return new Period('day', d, d, formatIsoDate(d));
-    case 'week': {
-      const monday = d - (isoWeekday(d) - 1);
-      const thursday = monday + 3; // the ISO week belongs to the year of its Thursday
-      const wy = toYMD(thursday).year;
-      const week = Math.floor((thursday - dayNumber(wy, 1, 1)) / 7) + 1;
-      return new Period('week', monday, monday + 6, `${wy}-W${String(week).padStart(2, '0')}`);
-    }
     case 'month':
-      return new Period('month', dayNumber(year, month, 1), dayNumber(year, month, daysInMonth(year, month)), `${year}-${String(month).padStart(2, '0')}`);
+      return new Period('month', dayNumber(year, month, 1), dayNumber(year, month, daysInMonth(year, month)), () => `${year}-${String(month).padStart(2, '0')}`);
     case 'quarter': {
       const q = Math.floor((month - 1) / 3);
-      return new Period('quarter', dayNumber(year, q * 3 + 1, 1), dayNumber(year, q * 3 + 3, daysInMonth(year, q * 3 + 3)), `${year}-Q${q + 1}`);
+      return new Period('quarter', dayNumber(year, q * 3 + 1, 1), dayNumber(year, q * 3 + 3, daysInMonth(year, q * 3 + 3)), () => `${year}-Q${q + 1}`);
     }
-    case 'year': return new Period('year', dayNumber(year, 1, 1), dayNumber(year, 12, 31), String(year));
+    case 'year': return new Period('year', dayNumber(year, 1, 1), dayNumber(year, 12, 31), () => String(year));
   }
 }
 

@@ -2,6 +2,7 @@
 // conjuncts `x.col = E` (E not reading x) become hash keys and one `x.col within E` a sorted range, so
 // `exists(health_log h where h.child_id = c.child_id and h.date within d)` is a lookup, not a scan.
 // Indexes are built once per (sheet, key columns, range column) and shared through Runtime.indexes.
+import { bindVar } from './env.ts';
 import type { TypedRow } from '../ingest/types.ts';
 import type { Expr } from '../lang/ast.ts';
 import { OPERATORS } from './operators.ts';
@@ -12,6 +13,8 @@ import { Interval, RowRef, isEmptyValue, type Value } from './values.ts';
 export interface RowSelector {
   /** Matching rows in sheet order. */
   select(env: Env, rt: Runtime): readonly TypedRow[];
+  count(env: Env, rt: Runtime): number;
+  exists(env: Env, rt: Runtime): boolean;
 }
 
 interface Plan {
@@ -66,11 +69,13 @@ export function makeRowSelector(
     if (!table) return [];
     if (!fullWhere) return table.rows as TypedRow[];
     const out: TypedRow[] = [];
-    for (const row of table.rows) if (fullWhere({ ...env, [variable]: new RowRef(sheet, row) }, rt) === true) out.push(row);
+    for (const row of table.rows) if (fullWhere(bindVar(env, variable, new RowRef(sheet, row)), rt) === true) out.push(row);
     return out;
   };
 
-  if (eq.length === 0 && range === null) return { select: scan };
+  if (eq.length === 0 && range === null) {
+    return { select: scan, count: (env, rt) => scan(env, rt).length, exists: (env, rt) => scan(env, rt).length > 0 };
+  }
 
   const indexOf = (rt: Runtime): Index => {
     let idx = rt.indexes.get(indexKey) as Index | undefined;
@@ -92,36 +97,40 @@ export function makeRowSelector(
     return idx;
   };
 
+  /** Visits the matching rows (unordered within a range bucket); stops when `visit` returns false. */
+  const each = (env: Env, rt: Runtime, visit: (row: TypedRow) => boolean): void => {
+    let k = '';
+    for (const e of eq) {
+      const v = e.key(env, rt);
+      if (isEmptyValue(v)) return;                // `x.col = empty` is false for every row
+      const p = keyPart(v);
+      if (p === null) { for (const r of scan(env, rt)) if (!visit(r)) return; return; }  // an item or list key: scan
+      k += p + '\u0001';
+    }
+    const bucket = indexOf(rt).buckets.get(k);
+    if (!bucket) return;
+    const keep = (r: TypedRow): boolean => plan.residual === null || plan.residual(bindVar(env, variable, new RowRef(sheet, r)), rt) === true;
+    if (!range) { for (const r of bucket) if (keep(r) && !visit(r)) return; return; }
+    const iv = range.interval(env, rt);
+    const col = range.column;
+    if (!(iv instanceof Interval)) {
+      for (const r of bucket) if (OPERATORS.within!(r.values[col] as Value, iv) && keep(r) && !visit(r)) return;
+      return;
+    }
+    let lo = 0, hi = bucket.length;
+    while (lo < hi) { const m = (lo + hi) >> 1; if ((bucket[m]!.values[col] as number) < iv.from) lo = m + 1; else hi = m; }
+    const to = iv.to ?? Infinity;
+    for (let i = lo; i < bucket.length && (bucket[i]!.values[col] as number) <= to; i++) if (keep(bucket[i]!) && !visit(bucket[i]!)) return;
+  };
+
   return {
     select(env, rt) {
-      let k = '';
-      for (const e of eq) {
-        const v = e.key(env, rt);
-        if (isEmptyValue(v)) return [];            // `x.col = empty` is false for every row
-        const p = keyPart(v);
-        if (p === null) return scan(env, rt);      // an item or list key: no hash, scan
-        k += p + '\u0001';
-      }
-      const bucket = indexOf(rt).buckets.get(k);
-      if (!bucket) return [];
-      let rows: TypedRow[] = bucket;
-      if (range) {
-        const iv = range.interval(env, rt);
-        if (!(iv instanceof Interval)) return rows.filter((r) => OPERATORS.within!(r.values[range!.column] as Value, iv)).filter((r) => keep(r));
-        const col = range.column;
-        let lo = 0, hi = bucket.length;
-        while (lo < hi) { const m = (lo + hi) >> 1; if ((bucket[m]!.values[col] as number) < iv.from) lo = m + 1; else hi = m; }
-        let end = lo;
-        const to = iv.to ?? Infinity;
-        while (end < bucket.length && (bucket[end]!.values[col] as number) <= to) end++;
-        rows = bucket.slice(lo, end);
-        if (rows.length > 1) rows.sort((x, y) => x.excelRow - y.excelRow);
-      }
-      if (!plan.residual) return rows;
-      return rows.filter((r) => keep(r));
-      function keep(r: TypedRow): boolean {
-        return plan.residual === null || plan.residual({ ...env, [variable]: new RowRef(sheet, r) }, rt) === true;
-      }
+      const out: TypedRow[] = [];
+      each(env, rt, (r) => { out.push(r); return true; });
+      if (range && out.length > 1) out.sort((x, y) => x.excelRow - y.excelRow);
+      return out;
     },
+    count(env, rt) { let n = 0; each(env, rt, () => { n++; return true; }); return n; },
+    exists(env, rt) { let found = false; each(env, rt, () => { found = true; return false; }); return found; },
   };
 }

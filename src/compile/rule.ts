@@ -6,6 +6,7 @@ import type { WorkbookSchema } from '../schema/types.ts';
 import { ConditionCompiler } from './conditions.ts';
 import { displayValue } from './display.ts';
 import { ExprCompiler } from './expr.ts';
+import { envEntries } from './env.ts';
 import { exprToText } from './print.ts';
 import { mentions, walk } from './scope.ts';
 import { compileSteps } from './steps.ts';
@@ -127,7 +128,7 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
       if (cols.length === 0) out.push({ sheet: ref.sheet, row: ref.row.excelRow });
       for (const column of cols) out.push({ sheet: ref.sheet, row: ref.row.excelRow, column });
     };
-    for (const [name, v] of Object.entries(c.env)) if (v instanceof RowRef) add(name, v);
+    for (const [name, v] of envEntries(c.env)) if (v instanceof RowRef) add(name, v);
     if (usesFacility) add('facility', rt.facility);
     return out.concat([...aggregateSheets].filter((s) => !sheetsWithRows.has(s)).sort().map((sheet) => ({ sheet })));
   };

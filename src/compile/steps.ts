@@ -1,4 +1,5 @@
 // Query steps → a case generator: for/join/where/let/per/dated/each item, run in order like a comprehension.
+import { bindVar, ROOT_ENV } from './env.ts';
 import type { DayNumber } from '../core/date.ts';
 import type { Expr, Step } from '../lang/ast.ts';
 import { ExprCompiler } from './expr.ts';
@@ -7,11 +8,11 @@ import { exprToText } from './print.ts';
 import { makeRowSelector } from './rows.ts';
 import { bind, type Scope } from './scope.ts';
 import type { Case, Env, Runtime } from './types.ts';
-import { Interval, Item, RowRef, isEmptyValue, listOf, type Value } from './values.ts';
+import { Interval, Item, RowRef, isEmptyValue, listOf, type Period, type Value } from './values.ts';
 
 interface State {
   readonly env: Env;
-  readonly periods: readonly string[];
+  readonly periods: readonly Period[];
   readonly items: readonly string[];
   readonly dated: DayNumber | null;
   readonly periodEnd: DayNumber | null;
@@ -19,7 +20,7 @@ interface State {
 
 type StepRunner = (s: State, rt: Runtime, next: (s: State) => void) => void;
 
-const extend = (s: State, name: string, v: Value, more?: Partial<State>): State => ({ ...s, ...more, env: { ...s.env, [name]: v } });
+const extend = (s: State, name: string, v: Value): State => ({ env: bindVar(s.env, name, v), periods: s.periods, items: s.items, dated: s.dated, periodEnd: s.periodEnd });
 
 /** Compiles the steps; returns the generator and the scope after the last step (for the requirement). */
 export function compileSteps(steps: readonly Step[], exprs: ExprCompiler, scope0: Scope): { scope: Scope; generate: (rt: Runtime, emit: (c: Case) => void) => void } {
@@ -84,13 +85,13 @@ export function compileSteps(steps: readonly Step[], exprs: ExprCompiler, scope0
           const ranges: [number, number][] = [];
           for (const x of excepts) {
             for (const row of x.rows.select(s.env, rt)) {
-              const d = x.during({ ...s.env, [x.variable]: new RowRef(x.sheet, row) }, rt);
+              const d = x.during(bindVar(s.env, x.variable, new RowRef(x.sheet, row)), rt);
               if (d instanceof Interval) ranges.push([d.from, d.to ?? Infinity]);
             }
           }
           const excluded = ranges.length === 0 ? null : (d: number) => ranges.some(([a, b]) => d >= a && d <= b);
           for (const p of periodsIn(unit, iv.from, to, full, excluded)) {
-            next(extend(s, v, p, { periods: [...s.periods, p.label], periodEnd: p.end }));
+            next({ env: bindVar(s.env, v, p), periods: [...s.periods, p], items: s.items, dated: s.dated, periodEnd: p.end });
           }
         });
         scope = bind(scope, v, { kind: 'period' });
@@ -113,13 +114,13 @@ export function compileSteps(steps: readonly Step[], exprs: ExprCompiler, scope0
             for (const en of entries) {
               if (en.guard && en.guard(s.env, rt) !== true) continue;
               const item = new Item(en.label, en.alternatives.map((a) => a(s.env, rt)));
-              next(extend(s, v, item, { items: [...s.items, en.label] }));
+              next({ ...extend(s, v, item), items: [...s.items, en.label] });
             }
           });
         } else {
           const list = exprs.compile(step.items.expr, scope);
           runners.push((s, rt, next) => {
-            for (const x of listOf(list(s.env, rt)) ?? []) next(extend(s, v, x, { items: [...s.items, displayPlain(x)] }));
+            for (const x of listOf(list(s.env, rt)) ?? []) next({ ...extend(s, v, x), items: [...s.items, displayPlain(x)] });
           });
         }
         scope = bind(scope, v, { kind: 'item' });
@@ -132,7 +133,7 @@ export function compileSteps(steps: readonly Step[], exprs: ExprCompiler, scope0
       if (i === runners.length) { emit(s); return; }
       runners[i]!(s, rt, (n) => go(i + 1, n));
     };
-    go(0, { env: {}, periods: [], items: [], dated: null, periodEnd: null });
+    go(0, { env: ROOT_ENV, periods: [], items: [], dated: null, periodEnd: null });
   };
   return { scope, generate };
 }

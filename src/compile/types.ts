@@ -3,7 +3,7 @@
 import type { DayNumber } from '../core/date.ts';
 import type { TypedTable } from '../ingest/types.ts';
 import type { LangType, LocalizedTemplate, ScopeKind, Severity } from '../lang/ast.ts';
-import type { RowRef, Interval, Value } from './values.ts';
+import type { RowRef, Interval, Period, Value } from './values.ts';
 
 /** A json-rules-engine condition as the compiler emits it: facts by name only, never `path`. */
 export type ConditionJson =
@@ -28,8 +28,8 @@ export type ExprFn = (env: Env, rt: Runtime) => Value;
 /** One combination of the query steps: the bindings a requirement is judged on. */
 export interface Case {
   readonly env: Env;
-  /** Labels of the `per` periods and `each item` items of this case, in step order. */
-  readonly periods: readonly string[];
+  /** The `per` periods (labels computed when shown) and `each item` labels of this case, in step order. */
+  readonly periods: readonly Period[];
   readonly items: readonly string[];
   /** The `dated` date, if the rule has a `dated` step (else the default is applied by the engine). */
   readonly dated: DayNumber | null;

@@ -20,7 +20,10 @@ export class Interval {
 
 /** One calendar period of a `per` step: an ISO week, month, quarter, day or year. */
 export class Period extends Interval {
-  constructor(readonly unit: PeriodUnit, from: DayNumber, readonly end: DayNumber, readonly label: string) { super(from, end); }
+  private text: string | null = null;
+  constructor(readonly unit: PeriodUnit, from: DayNumber, readonly end: DayNumber, private readonly makeLabel: (p: Period) => string) { super(from, end); }
+  /** Computed on first use: a daily period over a year of 300 children is 100k periods, few of them shown. */
+  get label(): string { return (this.text ??= this.makeLabel(this)); }
 }
 
 /** An `each item` entry: satisfied by any of its alternatives; labelled `a|b`. */

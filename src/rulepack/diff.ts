@@ -117,3 +117,49 @@ export function diffRulesets(a: CheckedRuleFile, b: CheckedRuleFile): RulesetDif
   }
   return { ruleset: rb.id, from: ra.version, to: rb.version, header, rules, tables };
 }
+
+const DIFF_WORDS = {
+  en: { header: 'header', added: 'added', removed: 'removed', changed: 'changed', params: 'parameters', none: 'no differences', unset: '_ (not filled in)', absent: '(absent)' },
+  ru: { header: 'заголовок', added: 'добавлено', removed: 'удалено', changed: 'изменено', params: 'параметры', none: 'различий нет', unset: '_ (не заполнено)', absent: '(нет)' },
+  kk: { header: 'тақырып', added: 'қосылды', removed: 'алынып тасталды', changed: 'өзгерді', params: 'параметрлер', none: 'айырмашылық жоқ', unset: '_ (толтырылмаған)', absent: '(жоқ)' },
+} as const;
+
+function fieldLines(f: FieldChange, indent: string): string[] {
+  if (!f.before.includes('\n') && !f.after.includes('\n')) return [`${indent}${f.field}: ${f.before || '""'} → ${f.after || '""'}`];
+  const a = f.before.split('\n'), b = f.after.split('\n');
+  const out = [`${indent}${f.field}:`];
+  for (const l of a) if (!b.includes(l)) out.push(`${indent}  - ${l}`);
+  for (const l of b) if (!a.includes(l)) out.push(`${indent}  + ${l}`);
+  return out;
+}
+
+/** The diff as text, grouped by clause, in the user's language (quotes and rule text stay as written). */
+export function renderDiff(d: RulesetDiff, lang: 'kk' | 'ru' | 'en', tableClauses: ReadonlyMap<string, string> = new Map()): string {
+  const w = DIFF_WORDS[lang];
+  const lines = [`${d.ruleset}: ${d.from} → ${d.to}`];
+  if (d.header.length > 0) {
+    lines.push(`  ${w.header}`);
+    for (const f of d.header) lines.push(...fieldLines(f, '    '));
+  }
+  for (const r of d.rules) {
+    lines.push(`  ${r.clause}  ${w[r.change]}  ${d.ruleset}/${r.rule}`);
+    for (const f of r.fields) lines.push(...fieldLines(f, '      '));
+  }
+  for (const t of d.tables) {
+    const v = (x: string | null) => (x === null ? w.unset : x);
+    const clause = tableClauses.get(t.table);
+    lines.push(`  ${clause ? `${clause}  ` : ''}${w.params}  ${t.table}[${t.key}]: ${v(t.before)} → ${v(t.after)}`);
+  }
+  if (d.header.length + d.rules.length + d.tables.length === 0) lines.push(`  ${w.none}`);
+  return lines.join('\n') + '\n';
+}
+
+/** Each parameter table of a version → the clause of the first rule that looks it up. */
+export function tableClausesOf(c: CheckedRuleFile): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of c.file.rules) {
+    const text = conditionText(r);
+    for (const t of c.tables.keys()) if (!out.has(t) && text.includes(`${t}[`)) out.set(t, r.clause);
+  }
+  return out;
+}

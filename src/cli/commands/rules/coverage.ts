@@ -1,10 +1,20 @@
-// Placeholder until this subcommand's issue lands.
-import type { Command } from 'commander';
+// `ereje rules coverage [--rules DIR] [--summary] [--lang]`: clause coverage per annex and point.
+import { Option, type Command } from 'commander';
+import { LANGS, type Lang } from '../../../core/lang.ts';
+import { loadPackReporting } from '../../../rulepack/cli-support.ts';
+import { packCoverage, renderCoverage } from '../../../rulepack/coverage.ts';
+import { defaultRulesDir } from '../../../rulepack/load.ts';
 import type { CliIO } from '../../main.ts';
-import { FatalError } from '../../errors.ts';
 
-export function registerRulesCoverage(rules: Command, _io: CliIO, _setExit: (code: number) => void): void {
-  rules.command('coverage').description('(not built yet)').allowUnknownOption().allowExcessArguments().action(() => {
-    throw new FatalError('`ereje rules coverage` is not built yet');
-  });
+export function registerRulesCoverage(rules: Command, io: CliIO, setExit: (code: number) => void): void {
+  rules.command('coverage')
+    .description('Per annex and point: encoded (by which rules), narrative, not auditable (why) or pending, and the share of auditable points encoded.')
+    .option('--rules <dir...>', 'rule folders (default: the bundled rules/)')
+    .option('--summary', 'one line per annex, without the points')
+    .addOption(new Option('--lang <lang>', 'language of the labels').choices(LANGS).default('kk'))
+    .action(async (flags: { rules?: string[]; summary?: boolean; lang: Lang }) => {
+      const pack = await loadPackReporting(flags.rules ?? defaultRulesDir(), flags.lang, io.stderr);
+      io.stdout(renderCoverage(packCoverage(pack), flags.lang, { points: !flags.summary, dir: pack.dir }));
+      setExit(pack.ok ? 0 : 2);
+    });
 }

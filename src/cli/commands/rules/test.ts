@@ -1,10 +1,34 @@
-// Placeholder until this subcommand's issue lands.
-import type { Command } from 'commander';
+// `ereje rules test [DIR] [--lang] [--rule NAME]`: runs the examples written inside the rule files.
+import { Option, type Command } from 'commander';
+import { LANGS, type Lang } from '../../../core/lang.ts';
+import { loadPackReporting, shownPath } from '../../../rulepack/cli-support.ts';
+import { defaultRulesDir } from '../../../rulepack/load.ts';
+import { runRuleExamples, summarize, summaryLine } from '../../../rulepack/test-runner.ts';
 import type { CliIO } from '../../main.ts';
-import { FatalError } from '../../errors.ts';
 
-export function registerRulesTest(rules: Command, _io: CliIO, _setExit: (code: number) => void): void {
-  rules.command('test').description('(not built yet)').allowUnknownOption().allowExcessArguments().action(() => {
-    throw new FatalError('`ereje rules test` is not built yet');
-  });
+export function registerRulesTest(rules: Command, io: CliIO, setExit: (code: number) => void): void {
+  rules.command('test')
+    .description('Run every example written in the rule files (**/*.ereje) under DIR through ingest, compile and the engine; exit 1 if any fails.')
+    .argument('[dir]', 'folder of rule files (default: the bundled rules/)')
+    .addOption(new Option('--lang <lang>', 'language of the messages').choices(LANGS).default('kk'))
+    .option('--rule <name>', 'only the rules with this name (or ruleset/name)')
+    .option('--verbose', 'list passing examples too')
+    .action(async (dir: string | undefined, flags: { lang: Lang; rule?: string; verbose?: boolean }) => {
+      const pack = await loadPackReporting(dir ?? defaultRulesDir(), flags.lang, io.stderr);
+      const filter = flags.rule === undefined ? undefined : (rs: string, name: string) => name === flags.rule || `${rs}/${name}` === flags.rule;
+      const results = await runRuleExamples(pack, filter);
+      for (const r of results) {
+        if (r.passed && !flags.verbose) continue;
+        const where = `${shownPath(r.span.file)}:${r.span.line}`;
+        io.stdout(`${r.passed ? 'ok  ' : 'FAIL'} ${r.ruleset}@${r.version}/${r.rule} (${r.clause}) — ${r.example}  [${where}]\n`);
+        if (!r.passed) {
+          for (const p of r.problems) io.stdout(`       ${p[flags.lang]}\n`);
+          io.stdout(`       expected: ${r.expected}\n       actual:   ${r.actual}\n`);
+        }
+      }
+      const s = summarize(results);
+      io.stdout(summaryLine(s, flags.lang) + '\n');
+      // Rule files that do not compile are a failure too: their examples could not run.
+      setExit(!pack.ok ? 2 : s.failed > 0 ? 1 : 0);
+    });
 }

@@ -1,0 +1,25 @@
+// What the `rules test|list|coverage|diff` commands share: loading the pack and printing its diagnostics.
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import type { Lang } from '../core/lang.ts';
+import { renderDiagnostic } from '../lang/index.ts';
+import { loadRulePack, type RulePack } from './pack.ts';
+
+export function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return (rel.startsWith('..') ? path : rel).split(sep).join('/');
+}
+
+function sourceText(path: string): string {
+  try { return readFileSync(path, 'utf8'); } catch { return ''; }
+}
+
+/** Loads the pack and writes its diagnostics (errors and warnings) to `stderr`, paths as a person sees them. */
+export async function loadPackReporting(dirs: string | readonly string[], lang: Lang, stderr: (t: string) => void): Promise<RulePack> {
+  const pack = await loadRulePack(dirs);
+  for (const d of pack.diagnostics) {
+    const shown = { ...d, span: { ...d.span, file: shownPath(d.span.file) } };
+    stderr(renderDiagnostic(shown, sourceText(d.span.file), lang) + '\n');
+  }
+  return pack;
+}

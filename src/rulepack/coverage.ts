@@ -1,0 +1,46 @@
+// `ereje rules coverage`: per annex and point, encoded / narrative / not auditable / pending, and the
+// share of auditable points that are encoded — computed from the manifests beside the rule files.
+import type { Lang } from '../core/lang.ts';
+import { annexCoverage, type AnnexCoverage, type PointStatus } from './manifest.ts';
+import type { RulePack } from './pack.ts';
+
+/** One entry per manifest, by annex then version. */
+export function packCoverage(pack: RulePack): AnnexCoverage[] {
+  return pack.manifests.map((m) => annexCoverage(m.manifest))
+    .sort((a, b) => a.annex - b.annex || (a.version < b.version ? -1 : a.version > b.version ? 1 : 0));
+}
+
+const STATUS: Record<Lang, Record<PointStatus, string>> = {
+  en: { encoded: 'encoded', narrative: 'narrative', 'not-auditable': 'not auditable', pending: 'pending' },
+  ru: { encoded: 'закодирован', narrative: 'описательный', 'not-auditable': 'не проверяем', pending: 'ожидает' },
+  kk: { encoded: 'кодталған', narrative: 'сипаттамалық', 'not-auditable': 'тексерілмейді', pending: 'күтуде' },
+};
+
+const WORDS = {
+  en: { annex: 'Annex', points: 'points', share: 'auditable points encoded', none: 'No clause manifests found in' },
+  ru: { annex: 'Приложение', points: 'пунктов и подпунктов', share: 'проверяемых пунктов закодировано', none: 'Не найдено манифестов пунктов в' },
+  kk: { annex: 'Қосымша', points: 'тармақ пен тармақша', share: 'тексерілетін тармақтар кодталған', none: 'Тармақтар манифесі табылмады:' },
+} as const;
+
+export function percent(share: number): string {
+  return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+}
+
+export function renderCoverage(annexes: readonly AnnexCoverage[], lang: Lang, opts: { points: boolean; dir?: string }): string {
+  const w = WORDS[lang], st = STATUS[lang];
+  if (annexes.length === 0) return `${w.none} ${opts.dir ?? ''}\n`;
+  const lines: string[] = [];
+  for (const a of annexes) {
+    lines.push(`${w.annex} ${a.annex} — ${a.ruleset}@${a.version}: ${a.total} ${w.points}: ` +
+      `${a.encoded} ${st.encoded}, ${a.narrative} ${st.narrative}, ${a.notAuditable} ${st['not-auditable']}, ${a.pending} ${st.pending}; ` +
+      `${w.share}: ${a.encoded}/${a.auditable} (${percent(a.share)})`);
+    if (!opts.points) continue;
+    const width = Math.max(...a.points.map((p) => p.id.length));
+    for (const p of a.points) {
+      const detail = p.status === 'encoded' ? (p.rules ?? []).join(', ') : p.reason ?? p.about;
+      lines.push(`  ${p.id.padEnd(width)}  ${st[p.status].padEnd(14)}  ${detail}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n').replace(/\n+$/, '') + '\n';
+}

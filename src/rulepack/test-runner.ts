@@ -152,15 +152,31 @@ async function runExample(checked: CheckedRuleFile, base: CompiledRuleset, pack:
   return result(actual);
 }
 
-/** Runs every example of every compiled ruleset in the pack, in file and rule order. */
-export async function runRuleExamples(pack: RulePack, filter?: (ruleset: string, rule: string) => boolean): Promise<ExampleResult[]> {
-  const out: ExampleResult[] = [];
+export interface ExampleCase {
+  readonly ruleset: string;
+  readonly version: string;
+  readonly rule: string;
+  readonly example: string;
+  run(): Promise<ExampleResult>;
+}
+
+/** Every example of every compiled ruleset in the pack, in file and rule order, ready to run one by one. */
+export function exampleCases(pack: RulePack, filter?: (ruleset: string, rule: string) => boolean): ExampleCase[] {
+  const out: ExampleCase[] = [];
   for (const { checked, ruleset } of pack.compiled) {
     for (const rule of checked.file.rules) {
       if (filter && !filter(ruleset.id, rule.name)) continue;
-      for (const example of rule.examples) out.push(await runExample(checked, ruleset, pack, rule, example));
+      for (const example of rule.examples) {
+        out.push({ ruleset: ruleset.id, version: ruleset.version, rule: rule.name, example: example.name, run: () => runExample(checked, ruleset, pack, rule, example) });
+      }
     }
   }
+  return out;
+}
+
+export async function runRuleExamples(pack: RulePack, filter?: (ruleset: string, rule: string) => boolean): Promise<ExampleResult[]> {
+  const out: ExampleResult[] = [];
+  for (const c of exampleCases(pack, filter)) out.push(await c.run());
   return out;
 }
 

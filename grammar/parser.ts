@@ -35,6 +35,13 @@ const errorPayloads: IParserErrorMessageProvider = {
 };
 
 export class ErejeParser extends CstParser {
+  /**
+   * Alternatives of each OR, built once: under tsx every `{ ALT: () => … }` literal costs a closure and a
+   * name-setting call on each parse step, which made parsing several times slower.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private readonly alt: Record<string, any> = {};
+
   constructor() {
     super(allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'full', errorMessageProvider: errorPayloads });
     this.performSelfAnalysis();
@@ -42,7 +49,7 @@ export class ErejeParser extends CstParser {
 
   // ------------------------------------------------------------ file
   file = this.RULE('file', () => {
-    this.MANY(() => this.OR([
+    this.MANY(() => this.OR(this.alt.a1 ??= [
       { ALT: () => this.SUBRULE(this.rulesetDecl) },
       { ALT: () => this.SUBRULE(this.importDecl) },
       { ALT: () => this.SUBRULE(this.tableDecl) },
@@ -61,7 +68,7 @@ export class ErejeParser extends CstParser {
   });
 
   rulesetField = this.RULE('rulesetField', () => {
-    this.OR([
+    this.OR(this.alt.a2 ??= [
       { ALT: () => { this.CONSUME(K.title); this.SUBRULE(this.localized); } },
       { ALT: () => { this.CONSUME(K.applies_to); this.CONSUME(Identifier); } },
       { ALT: () => this.SUBRULE(this.actBlock) },
@@ -82,7 +89,7 @@ export class ErejeParser extends CstParser {
   });
 
   actField = this.RULE('actField', () => {
-    this.OR([
+    this.OR(this.alt.a3 ??= [
       { ALT: () => { this.CONSUME(K.issuer); this.SUBRULE(this.localized); } },
       { ALT: () => { this.CONSUME(K.number); this.CONSUME(StringLit); } },
       { ALT: () => { this.CONSUME(K.date); this.SUBRULE(this.dateStamp); } },
@@ -110,7 +117,7 @@ export class ErejeParser extends CstParser {
   });
 
   langText = this.RULE('langText', () => {
-    this.OR([
+    this.OR(this.alt.a4 ??= [
       { ALT: () => this.CONSUME(K.kk) },
       { ALT: () => this.CONSUME(K.ru) },
       { ALT: () => this.CONSUME(K.en) },
@@ -134,7 +141,7 @@ export class ErejeParser extends CstParser {
     this.CONSUME(Colon);
     this.CONSUME(Word, { LABEL: 'valueType' });
     this.CONSUME(LCurly);
-    this.MANY(() => this.OR([
+    this.MANY(() => this.OR(this.alt.a5 ??= [
       { ALT: () => { this.CONSUME(K.citation); this.CONSUME(StringLit, { LABEL: 'citation' }); } },
       { ALT: () => { this.CONSUME(K.quote); this.CONSUME1(StringLit, { LABEL: 'quote' }); } },
       { ALT: () => this.SUBRULE(this.tableEntry) },
@@ -149,7 +156,7 @@ export class ErejeParser extends CstParser {
   });
 
   valueOrBlank = this.RULE('valueOrBlank', () => {
-    this.OR([
+    this.OR(this.alt.a6 ??= [
       { ALT: () => this.CONSUME(Underscore) },
       { ALT: () => this.SUBRULE(this.expression) },
     ]);
@@ -165,8 +172,8 @@ export class ErejeParser extends CstParser {
   });
 
   ruleItem = this.RULE('ruleItem', () => {
-    this.OR([
-      { ALT: () => { this.CONSUME(K.clause); this.OR1([
+    this.OR(this.alt.a7 ??= [
+      { ALT: () => { this.CONSUME(K.clause); this.OR1(this.alt.a8 ??= [
         { ALT: () => this.CONSUME(ClauseId) }, { ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(NumberLit) },
       ]); } },
       { ALT: () => { this.CONSUME(K.severity); this.CONSUME1(Identifier, { LABEL: 'severity' }); } },
@@ -190,7 +197,7 @@ export class ErejeParser extends CstParser {
   });
 
   template = this.RULE('template', () => {
-    this.OR([
+    this.OR(this.alt.a9 ??= [
       { ALT: () => this.CONSUME(StringLit) },
       { ALT: () => this.SUBRULE(this.localized) },
     ]);
@@ -232,7 +239,7 @@ export class ErejeParser extends CstParser {
   perStep = this.RULE('perStep', () => {
     this.CONSUME(K.per);
     this.OPTION(() => this.CONSUME(K.full));
-    this.OR([
+    this.OR(this.alt.a10 ??= [
       { ALT: () => this.CONSUME(K.day, { LABEL: 'unit' }) },
       { ALT: () => this.CONSUME(K.week, { LABEL: 'unit' }) },
       { ALT: () => this.CONSUME(K.month, { LABEL: 'unit' }) },
@@ -259,7 +266,7 @@ export class ErejeParser extends CstParser {
     this.CONSUME(K.item);
     this.CONSUME(Identifier);
     this.CONSUME(K.in);
-    this.OR({
+    this.OR(this.alt.a11 ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { ALT: () => {
@@ -281,7 +288,7 @@ export class ErejeParser extends CstParser {
 
   requireClause = this.RULE('requireClause', () => {
     this.CONSUME(K.require);
-    this.OR([
+    this.OR(this.alt.a12 ??= [
       { ALT: () => { this.CONSUME(LCurly); this.MANY(() => this.SUBRULE(this.checkEntry)); this.CONSUME(RCurly); } },
       { ALT: () => this.SUBRULE(this.expression) },
     ]);
@@ -299,7 +306,7 @@ export class ErejeParser extends CstParser {
     this.CONSUME(K.example);
     this.CONSUME(StringLit);
     this.CONSUME(LCurly);
-    this.MANY(() => this.OR([
+    this.MANY(() => this.OR(this.alt.a13 ??= [
       { ALT: () => this.SUBRULE(this.auditLine) },
       { ALT: () => this.SUBRULE(this.givenBlock) },
       { ALT: () => this.SUBRULE(this.paramLine) },
@@ -335,7 +342,7 @@ export class ErejeParser extends CstParser {
   });
 
   cell = this.RULE('cell', () => {
-    this.OR([
+    this.OR(this.alt.a14 ??= [
       { ALT: () => this.CONSUME(StringLit) },
       { ALT: () => { this.OPTION(() => this.CONSUME(Minus)); this.CONSUME(NumberLit); } },
       { ALT: () => this.CONSUME(IsoDate) },
@@ -355,7 +362,7 @@ export class ErejeParser extends CstParser {
 
   expectLine = this.RULE('expectLine', () => {
     this.CONSUME(K.expect);
-    this.OR([
+    this.OR(this.alt.a15 ??= [
       { ALT: () => { this.CONSUME(K.no); this.CONSUME(K.findings); } },
       { ALT: () => { this.CONSUME(K.not); this.CONSUME(K.evaluated); } },
       { ALT: () => {
@@ -375,7 +382,7 @@ export class ErejeParser extends CstParser {
   });
 
   findingValue = this.RULE('findingValue', () => {
-    this.OR([
+    this.OR(this.alt.a16 ??= [
       { ALT: () => this.CONSUME(StringLit) },
       { ALT: () => this.CONSUME(NumberLit) },
       { ALT: () => this.CONSUME(IsoDate) },
@@ -395,7 +402,7 @@ export class ErejeParser extends CstParser {
   });
 
   notExpr = this.RULE('notExpr', () => {
-    this.OR([
+    this.OR(this.alt.a17 ??= [
       { ALT: () => { this.CONSUME(K.not); this.SUBRULE(this.notExpr); } },
       { ALT: () => this.SUBRULE(this.comparison) },
     ]);
@@ -403,9 +410,9 @@ export class ErejeParser extends CstParser {
 
   comparison = this.RULE('comparison', () => {
     this.SUBRULE(this.intersectExpr, { LABEL: 'left' });
-    this.OPTION(() => this.OR([
+    this.OPTION(() => this.OR(this.alt.a18 ??= [
       { ALT: () => {
-        this.OR1([
+        this.OR1(this.alt.a19 ??= [
           { ALT: () => this.CONSUME(Equals, { LABEL: 'op' }) },
           { ALT: () => this.CONSUME(NotEq, { LABEL: 'op' }) },
           { ALT: () => this.CONSUME(LessEq, { LABEL: 'op' }) },
@@ -423,7 +430,7 @@ export class ErejeParser extends CstParser {
       } },
       { ALT: () => {
         this.CONSUME(K.is);
-        this.OR2([
+        this.OR2(this.alt.a20 ??= [
           { ALT: () => this.CONSUME(K.empty, { LABEL: 'test' }) },
           { ALT: () => this.CONSUME(K.present, { LABEL: 'test' }) },
         ]);
@@ -447,7 +454,7 @@ export class ErejeParser extends CstParser {
   });
 
   additiveTail = this.RULE('additiveTail', () => {
-    this.OR([
+    this.OR(this.alt.a21 ??= [
       { ALT: () => this.CONSUME(Plus, { LABEL: 'op' }) },
       { ALT: () => this.CONSUME(Minus, { LABEL: 'op' }) },
     ]);
@@ -456,7 +463,7 @@ export class ErejeParser extends CstParser {
   });
 
   dateUnit = this.RULE('dateUnit', () => {
-    this.OR([
+    this.OR(this.alt.a22 ??= [
       { ALT: () => this.CONSUME(K.days, { LABEL: 'unit' }) },
       { ALT: () => this.CONSUME(K.day, { LABEL: 'unit' }) },
       { ALT: () => this.CONSUME(K.months, { LABEL: 'unit' }) },
@@ -465,7 +472,7 @@ export class ErejeParser extends CstParser {
       { ALT: () => this.CONSUME(K.year, { LABEL: 'unit' }) },
       { ALT: () => {
         this.CONSUME(K.working);
-        this.OR1([
+        this.OR1(this.alt.a23 ??= [
           { ALT: () => this.CONSUME1(K.days, { LABEL: 'unit' }) },
           { ALT: () => this.CONSUME1(K.day, { LABEL: 'unit' }) },
         ]);
@@ -477,7 +484,7 @@ export class ErejeParser extends CstParser {
   multiplicative = this.RULE('multiplicative', () => {
     this.SUBRULE(this.unary, { LABEL: 'operand' });
     this.MANY(() => {
-      this.OR([
+      this.OR(this.alt.a24 ??= [
         { ALT: () => this.CONSUME(Star, { LABEL: 'op' }) },
         { ALT: () => this.CONSUME(Slash, { LABEL: 'op' }) },
       ]);
@@ -486,14 +493,14 @@ export class ErejeParser extends CstParser {
   });
 
   unary = this.RULE('unary', () => {
-    this.OR([
+    this.OR(this.alt.a25 ??= [
       { ALT: () => { this.CONSUME(Minus); this.SUBRULE(this.unary); } },
       { ALT: () => this.SUBRULE(this.primary) },
     ]);
   });
 
   primary = this.RULE('primary', () => {
-    this.OR([
+    this.OR(this.alt.a26 ??= [
       { ALT: () => this.CONSUME(NumberLit) },
       { ALT: () => this.CONSUME(StringLit) },
       { ALT: () => this.CONSUME(IsoDate) },
@@ -519,7 +526,7 @@ export class ErejeParser extends CstParser {
 
   nameExpr = this.RULE('nameExpr', () => {
     this.CONSUME(Identifier);
-    this.OPTION(() => this.OR([
+    this.OPTION(() => this.OR(this.alt.a27 ??= [
       { ALT: () => this.SUBRULE(this.callArgs) },
       { ALT: () => { this.CONSUME(LBracket); this.SUBRULE(this.expression, { LABEL: 'key' }); this.CONSUME(RBracket); } },
       { ALT: () => { this.CONSUME(Dot); this.CONSUME(Word, { LABEL: 'field' }); } },
@@ -528,7 +535,7 @@ export class ErejeParser extends CstParser {
 
   callArgs = this.RULE('callArgs', () => {
     this.CONSUME(LParen);
-    this.OPTION(() => this.OR([
+    this.OPTION(() => this.OR(this.alt.a28 ??= [
       { ALT: () => this.SUBRULE(this.aggregateBody) },
       { ALT: () => {
         this.SUBRULE(this.expression, { LABEL: 'arg' });

@@ -41,7 +41,7 @@ function header(report: AuditReport, w: ReportWords, options: RenderOptions): st
   const f = report.facility;
   const verdict = verdictOf(report);
   const rulesets = report.rulesets.map((r) =>
-    `<li><span class="mono">${esc(r.id)}@${esc(r.version)}</span> — ${esc(r.act)}; ${esc(w.inForce)} ` +
+    `<li><span class="mono">${esc(r.id)}@${esc(r.version)}</span> — ${esc(r.act)}; ${esc(w.inForce.toLowerCase())} ` +
     `<span class="mono">${esc(formatInForce(r, w))}</span>${r.in_force.approximate ? ` <span class="approx">(${esc(w.approximate)})</span>` : ''}</li>`,
   ).join('');
   const approxNote = report.rulesets.some((r) => r.in_force.approximate) ? `<p class="note">${esc(w.approximateNote)}</p>` : '';

@@ -17,7 +17,7 @@ export function renderMarkdown(report: AuditReport, options: RenderOptions): str
   out.push(`- **${w.asOf}:** ${report.as_of}`);
   out.push(`- **${w.workbook}:** ${md(report.workbook.file)} (sha256 \`${report.workbook.sha256.slice(0, 12)}…\`)`);
   for (const r of report.rulesets) {
-    out.push(`- **${w.rulesets}:** ${md(r.id)}@${md(r.version)} — ${md(r.act)}; ${w.inForce} ${formatInForce(r, w)}`);
+    out.push(`- **${w.rulesets}:** ${md(r.id)}@${md(r.version)} — ${md(r.act)}; ${w.inForce.toLowerCase()} ${formatInForce(r, w)}`);
   }
   if (report.rulesets.some((r) => r.in_force.approximate)) out.push(`- ${w.approximateNote}`);
   out.push(`- **${w.status}:** ${verdictLine(report, w)}`);

@@ -14,7 +14,7 @@ export function renderTerminal(report: AuditReport, options: RenderOptions): str
   out.push(`${w.facility}: ${oneLine(f.name)} (${oneLine(f.facility_id)}; ${w.kind}: ${enumText('kind', f.kind, options.lang)}; ${w.ownership}: ${enumText('ownership', f.ownership, options.lang)})`);
   out.push(`${w.period}: ${report.period.from} … ${report.period.to}    ${w.asOf}: ${report.as_of}`);
   for (const r of report.rulesets) {
-    out.push(`${w.rulesets}: ${r.id}@${r.version} (${oneLine(r.act)}; ${w.inForce} ${formatInForce(r, w)})`);
+    out.push(`${w.rulesets}: ${r.id}@${r.version} (${oneLine(r.act)}; ${w.inForce.toLowerCase()} ${formatInForce(r, w)})`);
   }
   if (report.rulesets.some((r) => r.in_force.approximate)) out.push(`  ${w.approximateNote}`);
   const s = report.summary;

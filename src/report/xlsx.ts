@@ -25,7 +25,7 @@ export function renderXlsx(report: AuditReport, options: RenderOptions): Uint8Ar
     [w.asOf, report.as_of],
     [w.workbook, report.workbook.file],
     ['sha256', report.workbook.sha256],
-    ...report.rulesets.map((r): Cell[] => [w.rulesets, `${r.id}@${r.version} — ${r.act}; ${w.inForce} ${formatInForce(r, w)}`]),
+    ...report.rulesets.map((r): Cell[] => [w.rulesets, `${r.id}@${r.version} — ${r.act}; ${w.inForce.toLowerCase()} ${formatInForce(r, w)}`]),
     ...(report.rulesets.some((r) => r.in_force.approximate) ? [['', w.approximateNote]] : []),
     [w.status, verdictLine(report, w)],
     [],

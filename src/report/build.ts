@@ -102,7 +102,8 @@ function reportFinding(f: Finding, lang: Lang): ReportFinding {
 
 function reportInputError(e: InputError, lang: Lang): ReportInputError {
   return {
-    sheet: e.sheetName || e.sheet,
+    // Canonical sheet id, as in evidence and the contract's example; `cell` carries the name as written.
+    sheet: e.sheet,
     row: e.row,
     column: e.column,
     value: e.value,

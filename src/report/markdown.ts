@@ -56,9 +56,9 @@ export function renderMarkdown(report: AuditReport, options: RenderOptions): str
   if (report.input_errors.length === 0) out.push(w.noInputErrors);
   else {
     out.push(table(
-      [w.sheet, w.row, w.column, w.value, w.message, w.code],
+      [w.cell, w.column, w.value, w.message, w.code],
       report.input_errors.map((e) => [
-        md(e.sheet), e.row === null ? '' : String(e.row), md(e.column ?? ''), md(e.value ?? ''), md(e.message),
+        md(e.cell ?? (e.row === null ? e.sheet : `${e.sheet}!${e.row}`)), md(e.column ?? ''), md(e.value ?? ''), md(e.message),
         md(e.code ?? '') + (isWarning(e) ? ` (${w.warning})` : ''),
       ]),
     ));

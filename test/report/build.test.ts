@@ -61,7 +61,7 @@ describe('buildReport', () => {
     const r = buildReport({ workbook: workbook(), evaluation: evaluation(), asOf, lang: 'en', version: '0' });
     expect(r.input_errors.map((e) => e.code)).toEqual(['unknown-column', 'type-error']);
     expect(r.input_errors[1]).toEqual({
-      sheet: 'Балалар', row: 7, column: 'birth_date', value: '31.02.2003',
+      sheet: 'children', row: 7, column: 'birth_date', value: '31.02.2003',
       message: '31.02.2003 is not a date; write the date as 2003-02-28 or 28.02.2003', code: 'type-error', cell: 'Балалар!B7',
     });
     expect(r.summary.input_errors).toBe(1);

@@ -7,7 +7,7 @@ import type { Expr, LangType, TableDecl } from '../lang/ast.ts';
 import type { WorkbookSchema } from '../schema/types.ts';
 import { OPERATORS, operatorFor } from './operators.ts';
 import { makeRowSelector } from './rows.ts';
-import { BUILTINS, bind, type Scope } from './scope.ts';
+import { BUILTINS, bind, slotOf, type Scope } from './scope.ts';
 import { NotEvaluatedSignal, type ExprFn } from './types.ts';
 import { Interval, Item, Period, RowRef, isEmptyValue, listOf, type Value } from './values.ts';
 
@@ -130,7 +130,7 @@ export class ExprCompiler {
 
   private name(name: string, scope: Scope): ExprFn {
     const b = scope.get(name);
-    if (b) return (env) => env[name] ?? null;
+    if (b) { const slot = b.slot; return (env) => env[slot] ?? null; }
     if (name === 'as_of') return (_env, rt) => rt.asOf;
     if (name === 'audit_period') return (_env, rt) => rt.auditPeriod;
     if (name === 'facility') return (_env, rt) => rt.facility;
@@ -216,16 +216,17 @@ export class ExprCompiler {
 
   private aggregate(e: Extract<Expr, { kind: 'Aggregate' }>, scope: Scope): ExprFn {
     const inner = bind(scope, e.variable, { kind: 'row', sheet: e.sheet });
-    const selector = makeRowSelector(e.sheet, e.variable, e.where, (x) => this.compile(x, inner));
+    const slot = slotOf(inner, e.variable);
+    const selector = makeRowSelector(e.sheet, e.variable, slot, e.where, (x) => this.compile(x, inner));
     const sel = e.select ? this.compile(e.select, inner) : null;
-    const v = e.variable, sheet = e.sheet;
+    const sheet = e.sheet;
     const values = (env: Parameters<ExprFn>[0], rt: Parameters<ExprFn>[1]): Value[] =>
-      selector.select(env, rt).map((row) => sel!(bindVar(env, v, new RowRef(sheet, row)), rt)).filter((x) => !isEmptyValue(x));
+      selector.select(env, rt).map((row) => sel!(bindVar(env, slot, new RowRef(sheet, row)), rt)).filter((x) => !isEmptyValue(x));
     switch (e.fn) {
       case 'count': return (env, rt) => selector.count(env, rt);
       case 'exists': return (env, rt) => selector.exists(env, rt);
       case 'first': return (env, rt) => new RowRef(sheet, selector.select(env, rt)[0] ?? null);
-      case 'every': return (env, rt) => selector.select(env, rt).every((row) => sel!(bindVar(env, v, new RowRef(sheet, row)), rt) === true);
+      case 'every': return (env, rt) => selector.select(env, rt).every((row) => sel!(bindVar(env, slot, new RowRef(sheet, row)), rt) === true);
       case 'sum': return (env, rt) => values(env, rt).reduce<number>((s, x) => s + (num(x) ?? 0), 0);
       case 'min': case 'max': return (env, rt) => {
         const xs = values(env, rt).filter((x): x is number => typeof x === 'number');

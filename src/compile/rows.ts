@@ -41,7 +41,7 @@ function keyPart(v: Value): string | null {
 }
 
 export function makeRowSelector(
-  sheet: string, variable: string, where: Expr | null,
+  sheet: string, variable: string, slot: number, where: Expr | null,
   compile: (e: Expr) => ExprFn,
 ): RowSelector {
   const eq: { column: string; key: ExprFn }[] = [];
@@ -69,7 +69,7 @@ export function makeRowSelector(
     if (!table) return [];
     if (!fullWhere) return table.rows as TypedRow[];
     const out: TypedRow[] = [];
-    for (const row of table.rows) if (fullWhere(bindVar(env, variable, new RowRef(sheet, row)), rt) === true) out.push(row);
+    for (const row of table.rows) if (fullWhere(bindVar(env, slot, new RowRef(sheet, row)), rt) === true) out.push(row);
     return out;
   };
 
@@ -97,40 +97,58 @@ export function makeRowSelector(
     return idx;
   };
 
-  /** Visits the matching rows (unordered within a range bucket); stops when `visit` returns false. */
-  const each = (env: Env, rt: Runtime, visit: (row: TypedRow) => boolean): void => {
+  const keep = (env: Env, rt: Runtime, r: TypedRow): boolean =>
+    plan.residual === null || plan.residual(bindVar(env, slot, new RowRef(sheet, r)), rt) === true;
+
+  /** Matching rows: into `out` (unordered within a range bucket), or counted; `firstOnly` stops at one. */
+  const matches = (env: Env, rt: Runtime, out: TypedRow[] | null, firstOnly: boolean): number => {
     let k = '';
     for (const e of eq) {
       const v = e.key(env, rt);
-      if (isEmptyValue(v)) return;                // `x.col = empty` is false for every row
+      if (isEmptyValue(v)) return 0;              // `x.col = empty` is false for every row
       const p = keyPart(v);
-      if (p === null) { for (const r of scan(env, rt)) if (!visit(r)) return; return; }  // an item or list key: scan
+      if (p === null) {                           // an item or list key: no hash, scan
+        const rows = scan(env, rt);
+        if (out) out.push(...rows);
+        return firstOnly ? Math.min(rows.length, 1) : rows.length;
+      }
       k += p + '\u0001';
     }
     const bucket = indexOf(rt).buckets.get(k);
-    if (!bucket) return;
-    const keep = (r: TypedRow): boolean => plan.residual === null || plan.residual(bindVar(env, variable, new RowRef(sheet, r)), rt) === true;
-    if (!range) { for (const r of bucket) if (keep(r) && !visit(r)) return; return; }
-    const iv = range.interval(env, rt);
-    const col = range.column;
-    if (!(iv instanceof Interval)) {
-      for (const r of bucket) if (OPERATORS.within!(r.values[col] as Value, iv) && keep(r) && !visit(r)) return;
-      return;
+    if (!bucket) return 0;
+    let n = 0;
+    let lo = 0, end = bucket.length;
+    const col = range?.column ?? '';
+    let iv: Value = null;
+    if (range) {
+      iv = range.interval(env, rt);
+      if (iv instanceof Interval) {
+        let hi = bucket.length;
+        while (lo < hi) { const m = (lo + hi) >> 1; if ((bucket[m]!.values[col] as number) < iv.from) lo = m + 1; else hi = m; }
+        const to = iv.to ?? Infinity;
+        end = lo;
+        while (end < bucket.length && (bucket[end]!.values[col] as number) <= to) end++;
+      }
     }
-    let lo = 0, hi = bucket.length;
-    while (lo < hi) { const m = (lo + hi) >> 1; if ((bucket[m]!.values[col] as number) < iv.from) lo = m + 1; else hi = m; }
-    const to = iv.to ?? Infinity;
-    for (let i = lo; i < bucket.length && (bucket[i]!.values[col] as number) <= to; i++) if (keep(bucket[i]!) && !visit(bucket[i]!)) return;
+    for (let i = lo; i < end; i++) {
+      const r = bucket[i]!;
+      if (range && !(iv instanceof Interval) && !OPERATORS.within!(r.values[col] as Value, iv)) continue;
+      if (!keep(env, rt, r)) continue;
+      n++;
+      if (out) out.push(r);
+      if (firstOnly) break;
+    }
+    return n;
   };
 
   return {
     select(env, rt) {
       const out: TypedRow[] = [];
-      each(env, rt, (r) => { out.push(r); return true; });
+      matches(env, rt, out, false);
       if (range && out.length > 1) out.sort((x, y) => x.excelRow - y.excelRow);
       return out;
     },
-    count(env, rt) { let n = 0; each(env, rt, () => { n++; return true; }); return n; },
-    exists(env, rt) { let found = false; each(env, rt, () => { found = true; return false; }); return found; },
+    count: (env, rt) => matches(env, rt, null, false),
+    exists: (env, rt) => matches(env, rt, null, true) > 0,
   };
 }

@@ -6,9 +6,8 @@ import type { WorkbookSchema } from '../schema/types.ts';
 import { ConditionCompiler } from './conditions.ts';
 import { displayValue } from './display.ts';
 import { ExprCompiler } from './expr.ts';
-import { envEntries } from './env.ts';
 import { exprToText } from './print.ts';
-import { mentions, walk } from './scope.ts';
+import { mentions, slotOf, walk } from './scope.ts';
 import { compileSteps } from './steps.ts';
 import type { Case, CompiledRequirement, CompiledRule, ExprFn, Runtime } from './types.ts';
 import { RowRef, isEmptyValue } from './values.ts';
@@ -54,10 +53,11 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
   const subjectIsDate = decl.subject ? exprs.isDate(decl.subject, scope) : false;
   if (!subjectFn && firstFor?.kind === 'For') {
     const v = firstFor.variable;
-    if (firstFor.source.kind === 'list') subjectFn = (env) => env[v] ?? null;
+    const slot = slotOf(scope, v);
+    if (firstFor.source.kind === 'list') subjectFn = (env) => env[slot] ?? null;
     else {
       const key = keyColumnOf(schema, firstFor.source.sheet);
-      if (key) subjectFn = (env) => { const r = env[v]; return r instanceof RowRef ? r.field(key) : null; };
+      if (key) subjectFn = (env) => { const r = env[slot]; return r instanceof RowRef ? r.field(key) : null; };
     }
   }
   const subjectOf = (c: Case, rt: Runtime): string => {
@@ -112,6 +112,7 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
   reqExprs.forEach(scan);
   // A record the requirement looks for directly (`exists(…)`, `count(…) >= 1`) is evidence about its sheet.
   for (const e of reqExprs) walk(e, (x) => { if (x.kind === 'Aggregate') aggregateSheets.add(x.sheet); });
+  const slots = [...scope].map(([name, b]) => [name, b.slot] as const).sort((a, b) => a[1] - b[1]);
   const usesFacility = reqExprs.some((e) => mentions(e, 'facility'));
   const subjectField = decl.subject?.kind === 'Field' ? decl.subject : null;
   const evidenceOf = (c: Case, rt: Runtime) => {
@@ -128,7 +129,7 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
       if (cols.length === 0) out.push({ sheet: ref.sheet, row: ref.row.excelRow });
       for (const column of cols) out.push({ sheet: ref.sheet, row: ref.row.excelRow, column });
     };
-    for (const [name, v] of envEntries(c.env)) if (v instanceof RowRef) add(name, v);
+    for (const [name, slot] of slots) { const v = c.env[slot]; if (v instanceof RowRef) add(name, v); }
     if (usesFacility) add('facility', rt.facility);
     return out.concat([...aggregateSheets].filter((s) => !sheetsWithRows.has(s)).sort().map((sheet) => ({ sheet })));
   };

@@ -1,21 +1,32 @@
 // What a name means at a point of a rule: a row variable, a period, an item, a list value or a let.
 import type { Expr, LangType } from '../lang/ast.ts';
 
-export type Binding =
+export type BindingKind =
   | { readonly kind: 'row'; readonly sheet: string }
   | { readonly kind: 'period' }
   | { readonly kind: 'item' }
   | { readonly kind: 'value'; readonly type: LangType | null }
   | { readonly kind: 'let'; readonly expr: Expr };
 
+/** `slot`: the name's index in the case environment (an array), fixed at compile time. */
+export type Binding = BindingKind & { readonly slot: number };
+
 export type Scope = ReadonlyMap<string, Binding>;
 
 export const BUILTINS = new Set(['audit_period', 'as_of', 'facility']);
 
-export function bind(scope: Scope, name: string, b: Binding): Scope {
+export function bind(scope: Scope, name: string, b: BindingKind): Scope {
+  let slot = 0;
+  for (const x of scope.values()) slot = Math.max(slot, x.slot + 1);
   const next = new Map(scope);
-  next.set(name, b);
+  next.set(name, { ...b, slot });
   return next;
+}
+
+export function slotOf(scope: Scope, name: string): number {
+  const b = scope.get(name);
+  if (!b) throw new Error(`internal: ${name} is not bound`);
+  return b.slot;
 }
 
 /** True when `e` reads variable `name` (used to find index keys of aggregates). */

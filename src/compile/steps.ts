@@ -6,7 +6,7 @@ import { ExprCompiler } from './expr.ts';
 import { periodsIn } from './periods.ts';
 import { exprToText } from './print.ts';
 import { makeRowSelector } from './rows.ts';
-import { bind, type Scope } from './scope.ts';
+import { bind, slotOf, type Scope } from './scope.ts';
 import type { Case, Env, Runtime } from './types.ts';
 import { Interval, Item, RowRef, isEmptyValue, listOf, type Period, type Value } from './values.ts';
 
@@ -20,7 +20,7 @@ interface State {
 
 type StepRunner = (s: State, rt: Runtime, next: (s: State) => void) => void;
 
-const extend = (s: State, name: string, v: Value): State => ({ env: bindVar(s.env, name, v), periods: s.periods, items: s.items, dated: s.dated, periodEnd: s.periodEnd });
+const extend = (s: State, slot: number, v: Value): State => ({ env: bindVar(s.env, slot, v), periods: s.periods, items: s.items, dated: s.dated, periodEnd: s.periodEnd });
 
 /** Compiles the steps; returns the generator and the scope after the last step (for the requirement). */
 export function compileSteps(steps: readonly Step[], exprs: ExprCompiler, scope0: Scope): { scope: Scope; generate: (rt: Runtime, emit: (c: Case) => void) => void } {
@@ -32,25 +32,28 @@ export function compileSteps(steps: readonly Step[], exprs: ExprCompiler, scope0
         const v = step.variable;
         if (step.source.kind === 'sheet') {
           const sheet = step.source.sheet;
-          runners.push((s, rt, next) => { for (const row of rt.tables[sheet]?.rows ?? []) next(extend(s, v, new RowRef(sheet, row))); });
           scope = bind(scope, v, { kind: 'row', sheet });
+          const slot = slotOf(scope, v);
+          runners.push((s, rt, next) => { for (const row of rt.tables[sheet]?.rows ?? []) next(extend(s, slot, new RowRef(sheet, row))); });
         } else {
           const list = exprs.compile(step.source.expr, scope);
           const t = exprs.typeOf(step.source.expr, scope);
+          scope = bind(scope, v, { kind: 'value', type: t?.t === 'list' ? t.of : null });
+          const slot = slotOf(scope, v);
           runners.push((s, rt, next) => {
             const val = list(s.env, rt);
             const xs = listOf(val) ?? (isEmptyValue(val) ? [] : [val]);
-            for (const x of xs) next(extend(s, v, x));
+            for (const x of xs) next(extend(s, slot, x));
           });
-          scope = bind(scope, v, { kind: 'value', type: t?.t === 'list' ? t.of : null });
         }
         break;
       }
       case 'Join': {
         const inner = bind(scope, step.variable, { kind: 'row', sheet: step.sheet });
-        const sel = makeRowSelector(step.sheet, step.variable, step.on, (x) => exprs.compile(x, inner));
-        const { variable: v, sheet } = step;
-        runners.push((s, rt, next) => { const row = sel.select(s.env, rt)[0]; if (row) next(extend(s, v, new RowRef(sheet, row))); });
+        const slot = slotOf(inner, step.variable);
+        const sel = makeRowSelector(step.sheet, step.variable, slot, step.on, (x) => exprs.compile(x, inner));
+        const sheet = step.sheet;
+        runners.push((s, rt, next) => { const row = sel.select(s.env, rt)[0]; if (row) next(extend(s, slot, new RowRef(sheet, row))); });
         scope = inner;
         break;
       }
@@ -61,22 +64,25 @@ export function compileSteps(steps: readonly Step[], exprs: ExprCompiler, scope0
       }
       case 'Let': {
         const f = exprs.compile(step.value, scope);
-        const name = step.name;
-        runners.push((s, rt, next) => next(extend(s, name, f(s.env, rt))));
-        scope = bind(scope, name, { kind: 'let', expr: step.value });
+        scope = bind(scope, step.name, { kind: 'let', expr: step.value });
+        const slot = slotOf(scope, step.name);
+        runners.push((s, rt, next) => next(extend(s, slot, f(s.env, rt))));
         break;
       }
       case 'Per': {
         const within = exprs.compile(step.within, scope);
         const excepts = step.except.map((x) => {
           const inner = bind(scope, x.variable, { kind: 'row', sheet: x.sheet });
+          const slot = slotOf(inner, x.variable);
           return {
-            variable: x.variable, sheet: x.sheet,
-            rows: makeRowSelector(x.sheet, x.variable, x.where, (e: Expr) => exprs.compile(e, inner)),
+            slot, sheet: x.sheet,
+            rows: makeRowSelector(x.sheet, x.variable, slot, x.where, (e: Expr) => exprs.compile(e, inner)),
             during: exprs.compile(x.during, inner),
           };
         });
-        const { unit, full, variable: v } = step;
+        const { unit, full } = step;
+        scope = bind(scope, step.variable, { kind: 'period' });
+        const slot = slotOf(scope, step.variable);
         runners.push((s, rt, next) => {
           const iv = within(s.env, rt);
           if (!(iv instanceof Interval)) return;
@@ -85,16 +91,15 @@ export function compileSteps(steps: readonly Step[], exprs: ExprCompiler, scope0
           const ranges: [number, number][] = [];
           for (const x of excepts) {
             for (const row of x.rows.select(s.env, rt)) {
-              const d = x.during(bindVar(s.env, x.variable, new RowRef(x.sheet, row)), rt);
+              const d = x.during(bindVar(s.env, x.slot, new RowRef(x.sheet, row)), rt);
               if (d instanceof Interval) ranges.push([d.from, d.to ?? Infinity]);
             }
           }
           const excluded = ranges.length === 0 ? null : (d: number) => ranges.some(([a, b]) => d >= a && d <= b);
           for (const p of periodsIn(unit, iv.from, to, full, excluded)) {
-            next({ env: bindVar(s.env, v, p), periods: [...s.periods, p], items: s.items, dated: s.dated, periodEnd: p.end });
+            next({ env: bindVar(s.env, slot, p), periods: [...s.periods, p], items: s.items, dated: s.dated, periodEnd: p.end });
           }
         });
-        scope = bind(scope, v, { kind: 'period' });
         break;
       }
       case 'Dated': {
@@ -103,7 +108,8 @@ export function compileSteps(steps: readonly Step[], exprs: ExprCompiler, scope0
         break;
       }
       case 'Items': {
-        const v = step.variable;
+        const itemScope = bind(scope, step.variable, { kind: 'item' });
+        const slot = slotOf(itemScope, step.variable);
         if (step.items.kind === 'literal') {
           const entries = step.items.entries.map((en) => ({
             label: en.alternatives.map((a) => exprToText(a)).join('|'),
@@ -114,26 +120,29 @@ export function compileSteps(steps: readonly Step[], exprs: ExprCompiler, scope0
             for (const en of entries) {
               if (en.guard && en.guard(s.env, rt) !== true) continue;
               const item = new Item(en.label, en.alternatives.map((a) => a(s.env, rt)));
-              next({ ...extend(s, v, item), items: [...s.items, en.label] });
+              next({ ...extend(s, slot, item), items: [...s.items, en.label] });
             }
           });
         } else {
           const list = exprs.compile(step.items.expr, scope);
           runners.push((s, rt, next) => {
-            for (const x of listOf(list(s.env, rt)) ?? []) next({ ...extend(s, v, x), items: [...s.items, displayPlain(x)] });
+            for (const x of listOf(list(s.env, rt)) ?? []) next({ ...extend(s, slot, x), items: [...s.items, displayPlain(x)] });
           });
         }
-        scope = bind(scope, v, { kind: 'item' });
+        scope = itemScope;
         break;
       }
     }
   }
   const generate = (rt: Runtime, emit: (c: Case) => void): void => {
-    const go = (i: number, s: State): void => {
-      if (i === runners.length) { emit(s); return; }
-      runners[i]!(s, rt, (n) => go(i + 1, n));
-    };
-    go(0, { env: ROOT_ENV, periods: [], items: [], dated: null, periodEnd: null });
+    // One continuation per step, made once per run (not per case).
+    const conts: ((s: State) => void)[] = new Array(runners.length + 1);
+    conts[runners.length] = emit;
+    for (let i = runners.length - 1; i >= 0; i--) {
+      const run = runners[i]!, next = conts[i + 1]!;
+      conts[i] = (s) => run(s, rt, next);
+    }
+    conts[0]!({ env: ROOT_ENV, periods: [], items: [], dated: null, periodEnd: null });
   };
   return { scope, generate };
 }

@@ -22,7 +22,8 @@ export interface Runtime {
   readonly indexes: Map<string, unknown>;
 }
 
-export type Env = Readonly<Record<string, Value>>;
+/** Values by slot (see scope.ts). */
+export type Env = readonly Value[];
 export type ExprFn = (env: Env, rt: Runtime) => Value;
 
 /** One combination of the query steps: the bindings a requirement is judged on. */

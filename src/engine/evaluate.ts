@@ -119,29 +119,31 @@ async function judgeRule(
     if (judge === null) { uncovered.push(day); return; }
     if (judge !== version) return;   // judged by the version in force that day
     if (mode === 'reference') { cases.push(c); return; }
-    const fact = factsOf(rule, c, rt);
-    for (const q of rule.requirements) if (!evalCondition(q.conditions, fact)) out.push(buildFinding(rule, c, rt, q.item, fact));
+    const facts = new CaseFacts(rule, c, rt);
+    for (const q of rule.requirements) if (!evalCondition(q.conditions, facts)) out.push(buildFinding(rule, c, rt, q.item, facts));
   });
   if (mode === 'reference') {
     const judgeRef = new ReferenceJudge(rule);
     for (const c of cases) {
-      const fact = factsOf(rule, c, rt);
-      for (const item of await judgeRef.failing({ fact })) out.push(buildFinding(rule, c, rt, item, fact));
+      const facts = new CaseFacts(rule, c, rt);
+      for (const item of await judgeRef.failing(facts)) out.push(buildFinding(rule, c, rt, item, facts));
     }
   }
   return out;
 }
 
-function factsOf(rule: CompiledRule, c: Case, rt: Runtime): (name: string) => Value {
-  const memo = new Map<string, Value>();
-  return (name) => {
-    if (memo.has(name)) return memo.get(name)!;
-    const fn = rule.facts.get(name);
-    if (!fn) throw new Error(`${rule.id}: no fact ${name}`);
-    const v = fn(c.env, rt);
-    memo.set(name, v);
+/** A case's facts, each computed on first use. */
+class CaseFacts {
+  private memo: Map<string, Value> | null = null;
+  constructor(private readonly rule: CompiledRule, private readonly c: Case, private readonly rt: Runtime) {}
+  fact(name: string): Value {
+    if (this.memo?.has(name)) return this.memo.get(name)!;
+    const fn = this.rule.facts.get(name);
+    if (!fn) throw new Error(`${this.rule.id}: no fact ${name}`);
+    const v = fn(this.c.env, this.rt);
+    (this.memo ??= new Map()).set(name, v);
     return v;
-  };
+  }
 }
 
 function versionUsed(v: CompiledRuleset): RulesetVersionUsed {

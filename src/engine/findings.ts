@@ -2,15 +2,15 @@
 import { displayValue, type Case, type CompiledRule, type Runtime, type Value } from '../compile/index.ts';
 import type { Finding } from './types.ts';
 
-export function buildFinding(rule: CompiledRule, c: Case, rt: Runtime, reqItem: string | null, fact: (name: string) => Value): Finding {
+export function buildFinding(rule: CompiledRule, c: Case, rt: Runtime, reqItem: string | null, facts: { fact(name: string): Value }): Finding {
   const subject = rule.subjectOf(c, rt);
-  const period = c.periods.length > 0 ? c.periods.join('/') : undefined;
+  const period = c.periods.length > 0 ? c.periods.map((p) => p.label).join('/') : undefined;
   const items = reqItem === null ? c.items : [...c.items, reqItem];
   const item = items.length > 0 ? items.join('/') : null;
   const base = { subject, period: period ?? '', item: item ?? '' };
   const expected = rule.render(rule.templates.expected, c, rt, base)?.en ?? rule.requirementText.get(reqItem) ?? '';
   const actual = rule.render(rule.templates.actual, c, rt, { ...base, expected })?.en
-    ?? (rule.leafFacts.get(reqItem) ?? []).map((n) => `${n} = ${displayValue(fact(n), 'en', rule.factTypes.get(n)?.t === 'date')}`).join('; ');
+    ?? (rule.leafFacts.get(reqItem) ?? []).map((n) => `${n} = ${displayValue(facts.fact(n), 'en', rule.factTypes.get(n)?.t === 'date')}`).join('; ');
   const message = rule.render(rule.templates.message, c, rt, { ...base, expected, actual })!;
   return {
     rule: rule.id, clause: rule.clause, severity: rule.severity, subject,

@@ -96,5 +96,6 @@ export function reportFileName(workbookFile: string, format: ReportFormat): stri
 }
 
 function mb(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
   return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 }

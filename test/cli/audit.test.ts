@@ -156,4 +156,24 @@ describe('ereje audit exit codes on built workbooks', () => {
     expect(existsSync(join(out, 'b-ok.json'))).toBe(true);
     expect(existsSync(join(out, 'a-bad.json'))).toBe(false);
   });
+
+  it('2 with one line for a workbook over --max-size', async () => {
+    const r = await run(['audit', RESIDENTIAL, '--max-size', '0.001']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/residential-2010\.xlsx: the file is \d+ kB, more than the 1 kB limit; .*raise --max-size/);
+    oneLine(r.stderr);
+  });
+
+  it("reads a facility's own sheet and column names through --mapping", async () => {
+    const path = join(tmp, 'own-names.xlsx');
+    const [header, row] = facilitySheet({ to: '2010-06-30' });
+    writeFileSync(path, xlsxBytes({ 'Our facility': [header!.map((h) => (h === 'name' ? 'Title' : h)), row!] }));
+    const mapping = join(tmp, 'mapping.json');
+    writeFileSync(mapping, JSON.stringify({ sheets: { 'Our facility': 'facility' }, columns: { facility: { Title: 'name' } } }));
+    const without = await run(['audit', path]);
+    expect(without.code).toBe(2);
+    const r = await run(['audit', path, '--mapping', mapping, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as AuditReport).facility.name).toBe('Балалар үйі №1');
+  });
 });

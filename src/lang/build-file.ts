@@ -253,7 +253,12 @@ function buildRule(cx: BuildContext, n: CstNode): RuleDecl {
     }
   }
   const where = `rule ${tok(n, 'RuleName')?.image ?? ''}`;
-  for (const f of ['clause', 'severity', 'scope', 'quote', 'require', 'message']) if (!seen.has(f)) missing(cx, span, f, where);
+  const absent = ['clause', 'severity', 'scope', 'quote', 'require', 'message'].filter((f) => !seen.has(f));
+  if (absent.length === 1) missing(cx, span, absent[0], where);
+  else if (absent.length > 1) {
+    const list = absent.map((f) => `'${f}'`).join(', ');
+    cx.report(span, 'missing-field', `${where} has no ${list}; add them`, `в ${where} нет ${list}; добавьте их`, `${where} ішінде ${list} жоқ; оларды қосыңыз`);
+  }
   return {
     kind: 'RuleDecl', name: tok(n, 'RuleName')!.image,
     clause: clause?.image ?? '', clauseSpan: clause ? spanBetween(cx.file, clause) : span,

@@ -1,13 +1,13 @@
 // What the `rules test|list|coverage|diff` commands share: loading the pack and printing its diagnostics.
 import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
 import type { Lang } from '../core/lang.ts';
 import { renderDiagnostic } from '../lang/index.ts';
+import { displayPath } from './load.ts';
 import { loadRulePack, type RulePack } from './pack.ts';
 
+/** A path relative to the working directory when inside it, with `/` separators. */
 export function shownPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return (rel.startsWith('..') ? path : rel).split(sep).join('/');
+  return displayPath(path, process.cwd());
 }
 
 function sourceText(path: string): string {

@@ -29,6 +29,14 @@ export function registerRulesTest(rules: Command, io: CliIO, setExit: (code: num
       const s = summarize(results);
       io.stdout(summaryLine(s, flags.lang) + '\n');
       // Rule files that do not compile are a failure too: their examples could not run.
+      if (!pack.ok) {
+        const n = new Set(pack.diagnostics.filter((d) => d.severity === 'error').map((d) => d.span.file)).size;
+        io.stderr({
+          en: `${n} file(s) have errors (above); their examples were not run. Fix them, or run \`ereje rules check\`.\n`,
+          ru: `в файлах (${n}) есть ошибки (см. выше); их примеры не запускались. Исправьте их или запустите \`ereje rules check\`.\n`,
+          kk: `${n} файлда қате бар (жоғарыда); олардың мысалдары іске қосылмады. Түзетіңіз немесе \`ereje rules check\` іске қосыңыз.\n`,
+        }[flags.lang]);
+      }
       setExit(!pack.ok ? 2 : s.failed > 0 ? 1 : 0);
     });
 }

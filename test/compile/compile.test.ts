@@ -12,10 +12,10 @@ rule plan-completed {
   quote "q"
   for p in plans
   require p.completed_on <= p.drafted_on + 5 working days and (p.approved_by = head or not (p.approved_on is empty))
-  message en "x"
+  message "x"
 }
 rule contract {
-  clause A2.9
+  clause A1.9
   severity minor
   scope record "t"
   quote "q"
@@ -24,7 +24,7 @@ rule contract {
     periodicity: k.periodicity is present
     payment_terms if k.payment_terms is present: 2010-01-01 < k.signed_on
   }
-  message en "x"
+  message "x"
 }`, { version: '2009-240-o', from: '2009-09-07' });
 
 describe('compileRuleFile', () => {
@@ -71,7 +71,7 @@ rule r {
   quote "q"
   for p in plans
   require p.completed_on <= p.drafted_on + 5 working days on uz
-  message en "x"
+  message "x"
 }`));
     expect(() => compileRuleFile(file, { calendars })).toThrow(CompileError);
     expect(() => compileRuleFile(file, { calendars })).toThrow(/calendar "uz" is not loaded/);

@@ -56,7 +56,7 @@ rule quarterly-monitoring {
   for c in children
   per full quarter q in audit_period ∩ c.admitted_on .. c.discharged_on
   require exists(journal j where j.child_id = c.child_id and j.date within q and j.entry_type = quarterly_monitoring and j.recorded_by = social_work_specialist)
-  message en "{c.child_id}: no monitoring in {q}"
+  message "{c.child_id}: no monitoring in {q}"
 }`);
   const wb = workbook({
     children: children(child('C-1'), child('C-2', { admitted_on: '2010-02-15', discharged_on: '2010-09-30' })),
@@ -84,7 +84,7 @@ rule daily-health {
   for c in children
   per day d in audit_period ∩ c.admitted_on .. c.discharged_on except leaves l where l.child_id = c.child_id during l.from .. l.to
   require exists(health_log h where h.child_id = c.child_id and h.date within d)
-  message en "{c.child_id}: no health log on {d}"
+  message "{c.child_id}: no health log on {d}"
 }`);
   const days = (child: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => [child, `2010-03-${String(from + i).padStart(2, '0')}`]);
   const wb = workbook({
@@ -106,7 +106,7 @@ rule admission-documents {
   where c.funding = budget
   each item d in [local_exec_decision, parent_application | medical_org_petition, disability_extract if c.disabled]
   require exists(documents x where x.child_id = c.child_id and x.document in d)
-  message en "{c.child_id} lacks {d}"
+  message "{c.child_id} lacks {d}"
 }`);
   const contract = compile(`
 rule contract-fields {
@@ -118,7 +118,7 @@ rule contract-fields {
     payment_terms if c.funding = paid: k.payment_terms = yes
   }
   subject k.child_id
-  message en "The contract of {k.child_id} lacks {item}"
+  message "The contract of {k.child_id} lacks {item}"
 }`, { id: 'home-care', kind: 'home_care' });
   it('one finding per missing item; an alternative satisfies its item; a false guard skips the item', async () => {
     const wb = workbook({
@@ -149,7 +149,7 @@ rule seasonal-menu {
   for s in [spring_summer, autumn_winter]
   each item n in [1, 2, 3]
   require exists(menus m where m.menu_kind = seasonal_14_day and m.season = s and m.day_no = n and m.approved_by = head)
-  message en "menu {s} lacks day {n}"
+  message "menu {s} lacks day {n}"
 }`);
     const wb = workbook({ menus: { header: ['menu_kind', 'season', 'day_no', 'approved_by'], rows: [
       ['seasonal_14_day', 'spring_summer', 1, 'head'], ['seasonal_14_day', 'spring_summer', 2, 'head'], ['seasonal_14_day', 'spring_summer', 3, 'nurse'],
@@ -163,7 +163,7 @@ rule bedroom-sex {
   ${HEAD('A1.13', 'info')}
   for b in distinct(children c where c.bedroom_id is present : c.bedroom_id)
   require length(distinct(children c where c.bedroom_id = b : c.sex)) <= 1
-  message en "bedroom {b} mixes sexes"
+  message "bedroom {b} mixes sexes"
 }`);
     const wb = workbook({ children: children(child('C-1', { bedroom_id: 'B-1' }), child('C-2', { bedroom_id: 'B-1', sex: 'f' }), child('C-3', { bedroom_id: 'B-2' }), child('C-4')) });
     const ev = await evaluateBoth([rs], wb);
@@ -177,7 +177,7 @@ rule weekly-review {
   ${HEAD('A1.46')}
   per full week w in audit_period
   require count(complaint_reviews r where r.date within w and r.reviewer_role = head) >= 1
-  message en "no review by the head in {w}"
+  message "no review by the head in {w}"
 }`);
     const wb = workbook({ complaint_reviews: { header: ['date', 'reviewer_role'], rows: [
       ['2010-01-04', 'head'], ['2010-01-13', 'head'], ['2010-01-20', 'authorized_body'], ['2010-01-31', 'head']] } },
@@ -196,13 +196,13 @@ rule age {
   for c in children
   where c.admitted_on within audit_period
   require age_years(c.birth_date, c.admitted_on) >= 3 and age_years(c.birth_date, c.admitted_on) < 18
-  message en "{c.child_id} was admitted aged {c.birth_date}"
+  message "{c.child_id} was admitted aged {c.birth_date}"
 }
 rule contraindications {
   ${HEAD('A1.2', 'critical')}
   for c in children
   require not (epilepsy_frequent in c.contraindications or tb_active in c.contraindications) and (c.seizures_per_month is empty or c.seizures_per_month <= 5)
-  message en "{c.child_id}"
+  message "{c.child_id}"
 }`);
     const wb = workbook({ children: children(
       child('C-1', { birth_date: '2007-03-01', admitted_on: '2010-03-01' }),  // exactly 3 on admission: fine
@@ -232,14 +232,14 @@ rule staffing {
   let everyone_rated = every(staff s where s.position = r : s.rate > 0)
   require total >= min_rate[r] and everyone_rated and max(lowest, 0) <= coalesce(highest, 0)
   actual "{total} ({lowest}–{highest}); first hired {newest.hired_on}"
-  message en "{r}: {total} < {expected}"
+  message "{r}: {total} < {expected}"
 }
 rule periods-and-days {
   ${HEAD('A1.17')}
   for p in plans
   require days_between(p.valid_from, p.valid_to) <= 365 and working_days_between(p.valid_from, p.valid_from + 7 days) = 5 and year(p.valid_from) = 2010
   subject p.child_id
-  message en "{p.child_id} {p.valid_from} .. {p.valid_to}"
+  message "{p.child_id} {p.valid_from} .. {p.valid_to}"
 }`);
     const wb = workbook({
       children: children(child('C-1'), child('C-2')),

@@ -8,8 +8,9 @@ import { parseDateText } from '../../src/core/date.ts';
 import { evaluate, type Evaluation } from '../../src/engine/index.ts';
 import { typeTables, type RawCell } from '../../src/ingest/index.ts';
 import type { IngestedWorkbook } from '../../src/ingest/types.ts';
-import type { CheckedRuleFile, TableDecl } from '../../src/lang/ast.ts';
-import * as lang from '../../src/lang/index.ts';
+import type { CheckedRuleFile } from '../../src/lang/ast.ts';
+import { checkRuleFiles, parseRuleFile } from '../../src/lang/index.ts';
+import { WORKBOOK_SCHEMA } from '../../src/schema/index.ts';
 
 export const kz: WorkingDayCalendar = parseCalendar(JSON.parse(readFileSync(new URL('../../rules/calendars/kz.json', import.meta.url), 'utf8')));
 export const calendars = new Map([['kz', kz]]);
@@ -28,15 +29,13 @@ export function rulesetText(body: string, opts: { id?: string; version?: string;
 ${body}`;
 }
 
-/** Parse and check rule text; uses the checker when src/lang exports it, else an unchecked AST. */
+/** Parse and check rule text with the real front end (src/lang); any error diagnostic fails the test. */
 export function checked(text: string, path = 'test.ereje'): CheckedRuleFile {
-  const parsed = lang.parseRuleFile(text, path);
-  const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+  const parsed = parseRuleFile(text, path);
+  const result = parsed.file ? checkRuleFiles([parsed.file], WORKBOOK_SCHEMA) : { checked: [], diagnostics: [] };
+  const errors = [...parsed.diagnostics, ...result.diagnostics].filter((d) => d.severity === 'error');
   if (!parsed.file || errors.length > 0) throw new Error(errors.map((d) => `${d.span.line}:${d.span.col} ${d.message.en}`).join('\n'));
-  const check = (lang as Record<string, unknown>).checkRuleFiles as undefined | ((files: unknown[], schema: unknown) => unknown);
-  void check;
-  const tables = new Map<string, TableDecl>(parsed.file.tables.map((t) => [t.name, t]));
-  return { file: parsed.file, types: new Map(), needs: new Map(), tables };
+  return result.checked[0]!;
 }
 
 export function compile(text: string, opts?: Parameters<typeof rulesetText>[1]): CompiledRuleset {

@@ -17,7 +17,7 @@ rule group-size {
   for g in groups
   let members = count(children c where c.group_id = g.group_id and as_of within c.admitted_on .. c.discharged_on)
   require members <= group_size_limit[g.skill_level]
-  message en "{g.group_id}: {members}"
+  message "{g.group_id}: {members}"
 }`);
 const CHILDREN = { header: ['child_id', 'birth_date', 'admitted_on', 'discharged_on', 'funding', 'group_id'], rows: [['C-1', '2003-01-01', '2009-01-10', null, 'budget', 'G-1']] };
 const groups = (skill: string) => ({ header: ['group_id', 'age_band', 'skill_level'], rows: [['G-1', '6-8', skill]] });

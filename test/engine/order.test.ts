@@ -14,7 +14,7 @@ rule late-review {
   where r.date within m
   require r.reviewer_role = head
   subject label(m)
-  message en "{m}"
+  message "{m}"
 }
 rule staff-present {
   clause A1.22
@@ -23,7 +23,7 @@ rule staff-present {
   quote "q"
   for s in staff
   require s.rate > 0
-  message en "{s.staff_id}"
+  message "{s.staff_id}"
 }
 rule room-passport {
   clause A1.30.13
@@ -32,7 +32,7 @@ rule room-passport {
   quote "q"
   for r in rooms
   require r.passport = yes
-  message en "{r.room_id}"
+  message "{r.room_id}"
 }`);
 
 const wb = workbook({

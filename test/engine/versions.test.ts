@@ -14,7 +14,7 @@ rule monthly-review {
   quote "q"
   per full month m in audit_period
   require count(complaint_reviews r where r.date within m and r.reviewer_role = head) >= ${n}
-  message en "{m}: fewer than ${n} reviews"
+  message "{m}: fewer than ${n} reviews"
 }`;
 const v1 = compile(monthly(1), { version: 'v1', from: '2009-09-07', until: '2010-06-30' });
 const v2 = compile(monthly(2), { version: 'v2', from: '2010-07-01' });

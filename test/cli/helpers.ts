@@ -1,8 +1,9 @@
-// Test helpers for the audit CLI: captured io, workbooks built with SheetJS, and hand-made zip files
-// (a zip bomb whose entry inflates far beyond what it declares).
+// Test helpers for the audit CLI: captured io, workbooks built with SheetJS, and a hand-made zip
+// (a zip bomb whose entry inflates far beyond what it declares, built with ingest's test zip writer).
 import { deflateRawSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
 import { main, type CliIO } from '../../src/cli/main.ts';
+import { buildZip } from '../ingest/zip-builder.ts';
 
 export interface Captured { code: number; stdout: string; stderr: string }
 
@@ -37,41 +38,15 @@ export function facilitySheet(over: { name?: string; from?: string; to?: string;
   ];
 }
 
-interface ZipEntrySpec { name: string; data: Buffer; declaredSize?: number }
-
-/** A zip with deflated entries; `declaredSize` lets an entry lie about its uncompressed size. CRCs are 0. */
-export function zipBytes(entries: readonly ZipEntrySpec[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const packed = deflateRawSync(e.data);
-    const size = e.declaredSize ?? e.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0, 6); local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(0, 14); local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26); local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(0, 8);
-    central.writeUInt16LE(8, 10); central.writeUInt32LE(0, 16); central.writeUInt32LE(packed.length, 20); central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28); central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
-    centrals.push(central, name);
-    offset += local.length + name.length + packed.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0); eocd.writeUInt16LE(entries.length, 8); eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12); eocd.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, cd, eocd]));
-}
-
 /** A tiny file (tens of kB) whose one worksheet declares 1 kB but inflates to 64 MB of spaces. */
 export function zipBomb(): Uint8Array {
-  return zipBytes([
-    { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
-    { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
-    { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(64 * 1024 * 1024, 0x20), declaredSize: 1024 },
+  const deflated = (text: string | Buffer) => {
+    const raw = typeof text === 'string' ? Buffer.from(text) : text;
+    return { data: new Uint8Array(deflateRawSync(raw)), method: 8, uncompressedSize: raw.length };
+  };
+  return buildZip([
+    { name: '[Content_Types].xml', ...deflated('<Types/>') },
+    { name: 'xl/workbook.xml', ...deflated('<workbook/>') },
+    { name: 'xl/worksheets/sheet1.xml', ...deflated(Buffer.alloc(64 * 1024 * 1024, 0x20)), uncompressedSize: 1024 },
   ]);
 }

@@ -44,6 +44,7 @@ export class ExprCompiler {
         if (col.type === 'date' || col.type === 'month') return { t: 'date' };
         if (col.type === 'int' || col.type === 'number') return { t: 'number' };
         if (col.type === 'bool') return { t: 'bool' };
+        if (col.type === 'enum' && col.enum) return { t: 'enum', enum: col.enum };
         return { t: 'text' };
       }
       case 'Name': {

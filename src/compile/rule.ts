@@ -67,14 +67,15 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
   };
 
   // Placeholders, resolved once against the final scope.
-  const resolvers = new Map<string, { fn: ExprFn; isDate: boolean } | null>();
+  const resolvers = new Map<string, { fn: ExprFn; isDate: boolean; enumId: string | null } | null>();
   const resolver = (name: string) => {
     if (resolvers.has(name)) return resolvers.get(name)!;
     const [obj, field] = name.split('.');
-    let r: { fn: ExprFn; isDate: boolean } | null = null;
+    let r: { fn: ExprFn; isDate: boolean; enumId: string | null } | null = null;
     if (scope.has(obj!) || ['as_of', 'audit_period', 'facility'].includes(obj!)) {
       const e: Expr = field ? { kind: 'Field', object: obj!, field, span: decl.span } : { kind: 'Name', name: obj!, span: decl.span };
-      r = { fn: exprs.compile(e, scope), isDate: exprs.isDate(e, scope) };
+      const t = exprs.typeOf(e, scope);
+      r = { fn: exprs.compile(e, scope), isDate: t?.t === 'date', enumId: t?.t === 'enum' ? t.enum : null };
     }
     resolvers.set(name, r);
     return r;
@@ -87,7 +88,14 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
       out[lang] = text.replace(PLACEHOLDER, (whole, name: string) => {
         if (Object.hasOwn(extra, name)) return extra[name]!;
         const r = resolver(name);
-        return r ? displayValue(r.fn(c.env, rt), lang, r.isDate) : whole;
+        if (!r) return whole;
+        const v = r.fn(c.env, rt);
+        // Enum codes read as the schema's kk/ru label in those languages; English shows the code.
+        if (r.enumId && typeof v === 'string' && lang !== 'en') {
+          const label = schema.enums.find((x) => x.id === r.enumId)?.values.find((x) => x.code === v)?.labels[lang][0];
+          if (label) return label;
+        }
+        return displayValue(v, lang, r.isDate);
       });
     }
     return out;

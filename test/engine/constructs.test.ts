@@ -256,3 +256,20 @@ rule periods-and-days {
     ]);
   });
 });
+
+describe('messages', () => {
+  it('show enum codes as the schema labels in kk/ru, codes in en; booleans as words; dates per language', async () => {
+    const rs = compile(`
+rule paid-regime {
+  clause A1.9
+  severity minor
+  scope state "t"
+  quote "q"
+  for c in children
+  require c.funding = budget
+  message kk "{c.child_id}: {c.funding}, {c.disabled}, {c.admitted_on}" ru "{c.child_id}: {c.funding}, {c.disabled}, {c.admitted_on}" en "{c.child_id}: {c.funding}, {c.disabled}, {c.admitted_on}"
+}`);
+    const ev = await evaluateBoth([rs], workbook({ children: children(child('C-1', { funding: 'paid', disabled: 'yes' })) }));
+    expect(ev.findings[0]!.message).toEqual({ kk: 'C-1: ақылы, иә, 10.01.2009', ru: 'C-1: платно, да, 10.01.2009', en: 'C-1: paid, yes, 2009-01-10' });
+  });
+});

@@ -8,7 +8,9 @@ export type QuoteCheck = { readonly ok: true } | { readonly ok: false; readonly 
 export type QuoteFailure =
   | { readonly kind: 'empty' }
   | { readonly kind: 'not-found'; readonly part: string; readonly partIndex: number }
-  | { readonly kind: 'out-of-order'; readonly part: string; readonly partIndex: number };
+  | { readonly kind: 'out-of-order'; readonly part: string; readonly partIndex: number }
+  /** The quote is in the act, but not in the annex the rule's clause belongs to. */
+  | { readonly kind: 'outside-annex'; readonly annex: number };
 
 const ELLIPSIS = /…|\.\.\./u;
 
@@ -22,10 +24,18 @@ export function quoteParts(quote: string): string[] {
   return quote.split(ELLIPSIS).map((p) => p.trim()).filter((p) => squeeze(p) !== '');
 }
 
-export function verifyQuote(quote: string, actText: string): QuoteCheck {
-  const parts = quoteParts(quote);
-  if (parts.length === 0) return { ok: false, reason: { kind: 'empty' } };
-  const act = squeeze(actText);
+/**
+ * The squeezed text of each annex of the act, from the headings "…бұйрығына N-қосымша" ("annex N to
+ * the order") that open them; empty when the act has no such headings.
+ */
+export function annexTexts(squeezedAct: string): Map<number, string> {
+  const starts = [...squeezedAct.matchAll(/бұйрығына(\d+)-қосымша/gu)].map((m) => ({ annex: Number(m[1]), at: m.index! }));
+  const out = new Map<number, string>();
+  starts.forEach((s, i) => { if (!out.has(s.annex)) out.set(s.annex, squeezedAct.slice(s.at, starts[i + 1]?.at ?? squeezedAct.length)); });
+  return out;
+}
+
+function findParts(parts: readonly string[], act: string): QuoteCheck {
   let from = 0;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
@@ -37,6 +47,28 @@ export function verifyQuote(quote: string, actText: string): QuoteCheck {
     return { ok: false, reason: { kind: anywhere ? 'out-of-order' : 'not-found', part, partIndex: i } };
   }
   return { ok: true };
+}
+
+/**
+ * Whether the quote occurs in the act (whitespace ignored, `…` parts in order). With `annex`, the quote
+ * must occur in that annex when the act's annexes can be told apart (a point of annex 3 must not be
+ * "verified" by the same words in annex 1).
+ */
+export function verifyQuote(quote: string, actText: string, options: { readonly annex?: number } = {}): QuoteCheck {
+  const parts = quoteParts(quote);
+  if (parts.length === 0) return { ok: false, reason: { kind: 'empty' } };
+  const act = squeeze(actText);
+  const whole = findParts(parts, act);
+  if (!whole.ok || options.annex === undefined) return whole;
+  const region = annexTexts(act).get(options.annex);
+  if (region === undefined) return whole;
+  return findParts(parts, region).ok ? whole : { ok: false, reason: { kind: 'outside-annex', annex: options.annex } };
+}
+
+/** `A3.28.7` → 3. */
+export function annexOfClause(clause: string): number | undefined {
+  const m = /^A(\d+)\./.exec(clause);
+  return m ? Number(m[1]) : undefined;
 }
 
 function shorten(s: string, max = 60): string {
@@ -60,6 +92,12 @@ export function describeQuoteFailure(reason: QuoteFailure, sourceName: string): 
         en: `Part ${reason.partIndex + 1} of the quote, "${p}", is not in the act's text (${sourceName}): compare its spelling with the act`,
       };
     }
+    case 'outside-annex':
+      return {
+        kk: `Дәйексөз актіде бар, бірақ ${reason.annex}-қосымшада емес (${sourceName}): ереженің тармағы жататын қосымшадан келтіріңіз`,
+        ru: `Цитата есть в акте, но не в приложении ${reason.annex} (${sourceName}): цитируйте приложение, к которому относится пункт правила`,
+        en: `The quote is in the act but not in annex ${reason.annex} (${sourceName}): quote the annex the rule's clause belongs to`,
+      };
     case 'out-of-order': {
       const p = shorten(reason.part);
       return {
@@ -95,7 +133,7 @@ export function verifyFileQuotes(file: RuleFile, actText: string | null, sourceN
     return out;
   }
   for (const rule of file.rules) {
-    const check = verifyQuote(rule.quote, actText);
+    const check = verifyQuote(rule.quote, actText, { annex: annexOfClause(rule.clause) });
     if (!check.ok) out.push(quoteDiagnostic(rule.quoteSpan, check.reason, sourceName));
   }
   for (const table of file.tables) {

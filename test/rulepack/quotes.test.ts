@@ -39,6 +39,18 @@ describe('verifyQuote', () => {
     expect(verifyQuote('шағымдар мен ұсыныстар кітабы ресімделеді, ол әкімшілікте сақталады', act).ok).toBe(true);
   });
 
+  it('with an annex, requires the quote inside that annex', () => {
+    // Annex 1, point 46; annex 3 words it differently ("МӘҰ-ның басшысы … - ай сайын қарайды").
+    expect(verifyQuote('уәкілетті орган ай сайын қарап отырады', act, { annex: 1 })).toEqual({ ok: true });
+    expect(verifyQuote('уәкілетті орган ай сайын қарап отырады', act, { annex: 3 })).toEqual({ ok: false, reason: { kind: 'outside-annex', annex: 3 } });
+    // The catalog's A2.9 quote ends "болуы міндетті": in annex 2 a form reference splits the words, and
+    // only annex 3 (point 41) has them together, so without the annex it would pass by coincidence.
+    const catalogA29 = 'Шартта … Шарттың іске асырылу мерзімінің … болуы міндетті';
+    expect(verifyQuote(catalogA29, act).ok).toBe(true);
+    expect(verifyQuote(catalogA29, act, { annex: 2 })).toEqual({ ok: false, reason: { kind: 'outside-annex', annex: 2 } });
+    expect(verifyQuote('Шартта … Шарттың іске асырылу мерзімінің … болуы … міндетті', act, { annex: 2 })).toEqual({ ok: true });
+  });
+
   it('tells an amendment that replaced text: the old quote fails against the amended act, the new one passes', () => {
     expect(verifyQuote('уәкілетті орган ай сайын қарап отырады', act).ok).toBe(true);
     expect(verifyQuote('уәкілетті орган ай сайын қарап отырады', amended)).toMatchObject({ ok: false, reason: { kind: 'not-found' } });

@@ -4,12 +4,12 @@
 // - Keywords are reserved words; they also belong to the `Word` category so that they can be used as
 //   column names after a dot (`l.from`, `j.date`), in `given` column lists and in example cells.
 // - Rule and ruleset names may contain `-` (`group-size`, `home-care`): right after `rule`/`ruleset`
-//   the lexer switches to a mode where one `RuleName` token is read, then switches back.
+//   one `RuleName` token is read (a custom matcher that looks at the previous token).
 // - `..` is its own token and numbers need a digit after the decimal point, so `1..5` is 1, .., 5.
 // - ISO dates `2010-03-21` and dotted dates `21.03.2010` are single tokens (dotted ones are accepted
 //   by the parser only inside example rows). Clause ids `A1.30.5` are single tokens.
 // - Kazakh/Russian letters are allowed inside strings only.
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 
 export const Word = createToken({ name: 'Word', label: 'name', pattern: Lexer.NA });
 export const Identifier = createToken({ name: 'Identifier', label: 'name', pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [Word] });
@@ -44,8 +44,6 @@ export const LBracket = createToken({ name: 'LBracket', label: '[', pattern: /\[
 export const RBracket = createToken({ name: 'RBracket', label: ']', pattern: /]/ });
 export const LCurly = createToken({ name: 'LCurly', label: '{', pattern: /{/ });
 export const RCurly = createToken({ name: 'RCurly', label: '}', pattern: /}/ });
-/** `{` right after `rule` when the name is missing: leaves the name mode (same as LCurly for the parser). */
-export const LCurlyPop = createToken({ name: 'LCurlyPop', label: '{', pattern: /{/, pop_mode: true, categories: [LCurly] });
 export const Comma = createToken({ name: 'Comma', label: ',', pattern: /,/ });
 export const Colon = createToken({ name: 'Colon', label: ':', pattern: /:/ });
 export const Pipe = createToken({ name: 'Pipe', label: '|', pattern: /\|/ });
@@ -59,11 +57,23 @@ function kw(word: string, extra: TokenType[] = []): TokenType {
   return t;
 }
 
-export const RuleNameTok = createToken({ name: 'RuleName', label: 'rule-name', pattern: /[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/, pop_mode: true });
-export const KwRuleset = createToken({ name: 'Kw_ruleset', label: 'ruleset', pattern: /ruleset/, longer_alt: Identifier, categories: [Word], push_mode: 'name' });
-export const KwRule = createToken({ name: 'Kw_rule', label: 'rule', pattern: /rule/, longer_alt: Identifier, categories: [Word], push_mode: 'name' });
+export const KwRuleset = createToken({ name: 'Kw_ruleset', label: 'ruleset', pattern: /ruleset/, longer_alt: Identifier, categories: [Word] });
+export const KwRule = createToken({ name: 'Kw_rule', label: 'rule', pattern: /rule/, longer_alt: Identifier, categories: [Word] });
 keywords.ruleset = KwRuleset;
 keywords.rule = KwRule;
+
+const RULE_NAME = /[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/y;
+/** A name with dashes, read only right after `rule`/`ruleset` (elsewhere `-` is minus). */
+function matchRuleName(text: string, offset: number, tokens: IToken[]): RegExpExecArray | null {
+  const prev = tokens[tokens.length - 1];
+  if (!prev || (prev.tokenType !== KwRule && prev.tokenType !== KwRuleset)) return null;
+  RULE_NAME.lastIndex = offset;
+  return RULE_NAME.exec(text);
+}
+export const RuleNameTok = createToken({
+  name: 'RuleName', label: 'rule-name', pattern: { exec: matchRuleName } as unknown as RegExp, line_breaks: false,
+  start_chars_hint: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_'],
+});
 
 const WORDS = [
   'version', 'title', 'applies_to', 'act', 'issuer', 'number', 'date', 'registration', 'registered',
@@ -91,18 +101,11 @@ const punctuation = [
 ];
 
 const mainMode = [
-  WhiteSpace, Comment, StringLit, UnterminatedString, ClauseId, IsoDate, DottedDate, NumberLit,
+  WhiteSpace, Comment, RuleNameTok, StringLit, UnterminatedString, ClauseId, IsoDate, DottedDate, NumberLit,
   ...punctuation, Underscore, ...keywordTokens, Identifier,
 ];
 
 /** Every token type, for the parser (categories included). */
-export const allTokens: TokenType[] = [Word, Intersect, ...mainMode, RuleNameTok, LCurlyPop];
+export const allTokens: TokenType[] = [Word, Intersect, ...mainMode];
 
-export const ereje_lexer = new Lexer({
-  modes: {
-    main: mainMode,
-    // Right after `rule`/`ruleset`: a name with dashes. Anything else leaves the mode so recovery works.
-    name: [WhiteSpace, Comment, RuleNameTok, LCurlyPop],
-  },
-  defaultMode: 'main',
-}, { positionTracking: 'full', ensureOptimizations: false });
+export const ereje_lexer = new Lexer(mainMode, { positionTracking: 'full', ensureOptimizations: false });

@@ -25,14 +25,16 @@ export function tok(n: CstNode, name: string): IToken | undefined {
 }
 /** The only child (token or node) of a node with a single alternative child, e.g. `primary`. */
 export function firstChild(n: CstNode): { name: string; el: CstElement } | undefined {
-  let best: { name: string; el: CstElement; offset: number } | undefined;
-  for (const [name, els] of Object.entries(n.children)) {
-    for (const el of els) {
+  let bestName = '';
+  let best: CstElement | undefined;
+  let bestOffset = Infinity;
+  for (const name in n.children) {
+    for (const el of n.children[name]) {
       const off = 'image' in el ? el.startOffset : (el.location?.startOffset ?? 0);
-      if (!best || off < best.offset) best = { name, el, offset: off };
+      if (off < bestOffset) { bestName = name; best = el; bestOffset = off; }
     }
   }
-  return best;
+  return best === undefined ? undefined : { name: bestName, el: best };
 }
 
 /** Text inside quotes: `\"` and `\\` are the escapes; other backslashes are kept as written. */

@@ -20,7 +20,7 @@ const TOKEN_WORDS: Record<string, Text3> = {
 const PUNCT: Record<string, string> = {
   DotDot: '..', Dot: '.', LessEq: '<=', GreaterEq: '>=', NotEq: '!=', Equals: '=', Less: '<', Greater: '>',
   Plus: '+', Minus: '-', Star: '*', Slash: '/', Intersect: '∩', IntersectSign: '∩', LParen: '(', RParen: ')',
-  LBracket: '[', RBracket: ']', LCurly: '{', LCurlyPop: '{', RCurly: '}', Comma: ',', Colon: ':', Pipe: '|',
+  LBracket: '[', RBracket: ']', LCurly: '{', RCurly: '}', Comma: ',', Colon: ':', Pipe: '|',
 };
 
 const RULE_ITEMS = 'clause, severity, scope, quote, note, for, join, where, let, per, each item, dated, require, subject, expected, actual, message, example';
@@ -65,7 +65,7 @@ function describeExpected(p: SyntaxErrorPayload): Text3 {
   if (p.kind === 'extra-input') return RULE_WORDS.file;
   if (p.kind !== 'mismatch' && EXPRESSION_RULES.has(p.rule)) return RULE_WORDS.value;
   if (p.kind !== 'mismatch' && RULE_WORDS[p.rule]) return RULE_WORDS[p.rule];
-  const uniq = [...new Set(p.expected)].filter((n) => n !== 'LCurlyPop');
+  const uniq = [...new Set(p.expected)];
   if (uniq.length > 6) return RULE_WORDS.value;
   return joinAlternatives(uniq.map(describeToken));
 }

@@ -1,6 +1,6 @@
 // One measured phase of the benchmark in its own process, so its peak RSS (getrusage maxRSS) is its own:
-// `baseline` loads everything and reads the file's bytes; `read` adds a bare XLSX.read; `audit` adds
-// readWorkbook and the evaluation of every rule pack. Prints one JSON line.
+// `baseline` loads everything and reads the file's bytes; `read` adds a bare XLSX.read; `ingest` runs
+// readWorkbook; `audit` runs readWorkbook and the evaluation of every rule pack. Prints one JSON line.
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { loadCalendars } from '../src/cli/commands/rules/compile.ts';
@@ -9,7 +9,7 @@ import { evaluate } from '../src/engine/index.ts';
 import { readWorkbook } from '../src/ingest/index.ts';
 import { defaultRulesDir, loadRuleSources } from '../src/rulepack/load.ts';
 
-const [phase, file] = process.argv.slice(2) as ['baseline' | 'read' | 'audit', string];
+const [phase, file] = process.argv.slice(2) as ['baseline' | 'read' | 'ingest' | 'audit', string];
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const rulesDir = defaultRulesDir();
 const pack = compileRulePack(await loadRuleSources(rulesDir), { calendars: await loadCalendars(rulesDir) });
@@ -21,6 +21,11 @@ if (phase === 'read') {
   const wb = XLSX.read(bytes, { type: 'buffer', cellDates: false, dense: true, cellFormula: false, cellHTML: false, cellStyles: false });
   out.time = performance.now() - t;
   out.sheets = wb.SheetNames.length;
+} else if (phase === 'ingest') {
+  const t = performance.now();
+  const wb = readWorkbook(bytes, { file });
+  out.readTime = performance.now() - t;
+  out.inputErrors = wb.errors.length;
 } else if (phase === 'audit') {
   const t = performance.now();
   const wb = readWorkbook(bytes, { file });

@@ -66,13 +66,15 @@ try {
   // Each phase in its own process: its peak RSS is its own.
   const base = runPhase('baseline', file);
   const read = runPhase('read', file);
+  const ingest = runPhase('ingest', file);
   const audit = runPhase('audit', file);
+  const ingestMem = ingest.maxRssBytes - base.maxRssBytes;
   const readMem = read.maxRssBytes - base.maxRssBytes;
   const auditMem = audit.maxRssBytes - base.maxRssBytes;
   console.log(`bare XLSX.read:          ${ms(read.time!)} (peak RSS +${mb(readMem)} over a ${mb(base.maxRssBytes)} baseline)`);
   console.log(`readWorkbook (ingest):   ${ms(audit.readTime!)} (${audit.inputErrors} input errors/warnings)`);
   for (const p of audit.packs!) console.log(`evaluate ${p.id.padEnd(24)} ${ms(p.time)} (${p.findings} findings, ${p.notEvaluated} not evaluated)`);
-  console.log(`full audit peak RSS:     +${mb(auditMem)} (ingest + all three packs)`);
+  console.log(`peak RSS: ingest alone +${mb(ingestMem)}; full audit +${mb(auditMem)} (ingest + all three packs; evaluation adds ${mb(Math.max(0, auditMem - ingestMem))})`);
   const evalAll = audit.packs!.reduce((s, p) => s + p.time, 0);
   const evalMax = Math.max(...audit.packs!.map((p) => p.time));
   const bare = read.time!;

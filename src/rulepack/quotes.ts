@@ -136,9 +136,11 @@ export function verifyFileQuotes(file: RuleFile, actText: string | null, sourceN
     const check = verifyQuote(rule.quote, actText, { annex: annexOfClause(rule.clause) });
     if (!check.ok) out.push(quoteDiagnostic(rule.quoteSpan, check.reason, sourceName));
   }
+  // A table has no clause of its own: it is quoted from the annex the file's rules belong to.
+  const fileAnnex = file.rules.length > 0 ? annexOfClause(file.rules[0]!.clause) : undefined;
   for (const table of file.tables) {
     if (table.quote === null) continue;
-    const check = verifyQuote(table.quote, actText);
+    const check = verifyQuote(table.quote, actText, { annex: fileAnnex });
     if (!check.ok) out.push(quoteDiagnostic(table.span, check.reason, sourceName));
   }
   return out;

@@ -6,7 +6,8 @@ import type { Lang } from '../core/lang.ts';
 import type { Evaluation, Finding } from '../engine/types.ts';
 import type { IngestedWorkbook, InputError } from '../ingest/types.ts';
 import type { AuditReport } from './types.ts';
-import { compareClauses, compareNatural } from './order.ts';
+import { compareClauses } from '../engine/findings.ts';
+import { compareNatural } from './order.ts';
 
 export interface BuildReportInput {
   readonly workbook: IngestedWorkbook;
@@ -29,7 +30,7 @@ export function buildReport(input: BuildReportInput): AuditReport {
     // The CLI refuses such a workbook before evaluation; reaching here is a caller bug.
     throw new Error(`buildReport: workbook ${workbook.file} has no facility row`);
   }
-  const findings = [...evaluation.findings].sort(compareFindings).map((f) => reportFinding(f, lang));
+  const findings = [...evaluation.findings].sort(compareReportFindings).map((f) => reportFinding(f, lang));
   const notEvaluated = [...evaluation.notEvaluated]
     .sort((a, b) => compareClauses(a.clause, b.clause) || compareNatural(a.rule, b.rule))
     .map((n): ReportNotEvaluated => ({ rule: n.rule, clause: n.clause, reason: n.reason[lang] }));
@@ -122,7 +123,8 @@ function rowCounts(workbook: IngestedWorkbook): AuditReport['rows'] {
   return out;
 }
 
-export function compareFindings(a: Finding | ReportFinding, b: Finding | ReportFinding): number {
+/** As the engine's order, but subjects, periods and items compare digit runs as numbers (R-2 before R-10). */
+function compareReportFindings(a: Finding, b: Finding): number {
   return compareClauses(a.clause, b.clause)
     || compareNatural(a.subject, b.subject)
     || compareNatural(a.period ?? '', b.period ?? '')

@@ -6,7 +6,7 @@ import { renderXlsx } from './xlsx.ts';
 import type { RenderOptions } from './view.ts';
 
 export type { AuditReport } from './types.ts';
-export { buildReport, reportExitCode, compareFindings, type BuildReportInput } from './build.ts';
+export { buildReport, reportExitCode, type BuildReportInput } from './build.ts';
 export { renderTerminal } from './terminal.ts';
 export { renderHtml } from './html.ts';
 export { renderMarkdown } from './markdown.ts';

@@ -1,5 +1,6 @@
-// Orderings for report lists. Runs of digits compare as numbers (A1.2 < A1.13 < A1.30.5, C-2 < C-10)
-// and everything else by UTF-16 code unit, so the order never depends on the machine's locale.
+// Orderings for report lists. Runs of digits compare as numbers (C-2 < C-10, G-9 < G-10) so subjects
+// read in the order a person numbers them, and everything else by UTF-16 code unit, so the order never
+// depends on the machine's locale. Clause ids use the engine's compareClauses.
 
 const CHUNK = /(\d+)|(\D+)/g;
 
@@ -29,11 +30,6 @@ export function compareNatural(a: string, b: string): number {
     return x < y ? -1 : 1;
   }
   return ca.length - cb.length;
-}
-
-/** Clause ids `A<annex>.<point>[.<subpoint>]` in document order. */
-export function compareClauses(a: string, b: string): number {
-  return compareNatural(a, b);
 }
 
 /** The annex number of a clause id (`A1.30.5` → `1`), or null for an id that is not in that form. */

@@ -6,7 +6,8 @@ import type { Evidence, Severity } from '../engine/types.ts';
 import type { AuditReport } from './types.ts';
 import type { ReportFinding, ReportRuleset } from './build.ts';
 import { reportWords, type ReportWords } from './i18n.ts';
-import { annexOf, compareClauses } from './order.ts';
+import { compareClauses } from '../engine/findings.ts';
+import { annexOf } from './order.ts';
 
 /**
  * Kazakh quotes of the order, keyed by rule id (`residential/group-size`) or, as a fallback, by clause

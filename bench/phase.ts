@@ -3,16 +3,13 @@
 // readWorkbook; `audit` runs readWorkbook and the evaluation of every rule pack. Prints one JSON line.
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
-import { loadCalendars } from '../src/cli/commands/rules/compile.ts';
-import { compileRulePack } from '../src/compile/index.ts';
 import { evaluate } from '../src/engine/index.ts';
 import { readWorkbook } from '../src/ingest/index.ts';
-import { defaultRulesDir, loadRuleSources } from '../src/rulepack/load.ts';
+import { loadRulePack } from '../src/rulepack/index.ts';
 
 const [phase, file] = process.argv.slice(2) as ['baseline' | 'read' | 'ingest' | 'audit', string];
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-const rulesDir = defaultRulesDir();
-const pack = compileRulePack(await loadRuleSources(rulesDir), { calendars: await loadCalendars(rulesDir) });
+const pack = await loadRulePack();
 const bytes = new Uint8Array(readFileSync(file));
 gc();
 const out: Record<string, unknown> = { phase };

@@ -5,10 +5,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from 'json-rules-engine';
-import { loadCalendars } from '../src/cli/commands/rules/compile.ts';
 import { compileRuleFile, OPERATORS, type Value } from '../src/compile/index.ts';
 import { checkRuleFiles, parseRuleFile } from '../src/lang/index.ts';
-import { defaultRulesDir, loadRuleSources } from '../src/rulepack/load.ts';
+import { defaultRulesDir, loadRulePack, loadRuleSources } from '../src/rulepack/index.ts';
 import { WORKBOOK_SCHEMA } from '../src/schema/index.ts';
 import { makeBenchWorkbook } from './make-workbook.ts';
 
@@ -32,7 +31,7 @@ try {
   // Rule packs: parse, check, compile (timed separately; warm second run shown, as the CLI pays it once).
   const rulesDir = defaultRulesDir();
   const sources = await loadRuleSources(rulesDir);
-  const calendars = await loadCalendars(rulesDir);
+  const { calendars } = await loadRulePack(rulesDir);
   const timePack = () => {
     const t0 = performance.now();
     const parsed = sources.map((s) => parseRuleFile(s.text, s.path));

@@ -1,6 +1,5 @@
 // AST → json-rules-engine rules + derived facts. See docs/syntax-sketch.md for the semantics.
 export { compileRuleFile, type CompileEnv } from './ruleset.ts';
-export { compileRulePack, type CompiledPack } from './pack.ts';
 export { CompileError } from './expr.ts';
 export { OPERATORS, type OperatorFn } from './operators.ts';
 export { periodOf, periodsIn } from './periods.ts';

@@ -1,17 +1,14 @@
 // Differential test over the real rule packs (rules/**/*.ereje): a small generated workbook evaluated by
 // every ruleset in both modes must give identical evaluations, and every rule must run.
 import { describe, expect, it } from 'vitest';
-import { loadCalendars } from '../../src/cli/commands/rules/compile.ts';
-import { compileRulePack } from '../../src/compile/index.ts';
 import { readWorkbook } from '../../src/ingest/index.ts';
-import { defaultRulesDir, loadRuleSources } from '../../src/rulepack/load.ts';
+import { loadRulePack } from '../../src/rulepack/index.ts';
 import { makeBenchWorkbook } from '../../bench/make-workbook.ts';
 import { evaluateBoth } from './helpers.ts';
 
 describe('the bundled rule packs', () => {
   it('compile, and evaluate identically in fast and reference mode', async () => {
-    const dir = defaultRulesDir();
-    const pack = compileRulePack(await loadRuleSources(dir), { calendars: await loadCalendars(dir) });
+    const pack = await loadRulePack();
     expect(pack.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(pack.rulesets.map((r) => r.id).sort()).toEqual(['day-care', 'home-care', 'residential']);
     const wb = readWorkbook(makeBenchWorkbook(6).bytes, { file: 'pack.xlsx' });

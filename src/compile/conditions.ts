@@ -35,11 +35,11 @@ export class ConditionCompiler {
     if (e.kind === 'Unary' && e.op === 'not') return { not: this.condition(e.operand) };
     if (e.kind === 'Compare') return this.compare(e.op, e.left, e.right);
     if (e.kind === 'In' && this.literal(e.value) !== undefined && this.literal(e.list) === undefined) {
-      return { fact: this.fact(e.list), operator: e.negated ? 'notContains' : 'contains', value: this.literal(e.value) };
+      return { fact: this.fact(e.list), operator: e.negated ? 'listNotContains' : 'listContains', value: this.literal(e.value) };
     }
     if (e.kind === 'In') {
       const value = this.literal(e.list) ?? { fact: this.fact(e.list) };
-      return { fact: this.fact(e.value), operator: e.negated ? 'notIn' : 'in', value };
+      return { fact: this.fact(e.value), operator: e.negated ? 'notInList' : 'inList', value };
     }
     if (e.kind === 'EmptyTest') return { fact: this.fact(e.operand), operator: e.present ? 'isPresent' : 'isEmpty', value: true };
     return { fact: this.fact(e), operator: 'isTrue', value: true };

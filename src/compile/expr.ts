@@ -104,7 +104,7 @@ export class ExprCompiler {
       }
       case 'In': {
         const v = this.compile(e.value, scope), l = this.compile(e.list, scope);
-        const op = OPERATORS[e.negated ? 'notIn' : 'in']!;
+        const op = OPERATORS[e.negated ? 'notInList' : 'inList']!;
         return (env, rt) => op(v(env, rt), l(env, rt));
       }
       case 'EmptyTest': {

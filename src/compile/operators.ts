@@ -81,11 +81,12 @@ export const OPERATORS: Readonly<Record<string, OperatorFn>> = Object.freeze({
   dateAfter: (a, b) => { const c = orderDates(a, b); return c !== null && c > 0; },
   dateOnOrAfter: (a, b) => { const c = orderDates(a, b); return c !== null && c >= 0; },
   within,
-  in: inList,
+  // Not json-rules-engine's built-in `in`/`contains`: these follow the empty rule and item alternatives.
+  inList,
   /** `code in c.contraindications` with the list as the fact: the list contains the value. */
-  contains: (a, b) => inList(b, a),
-  notContains: (a, b) => !isEmptyValue(b) && listOf(a) !== null && !inList(b, a),
-  notIn: (a, b) => !isEmptyValue(a) && listOf(b) !== null && !inList(a, b),
+  listContains: (a, b) => inList(b, a),
+  listNotContains: (a, b) => !isEmptyValue(b) && listOf(a) !== null && !inList(b, a),
+  notInList: (a, b) => !isEmptyValue(a) && listOf(b) !== null && !inList(a, b),
   isEmpty: (a) => isEmptyValue(a),
   isPresent: (a) => !isEmptyValue(a),
   isTrue: (a, b) => a === (b === false ? false : true),

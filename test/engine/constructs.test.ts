@@ -188,6 +188,29 @@ rule weekly-review {
   });
 });
 
+describe('ISO week 53 across a year end', () => {
+  it('a stay over New Year 2015/2016 is judged in 2015-W53 (28.12.2015 – 03.01.2016)', async () => {
+    const rs = compile(`
+rule weekly-visits {
+  clause A2.29.3
+  severity major
+  scope periodic "t"
+  quote "q"
+  for c in children
+  per full week w in audit_period ∩ (c.admitted_on .. c.discharged_on)
+  require length(distinct(visits v where v.child_id = c.child_id and v.date within w : v.date)) >= 2
+  message "{c.child_id} {w}"
+}`, { id: 'home-care', kind: 'home_care' });
+    const wb = workbook({
+      children: children(child('C-1', { admitted_on: '2015-12-01' })),
+      visits: { header: ['child_id', 'date'], rows: [['C-1', '2015-12-21'], ['C-1', '2015-12-24'], ['C-1', '2015-12-29'], ['C-1', '2015-12-29'], ['C-1', '2016-01-05'], ['C-1', '2016-01-08']] },
+    }, { kind: 'home_care', period_from: '2015-12-21', period_to: '2016-01-10' });
+    const ev = await evaluateBoth([rs], wb);
+    // Two visits on one day count once: 2015-W53 has one visit day.
+    expect(keys(ev)).toEqual(['C-1 2015-W53 -']);
+  });
+});
+
 describe('expressions: ages, lists, empty tests, aggregates, lookups, functions', () => {
   it('age on admission, contraindication lists and empty values', async () => {
     const rs = compile(`

@@ -12,3 +12,20 @@ export function evalCondition(c: ConditionJson, facts: { fact(name: string): Val
   const value = v !== null && typeof v === 'object' && !Array.isArray(v) && typeof v.fact === 'string' ? facts.fact(v.fact) : (c.value as Value);
   return op(facts.fact(c.fact), value);
 }
+
+/** A condition with what each comparison saw: `explain` output for a failing case. */
+export type ExplainedCondition =
+  | { readonly all: readonly ExplainedCondition[]; readonly result: boolean }
+  | { readonly any: readonly ExplainedCondition[]; readonly result: boolean }
+  | { readonly not: ExplainedCondition; readonly result: boolean }
+  | { readonly fact: string; readonly operator: string; readonly value: unknown; readonly factValue: string; readonly compareTo: string; readonly result: boolean };
+
+export function explainCondition(c: ConditionJson, facts: { fact(name: string): Value }, show: (v: Value, isDate: boolean) => string): ExplainedCondition {
+  if ('all' in c) { const all = c.all.map((x) => explainCondition(x, facts, show)); return { all, result: all.every((x) => x.result) }; }
+  if ('any' in c) { const any = c.any.map((x) => explainCondition(x, facts, show)); return { any, result: any.some((x) => x.result) }; }
+  if ('not' in c) { const inner = explainCondition(c.not, facts, show); return { not: inner, result: !inner.result }; }
+  const v = c.value as { fact?: unknown } | null;
+  const value = v !== null && typeof v === 'object' && !Array.isArray(v) && typeof v.fact === 'string' ? facts.fact(v.fact) : (c.value as Value);
+  const dates = c.operator.startsWith('date') || c.operator === 'within';
+  return { fact: c.fact, operator: c.operator, value: c.value, factValue: show(facts.fact(c.fact), dates), compareTo: show(value, dates), result: evalCondition(c, facts) };
+}

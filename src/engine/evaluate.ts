@@ -3,10 +3,10 @@
 import { formatIsoDate, type DayNumber } from '../core/date.ts';
 import type { Localized } from '../core/lang.ts';
 import {
-  Interval, NotEvaluatedSignal, RowRef, type Case, type CompiledRule, type CompiledRuleset, type Runtime, type Value,
+  Interval, NotEvaluatedSignal, RowRef, displayValue, type Case, type CompiledRule, type CompiledRuleset, type Runtime, type Value,
 } from '../compile/index.ts';
 import type { IngestedWorkbook, TypedRow } from '../ingest/types.ts';
-import { evalCondition } from './conditions.ts';
+import { evalCondition, explainCondition } from './conditions.ts';
 import { buildFinding, cmp, compareClauses, compareFindings } from './findings.ts';
 import { reasons } from './reasons.ts';
 import { ReferenceJudge } from './reference.ts';
@@ -18,6 +18,8 @@ export interface EvaluateOptions {
   readonly asOf?: DayNumber;
   /** `fast` (default) or `reference` (json-rules-engine; slow, the semantics oracle). */
   readonly mode?: 'fast' | 'reference';
+  /** Attach, per finding, the compiled condition with the values each comparison saw. */
+  readonly explain?: boolean;
 }
 
 export class EvaluationError extends Error {
@@ -58,7 +60,7 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
         const gaps = dataGaps(rule, workbook);
         if (gaps.length > 0) { missing.push(...gaps); continue; }
         try {
-          own.push(...await judgeRule(rule, v, versions, rt, options.mode ?? 'fast', uncovered));
+          own.push(...await judgeRule(rule, v, versions, rt, options.mode ?? 'fast', uncovered, options.explain === true));
         } catch (err) {
           if (!(err instanceof NotEvaluatedSignal)) throw err;
           missing.push(err.reason);
@@ -109,8 +111,14 @@ function dataGaps(rule: CompiledRule, wb: IngestedWorkbook): Localized[] {
 
 async function judgeRule(
   rule: CompiledRule, version: CompiledRuleset, versions: readonly CompiledRuleset[], rt: Runtime,
-  mode: 'fast' | 'reference', uncovered: DayNumber[],
+  mode: 'fast' | 'reference', uncovered: DayNumber[], explain: boolean,
 ): Promise<Finding[]> {
+  const finding = (c: Case, item: string | null, facts: CaseFacts): Finding => {
+    const f = buildFinding(rule, c, rt, item, facts);
+    if (!explain) return f;
+    const q = rule.requirements.find((x) => x.item === item)!;
+    return { ...f, explain: explainCondition(q.conditions, facts, (v, isDate) => displayValue(v, 'en', isDate)) };
+  };
   const out: Finding[] = [];
   const cases: Case[] = [];
   rule.generateCases(rt, (c) => {
@@ -120,13 +128,13 @@ async function judgeRule(
     if (judge !== version) return;   // judged by the version in force that day
     if (mode === 'reference') { cases.push(c); return; }
     const facts = new CaseFacts(rule, c, rt);
-    for (const q of rule.requirements) if (!evalCondition(q.conditions, facts)) out.push(buildFinding(rule, c, rt, q.item, facts));
+    for (const q of rule.requirements) if (!evalCondition(q.conditions, facts)) out.push(finding(c, q.item, facts));
   });
   if (mode === 'reference') {
     const judgeRef = new ReferenceJudge(rule);
     for (const c of cases) {
       const facts = new CaseFacts(rule, c, rt);
-      for (const item of await judgeRef.failing(facts)) out.push(buildFinding(rule, c, rt, item, facts));
+      for (const item of await judgeRef.failing(facts)) out.push(finding(c, item, facts));
     }
   }
   return out;

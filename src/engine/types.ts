@@ -26,6 +26,8 @@ export interface Finding {
   readonly expected: string;
   readonly actual: string;
   readonly evidence: readonly Evidence[];
+  /** Only with `evaluate(…, { explain: true })`: the compiled condition and the values it compared. */
+  readonly explain?: unknown;
 }
 
 export interface NotEvaluated {

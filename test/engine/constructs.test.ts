@@ -296,3 +296,30 @@ rule paid-regime {
     expect(ev.findings[0]!.message).toEqual({ kk: 'C-1: ақылы, иә, 10.01.2009', ru: 'C-1: платно, да, 10.01.2009', en: 'C-1: paid, yes, 2009-01-10' });
   });
 });
+
+describe('explain', () => {
+  it('attaches the condition with the values compared, only when asked', async () => {
+    const { evaluate } = await import('../../src/engine/index.ts');
+    const rs = compile(`
+rule plan-completed {
+  clause A1.18
+  severity major
+  scope deadline "t"
+  quote "q"
+  for p in plans
+  require p.completed_on <= p.drafted_on + 5 working days
+  subject p.child_id
+  message "{p.child_id}"
+}`);
+    const wb = workbook({
+      children: children(child('C-2')),
+      plans: { header: ['child_id', 'plan_no', 'drafted_on', 'completed_on', 'valid_from', 'valid_to'], rows: [['C-2', 1, '2010-02-04', '2010-02-12', '2010-01-01', '2010-12-31']] },
+    });
+    const plain = await evaluate([rs], wb);
+    expect(plain.findings[0]!.explain).toBeUndefined();
+    const explained = await evaluate([rs], wb, { explain: true });
+    expect(explained.findings[0]!.explain).toEqual({ all: [{
+      fact: 'p.completed_on', operator: 'dateOnOrBefore', value: { fact: 'p.drafted_on + 5 working days' },
+      factValue: '2010-02-12', compareTo: '2010-02-11', result: false }], result: false });
+  });
+});

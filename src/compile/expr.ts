@@ -211,7 +211,7 @@ export class ExprCompiler {
       case 'coalesce': return (env, rt) => { for (const f of args) { const v = f(env, rt); if (!isEmptyValue(v)) return v; } return null; };
       case 'year': return (env, rt) => { const d = num(a!(env, rt)); return d === null ? null : toYMD(d).year; };
       case 'length': return (env, rt) => { const l = listOf(a!(env, rt)); return l === null ? 0 : l.length; };
-      default: throw new CompileError(`unknown function ${fn}() in ${scope.size >= 0 ? 'a rule' : ''}`);
+      default: throw new CompileError(`unknown function ${fn}()`);
     }
   }
 

@@ -9,15 +9,12 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkRuleFiles, formatRuleFile, parseRuleFile, renderDiagnostic, type Diagnostic, type RuleFile } from '../../src/lang/index.ts';
 import { WORKBOOK_SCHEMA } from '../../src/schema/index.ts';
+import { stripSpans } from './strip-spans.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const update = process.env.UPDATE_GOLDEN === '1';
 
-/** The AST without source positions, as stored in *.ast.json. */
-export function stripSpans(x: unknown): unknown {
-  return JSON.parse(JSON.stringify(x, (k, v) => (k === 'span' || k === 'clauseSpan' || k === 'quoteSpan' ? undefined : v)));
-}
 
 function golden(path: string, actual: string): void {
   if (update || !existsSync(path)) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkRuleFiles, formatRuleFile, parseRuleFile, renderDiagnostic } from '../../src/lang/index.ts';
 import { defaultRulesDir, loadRuleSources } from '../../src/rulepack/load.ts';
 import { WORKBOOK_SCHEMA } from '../../src/schema/index.ts';
-import { stripSpans } from './golden.test.ts';
+import { stripSpans } from './strip-spans.ts';
 
 const sources = await loadRuleSources(defaultRulesDir());
 

@@ -2,7 +2,7 @@
 // Independent of SheetJS: rule files' example tables go through the same function.
 import { isHelpSheetName, matchColumnHeader, matchSheetName, sheetById } from '../schema/index.ts';
 import type { ColumnDef, ColumnId, SheetDef, SheetId } from '../schema/types.ts';
-import { cellText, isEmptyCell, typeCell } from './cells.ts';
+import { cellText, isEmptyCell, typeCell, type CellResult } from './cells.ts';
 import * as msg from './messages.ts';
 import type { RawCell, RawTable } from './raw.ts';
 import type { CellValue, FacilityInfo, HeaderMapping, IngestedWorkbook, InputError, TypedRow, TypedTable } from './types.ts';
@@ -108,35 +108,42 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
 
   const rows: WorkingRow[] = [];
   const date1904 = table.date1904 ?? false;
-  table.rows.forEach((cells, k) => {
-    if (cells.every((c) => isEmptyCell(c))) return;
+  const converters = columns.map((c) => converterFor(c.def, date1904));
+  const rawRows = table.rows;
+  for (let k = 0; k < rawRows.length; k++) {
+    const cells = rawRows[k]!;
+    if (isEmptyRow(cells)) continue;
     const excelRow = table.headerRow + 1 + k;
-    const row: WorkingRow = { excelRow, values: Object.create(null), raw: cells, errors: 0 };
-    for (const { def: column, index } of columns) {
+    // Built as an ordinary object (canonical ids only, so no key can be `__proto__`) and then detached
+    // from Object.prototype: V8 keeps such objects in fast mode, unlike Object.create(null).
+    const values: Record<ColumnId, CellValue> = {};
+    let rowErrors = 0;
+    for (let j = 0; j < columns.length; j++) {
+      const { def: column, index } = columns[j]!;
       const cell = cells[index] ?? null;
-      const at = { ...base, row: excelRow, column: column.id, cell: cellAddress(sheetName, index, excelRow), severity: 'error' as const };
       if (isEmptyCell(cell)) {
-        row.values[column.id] = null;
+        values[column.id] = null;
         if (column.required) {
-          errors.push({ ...at, code: 'missing-cell', value: null, message: msg.missingCellMessage(column) });
-          row.errors++;
+          errors.push({ ...base, row: excelRow, column: column.id, cell: cellAddress(sheetName, index, excelRow), severity: 'error', code: 'missing-cell', value: null, message: msg.missingCellMessage(column) });
+          rowErrors++;
         }
         continue;
       }
-      const result = typeCell(column, cell!, date1904);
+      const result = converters[j]!(cell!);
       if (result.ok) {
-        row.values[column.id] = result.value;
+        values[column.id] = result.value;
         continue;
       }
       const value = cellText(cell!);
       const message = result.code === 'constraint-error' ? msg.constraintErrorMessage(column, value)
         : result.code === 'unknown-value' ? msg.unknownValueMessage(column, result.detail ?? value)
         : msg.typeErrorMessage(column, value);
-      errors.push({ ...at, code: result.code, value, message });
-      row.errors++;
+      errors.push({ ...base, row: excelRow, column: column.id, cell: cellAddress(sheetName, index, excelRow), severity: 'error', code: result.code, value, message });
+      rowErrors++;
     }
-    rows.push(row);
-  });
+    Object.setPrototypeOf(values, null);
+    rows.push({ excelRow, values, raw: cells, errors: rowErrors });
+  }
 
   for (const { def: column, index } of columns) {
     if (!column.unique) continue;
@@ -163,6 +170,28 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
 }
 
 /** An audit period that ends before it starts cannot be audited. */
+function isEmptyRow(cells: readonly RawCell[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (!isEmptyCell(cells[i]!)) return false;
+  return true;
+}
+
+/** Enum labels repeat down a column; normalising each one once per sheet spares a regex pass per cell. */
+const ENUM_MEMO_LIMIT = 4096;
+
+function converterFor(column: ColumnDef, date1904: boolean): (cell: Exclude<RawCell, null>) => CellResult {
+  if (column.type !== 'enum') return (cell) => typeCell(column, cell, date1904);
+  const memo = new Map<string | number | boolean, CellResult>();
+  return (cell) => {
+    if (cell instanceof Date) return typeCell(column, cell, date1904);
+    let result = memo.get(cell);
+    if (result === undefined) {
+      result = typeCell(column, cell, date1904);
+      if (memo.size < ENUM_MEMO_LIMIT) memo.set(cell, result);
+    }
+    return result;
+  };
+}
+
 function checkPeriodOrder(def: SheetDef, table: RawTable, columns: readonly PresentColumn[], rows: WorkingRow[], errors: InputError[]): void {
   const to = columns.find((c) => c.def.id === 'period_to');
   for (const row of rows) {

@@ -45,6 +45,47 @@ describe('Kazakhstan working-day calendar (rules/calendars/kz.json)', () => {
     }
     expect(kz.addWorkingDays(d('2010-01-11'), -4)).toBe(d('2009-12-31'));
   });
+  it('government transfers: Saturday 3 July 2010 worked for Monday 5 July (Capital Day)', () => {
+    expect(kz.isWorkingDay(d('2010-07-03'))).toBe(true);
+    expect(kz.isWorkingDay(d('2010-07-05'))).toBe(false);
+    expect(kz.isWorkingDay(d('2010-07-06'))).toBe(false);
+    expect(kz.workingDaysBetween(d('2010-07-02'), d('2010-07-07'))).toBe(2); // Sat 3, Wed 7
+  });
+  it('government transfers: Sunday 20 December 2009 worked for Friday 18 December (resolution N 1936)', () => {
+    expect(kz.isWorkingDay(d('2009-12-18'))).toBe(false);
+    expect(kz.isWorkingDay(d('2009-12-20'))).toBe(true);
+    expect(kz.workingDaysBetween(d('2009-12-15'), d('2009-12-21'))).toBe(2); // Sun 20, Mon 21
+  });
+  it('government transfers across a year end: Saturday 28.12.2013 worked for Friday 3.01.2014', () => {
+    expect(kz.isWorkingDay(d('2013-12-28'))).toBe(true);
+    expect(kz.isWorkingDay(d('2014-01-03'))).toBe(false);
+    expect(kz.addWorkingDays(d('2013-12-31'), 1)).toBe(d('2014-01-06'));
+  });
+  it('a transfer overrides a weekend substitution: 2020 Monday 11 May worked, Friday 8 May off', () => {
+    expect(kz.isWorkingDay(d('2020-05-08'))).toBe(false);
+    expect(kz.isWorkingDay(d('2020-05-11'))).toBe(true);
+    expect(kz.isWorkingDay(d('2020-01-05'))).toBe(true); // a Sunday worked for Friday 3 January
+  });
+  it('2024 transfer by the Minister of Labour: Saturday 4 May worked, Wednesday 8 May off', () => {
+    expect(kz.workingDaysBetween(d('2024-05-03'), d('2024-05-10'))).toBe(3); // Sat 4, Mon 6, Fri 10
+  });
+  it('holiday list changes: 17 December until 2021, 1 December until 2021, 25 October from 2022, 15 March instead of 30 August from 2027', () => {
+    expect(kz.isWorkingDay(d('2021-12-17'))).toBe(false);
+    expect(kz.isWorkingDay(d('2024-12-17'))).toBe(true);
+    expect(kz.isWorkingDay(d('2021-12-01'))).toBe(false);
+    expect(kz.isWorkingDay(d('2022-12-01'))).toBe(true);
+    expect(kz.isWorkingDay(d('2023-10-25'))).toBe(false);
+    expect(kz.isWorkingDay(d('2010-10-25'))).toBe(true);
+    expect(kz.isWorkingDay(d('2023-12-19'))).toBe(true); // only 16 December (a Saturday) is replaced
+    expect(kz.isWorkingDay(d('2025-09-01'))).toBe(false); // replaces Saturday 30 August 2025
+    expect(kz.isWorkingDay(d('2026-08-31'))).toBe(true);
+    expect(kz.isWorkingDay(d('2027-03-15'))).toBe(false);
+  });
+  it('Kurban Ait on the announced day, never moved off a weekend', () => {
+    expect(kz.isWorkingDay(d('2015-09-24'))).toBe(false);
+    expect(kz.isWorkingDay(d('2015-09-23'))).toBe(true);
+    expect(kz.isWorkingDay(d('2024-06-17'))).toBe(true); // 16 June 2024 was a Sunday
+  });
   it('refuses dates outside 2005–2027 instead of guessing', () => {
     expect(() => kz.isWorkingDay(d('2004-12-31'))).toThrow(CalendarError);
     expect(() => kz.workingDaysBetween(d('2027-12-30'), d('2028-01-03'))).toThrow(/outside/);

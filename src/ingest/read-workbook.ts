@@ -5,7 +5,8 @@ import * as XLSX from 'xlsx';
 import type { RawCell, RawTable } from './raw.ts';
 import { typeTables } from './type-tables.ts';
 import type { HeaderMapping, IngestedWorkbook, IngestLimits } from './types.ts';
-import { countCellElements, declaredTotal, inflateGuarded, isCompoundFile, readCentralDirectory, tooLargeMessage, WorkbookRejected } from './zip-guard.ts';
+import { matchSheetName, sheetById } from '../schema/index.ts';
+import { countCellElements, declaredTotal, inflateGuarded, isCompoundFile, isWorksheetXml, readCentralDirectory, tooLargeMessage, WorkbookRejected } from './zip-guard.ts';
 
 export const DEFAULT_INGEST_LIMITS: IngestLimits = { maxUncompressedBytes: 200 * 1024 * 1024, maxCells: 5_000_000 };
 
@@ -34,24 +35,65 @@ export function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions): I
   if (declared > limits.maxUncompressedBytes) {
     throw new WorkbookRejected('too-large', tooLargeMessage(file, declared, limits.maxUncompressedBytes, 'declares'));
   }
+  // Every entry is inflated once, natively and under the size cap; SheetJS then reads the inflated parts
+  // from an in-memory container instead of inflating the zip again in JavaScript.
+  const container = XLSX.CFB.utils.cfb_new() as object;
   let cells = 0;
-  inflateGuarded(bytes, entries, file, limits.maxUncompressedBytes, (_name, xml) => {
-    cells += countCellElements(xml);
-    if (cells > limits.maxCells) throw tooManyCells(file, cells, limits.maxCells);
+  inflateGuarded(bytes, entries, file, limits.maxUncompressedBytes, (name, data) => {
+    if (isWorksheetXml(name)) {
+      cells += countCellElements(data);
+      if (cells > limits.maxCells) throw tooManyCells(file, cells, limits.maxCells);
+    }
+    XLSX.CFB.utils.cfb_add(container, name, data, { unsafe: true });
   });
 
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'buffer', cellDates: false, dense: true, cellFormula: false, cellHTML: false, cellStyles: false, sheetRows: limits.maxCells + 1 });
+    // Only sheets the contract knows are parsed; the rest are still listed (as unknown sheets) by name.
+    const names = (parseZip(container, { bookSheets: true }).SheetNames ?? []) as string[];
+    const parsed = sheetsToParse(names, options.mapping);
+    wb = parseZip(container, { ...SHEETJS_OPTIONS, sheetRows: limits.maxCells + 1, sheets: parsed });
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     throw new WorkbookRejected('unreadable', `${file} could not be read as a workbook (${why}); open it in Excel and save it again as .xlsx.`);
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  const raw = wb.SheetNames.map((name) => rawTableOf(name, wb.Sheets[name]!, date1904));
-  const counted = raw.reduce((n, t) => n + t.header.length + t.rows.reduce((m, r) => m + r.length, 0), 0);
-  if (counted > limits.maxCells) throw tooManyCells(file, counted, limits.maxCells);
-  return typeTables(raw, { file, sha256: sha256Hex(bytes), ...(options.mapping ? { mapping: options.mapping } : {}) });
+  let counted = 0;
+  const sheets = wb.Sheets;
+  // Each sheet's cells are released as soon as its raw table is built, so SheetJS's cell objects of all
+  // sheets never coexist with the typed tables.
+  function* rawTables(): Generator<RawTable> {
+    for (const name of wb.SheetNames) {
+      const sheet = sheets[name];
+      if (!sheet) { yield { name, header: [], rows: [], headerRow: 1, date1904 }; continue; }
+      delete sheets[name];
+      const table = rawTableOf(name, sheet, date1904);
+      counted += table.header.length + table.rows.reduce((m, r) => m + r.length, 0);
+      if (counted > limits.maxCells) throw tooManyCells(file, counted, limits.maxCells);
+      yield table;
+    }
+  }
+  return typeTables(rawTables(), { file, sha256: sha256Hex(bytes), ...(options.mapping ? { mapping: options.mapping } : {}) });
+}
+
+/** Values SheetJS would otherwise compute per cell and ingest never reads (display text, formats, styles, formulas). */
+const SHEETJS_OPTIONS: XLSX.ParsingOptions = {
+  type: 'buffer', dense: true, cellDates: false, cellFormula: false, cellHTML: false, cellText: false, cellNF: false, cellStyles: false, sheetStubs: false, bookVBA: false,
+};
+
+const parseZip = (XLSX as unknown as { parse_zip: (zip: object, opts: XLSX.ParsingOptions) => XLSX.WorkBook }).parse_zip;
+
+/** Indexes of the sheets typeTables will type: the first sheet matching each contract sheet (later ones are reported as duplicates). */
+function sheetsToParse(names: readonly string[], mapping: HeaderMapping | undefined): number[] {
+  const seen = new Set<string>();
+  const out: number[] = [];
+  names.forEach((name, i) => {
+    const id = matchSheetName(name, mapping);
+    if (id === undefined || !sheetById(id) || seen.has(id)) return;
+    seen.add(id);
+    out.push(i);
+  });
+  return out;
 }
 
 function tooManyCells(file: string, cells: number, limit: number): WorkbookRejected {
@@ -86,10 +128,13 @@ function cellValue(cell: XLSX.CellObject | undefined): RawCell {
     case 'b': return cell.v as boolean;
     case 's': return String(cell.v);
     case 'd': return cell.v instanceof Date ? cell.v : String(cell.v);
-    case 'e': return cell.w ?? '#ERROR';
+    case 'e': return cell.w ?? EXCEL_ERRORS[cell.v as number] ?? '#ERROR';
     case 'z': return null;
     default: return String(cell.v);
   }
 }
+
+/** Excel's error codes as it displays them (SheetJS sets cell.w only when it computes display text). */
+const EXCEL_ERRORS: Readonly<Record<number, string>> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA', 0xff: '#WTF?' };
 
 export { WorkbookRejected };

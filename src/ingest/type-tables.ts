@@ -32,18 +32,17 @@ interface PresentColumn { readonly def: ColumnDef; readonly index: number }
 interface WorkingRow {
   readonly excelRow: number;
   readonly values: Record<ColumnId, CellValue>;
-  readonly raw: readonly RawCell[];
   errors: number;
 }
 
 interface WorkingTable {
   readonly def: SheetDef;
-  readonly raw: RawTable;
+  readonly sheetName: string;
   readonly columns: readonly PresentColumn[];
   readonly rows: WorkingRow[];
 }
 
-export function typeTables(raw: readonly RawTable[], options: TypeTablesOptions = {}): IngestedWorkbook {
+export function typeTables(raw: Iterable<RawTable>, options: TypeTablesOptions = {}): IngestedWorkbook {
   const errors: InputError[] = [];
   const working = new Map<SheetId, WorkingTable>();
 
@@ -52,7 +51,7 @@ export function typeTables(raw: readonly RawTable[], options: TypeTablesOptions 
     if (sheetId === undefined && isHelpSheetName(table.name)) continue;
     const def = sheetId === undefined ? undefined : sheetById(sheetId);
     if (!def || working.has(def.id)) {
-      const duplicateOf = def ? working.get(def.id)!.raw.name : null;
+      const duplicateOf = def ? working.get(def.id)!.sheetName : null;
       errors.push({ code: 'unknown-sheet', sheet: table.name, sheetName: table.name, row: null, column: null, cell: null, value: table.name, message: msg.unknownSheetMessage(table.name, duplicateOf), severity: 'warning' });
       continue;
     }
@@ -142,7 +141,7 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
       rowErrors++;
     }
     Object.setPrototypeOf(values, null);
-    rows.push({ excelRow, values, raw: cells, errors: rowErrors });
+    rows.push({ excelRow, values, errors: rowErrors });
   }
 
   for (const { def: column, index } of columns) {
@@ -166,7 +165,7 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
 
   if (def.id === 'facility') checkPeriodOrder(def, table, columns, rows, errors);
 
-  return { def, raw: table, columns, rows };
+  return { def, sheetName, columns, rows };
 }
 
 /** An audit period that ends before it starts cannot be audited. */
@@ -197,7 +196,7 @@ function checkPeriodOrder(def: SheetDef, table: RawTable, columns: readonly Pres
   for (const row of rows) {
     const [a, b] = [row.values.period_from, row.values.period_to];
     if (!to || typeof a !== 'number' || typeof b !== 'number' || b >= a) continue;
-    const value = cellText(row.raw[to.index] ?? null);
+    const value = cellText(table.rows[row.excelRow - table.headerRow - 1]?.[to.index] ?? null);
     errors.push({ sheet: def.id, sheetName: table.name, code: 'constraint-error', row: row.excelRow, column: 'period_to', cell: cellAddress(table.name, to.index, row.excelRow), value, message: msg.periodOrderMessage(value), severity: 'error' });
     row.errors++;
   }
@@ -220,7 +219,7 @@ function checkForeignKeys(working: ReadonlyMap<SheetId, WorkingTable>, errors: I
       for (const row of table.rows) {
         const value = row.values[column.id];
         if (typeof value !== 'string' || keys.has(value)) continue;
-        errors.push({ sheet: table.def.id, sheetName: table.raw.name, code: 'foreign-key', row: row.excelRow, column: column.id, cell: cellAddress(table.raw.name, index, row.excelRow), value, message: msg.foreignKeyMessage(column, value, target.def), severity: 'error' });
+        errors.push({ sheet: table.def.id, sheetName: table.sheetName, code: 'foreign-key', row: row.excelRow, column: column.id, cell: cellAddress(table.sheetName, index, row.excelRow), value, message: msg.foreignKeyMessage(column, value, target.def), severity: 'error' });
         row.errors++;
       }
     }
@@ -233,7 +232,7 @@ function finish(table: WorkingTable): TypedTable {
   for (const { def, index } of table.columns) columnLetters[def.id] = columnLetter(index);
   return {
     sheet: table.def.id,
-    sheetName: table.raw.name,
+    sheetName: table.sheetName,
     columns: table.columns.map((c) => c.def.id),
     columnLetters,
     rows: accepted,

@@ -109,10 +109,10 @@ export function tooLargeMessage(file: string, bytes: number, limit: number, what
 }
 
 /**
- * Inflates each entry with its output capped at its declared size (and the remaining budget) and hands
- * worksheet XML to `onWorksheet`; a stream that inflates past its declaration is refused as too large.
+ * Inflates each entry natively with its output capped at its declared size (and the remaining budget) and
+ * hands every file entry to `onEntry`; a stream that inflates past its declaration is refused as too large.
  */
-export function inflateGuarded(bytes: Uint8Array, entries: readonly ZipEntry[], file: string, limit: number, onWorksheet: (name: string, xml: Buffer) => void): void {
+export function inflateGuarded(bytes: Uint8Array, entries: readonly ZipEntry[], file: string, limit: number, onEntry: (name: string, data: Buffer) => void): void {
   const dv = view(bytes);
   let budget = limit;
   for (const entry of entries) {
@@ -143,8 +143,12 @@ export function inflateGuarded(bytes: Uint8Array, entries: readonly ZipEntry[], 
       throw new WorkbookRejected('unreadable', `${file} uses an unsupported zip compression (method ${entry.method}); open it in Excel and save it again as .xlsx.`);
     }
     budget -= out.length;
-    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) onWorksheet(entry.name, out);
+    onEntry(entry.name, out);
   }
+}
+
+export function isWorksheetXml(name: string): boolean {
+  return /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
 }
 
 /** Counts `<c ` / `<c>` cell elements (also prefixed `<x:c `) in worksheet XML without parsing it. */

@@ -12,6 +12,8 @@ const OUT = new URL('../rules/calendars/kz.json', import.meta.url);
 const FIRST = 2005;
 const LAST = 2027;
 const LAW = 'Law of the RK of 13.12.2001 N 267-II "On holidays in the Republic of Kazakhstan"';
+/** Religious days off come from the labour law, not the law on holidays (the Constitutional Council had ruled state religious holidays out). */
+const RELIGIOUS_DAYS_OFF = 'Law of the RK of 30.12.2005 N 109-III amending the Law "On labour" (now the Labour Code, Article 84/85): the first day of Kurban Ait and Orthodox Christmas (7 January) are days off, from 2006 (per zakon.kz, quoted by news.myseldon.com); not moved when they fall on a day off';
 
 interface HolidayDef {
   readonly month: number; readonly day: number; readonly name: string;
@@ -23,20 +25,20 @@ interface HolidayDef {
 const FIXED: readonly HolidayDef[] = [
   { month: 1, day: 1, name: 'New Year', source: LAW },
   { month: 1, day: 2, name: 'New Year', source: LAW },
-  { month: 1, day: 7, name: 'Orthodox Christmas', from: 2006, religious: true, source: `${LAW}, as amended in 2006 (holiday from 2006)` },
+  { month: 1, day: 7, name: 'Orthodox Christmas', from: 2006, religious: true, source: RELIGIOUS_DAYS_OFF },
   { month: 3, day: 8, name: "International Women's Day", source: LAW },
   { month: 3, day: 15, name: 'Constitution Day', from: 2027, source: 'Constitution adopted at the referendum of 15.03.2026 (its day of adoption is a public holiday); Ministry of Labour via taspanews.kz, 18.03.2026: celebrated from 2027, and 30 August is no longer a holiday from 2026' },
-  { month: 3, day: 21, name: 'Nauryz meirami', from: 2010, source: `${LAW}, as amended in 2009 (21–23 March from 2010)` },
+  { month: 3, day: 21, name: 'Nauryz meirami', from: 2010, source: `${LAW}, as amended by the law signed 2.06.2009 (21–23 March; first applies in 2010): Tengrinews/Interfax-Kazakhstan, 2.06.2009` },
   { month: 3, day: 22, name: 'Nauryz meirami', source: `${LAW} (22 March only until 2009)` },
-  { month: 3, day: 23, name: 'Nauryz meirami', from: 2010, source: `${LAW}, as amended in 2009 (21–23 March from 2010)` },
+  { month: 3, day: 23, name: 'Nauryz meirami', from: 2010, source: `${LAW}, as amended by the law signed 2.06.2009 (21–23 March; first applies in 2010): Tengrinews/Interfax-Kazakhstan, 2.06.2009` },
   { month: 5, day: 1, name: 'Unity Day of the People of Kazakhstan', source: LAW },
-  { month: 5, day: 7, name: 'Defender of the Fatherland Day', from: 2013, source: `${LAW}, as amended in 2012 (first a day off in 2013; matches the xmlcalendar/data kz calendars and the news of May 2014 quoting the government)` },
+  { month: 5, day: 7, name: 'Defender of the Fatherland Day', from: 2013, source: `${LAW}, as amended in 2012 (a state holiday "as of this year": azh.kz, 23.04.2013)` },
   { month: 5, day: 9, name: 'Victory Day', source: LAW },
   { month: 7, day: 6, name: 'Capital Day', from: 2009, source: `${LAW}, as amended in 2008 (Mazhilis approved the bill on 18.07.2008; first day off on 6.07.2009 per Kazakhstan Today, kt.kz, 3.07.2009)` },
   { month: 8, day: 30, name: 'Constitution Day', until: 2025, source: `${LAW} (no longer a holiday from 2026: the new Constitution's day is 15 March, per the Ministry of Labour via taspanews.kz, 18.03.2026)` },
-  { month: 10, day: 25, name: 'Republic Day', until: 2008, source: `${LAW} (not celebrated from 2009, per zakon.kz/nur.kz/informburo.kz articles of 2025)` },
+  { month: 10, day: 25, name: 'Republic Day', until: 2008, source: `${LAW} (removed by the amendments signed 2.06.2009, which also made Nauryz 21–23 March: Tengrinews/Interfax-Kazakhstan, 2.06.2009)` },
   { month: 10, day: 25, name: 'Republic Day', from: 2022, source: `${LAW}, as amended in September 2022 (restored as the national holiday from 2022)` },
-  { month: 12, day: 1, name: 'Day of the First President', from: 2012, until: 2021, source: `${LAW}, as amended (2012–2021; removed in 2022)` },
+  { month: 12, day: 1, name: 'Day of the First President', from: 2012, until: 2021, source: `${LAW}, as amended in 2011 (first a holiday on 1.12.2012; removed by the law signed in September 2022: Sputnik, 1.12.2022)` },
   { month: 12, day: 16, name: 'Independence Day', source: LAW },
   { month: 12, day: 17, name: 'Independence Day', until: 2021, source: `${LAW} (second day until 2021; from 2022 Independence Day is 16 December only, per nur.kz and kazlenta.kz, December 2023)` },
 ];
@@ -44,6 +46,8 @@ const FIXED: readonly HolidayDef[] = [
 /** First day of Kurban Ait as announced (Spiritual Administration of Muslims / Ministry of Labour) where a source was found;
  * other years use date-holidays' computed date, which can be a day off the announced one. */
 const KURBAN_AIT_ANNOUNCED: Readonly<Record<number, { date: string; source: string }>> = {
+  2012: { date: '2012-10-26', source: 'azh.kz, 24.10.2012 (Spiritual Administration of Muslims of Kazakhstan: Friday 26 October)' },
+  2013: { date: '2013-10-15', source: 'Tengrinews (en.tengrinews.kz, 14.10.2013: Tuesday 15 October)' },
   2015: { date: '2015-09-24', source: 'kapital.kz (eGov calendar for 2015) and xmlcalendar/data kz/2015/calendar.xml' },
   2016: { date: '2016-09-12', source: 'kapital.kz and ng.kz (Spiritual Administration of Muslims, 2016) and xmlcalendar/data kz/2016/calendar.xml' },
   2017: { date: '2017-09-01', source: '365info.kz, 1.09.2017, and bes-internal/Date-Holidays-KZ (xmlcalendar/data kz/2017 has 2 September, a Saturday)' },
@@ -83,8 +87,8 @@ function makeYear(h: Holidays, year: number, kept: HandEntered): YearData {
     const dates = announced ? [announced.date] : kurbanAit(h, year);
     for (const date of dates) {
       holidays.push({ date, name: 'Kurban Ait (first day)', religious: true, source: announced
-        ? `${LAW}, as amended in 2006 (holiday from 2006); date as announced: ${announced.source}`
-        : `${LAW}, as amended in 2006 (holiday from 2006); date per date-holidays (computed Eid al-Adha, not checked against the date announced by the Spiritual Administration of Muslims of Kazakhstan)` });
+        ? `${RELIGIOUS_DAYS_OFF}; date as announced: ${announced.source}`
+        : `${RELIGIOUS_DAYS_OFF}; date per date-holidays (computed Eid al-Adha, not checked against the date announced by the Spiritual Administration of Muslims of Kazakhstan)` });
     }
   }
   holidays.sort((a, b) => a.date.localeCompare(b.date));

@@ -5,10 +5,12 @@
 // Government transfers of days off are not derivable: they are entered by hand in the JSON file's
 // `transfers`, with a per-year `note` on how far they were verified (this script keeps both when it regenerates).
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import Holidays from 'date-holidays';
 import { dayNumber, formatIsoDate, isoWeekday, parseDateText } from '../src/core/date.ts';
 
-const OUT = new URL('../rules/calendars/kz.json', import.meta.url);
+// An output path on the command line (used by the tests) replaces the calendar file in the repository.
+const OUT = process.argv[2] ? new URL(`file://${resolve(process.argv[2])}`) : new URL('../rules/calendars/kz.json', import.meta.url);
 const FIRST = 2005;
 const LAST = 2027;
 const LAW = 'Law of the RK of 13.12.2001 N 267-II "On holidays in the Republic of Kazakhstan"';

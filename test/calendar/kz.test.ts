@@ -1,6 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCalendar, CalendarError } from '../../src/calendar/index.ts';
+import { parseCalendar, CalendarError, type CalendarFile } from '../../src/calendar/index.ts';
 import { parseDateText } from '../../src/core/date.ts';
 
 const kz = parseCalendar(JSON.parse(readFileSync(new URL('../../rules/calendars/kz.json', import.meta.url), 'utf8')));
@@ -61,6 +65,10 @@ describe('Kazakhstan working-day calendar (rules/calendars/kz.json)', () => {
     expect(kz.isWorkingDay(d('2014-01-03'))).toBe(false);
     expect(kz.addWorkingDays(d('2013-12-31'), 1)).toBe(d('2014-01-06'));
   });
+  it('2013: Saturday 12 October worked so that 13–15 October (Kurban Ait on Tuesday) are off', () => {
+    expect(kz.isWorkingDay(d('2013-10-12'))).toBe(true);
+    expect(kz.workingDaysBetween(d('2013-10-11'), d('2013-10-16'))).toBe(2); // Sat 12, Wed 16
+  });
   it('a transfer overrides a weekend substitution: 2020 Monday 11 May worked, Friday 8 May off', () => {
     expect(kz.isWorkingDay(d('2020-05-08'))).toBe(false);
     expect(kz.isWorkingDay(d('2020-05-11'))).toBe(true);
@@ -107,3 +115,22 @@ describe('parseCalendar', () => {
     expect(() => parseCalendar({ ...base, years: { '2010': { holidays: [{ date: '2011-01-01', name: 'x', source: 's' }], substitutes: [], transfers: [] } } })).toThrow(/another year/);
   });
 });
+
+describe('scripts/make-calendar.ts', () => {
+  it('keeps hand-entered transfers and year notes when it regenerates the holidays', () => {
+    const file = JSON.parse(readFileSync(new URL('../../rules/calendars/kz.json', import.meta.url), 'utf8')) as { years: Record<string, { note?: string; holidays: unknown[]; transfers: unknown[] }> };
+    const handEntered = { date: '2006-06-10', becomes: 'working_day', source: 'hand-entered in the test' };
+    file.years['2006']!.transfers.push(handEntered);
+    file.years['2006']!.note = 'note kept';
+    file.years['2006']!.holidays = [];
+    const out = join(mkdtempSync(join(tmpdir(), 'kz-calendar-')), 'kz.json');
+    writeFileSync(out, JSON.stringify(file));
+    execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../scripts/make-calendar.ts', import.meta.url)), out], { stdio: 'pipe' });
+    const regenerated = JSON.parse(readFileSync(out, 'utf8')) as CalendarFile;
+    expect(regenerated.years['2006']!.transfers).toContainEqual(handEntered);
+    expect(regenerated.years['2006']!.note).toBe('note kept');
+    expect(regenerated.years['2006']!.holidays.length).toBeGreaterThan(10);
+    expect(regenerated.years['2010']!.transfers).toEqual(file.years['2010']!.transfers);
+  }, 30_000);
+});
+

@@ -80,26 +80,30 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
     resolvers.set(name, r);
     return r;
   };
-  const render = (t: LocalizedTemplate | null, c: Case, rt: Runtime, extra: Readonly<Record<string, string>>) => {
+  const enumLabel = (enumId: string, code: string, lang: 'kk' | 'ru'): string | undefined =>
+    schema.enums.find((x) => x.id === enumId)?.values.find((x) => x.code === code)?.labels[lang][0];
+  const renderIn = (t: LocalizedTemplate | null, lang: Lang, c: Case, rt: Runtime, extra: Readonly<Record<string, string>>): string | null => {
     if (!t) return null;
-    const out = {} as Record<Lang, string>;
-    for (const lang of ['kk', 'ru', 'en'] as const) {
-      const text = t.texts[lang] ?? t.all ?? t.texts.en ?? t.texts.ru ?? t.texts.kk ?? '';
-      out[lang] = text.replace(PLACEHOLDER, (whole, name: string) => {
-        if (Object.hasOwn(extra, name)) return extra[name]!;
-        const r = resolver(name);
-        if (!r) return whole;
-        const v = r.fn(c.env, rt);
-        // Enum codes read as the schema's kk/ru label in those languages; English shows the code.
-        if (r.enumId && typeof v === 'string' && lang !== 'en') {
-          const label = schema.enums.find((x) => x.id === r.enumId)?.values.find((x) => x.code === v)?.labels[lang][0];
-          if (label) return label;
-        }
-        return displayValue(v, lang, r.isDate);
-      });
+    const text = t.texts[lang] ?? t.all ?? t.texts.en ?? t.texts.ru ?? t.texts.kk ?? '';
+    let out = '';
+    for (const part of templateParts(text)) {
+      if (typeof part === 'string') { out += part; continue; }
+      const name = part.name;
+      if (Object.hasOwn(extra, name)) { out += extra[name]!; continue; }
+      const r = resolver(name);
+      if (!r) { out += part.whole; continue; }
+      const v = r.fn(c.env, rt);
+      // Enum codes read as the schema's kk/ru label in those languages; English shows the code.
+      if (r.enumId && typeof v === 'string' && lang !== 'en') {
+        const label = enumLabel(r.enumId, v, lang);
+        if (label) { out += label; continue; }
+      }
+      out += displayValue(v, lang, r.isDate);
     }
     return out;
   };
+  const render = (t: LocalizedTemplate | null, c: Case, rt: Runtime, extra: Readonly<Record<string, string>>) =>
+    t ? { kk: renderIn(t, 'kk', c, rt, extra)!, ru: renderIn(t, 'ru', c, rt, extra)!, en: renderIn(t, 'en', c, rt, extra)! } : null;
   for (const t of [decl.message, decl.expected, decl.actual]) {
     for (const text of t ? [...Object.values(t.texts), t.all ?? ''] : []) for (const m of text.matchAll(PLACEHOLDER)) resolver(m[1]!);
   }
@@ -156,12 +160,33 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
     generateCases: generate,
     subjectOf,
     render,
+    renderIn,
     templates: { message: decl.message, expected: decl.expected, actual: decl.actual },
     evidenceOf,
     requirementText,
     leafFacts,
   };
   return rule;
+}
+
+type TemplatePart = string | { readonly name: string; readonly whole: string };
+const templatePartsCache = new Map<string, readonly TemplatePart[]>();
+
+/** A template text split once into literal text and `{name}` placeholders (findings render thousands of times). */
+function templateParts(text: string): readonly TemplatePart[] {
+  let parts = templatePartsCache.get(text);
+  if (parts) return parts;
+  const out: TemplatePart[] = [];
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    if (m.index > last) out.push(text.slice(last, m.index));
+    out.push({ name: m[1]!, whole: m[0] });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  parts = out;
+  templatePartsCache.set(text, parts);
+  return parts;
 }
 
 function collectLeaves(c: unknown, out: string[]): void {

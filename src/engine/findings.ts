@@ -8,8 +8,8 @@ export function buildFinding(rule: CompiledRule, c: Case, rt: Runtime, reqItem: 
   const items = reqItem === null ? c.items : [...c.items, reqItem];
   const item = items.length > 0 ? items.join('/') : null;
   const base = { subject, period: period ?? '', item: item ?? '' };
-  const expected = rule.render(rule.templates.expected, c, rt, base)?.en ?? rule.requirementText.get(reqItem) ?? '';
-  const actual = rule.render(rule.templates.actual, c, rt, { ...base, expected })?.en
+  const expected = rule.renderIn(rule.templates.expected, 'en', c, rt, base) ?? rule.requirementText.get(reqItem) ?? '';
+  const actual = rule.renderIn(rule.templates.actual, 'en', c, rt, { ...base, expected })
     ?? (rule.leafFacts.get(reqItem) ?? []).map((n) => `${n} = ${displayValue(facts.fact(n), 'en', rule.factTypes.get(n)?.t === 'date')}`).join('; ');
   const message = rule.render(rule.templates.message, c, rt, { ...base, expected, actual })!;
   return {
@@ -21,6 +21,7 @@ export function buildFinding(rule: CompiledRule, c: Case, rt: Runtime, reqItem: 
 
 /** `A1.4` before `A1.30.5`: clause ids compare part by part, numbers as numbers. */
 export function compareClauses(a: string, b: string): number {
+  if (a === b) return 0;
   const pa = a.split('.'), pb = b.split('.');
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const x = pa[i], y = pb[i];

@@ -24,13 +24,19 @@ interface Plan {
 }
 
 interface Index {
-  readonly buckets: Map<string, TypedRow[]>;
+  /** Keyed by the value itself for one key column, else by a composite string of keyParts. */
+  readonly buckets: Map<unknown, TypedRow[]>;
 }
 
 function conjuncts(e: Expr | null): Expr[] {
   if (e === null) return [];
   if (e.kind === 'Binary' && e.op === 'and') return [...conjuncts(e.left), ...conjuncts(e.right)];
   return [e];
+}
+
+/** A hashable key value: strings, numbers and booleans (Map keys keep `1` and `'1'` apart, like keyPart). */
+function isHashable(v: Value | undefined): v is string | number | boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
 function keyPart(v: Value): string | null {
@@ -77,16 +83,25 @@ export function makeRowSelector(
     return { select: scan, count: (env, rt) => scan(env, rt).length, exists: (env, rt) => scan(env, rt).length > 0 };
   }
 
+  const single = eq.length === 1 ? eq[0]!.column : null;
   const indexOf = (rt: Runtime): Index => {
     let idx = rt.indexes.get(indexKey) as Index | undefined;
     if (idx) return idx;
-    const buckets = new Map<string, TypedRow[]>();
+    const buckets = new Map<unknown, TypedRow[]>();
     for (const row of rt.tables[sheet]?.rows ?? []) {
-      let k = '';
-      let ok = true;
-      for (const e of eq) { const p = keyPart(row.values[e.column] as Value ?? null); if (p === null) { ok = false; break; } k += p + '\u0001'; }
-      if (range && typeof row.values[range.column] !== 'number') ok = false;
-      if (!ok) continue;
+      if (range && typeof row.values[range.column] !== 'number') continue;
+      let k: unknown;
+      if (single !== null) {
+        const v = row.values[single] as Value | undefined;
+        if (!isHashable(v)) continue;
+        k = v;
+      } else {
+        let s = '';
+        let ok = true;
+        for (const e of eq) { const p = keyPart(row.values[e.column] as Value ?? null); if (p === null) { ok = false; break; } s += p + '\u0001'; }
+        if (!ok) continue;
+        k = s;
+      }
       let b = buckets.get(k);
       if (!b) buckets.set(k, (b = []));
       b.push(row);
@@ -100,19 +115,31 @@ export function makeRowSelector(
   const keep = (env: Env, rt: Runtime, r: TypedRow): boolean =>
     plan.residual === null || plan.residual(bindVar(env, slot, new RowRef(sheet, r)), rt) === true;
 
+  /** Every row the `where` admits (when a key value cannot be hashed): into `out`, or counted. */
+  const scanned = (env: Env, rt: Runtime, out: TypedRow[] | null, firstOnly: boolean): number => {
+    const rows = scan(env, rt);
+    if (out) out.push(...rows);
+    return firstOnly ? Math.min(rows.length, 1) : rows.length;
+  };
+
   /** Matching rows: into `out` (unordered within a range bucket), or counted; `firstOnly` stops at one. */
   const matches = (env: Env, rt: Runtime, out: TypedRow[] | null, firstOnly: boolean): number => {
-    let k = '';
-    for (const e of eq) {
-      const v = e.key(env, rt);
+    let k: unknown;
+    if (single !== null) {
+      const v = eq[0]!.key(env, rt);
       if (isEmptyValue(v)) return 0;              // `x.col = empty` is false for every row
-      const p = keyPart(v);
-      if (p === null) {                           // an item or list key: no hash, scan
-        const rows = scan(env, rt);
-        if (out) out.push(...rows);
-        return firstOnly ? Math.min(rows.length, 1) : rows.length;
+      if (!isHashable(v)) return scanned(env, rt, out, firstOnly);   // an item or list key: no hash, scan
+      k = v;
+    } else {
+      let s = '';
+      for (const e of eq) {
+        const v = e.key(env, rt);
+        if (isEmptyValue(v)) return 0;
+        const p = keyPart(v);
+        if (p === null) return scanned(env, rt, out, firstOnly);
+        s += p + '\u0001';
       }
-      k += p + '\u0001';
+      k = s;
     }
     const bucket = indexOf(rt).buckets.get(k);
     if (!bucket) return 0;
@@ -126,10 +153,12 @@ export function makeRowSelector(
         let hi = bucket.length;
         while (lo < hi) { const m = (lo + hi) >> 1; if ((bucket[m]!.values[col] as number) < iv.from) lo = m + 1; else hi = m; }
         const to = iv.to ?? Infinity;
-        end = lo;
-        while (end < bucket.length && (bucket[end]!.values[col] as number) <= to) end++;
+        end = bucket.length;
+        for (let a = lo; a < end;) { const m = (a + end) >> 1; if ((bucket[m]!.values[col] as number) <= to) a = m + 1; else end = m; }
       }
     }
+    // Without a residual condition every row of the slice matches: a count needs no walk.
+    if (out === null && plan.residual === null && (!range || iv instanceof Interval)) return firstOnly ? Math.min(end - lo, 1) : end - lo;
     for (let i = lo; i < end; i++) {
       const r = bucket[i]!;
       if (range && !(iv instanceof Interval) && !OPERATORS.within!(r.values[col] as Value, iv)) continue;

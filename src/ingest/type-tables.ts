@@ -29,17 +29,13 @@ export function cellAddress(sheetName: string, columnIndex: number, excelRow: nu
 
 interface PresentColumn { readonly def: ColumnDef; readonly index: number }
 
-interface WorkingRow {
-  readonly excelRow: number;
-  readonly values: Record<ColumnId, CellValue>;
-  errors: number;
-}
-
 interface WorkingTable {
   readonly def: SheetDef;
   readonly sheetName: string;
   readonly columns: readonly PresentColumn[];
-  readonly rows: WorkingRow[];
+  /** Every non-empty row; those with an input error are also in `rejected` (rows are handed on as they are). */
+  readonly rows: TypedRow[];
+  readonly rejected: Set<TypedRow>;
 }
 
 export function typeTables(raw: Iterable<RawTable>, options: TypeTablesOptions = {}): IngestedWorkbook {
@@ -105,7 +101,8 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
     }
   }
 
-  const rows: WorkingRow[] = [];
+  const rows: TypedRow[] = [];
+  const rejected = new Set<TypedRow>();
   const date1904 = table.date1904 ?? false;
   const converters = columns.map((c) => converterFor(c.def, date1904));
   const rawRows = table.rows;
@@ -141,7 +138,9 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
       rowErrors++;
     }
     Object.setPrototypeOf(values, null);
-    rows.push({ excelRow, values, errors: rowErrors });
+    const row: TypedRow = { excelRow, values };
+    rows.push(row);
+    if (rowErrors > 0) rejected.add(row);
   }
 
   for (const { def: column, index } of columns) {
@@ -153,19 +152,19 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
       const first = firstRow.get(key);
       if (first === undefined) { firstRow.set(key, row.excelRow); continue; }
       errors.push({ ...base, code: 'duplicate-key', row: row.excelRow, column: column.id, cell: cellAddress(sheetName, index, row.excelRow), value: key, message: msg.duplicateKeyMessage(column, key, first), severity: 'error' });
-      row.errors++;
+      rejected.add(row);
     }
   }
 
   if (def.singleRow && rows.length !== 1) {
     const extra = rows.slice(1);
     errors.push({ ...base, code: 'constraint-error', row: extra[0]?.excelRow ?? null, column: null, cell: null, value: String(rows.length), message: msg.singleRowMessage(def, rows.length), severity: 'error' });
-    for (const row of extra) row.errors++;
+    for (const row of extra) rejected.add(row);
   }
 
-  if (def.id === 'facility') checkPeriodOrder(def, table, columns, rows, errors);
+  if (def.id === 'facility') checkPeriodOrder(def, table, columns, rows, rejected, errors);
 
-  return { def, sheetName, columns, rows };
+  return { def, sheetName, columns, rows, rejected };
 }
 
 /** An audit period that ends before it starts cannot be audited. */
@@ -191,14 +190,14 @@ function converterFor(column: ColumnDef, date1904: boolean): (cell: Exclude<RawC
   };
 }
 
-function checkPeriodOrder(def: SheetDef, table: RawTable, columns: readonly PresentColumn[], rows: WorkingRow[], errors: InputError[]): void {
+function checkPeriodOrder(def: SheetDef, table: RawTable, columns: readonly PresentColumn[], rows: readonly TypedRow[], rejected: Set<TypedRow>, errors: InputError[]): void {
   const to = columns.find((c) => c.def.id === 'period_to');
   for (const row of rows) {
     const [a, b] = [row.values.period_from, row.values.period_to];
     if (!to || typeof a !== 'number' || typeof b !== 'number' || b >= a) continue;
     const value = cellText(table.rows[row.excelRow - table.headerRow - 1]?.[to.index] ?? null);
     errors.push({ sheet: def.id, sheetName: table.name, code: 'constraint-error', row: row.excelRow, column: 'period_to', cell: cellAddress(table.name, to.index, row.excelRow), value, message: msg.periodOrderMessage(value), severity: 'error' });
-    row.errors++;
+    rejected.add(row);
   }
 }
 
@@ -220,14 +219,15 @@ function checkForeignKeys(working: ReadonlyMap<SheetId, WorkingTable>, errors: I
         const value = row.values[column.id];
         if (typeof value !== 'string' || keys.has(value)) continue;
         errors.push({ sheet: table.def.id, sheetName: table.sheetName, code: 'foreign-key', row: row.excelRow, column: column.id, cell: cellAddress(table.sheetName, index, row.excelRow), value, message: msg.foreignKeyMessage(column, value, target.def), severity: 'error' });
-        row.errors++;
+        table.rejected.add(row);
       }
     }
   }
 }
 
 function finish(table: WorkingTable): TypedTable {
-  const accepted: TypedRow[] = table.rows.filter((r) => r.errors === 0).map((r) => ({ excelRow: r.excelRow, values: r.values }));
+  const { rows, rejected } = table;
+  const accepted: TypedRow[] = rejected.size === 0 ? rows : rows.filter((r) => !rejected.has(r));
   const columnLetters: Record<ColumnId, string> = Object.create(null);
   for (const { def, index } of table.columns) columnLetters[def.id] = columnLetter(index);
   return {

@@ -118,7 +118,7 @@ export function makeRowSelector(
   /** Every row the `where` admits (when a key value cannot be hashed): into `out`, or counted. */
   const scanned = (env: Env, rt: Runtime, out: TypedRow[] | null, firstOnly: boolean): number => {
     const rows = scan(env, rt);
-    if (out) out.push(...rows);
+    if (out) for (const r of rows) out.push(r);   // not push(...rows): a sheet can have 100k+ rows
     return firstOnly ? Math.min(rows.length, 1) : rows.length;
   };
 

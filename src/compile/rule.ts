@@ -127,23 +127,27 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
   const slots = [...scope].map(([name, b]) => [name, b.slot] as const).sort((a, b) => a[1] - b[1]);
   const usesFacility = reqExprs.some((e) => mentions(e, 'facility'));
   const subjectField = decl.subject?.kind === 'Field' ? decl.subject : null;
+  const aggregateSheetList = [...aggregateSheets].sort();
+  const evidenceColumns = (name: string, sheet: string): readonly string[] => {
+    const cols = columnsOf.get(name) ?? [];
+    if (cols.length > 0) return cols;
+    const k = subjectField?.object === name ? subjectField.field : keyColumnOf(schema, sheet);
+    return k ? [k] : [];
+  };
+  const addEvidence = (out: { sheet: string; row?: number; column?: string }[], sheetsWithRows: string[], name: string, ref: RowRef): void => {
+    if (!ref.row) return;
+    if (!sheetsWithRows.includes(ref.sheet)) sheetsWithRows.push(ref.sheet);
+    const cols = evidenceColumns(name, ref.sheet);
+    if (cols.length === 0) out.push({ sheet: ref.sheet, row: ref.row.excelRow });
+    for (const column of cols) out.push({ sheet: ref.sheet, row: ref.row.excelRow, column });
+  };
   const evidenceOf = (c: Case, rt: Runtime) => {
     const out: { sheet: string; row?: number; column?: string }[] = [];
-    const sheetsWithRows = new Set<string>();
-    const add = (name: string, ref: RowRef) => {
-      if (!ref.row) return;
-      sheetsWithRows.add(ref.sheet);
-      let cols = columnsOf.get(name) ?? [];
-      if (cols.length === 0) {
-        const k = subjectField?.object === name ? subjectField.field : keyColumnOf(schema, ref.sheet);
-        cols = k ? [k] : [];
-      }
-      if (cols.length === 0) out.push({ sheet: ref.sheet, row: ref.row.excelRow });
-      for (const column of cols) out.push({ sheet: ref.sheet, row: ref.row.excelRow, column });
-    };
-    for (const [name, slot] of slots) { const v = c.env[slot]; if (v instanceof RowRef) add(name, v); }
-    if (usesFacility) add('facility', rt.facility);
-    return out.concat([...aggregateSheets].filter((s) => !sheetsWithRows.has(s)).sort().map((sheet) => ({ sheet })));
+    const sheetsWithRows: string[] = [];
+    for (const [name, slot] of slots) { const v = c.env[slot]; if (v instanceof RowRef) addEvidence(out, sheetsWithRows, name, v); }
+    if (usesFacility) addEvidence(out, sheetsWithRows, 'facility', rt.facility);
+    for (const sheet of aggregateSheetList) if (!sheetsWithRows.includes(sheet)) out.push({ sheet });
+    return out;
   };
 
   const rule: CompiledRule = {

@@ -60,7 +60,8 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
         const gaps = dataGaps(rule, workbook);
         if (gaps.length > 0) { missing.push(...gaps); continue; }
         try {
-          own.push(...await judgeRule(rule, v, versions, rt, options.mode ?? 'fast', uncovered, options.explain === true));
+          // A loop, not push(...): a daily rule can fail on 100k+ cases, past the engine's argument limit.
+          for (const f of await judgeRule(rule, v, versions, rt, options.mode ?? 'fast', uncovered, options.explain === true)) own.push(f);
         } catch (err) {
           if (!(err instanceof NotEvaluatedSignal)) throw err;
           missing.push(err.reason);

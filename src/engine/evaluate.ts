@@ -82,8 +82,10 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
         const key = JSON.stringify([f.rule, f.subject, f.period ?? null, f.item]);
         if (!findings.has(key)) findings.set(key, f);
       }
-      // Info findings are advisory: shown for review, they never fail a rule.
-      outcomes.push({ rule: ruleId, clause, outcome: own.some((f) => f.severity !== 'info') ? 'failed' : 'passed' });
+      // Info findings are advisory: shown for review, they never fail a rule. A rule that found nothing
+      // but could not judge some of its cases has not been shown to pass: it is not evaluated.
+      const failed = own.some((f) => f.severity !== 'info');
+      outcomes.push({ rule: ruleId, clause, outcome: failed ? 'failed' : uncovered.length > 0 ? 'not_evaluated' : 'passed' });
     }
   }
   const byClauseRule = (a: { clause: string; rule: string }, b: { clause: string; rule: string }) => compareClauses(a.clause, b.clause) || cmp(a.rule, b.rule);
@@ -126,6 +128,10 @@ async function judgeRule(
     const day = c.dated ?? c.periodEnd ?? rt.asOf;
     const judge = versionOn(versions, day);
     if (judge === null) { uncovered.push(day); return; }
+    // A periodic duty needs a version in force from the period's first day: a quarter that began
+    // before the order entered into force is not judged by it (a change between versions is).
+    const first = c.dated === null ? c.periods[c.periods.length - 1]?.from : undefined;
+    if (first !== undefined && versionOn(versions, first) === null) { uncovered.push(first); return; }
     if (judge !== version) return;   // judged by the version in force that day
     if (mode === 'reference') { cases.push(c); return; }
     const facts = new CaseFacts(rule, c, rt);

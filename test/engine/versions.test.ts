@@ -30,10 +30,20 @@ describe('ruleset versions', () => {
     expect(ev.rules).toEqual([{ rule: 'residential/monthly-review', clause: 'A1.46', outcome: 'failed' }]);
   });
   it('cases dated where no version is in force are reported, not dropped', async () => {
-    const wb = workbook(reviews('2009-08-10', '2009-09-10', '2009-10-10'), { period_from: '2009-08-01', period_to: '2009-10-31' });
+    // August ends before v1 enters into force (2009-09-07); September begins before it: neither is judged.
+    const wb = workbook(reviews('2009-08-10', '2009-10-10'), { period_from: '2009-08-01', period_to: '2009-10-31' });
     const ev = await evaluateBoth([v1], wb);
     expect(keys(ev)).toEqual([]);
-    expect(ev.notEvaluated.map((n) => n.reason.en)).toEqual(['1 case(s) fall on dates no ruleset version covers (2009-08-31)']);
+    expect(ev.notEvaluated.map((n) => n.reason.en)).toEqual(['2 case(s) fall on dates no ruleset version covers (2009-08-31, 2009-09-01)']);
+    // Nothing was shown to pass: the rule is not evaluated, not passed.
+    expect(ev.rules).toEqual([{ rule: 'residential/monthly-review', clause: 'A1.46', outcome: 'not_evaluated' }]);
+  });
+  it('a rule that fails in judged cases is failed even when other cases were not judged', async () => {
+    const wb = workbook(reviews('2009-08-10'), { period_from: '2009-08-01', period_to: '2009-10-31' });
+    const ev = await evaluateBoth([v1], wb);
+    expect(keys(ev)).toEqual(['F-1 2009-10 -']);
+    expect(ev.rules).toEqual([{ rule: 'residential/monthly-review', clause: 'A1.46', outcome: 'failed' }]);
+    expect(ev.notEvaluated).toHaveLength(1);
   });
   it('NoRulesetInForce names the nearest versions and suggests --as-of', async () => {
     const wb = workbook({}, { period_from: '2008-01-01', period_to: '2008-12-31' });

@@ -147,16 +147,18 @@ async function judgeRule(
   return out;
 }
 
-/** A case's facts, each computed on first use. */
+/** A case's facts, each computed on first use (a rule reads a handful: a short list beats a Map per case). */
 class CaseFacts {
-  private memo: Map<string, Value> | null = null;
+  private names: string[] | null = null;
+  private values: Value[] | null = null;
   constructor(private readonly rule: CompiledRule, private readonly c: Case, private readonly rt: Runtime) {}
   fact(name: string): Value {
-    if (this.memo?.has(name)) return this.memo.get(name)!;
+    const names = this.names;
+    if (names !== null) for (let i = 0; i < names.length; i++) if (names[i] === name) return this.values![i]!;
     const fn = this.rule.facts.get(name);
     if (!fn) throw new Error(`${this.rule.id}: no fact ${name}`);
     const v = fn(this.c.env, this.rt);
-    (this.memo ??= new Map()).set(name, v);
+    if (names === null) { this.names = [name]; this.values = [v]; } else { names.push(name); this.values!.push(v); }
     return v;
   }
 }

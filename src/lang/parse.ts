@@ -1,11 +1,11 @@
 // Text → AST: lex, parse (with recovery, so one run reports several errors), then CST → AST.
 // A file with any error yields `file: null`; the diagnostics say what to fix.
 import type { IToken } from 'chevrotain';
-import { ereje_lexer, UnterminatedString } from '../../grammar/tokens.ts';
 import { ereje_parser } from '../../grammar/parser.ts';
 import type { Comment, Diagnostic, RuleFile, Span } from './ast.ts';
 import { buildFile } from './build-file.ts';
 import type { BuildContext } from './build-expr.ts';
+import { lexRuleText } from './lex.ts';
 import { error, q, t3 } from './messages.ts';
 import { spanAtOffset, spanBetween } from './span.ts';
 import { syntaxMessage } from './syntax-messages.ts';
@@ -17,7 +17,7 @@ export interface ParseResult {
 
 export function parseRuleFile(text: string, path: string): ParseResult {
   const diagnostics: Diagnostic[] = [];
-  const lexed = ereje_lexer.tokenize(text);
+  const lexed = lexRuleText(text);
   for (const e of lexed.errors) {
     const ch = text.slice(e.offset, e.offset + Math.max(1, Math.min(e.length, 1)));
     const letter = /\p{L}/u.test(ch);
@@ -27,30 +27,23 @@ export function parseRuleFile(text: string, path: string): ParseResult {
         `күтпеген әріп ${q(ch)}: қазақша және орысша мәтін тырнақшаға жазылады, атаулар латынша`)
       : t3(`unexpected character ${q(ch)}`, `неожиданный символ ${q(ch)}`, `күтпеген таңба ${q(ch)}`)));
   }
-  const tokens: IToken[] = [];
-  for (const t of lexed.tokens) {
-    if (t.tokenType === UnterminatedString) {
-      diagnostics.push(error('syntax', spanBetween(path, t, t), t3(
-        'this text in quotes is never closed: add the closing "',
-        'текст в кавычках не закрыт: добавьте закрывающую "',
-        'тырнақшадағы мәтін жабылмаған: жабатын " қосыңыз')));
-    } else {
-      tokens.push(t);
-    }
+  for (const t of lexed.unclosed) {
+    diagnostics.push(error('unclosed-text', spanBetween(path, t), t3(
+      'this text in quotes is not closed: add the closing " where the text ends',
+      'текст в кавычках не закрыт: добавьте закрывающую " там, где текст кончается',
+      'тырнақшадағы мәтін жабылмаған: мәтін аяқталатын жерге жабатын " қойыңыз')));
   }
+  const tokens = lexed.tokens as IToken[];
   ereje_parser.input = tokens;
   const cst = ereje_parser.file();
   const seenOffsets = new Set<number>();
-  const unterminated = diagnostics.length > 0 && lexed.tokens.some((t) => t.tokenType === UnterminatedString);
   for (const e of ereje_parser.errors) {
-    // An unclosed quote swallows the rest of the file: "unexpected end" adds nothing to that message.
-    if (unterminated && (!e.token || e.token.tokenType?.name === 'EOF' || Number.isNaN(e.token.startOffset))) continue;
     const span = errorSpan(path, text, e.token, tokens);
     if (seenOffsets.has(span.offset)) continue;   // one message per place
     seenOffsets.add(span.offset);
     diagnostics.push(error('syntax', span, syntaxMessage(e, previousToken(tokens, span.offset)?.image ?? null)));
   }
-  const comments: Comment[] = ((lexed.groups.comments ?? []) as IToken[]).map((c) => ({ text: c.image, span: spanBetween(path, c) }));
+  const comments: Comment[] = lexed.comments.map((c) => ({ text: c.image, span: spanBetween(path, c) }));
   if (diagnostics.length > 0) return { file: null, diagnostics: sortDiagnostics(diagnostics) };
 
   const cx: BuildContext = {

@@ -1,0 +1,88 @@
+// Lexing with repair of unclosed quotes. Text in quotes may run over several lines, so a missing closing
+// `"` does not stop the lexer: the text runs on to the next `"` (the opening quote of a later string),
+// and everything after is read inside-out — a cascade of errors far from the mistake. The repair closes
+// a string at the end of its first line when that makes the file read better, and says so once.
+import { createTokenInstance, type ILexingError, type IToken } from 'chevrotain';
+import { ereje_lexer, StringLit, UnterminatedString } from '../../grammar/tokens.ts';
+import { ereje_parser } from '../../grammar/parser.ts';
+
+export interface Lexed {
+  readonly tokens: readonly IToken[];
+  readonly comments: readonly IToken[];
+  readonly errors: readonly ILexingError[];
+  /** Strings closed by the repair (synthetic tokens covering the first line of each). */
+  readonly unclosed: readonly IToken[];
+}
+
+/** Lexes `text` and repairs unclosed quotes (see above). */
+export function lexRuleText(text: string): Lexed {
+  let lexed = closeRunaways(text, lexAll(text));
+  let errors = countErrors(lexed);
+  // A string that runs over a line break before the first error may have lost its closing quote:
+  // try closing it at the end of its first line, and keep that reading if it has fewer errors.
+  for (let round = 0; round < 5 && errors > 0; round++) {
+    const first = firstErrorOffset(lexed);
+    const candidates = lexed.tokens
+      .filter((t) => t.tokenType === StringLit && t.startOffset < first && /[\r\n]/.test(t.image) && !lexed.unclosed.includes(t))
+      .slice(-3).reverse();
+    let improved = false;
+    for (const c of candidates) {
+      const trial = closeRunaways(text, cutString(text, lexed, c));
+      const n = countErrors(trial);
+      if (n < errors) { lexed = trial; errors = n; improved = true; break; }
+    }
+    if (!improved) break;
+  }
+  return lexed;
+}
+
+function lexAll(text: string): Lexed {
+  const r = ereje_lexer.tokenize(text);
+  return { tokens: r.tokens, comments: (r.groups.comments ?? []) as IToken[], errors: r.errors, unclosed: [] };
+}
+
+/** Strings that run to the end of the file are closed at the end of their first line. */
+function closeRunaways(text: string, lexed: Lexed): Lexed {
+  let out = lexed;
+  for (let t = out.tokens.find((x) => x.tokenType === UnterminatedString); t; t = out.tokens.find((x) => x.tokenType === UnterminatedString)) {
+    out = cutString(text, out, t);
+  }
+  return out;
+}
+
+/** `lexed` up to the string `t`, `t` closed at the end of its first line, and the rest lexed anew. */
+function cutString(text: string, lexed: Lexed, t: IToken): Lexed {
+  const eol = text.slice(t.startOffset).search(/[\r\n]/);
+  const lineEnd = eol < 0 ? text.length : t.startOffset + eol;
+  const image = text.slice(t.startOffset, lineEnd);
+  const closed = createTokenInstance(StringLit, `${image}"`, t.startOffset, lineEnd - 1, t.startLine ?? 1, t.startLine ?? 1,
+    t.startColumn ?? 1, (t.startColumn ?? 1) + image.length - 1);
+  const before = <T extends { startOffset?: number; offset?: number }>(x: T) => (x.startOffset ?? x.offset ?? 0) < t.startOffset;
+  const rest = ereje_lexer.tokenize(text.slice(lineEnd));
+  const lineShift = (t.startLine ?? 1) - 1;
+  const shift = (x: IToken): IToken => ({
+    ...x, startOffset: x.startOffset + lineEnd, endOffset: (x.endOffset ?? x.startOffset) + lineEnd,
+    startLine: (x.startLine ?? 1) + lineShift, endLine: (x.endLine ?? 1) + lineShift,
+  });
+  return {
+    tokens: [...lexed.tokens.filter(before), closed, ...rest.tokens.map(shift)],
+    comments: [...lexed.comments.filter(before), ...((rest.groups.comments ?? []) as IToken[]).map(shift)],
+    errors: [...lexed.errors.filter(before), ...rest.errors.map((e) => ({ ...e, offset: e.offset + lineEnd, line: (e.line ?? 1) + lineShift }))],
+    unclosed: [...lexed.unclosed.filter((u) => u.startOffset < t.startOffset), closed],
+  };
+}
+
+function parseErrors(tokens: readonly IToken[]): typeof ereje_parser.errors {
+  ereje_parser.input = tokens as IToken[];
+  ereje_parser.file();
+  return ereje_parser.errors;
+}
+
+function countErrors(lexed: Lexed): number {
+  return lexed.errors.length + parseErrors(lexed.tokens).length;
+}
+
+function firstErrorOffset(lexed: Lexed): number {
+  const offsets = [...lexed.errors.map((e) => e.offset), ...parseErrors(lexed.tokens).map((e) => (Number.isNaN(e.token?.startOffset) ? Infinity : e.token.startOffset))];
+  return Math.min(...offsets);
+}

@@ -1,5 +1,6 @@
 // Reading a rule directory from disk: the only file I/O of the rule pack (the stages after it are pure).
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import type { Lang } from '../core/lang.ts';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,9 +32,9 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** All `**\/*.ereje` files under `dir`, sorted by path; `path` is absolute. */
+/** All `**\/*.ereje` files under `dir` (or `dir` itself when it is one .ereje file), sorted by path; `path` is absolute. */
 export async function loadRuleSources(dir: string): Promise<RuleSource[]> {
-  const paths = await findFiles(dir, ['.ereje']);
+  const paths = (await stat(dir)).isFile() ? [resolve(dir)] : await findFiles(dir, ['.ereje']);
   return Promise.all(paths.map(async (path) => ({ path, text: await readFile(path, 'utf8') })));
 }
 
@@ -41,4 +42,37 @@ export async function loadRuleSources(dir: string): Promise<RuleSource[]> {
 export function displayPath(path: string, base: string): string {
   const rel = relative(base, path);
   return rel.startsWith('..') ? path : rel.split(sep).join('/');
+}
+
+/**
+ * Why `path`, given where a folder of rule files is expected, cannot be used: it does not exist, it is
+ * neither a folder nor a .ereje file, or the folder holds no rule file (probably a mistyped path).
+ * Null when it can be used.
+ */
+export async function ruleFolderProblem(path: string): Promise<Readonly<Record<Lang, string>> | null> {
+  let isDir: boolean;
+  try {
+    const s = await stat(path);
+    if (s.isFile() && path.endsWith('.ereje')) return null;
+    isDir = s.isDirectory();
+  } catch {
+    return {
+      en: `${path} does not exist: give a folder of rule files (*.ereje) or one .ereje file`,
+      ru: `${path} не существует: укажите папку с файлами правил (*.ereje) или один файл .ereje`,
+      kk: `${path} жоқ: ереже файлдары (*.ereje) бар қалтаны немесе бір .ereje файлын көрсетіңіз`,
+    };
+  }
+  if (!isDir) {
+    return {
+      en: `${path} is not a folder of rule files (nor a .ereje file)`,
+      ru: `${path} — не папка с файлами правил (и не файл .ereje)`,
+      kk: `${path} — ереже файлдарының қалтасы емес (.ereje файлы да емес)`,
+    };
+  }
+  if ((await findFiles(path, ['.ereje'])).length > 0) return null;
+  return {
+    en: `no rule files (*.ereje) found in ${path}`,
+    ru: `в ${path} нет файлов правил (*.ereje)`,
+    kk: `${path} ішінде ереже файлдары (*.ereje) табылмады`,
+  };
 }

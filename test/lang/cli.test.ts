@@ -51,6 +51,37 @@ describe('ereje rules check', () => {
     expect(r.err).toMatch(/checked 1 files, 1 rules: \d+ errors?\n$/);
   });
 
+  it('refuses a folder without rule files, a missing path and a file that is not a rule file (exit 2, one line)', async () => {
+    const empty = folder({ 'notes.txt': 'x' });
+    for (const cmd of ['check', 'test']) {
+      const r = await run(['rules', cmd, empty, '--lang', 'en']);
+      expect(r).toEqual({ code: 2, out: '', err: `ereje: no rule files (*.ereje) found in ${empty}\n` });
+    }
+    const missing = await run(['rules', 'check', join(empty, 'nope'), '--lang', 'en']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toBe(`ereje: ${join(empty, 'nope')} does not exist: give a folder of rule files (*.ereje) or one .ereje file\n`);
+    const notRules = await run(['rules', 'check', join(empty, 'notes.txt'), '--lang', 'ru']);
+    expect(notRules).toEqual({ code: 2, out: '', err: `ereje: ${join(empty, 'notes.txt')} — не папка с файлами правил (и не файл .ereje)\n` });
+  });
+
+  it('checks one .ereje file together with the files it imports', async () => {
+    const dir = folder({
+      'params/norms.ereje': 'table t by role: int { head = 1 }\n',
+      'rs/main.ereje': 'import table t from "../params/norms.ereje"\ntable u by skill: int { none = 6 }\n',
+      'rs/other.ereje': 'table v by role: int { hed = 1 }\n',
+    });
+    const r = await run(['rules', 'check', join(dir, 'rs', 'main.ereje'), '--lang', 'en']);
+    expect(r).toEqual({ code: 0, out: 'checked 2 files, 0 rules: no errors\n', err: '' });
+  });
+
+  it('rules compile shows its errors like rules check: source line and caret', async () => {
+    const dir = folder({ 'one.ereje': GOOD.replace('require yes', 'require ye') });
+    const r = await run(['rules', 'compile', dir, '--out', join(dir, 'out'), '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("one.ereje:7:11: error: unknown name 'ye'");
+    expect(r.err).toContain('  require ye message kk "a" ru "b" en "c" }\n            ^^\n');
+  });
+
   it('speaks Kazakh by default', async () => {
     const dir = folder({ 'one.ereje': 'table t by role: int { head = 1 }\n' });
     expect((await run(['rules', 'check', dir])).out).toBe('1 файл, 0 ереже тексерілді: қате жоқ\n');

@@ -1,12 +1,14 @@
 // `ereje rules check [DIR] [--lang]`: parse and check every rule file; diagnostics to stderr, exit 2 on errors.
 import { Option, type Command } from 'commander';
-import { relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { CliIO } from '../../main.ts';
 import { FatalError } from '../../errors.ts';
 import { LANGS, type Lang } from '../../../core/lang.ts';
-import { checkRulePack, renderDiagnostic, type RulePackCheckHook } from '../../../lang/index.ts';
+import { checkRulePack, parseRuleFile, renderDiagnostic, type RulePackCheckHook } from '../../../lang/index.ts';
 import { WORKBOOK_SCHEMA } from '../../../schema/index.ts';
-import { defaultRulesDir, loadRuleSources } from '../../../rulepack/load.ts';
+import { defaultRulesDir, loadRuleSources, ruleFolderProblem, type RuleSource } from '../../../rulepack/load.ts';
 import { rulePackCheckHook } from '../../../rulepack/check-hook.ts';
 
 /**
@@ -17,8 +19,8 @@ export const RULES_CHECK_HOOKS: RulePackCheckHook[] = [rulePackCheckHook];
 
 export function registerRulesCheck(rules: Command, io: CliIO, setExit: (code: number) => void): void {
   rules.command('check')
-    .description('Parse and check every rule file (**/*.ereje) under DIR (default: the rules folder).')
-    .argument('[dir]', 'folder of rule files')
+    .description('Parse and check every rule file (**/*.ereje) under DIR (default: the rules folder), or one .ereje file with the files it imports.')
+    .argument('[dir]', 'folder of rule files, or one .ereje file')
     .addOption(new Option('--lang <lang>', 'language of the messages').choices(LANGS).default('kk'))
     .action(async (dir: string | undefined, flags: { lang: Lang }) => {
       setExit(await runRulesCheck(dir ?? defaultRulesDir(), flags.lang, io));
@@ -28,9 +30,11 @@ export function registerRulesCheck(rules: Command, io: CliIO, setExit: (code: nu
 /** Returns the exit code: 0 clean (warnings allowed), 2 any error. */
 export async function runRulesCheck(dir: string, lang: Lang, io: CliIO): Promise<number> {
   const abs = resolve(dir);
+  const problem = await ruleFolderProblem(dir);
+  if (problem) throw new FatalError(problem[lang]);
   let loaded;
   try {
-    loaded = await loadRuleSources(abs);
+    loaded = await withImports(await loadRuleSources(abs));
   } catch (err) {
     throw new FatalError(`cannot read rule folder ${dir}: ${(err as Error).message}`);
   }
@@ -38,7 +42,9 @@ export async function runRulesCheck(dir: string, lang: Lang, io: CliIO): Promise
   const sources = loaded.map((s) => ({ path: shown(s.path), text: s.text }));
   const result = checkRulePack(sources, WORKBOOK_SCHEMA, RULES_CHECK_HOOKS);
   const texts = new Map(sources.map((s) => [s.path, s.text]));
-  for (const d of result.diagnostics) io.stderr(renderDiagnostic(d, texts.get(d.span.file) ?? '', lang) + '\n');
+  // Other files (clause manifests) are read for their source line.
+  const text = (file: string) => texts.get(file) ?? (() => { try { return readFileSync(file, 'utf8'); } catch { return ''; } })();
+  for (const d of result.diagnostics) io.stderr(renderDiagnostic(d, text(d.span.file), lang) + '\n');
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const n = sources.length;
   const m = result.ruleCount;
@@ -48,6 +54,21 @@ export async function runRulesCheck(dir: string, lang: Lang, io: CliIO): Promise
   }
   io.stderr(`${summary(lang, n, m, errors)}\n`);
   return 2;
+}
+
+/** The sources plus the files they import (a single file checked alone still sees its parameter tables). */
+async function withImports(sources: RuleSource[]): Promise<RuleSource[]> {
+  const out = [...sources];
+  const seen = new Set(out.map((s) => s.path));
+  for (let i = 0; i < out.length; i++) {
+    for (const imp of parseRuleFile(out[i]!.text, out[i]!.path).file?.imports ?? []) {
+      const target = resolve(join(dirname(out[i]!.path), imp.from));
+      if (seen.has(target)) continue;
+      seen.add(target);
+      try { out.push({ path: target, text: await readFile(target, 'utf8') }); } catch { /* reported by the checker as an unresolved import */ }
+    }
+  }
+  return out;
 }
 
 function shown(path: string): string {

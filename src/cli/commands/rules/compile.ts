@@ -1,8 +1,11 @@
 // `ereje rules compile [DIR] --out DIR`: writes each ruleset version's json-rules-engine rules as JSON.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Command } from 'commander';
-import { defaultRulesDir, displayPath, loadRulePack } from '../../../rulepack/index.ts';
+import { Option, type Command } from 'commander';
+import { LANGS, type Lang } from '../../../core/lang.ts';
+import { defaultRulesDir, ruleFolderProblem } from '../../../rulepack/index.ts';
+import { loadPackReporting } from '../../../rulepack/cli-support.ts';
+import { FatalError } from '../../errors.ts';
 import type { CliIO } from '../../main.ts';
 
 export function registerRulesCompile(rules: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -10,10 +13,13 @@ export function registerRulesCompile(rules: Command, io: CliIO, setExit: (code: 
     .description('compile the rule files to json-rules-engine JSON, one file per ruleset version')
     .argument('[dir]', 'folder with rule files (default: the bundled rules/)')
     .requiredOption('--out <dir>', 'folder to write <ruleset>@<version>.json into')
-    .action(async (dirArg: string | undefined, opts: { out: string }) => {
+    .addOption(new Option('--lang <lang>', 'language of the messages').choices(LANGS).default('kk'))
+    .action(async (dirArg: string | undefined, opts: { out: string; lang: Lang }) => {
+      const problem = await ruleFolderProblem(dirArg ?? defaultRulesDir());
+      if (problem) throw new FatalError(problem[opts.lang]);
       const dir = resolve(dirArg ?? defaultRulesDir());
-      const pack = await loadRulePack(dir);
-      for (const d of pack.diagnostics) io.stderr(`${displayPath(d.span.file, process.cwd())}:${d.span.line}:${d.span.col}: ${d.severity}: ${d.message.en}\n`);
+      // Diagnostics as `rules check` shows them: file:line:col, the source line and a caret.
+      const pack = await loadPackReporting(dir, opts.lang, io.stderr);
       // A pack compiles whole or not at all: half a rule pack would audit against half the rules.
       if (!pack.ok || pack.rulesets.length === 0) {
         if (pack.ok) io.stderr(`${dir} holds no ruleset (no .ereje file with a \`ruleset\` block)\n`);

@@ -2,18 +2,21 @@
 import { Option, type Command } from 'commander';
 import { LANGS, type Lang } from '../../../core/lang.ts';
 import { loadPackReporting, shownPath } from '../../../rulepack/cli-support.ts';
-import { defaultRulesDir } from '../../../rulepack/load.ts';
+import { defaultRulesDir, ruleFolderProblem } from '../../../rulepack/load.ts';
+import { FatalError } from '../../errors.ts';
 import { runRuleExamples, summarize, summaryLine } from '../../../rulepack/test-runner.ts';
 import type { CliIO } from '../../main.ts';
 
 export function registerRulesTest(rules: Command, io: CliIO, setExit: (code: number) => void): void {
   rules.command('test')
     .description('Run every example written in the rule files (**/*.ereje) under DIR through ingest, compile and the engine; exit 1 if any fails.')
-    .argument('[dir]', 'folder of rule files (default: the bundled rules/)')
+    .argument('[dir]', 'folder of rule files, or one .ereje file (default: the bundled rules/)')
     .addOption(new Option('--lang <lang>', 'language of the messages').choices(LANGS).default('kk'))
     .option('--rule <name>', 'only the rules with this name (or ruleset/name)')
     .option('--verbose', 'list passing examples too')
     .action(async (dir: string | undefined, flags: { lang: Lang; rule?: string; verbose?: boolean }) => {
+      const problem = await ruleFolderProblem(dir ?? defaultRulesDir());
+      if (problem) throw new FatalError(problem[flags.lang]);
       const pack = await loadPackReporting(dir ?? defaultRulesDir(), flags.lang, io.stderr);
       const filter = flags.rule === undefined ? undefined : (rs: string, name: string) => name === flags.rule || `${rs}/${name}` === flags.rule;
       const results = await runRuleExamples(pack, filter);

@@ -85,7 +85,7 @@ function checkAppliesTo(ix: SchemaIndex, kind: string, span: Span, report: Repor
 }
 
 /** The annex a ruleset's rules belong to: the one most of its clause ids name (they should all agree). */
-function rulesetAnnex(file: RuleFile): string | null {
+export function rulesetAnnex(file: RuleFile): string | null {
   const counts = new Map<string, number>();
   for (const r of file.rules) {
     const m = CLAUSE_ID.exec(r.clause);

@@ -127,7 +127,24 @@ export function validateManifest(loaded: LoadedManifest, file: RuleFile | null):
       if (!names.has(r)) d(`"${r}"`, 'manifest-unknown-rule', `${p.id} names rule ${r}, which ${m.ruleset}@${m.version} does not have`, `${p.id} ссылается на правило ${r}, которого нет в ${m.ruleset}@${m.version}`, `${p.id} ${r} ережесін атайды, ол ${m.ruleset}@${m.version} ішінде жоқ`);
     }
   }
+  const manifestName = path.split(/[\\/]/).pop() ?? path;
   for (const rule of file.rules) {
+    const clause = POINT_ID.exec(rule.clause);
+    // A malformed clause id is the checker's to report, at the clause.
+    if (!clause) continue;
+    const at = (code: string, en: string, ru: string, kk: string) => out.push({ severity: 'error', code, span: rule.clauseSpan, message: { en, ru, kk } });
+    if (Number(clause[1]) !== m.annex) {
+      at('manifest-annex', `clause ${rule.clause} is in annex ${clause[1]}, but the manifest of ${m.ruleset} (${manifestName}) is for annex ${m.annex}`,
+        `пункт ${rule.clause} из приложения ${clause[1]}, а манифест ${m.ruleset} (${manifestName}) — для приложения ${m.annex}`,
+        `${rule.clause} тармағы ${clause[1]}-қосымшадан, ал ${m.ruleset} манифесі (${manifestName}) ${m.annex}-қосымшаға арналған`);
+      continue;
+    }
+    if (!m.points.some((p) => p.id === rule.clause || p.id.startsWith(`${rule.clause}.`))) {
+      at('manifest-unknown-clause', `clause ${rule.clause} is not a point of annex ${m.annex} in the manifest (${manifestName}): check the number against the act`,
+        `пункта ${rule.clause} нет среди пунктов приложения ${m.annex} в манифесте (${manifestName}): сверьте номер с актом`,
+        `${rule.clause} тармағы манифесте (${manifestName}) ${m.annex}-қосымшаның тармақтары арасында жоқ: нөмірін актімен салыстырыңыз`);
+      continue;
+    }
     // A rule citing a point may be listed at the point or at the subpoint it quotes (A1.33 → A1.33.3).
     const listing = m.points.filter((p) => (p.id === rule.clause || p.id.startsWith(`${rule.clause}.`)) && p.status === 'encoded' && (p.rules ?? []).includes(rule.name));
     const p = byId.get(rule.clause);

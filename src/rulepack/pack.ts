@@ -167,7 +167,9 @@ export function afterCheck(dir: string, files: readonly RuleFile[], checked: rea
     }
   }
   const manifests = loadManifests(files, diagnostics);
-  return { compiled, manifests, calendars, actTexts, diagnostics };
+  // One message per place: a clause the checker already flagged (another annex) is not flagged again.
+  const flagged = new Set(priorErrors.filter((d) => d.severity === 'error').map((d) => `${d.span.file}:${d.span.offset}`));
+  return { compiled, manifests, calendars, actTexts, diagnostics: diagnostics.filter((d) => !flagged.has(`${d.span.file}:${d.span.offset}`)) };
 }
 
 /**

@@ -2,6 +2,7 @@
 // places ("б а л а л а р") and breaks words across lines, so quotes are compared with all whitespace
 // removed; `…` marks omitted text, and the quoted parts must occur in the act in the order written.
 import type { Diagnostic, RuleFile, Span } from '../lang/ast.ts';
+import { rulesetAnnex } from '../lang/check.ts';
 
 export type QuoteCheck = { readonly ok: true } | { readonly ok: false; readonly reason: QuoteFailure };
 
@@ -137,7 +138,9 @@ export function verifyFileQuotes(file: RuleFile, actText: string | null, sourceN
     if (!check.ok) out.push(quoteDiagnostic(rule.quoteSpan, check.reason, sourceName));
   }
   // A table has no clause of its own: it is quoted from the annex the file's rules belong to.
-  const fileAnnex = file.rules.length > 0 ? annexOfClause(file.rules[0]!.clause) : undefined;
+  // (the annex most of them cite: one rule moved to a wrong clause must not move the tables with it).
+  const annex = rulesetAnnex(file);
+  const fileAnnex = annex === null ? undefined : Number(annex);
   for (const table of file.tables) {
     if (table.quote === null) continue;
     const check = verifyQuote(table.quote, actText, { annex: fileAnnex });

@@ -75,6 +75,20 @@ rule licences {
       .toEqual(['manifest-reason', 'manifest-unknown-rule', 'manifest-missing-rule']);
   });
 
+  it('reports a clause the annex does not have at the rule\'s clause line, not at the manifest', () => {
+    const points = [p('A1.1', 'narrative'), p('A1.2', 'narrative'), p('A1.3', 'encoded', { rules: ['licences'] })];
+    const text = JSON.stringify({ schema: 'ereje.clause-manifest/1', ruleset: 'residential', version: 'v', annex: 1, points }, null, 2);
+    const loaded = { path: 'dir/v.manifest.json', text, manifest: parseManifest('v.manifest.json', text).manifest! };
+    const moved = (clause: string) => validateManifest(loaded, parseRuleFile(ruleText.replace('clause A1.3', `clause ${clause}`), 'v.ereje').file!);
+    const [unknown] = moved('A1.99');
+    expect(unknown).toMatchObject({ code: 'manifest-unknown-clause', span: { file: 'v.ereje', line: 8, col: 10, length: 5 } });
+    expect(unknown!.message.en).toBe('clause A1.99 is not a point of annex 1 in the manifest (v.manifest.json): check the number against the act');
+    expect(unknown!.message.ru).toContain('нет среди пунктов приложения 1');
+    expect(moved('A2.3').map((d) => [d.code, d.span.file, d.span.line])).toEqual([['manifest-annex', 'v.ereje', 8]]);
+    // A malformed id is the checker's to report.
+    expect(moved('Z9')).toEqual([]);
+  });
+
   it('rejects malformed JSON and an unknown status', () => {
     expect(parseManifest('m.json', '{').diagnostics.map((d) => d.code)).toEqual(['manifest-json']);
     const bad = JSON.stringify({ schema: 'ereje.clause-manifest/1', ruleset: 'r', version: 'v', annex: 1, points: [{ id: 'A1.1', status: 'done' }] });

@@ -88,6 +88,17 @@ rule r {
     expect(verifyFileQuotes(file, null, 'act.txt').map((d) => d.code)).toEqual(['quote-source-missing']);
   });
 
+  it('checks a table against the annex most rules cite: one rule moved to another annex does not move the tables', () => {
+    const original = readFileSync(new URL('../../rules/kz/mlsp-306-o/day-care/2009-240-o.ereje', import.meta.url), 'utf8');
+    const text = original.replace('rule regime-hours {\n  clause A3.1\n', 'rule regime-hours {\n  clause A1.8\n');
+    expect(text).not.toBe(original);
+    const file = parseRuleFile(text, 'day-care.ereje').file!;
+    expect(file.rules[0]!.clause).toBe('A1.8');
+    const ds = verifyFileQuotes(file, act, 'act.txt');
+    // Only the moved rule's own quote is outside its (new) annex; the group-size table stays in annex 3.
+    expect(ds.map((d) => `${d.span.line} ${d.message.en.slice(0, 44)}`)).toEqual([`${file.rules[0]!.quoteSpan.line} The quote is in the act but not in annex 1 (`]);
+  });
+
   it('every rule and table quote of the bundled pack occurs in the act', async () => {
     const pack = await loadRulePack();
     expect(pack.diagnostics.filter((d) => d.code.startsWith('quote'))).toEqual([]);

@@ -77,7 +77,7 @@ function tableValues(t: TableDecl): Map<string, string | null> {
 
 function headerFacts(c: CheckedRuleFile): Record<string, string> {
   const rs = c.file.ruleset!;
-  const d = (s: { iso: string; approximate?: string } | null) => (s === null ? '' : `${s.iso}${s.approximate ? ' (approximate)' : ''}`);
+  const d = (s: { iso: string; approximate?: string } | null) => (s === null ? '' : `${s.approximate ? '≈' : ''}${s.iso}`);
   return {
     act: `N ${rs.act.number} of ${rs.act.date.iso}${rs.act.registration ? `, registered ${rs.act.registeredOn?.iso ?? ''} as N ${rs.act.registration}` : ''}`,
     in_force_from: d(rs.inForce.from), in_force_until: d(rs.inForce.until),
@@ -119,13 +119,19 @@ export function diffRulesets(a: CheckedRuleFile, b: CheckedRuleFile): RulesetDif
 }
 
 const DIFF_WORDS = {
-  en: { header: 'header', added: 'added', removed: 'removed', changed: 'changed', params: 'parameters', none: 'no differences', unset: '_ (not filled in)', absent: '(absent)' },
-  ru: { header: 'заголовок', added: 'добавлено', removed: 'удалено', changed: 'изменено', params: 'параметры', none: 'различий нет', unset: '_ (не заполнено)', absent: '(нет)' },
-  kk: { header: 'тақырып', added: 'қосылды', removed: 'алынып тасталды', changed: 'өзгерді', params: 'параметрлер', none: 'айырмашылық жоқ', unset: '_ (толтырылмаған)', absent: '(жоқ)' },
+  en: { header: 'header', added: 'added', removed: 'removed', changed: 'changed', params: 'parameters', none: 'no differences', unset: '_ (not filled in)', absent: '(absent)', open: 'open-ended', noDate: 'not given', blank: '(none)' },
+  ru: { header: 'заголовок', added: 'добавлено', removed: 'удалено', changed: 'изменено', params: 'параметры', none: 'различий нет', unset: '_ (не заполнено)', absent: '(нет)', open: 'бессрочно', noDate: 'не указано', blank: '(нет)' },
+  kk: { header: 'тақырып', added: 'қосылды', removed: 'алынып тасталды', changed: 'өзгерді', params: 'параметрлер', none: 'айырмашылық жоқ', unset: '_ (толтырылмаған)', absent: '(жоқ)', open: 'мерзімсіз', noDate: 'көрсетілмеген', blank: '(жоқ)' },
 } as const;
 
-function fieldLines(f: FieldChange, indent: string): string[] {
-  if (!f.before.includes('\n') && !f.after.includes('\n')) return [`${indent}${f.field}: ${f.before || '""'} → ${f.after || '""'}`];
+/** An empty value in words: an open end of the in-force period, a start not given, or nothing. */
+function shownValue(field: string, value: string, w: (typeof DIFF_WORDS)[keyof typeof DIFF_WORDS]): string {
+  if (value !== '') return value;
+  return field === 'in_force_until' ? w.open : field === 'in_force_from' ? w.noDate : w.blank;
+}
+
+function fieldLines(f: FieldChange, indent: string, w: (typeof DIFF_WORDS)[keyof typeof DIFF_WORDS]): string[] {
+  if (!f.before.includes('\n') && !f.after.includes('\n')) return [`${indent}${f.field}: ${shownValue(f.field, f.before, w)} → ${shownValue(f.field, f.after, w)}`];
   const a = f.before.split('\n'), b = f.after.split('\n');
   const out = [`${indent}${f.field}:`];
   for (const l of a) if (!b.includes(l)) out.push(`${indent}  - ${l}`);
@@ -139,11 +145,11 @@ export function renderDiff(d: RulesetDiff, lang: 'kk' | 'ru' | 'en', tableClause
   const lines = [`${d.ruleset}: ${d.from} → ${d.to}`];
   if (d.header.length > 0) {
     lines.push(`  ${w.header}`);
-    for (const f of d.header) lines.push(...fieldLines(f, '    '));
+    for (const f of d.header) lines.push(...fieldLines(f, '    ', w));
   }
   for (const r of d.rules) {
     lines.push(`  ${r.clause}  ${w[r.change]}  ${d.ruleset}/${r.rule}`);
-    for (const f of r.fields) lines.push(...fieldLines(f, '      '));
+    for (const f of r.fields) lines.push(...fieldLines(f, '      ', w));
   }
   for (const t of d.tables) {
     const v = (x: string | null) => (x === null ? w.unset : x);

@@ -4,6 +4,7 @@ import { compareClauses } from '../engine/index.ts';
 import { parseDateText, type DayNumber } from '../core/date.ts';
 import type { Lang } from '../core/lang.ts';
 import type { DateStamp, RuleFile } from '../lang/ast.ts';
+import { reportWords } from '../report/i18n.ts';
 import type { RulePack } from './pack.ts';
 
 export interface VersionListing {
@@ -43,12 +44,14 @@ export function listRulesets(pack: RulePack, lang: Lang, asOf?: DayNumber): Vers
 }
 
 const WORDS = {
-  en: { act: 'act', kind: 'facility kind', inForce: 'in force', from: 'from', until: 'until', open: 'open-ended', approx: 'approximate', supersedes: 'supersedes', rules: 'rules', none: 'No ruleset version is in force on', noneAll: 'No rulesets found in', legend: '~ approximate date (basis below the version)' },
-  ru: { act: 'акт', kind: 'тип учреждения', inForce: 'действует', from: 'с', until: 'по', open: 'бессрочно', approx: 'приблизительно', supersedes: 'заменяет', rules: 'правил', none: 'Ни одна версия не действует на', noneAll: 'Нет наборов правил в', legend: '~ приблизительная дата (основание — под версией)' },
-  kk: { act: 'акт', kind: 'мекеме түрі', inForce: 'күшінде', from: 'бастап', until: 'дейін', open: 'мерзімсіз', approx: 'шамамен', supersedes: 'ауыстырады', rules: 'ереже', none: 'Бұл күні күшіндегі нұсқа жоқ:', noneAll: 'Ереже жиынтықтары табылмады:', legend: '~ шамамен алынған күн (негіздемесі нұсқаның астында)' },
+  en: { act: 'act', kind: 'facility kind', inForce: 'in force', from: 'from', until: 'until', open: 'open-ended', approx: 'approximate', supersedes: 'supersedes', rules: 'rules', none: 'No ruleset version is in force on', noneAll: 'No rulesets found in', basis: 'its basis is given below the version' },
+  ru: { act: 'акт', kind: 'тип учреждения', inForce: 'действует', from: 'с', until: 'по', open: 'бессрочно', approx: 'приблизительно', supersedes: 'заменяет', rules: 'правил', none: 'Ни одна версия не действует на', noneAll: 'Нет наборов правил в', basis: 'основание указано под версией' },
+  kk: { act: 'акт', kind: 'мекеме түрі', inForce: 'күшінде', from: 'бастап', until: 'дейін', open: 'мерзімсіз', approx: 'шамамен', supersedes: 'ауыстырады', rules: 'ереже', none: 'Бұл күні күшіндегі нұсқа жоқ:', noneAll: 'Ереже жиынтықтары табылмады:', basis: 'негіздемесі нұсқаның астында' },
 } as const;
 
-const stamp = (s: DateStamp | null) => (s === null ? null : `${s.approximate ? '~' : ''}${s.iso}`);
+/** Approximate dates carry the reports' mark, ≈, explained by the same legend. */
+const APPROX = '≈';
+const stamp = (s: DateStamp | null) => (s === null ? null : `${s.approximate ? APPROX : ''}${s.iso}`);
 
 export function renderList(listing: readonly VersionListing[], lang: Lang, asOf?: string, dir?: string): string {
   const w = WORDS[lang];
@@ -60,12 +63,12 @@ export function renderList(listing: readonly VersionListing[], lang: Lang, asOf?
     const from = stamp(v.from), until = stamp(v.until);
     lines.push(`  ${v.version}  ${w.inForce} ${from ?? '…'} .. ${until ?? w.open}   ${w.act} ${v.act}   ${w.kind}: ${v.appliesTo}${v.supersedes.length ? `   ${w.supersedes} ${v.supersedes.join(', ')}` : ''}`);
     for (const [label, s] of [[w.from, v.from], [w.until, v.until]] as const) {
-      if (s?.approximate) lines.push(`    ~ ${label} ${s.iso}: ${s.approximate}`);
+      if (s?.approximate) lines.push(`    ${APPROX} ${label} ${s.iso}: ${s.approximate}`);
     }
     lines.push(`    ${v.rules.length} ${w.rules}:`);
     const width = Math.max(...v.rules.map((r) => r.clause.length));
     for (const r of v.rules) lines.push(`      ${r.clause.padEnd(width)}  ${r.severity.padEnd(8)}  ${v.id}/${r.name}`);
   }
-  lines.push('', w.legend);
+  lines.push('', `${reportWords(lang).approximateNote} (${w.basis})`);
   return lines.join('\n') + '\n';
 }

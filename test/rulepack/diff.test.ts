@@ -69,9 +69,13 @@ describe('ereje rules diff', () => {
     expect(r.out).toContain('residential: 2009-240-o → 2010-test-amendment');
     expect(r.out).toContain('  A1.13  changed  residential/bedroom-one-sex\n      severity: info → minor');
     expect(r.out).toContain('  A1.30.5  parameters  group_size_limit[none]: 6 → 5');
+    // An open end of the in-force period in words, approximate dates marked as in the reports.
+    expect(r.out).toContain('    in_force_until: ≈2010-12-06 → open-ended\n');
+    expect(r.out).not.toContain('""');
     expect(r.out).toContain('        + require { max_six_months: r.to <= r.from + 6 months;');
     const ru = await run(['residential@2009-240-o', 'residential@2010-test-amendment', '--rules', rules, fixture, '--lang', 'ru']);
     expect(ru.out).toContain('A1.39  добавлено  residential/id-card-at-14');
+    expect(ru.out).toContain('    in_force_until: ≈2010-12-06 → бессрочно\n');
   });
 
   it('says which versions exist when one is unknown (exit 2)', async () => {

@@ -17,14 +17,18 @@ describe('ereje rules list', () => {
     const r = await list(['--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('residential — Model rules for social services in children\'s psychoneurological medical-social institutions');
-    expect(r.out).toContain('  2009-240-o  in force ~2009-09-07 .. ~2010-12-06   act N 240-ө 2009-07-30 (2009-08-28 N 5766)   facility kind: residential   supersedes residential@2005-306-o');
-    expect(r.out).toContain('    ~ from 2009-09-07: Point 4 of the order: in force ten calendar days after its first official publication.');
-    expect(r.out).toContain('    ~ until 2010-12-06: Repealed by order N 394-ө of 2010-12-06');
+    expect(r.out).toContain('  2009-240-o  in force ≈2009-09-07 .. ≈2010-12-06   act N 240-ө 2009-07-30 (2009-08-28 N 5766)   facility kind: residential   supersedes residential@2005-306-o');
+    expect(r.out).toContain('    ≈ from 2009-09-07: Point 4 of the order: in force ten calendar days after its first official publication.');
+    expect(r.out).toContain('    ≈ until 2010-12-06: Repealed by order N 394-ө of 2010-12-06');
     expect(r.out).toMatch(/ {6}A1\.30\.5 +major +residential\/group-size/);
     expect(r.out).toMatch(/ {6}A1\.13 +info +residential\/bedroom-one-sex/);
     expect(r.out).toContain('    31 rules:');
     expect(r.out).toContain('    19 rules:');
     expect(r.out).toContain('    24 rules:');
+    // The reports' mark and legend for approximate dates, in the user's language.
+    expect(r.out).not.toContain('~');
+    expect(r.out.endsWith('\n≈ — the date is not in the source text; an approximate date is shown (its basis is given below the version)\n')).toBe(true);
+    expect((await list(['--lang', 'ru'])).out).toContain('\n≈ — даты нет в тексте источника, указана приблизительная (основание указано под версией)\n');
   });
 
   it('--as-of keeps only the versions in force that day', async () => {
@@ -41,7 +45,7 @@ describe('ereje rules list', () => {
 
   it('shows an amendment beside the version it supersedes', async () => {
     const r = await list(['--rules', rules, fixture, '--as-of', '2010-06-01', '--lang', 'en']);
-    expect(r.out).toMatch(/residential — [^\n]*\n {2}2009-240-o [^\n]*\n(?:.*\n)*? {2}2010-test-amendment {2}in force ~2010-01-01 \.\. open-ended[^\n]*supersedes residential@2009-240-o/);
+    expect(r.out).toMatch(/residential — [^\n]*\n {2}2009-240-o [^\n]*\n(?:.*\n)*? {2}2010-test-amendment {2}in force ≈2010-01-01 \.\. open-ended[^\n]*supersedes residential@2009-240-o/);
     const later = await list(['--rules', rules, fixture, '--as-of', '2011-01-01', '--lang', 'en']);
     expect(later.out).toContain('2010-test-amendment');
     expect(later.out).not.toContain('  2009-240-o');

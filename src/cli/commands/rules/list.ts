@@ -10,7 +10,7 @@ import type { CliIO } from '../../main.ts';
 
 export function registerRulesList(rules: Command, io: CliIO, setExit: (code: number) => void): void {
   rules.command('list')
-    .description('List rulesets and their versions (act, in-force dates — approximate ones marked ~ with their basis) and each rule\'s clause and severity.')
+    .description('List rulesets and their versions (act, in-force dates — approximate ones marked ≈ with their basis) and each rule\'s clause and severity.')
     .option('--as-of <date>', 'only the versions in force on this date (2010-03-21 or 21.03.2010)')
     .option('--rules <dir...>', 'rule folders (default: the bundled rules/)')
     .addOption(new Option('--lang <lang>', 'language of titles and labels').choices(LANGS).default('kk'))

@@ -23,9 +23,19 @@ function header(column: ColumnDef): Localized {
   return { en: column.labels.en, kk: column.labels.kk, ru: column.labels.ru };
 }
 
-export function allowedValues(column: ColumnDef, lang: keyof Localized): string {
+/**
+ * The allowed values of an enum or list column in `lang` (the template's label of each), optionally with
+ * the code in brackets. A list's values, or labels that hold a comma (`заболевание, требующее …`), are
+ * separated by `; ` so that no label reads as two.
+ */
+export function allowedValues(column: ColumnDef, lang: keyof Localized, withCodes = false): string {
   const values = column.enum ? enumById(column.enum)?.values ?? [] : [];
-  return values.map((v) => (lang === 'en' ? v.code : v.labels[lang][0] ?? v.code)).join(', ');
+  const shown = values.map((v) => {
+    const label = lang === 'en' ? v.code : v.labels[lang][0] ?? v.code;
+    return withCodes && label !== v.code ? `${label} (${v.code})` : label;
+  });
+  const separator = column.type === 'list' || shown.some((l) => l.includes(',')) ? '; ' : ', ';
+  return shown.join(separator);
 }
 
 export function typeErrorMessage(column: ColumnDef, value: string): Localized {

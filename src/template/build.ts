@@ -34,14 +34,6 @@ const INTRO: Record<Lang, readonly string[]> = {
   ],
 };
 
-function allowedWithCodes(column: SheetDef['columns'][number], lang: Lang): string {
-  if (!column.enum) return '';
-  if (lang === 'en') return allowedValues(column, 'en');
-  const labels = allowedValues(column, lang).split(', ');
-  const codes = allowedValues(column, 'en').split(', ');
-  return labels.map((l, i) => (l === codes[i] ? l : `${l} (${codes[i]})`)).join(', ');
-}
-
 function helpSheet(sheets: readonly SheetDef[], lang: Lang): XLSX.WorkSheet {
   const rows: string[][] = INTRO[lang].map((line) => [line]);
   rows.push([], [...HELP_HEADER[lang]]);
@@ -50,7 +42,7 @@ function helpSheet(sheets: readonly SheetDef[], lang: Lang): XLSX.WorkSheet {
     rows.push([sheet.labels[lang], '', '', '', '', sheet.help[lang] + notes]);
     for (const column of sheet.columns) {
       const required = [column.required ? YES[lang] : '', column.unique ? UNIQUE[lang] : ''].filter(Boolean).join(', ');
-      rows.push([sheet.labels[lang], column.labels[lang], typeWords(column.type)[lang], required, allowedWithCodes(column, lang), column.help[lang]]);
+      rows.push([sheet.labels[lang], column.labels[lang], typeWords(column.type)[lang], required, allowedValues(column, lang, lang !== 'en'), column.help[lang]]);
     }
   }
   const ws = XLSX.utils.aoa_to_sheet(rows);

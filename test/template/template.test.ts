@@ -66,6 +66,18 @@ describe('buildTemplate', () => {
     expect(help.some((l) => l.startsWith('Договоры | Код ребенка | код (текст или число) | да |'))).toBe(true);
     expect(help.some((l) => l.startsWith('Учреждение | ') && l.includes('ровно одна строка'))).toBe(true);
   });
+
+  it.each(['ru', 'kk', 'en'] as const)('keeps a %s label that holds a comma whole and separates a list\'s values by ;', (lang) => {
+    const wb = XLSX.read(buildTemplate('residential', lang), { type: 'array' });
+    const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[HELP_SHEET_NAME[lang]]!, { header: 1 });
+    const column = sheetById('children')!.columns.find((c) => c.id === 'contraindications')!;
+    const allowed = rows.find((r) => r[1] === column.labels[lang])![4]!;
+    expect(allowed).not.toContain('undefined');
+    const expected = { ru: 'заболевание, требующее специализированного лечения (specialized_treatment)', kk: 'мамандандырылған емдеуді талап ететін ауру (specialized_treatment)', en: 'specialized_treatment' }[lang];
+    expect(allowed.split('; ')).toHaveLength(10);
+    expect(allowed.split('; ')).toContain(expected);
+    expect(allowed.split('; ')[0]).toBe({ ru: 'шизофрения с продуктивной симптоматикой (schizophrenia_productive)', kk: 'өнімді симптоматикалы шизофрения (schizophrenia_productive)', en: 'schizophrenia_productive' }[lang]);
+  });
 });
 
 describe('ereje template', () => {

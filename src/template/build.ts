@@ -38,7 +38,8 @@ function helpSheet(sheets: readonly SheetDef[], lang: Lang): XLSX.WorkSheet {
   const rows: string[][] = INTRO[lang].map((line) => [line]);
   rows.push([], [...HELP_HEADER[lang]]);
   for (const sheet of sheets) {
-    const notes = sheet.singleRow ? ` (${ONE_ROW[lang]})` : '';
+    // The facility sheet's help already says it holds one row; the note is for a one-row sheet whose help does not.
+    const notes = sheet.singleRow && !sheet.help[lang].includes(ONE_ROW[lang]) ? ` (${ONE_ROW[lang]})` : '';
     rows.push([sheet.labels[lang], '', '', '', '', sheet.help[lang] + notes]);
     for (const column of sheet.columns) {
       const required = [column.required ? YES[lang] : '', column.unique ? UNIQUE[lang] : ''].filter(Boolean).join(', ');

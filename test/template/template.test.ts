@@ -67,6 +67,13 @@ describe('buildTemplate', () => {
     expect(help.some((l) => l.startsWith('Учреждение | ') && l.includes('ровно одна строка'))).toBe(true);
   });
 
+  it.each([['ru', 'ровно одна строка'], ['kk', 'дәл бір жол'], ['en', 'exactly one data row']] as const)('says once in %s that the facility sheet holds one row', (lang, phrase) => {
+    const wb = XLSX.read(buildTemplate('day_care', lang), { type: 'array' });
+    const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[HELP_SHEET_NAME[lang]]!, { header: 1 });
+    const facility = rows.find((r) => r[0] === sheetById('facility')!.labels[lang] && !r[1])!;
+    expect(facility[5]!.split(phrase)).toHaveLength(2);
+  });
+
   it.each(['ru', 'kk', 'en'] as const)('keeps a %s label that holds a comma whole and separates a list\'s values by ;', (lang) => {
     const wb = XLSX.read(buildTemplate('residential', lang), { type: 'array' });
     const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[HELP_SHEET_NAME[lang]]!, { header: 1 });

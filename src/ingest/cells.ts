@@ -98,33 +98,41 @@ function parseNumber(cell: Exclude<RawCell, null>): number | undefined {
   return undefined;
 }
 
-/** Splits on `;` and `,` but keeps a label that itself contains a comma whole (longest match first). */
-function parseList(enumId: string, text: string): { codes: string[]; unknown: string[] } {
+const NO_CODES: readonly string[] = Object.freeze([]);
+
+/**
+ * A list cell → canonical codes, and the pieces that are not allowed values. A cell holding one value (the
+ * usual case) is a single lookup. Otherwise each `;` part is tried whole, then cut at its commas taking
+ * the longest run of pieces that is a known label first, so a label that holds a comma
+ * (`заболевание, требующее специализированного лечения`) stays whole, however the comma is spaced.
+ */
+function parseList(enumId: string, text: string): { codes: readonly string[]; unknown: readonly string[] } {
+  if (!text.includes(';') && !text.includes(',')) {
+    const code = matchEnumValue(enumId, text);
+    return code !== undefined ? { codes: Object.freeze([code]), unknown: NO_CODES }
+      : { codes: NO_CODES, unknown: text.trim() === '' ? NO_CODES : [text.trim()] };
+  }
   const codes: string[] = [];
   const unknown: string[] = [];
+  const add = (code: string) => { if (!codes.includes(code)) codes.push(code); };
   for (const part of text.split(';')) {
-    const pieces = part.split(',');
+    if (part.trim() === '') continue;
+    const whole = matchEnumValue(enumId, part);
+    if (whole !== undefined) { add(whole); continue; }
+    const pieces = part.split(',').map((p) => p.trim());
     let i = 0;
     while (i < pieces.length) {
-      let matched = false;
-      for (let j = pieces.length; j > i; j--) {
-        const candidate = pieces.slice(i, j).join(',');
-        if (candidate.trim() === '') continue;
-        const code = matchEnumValue(enumId, candidate);
-        if (code !== undefined) {
-          if (!codes.includes(code)) codes.push(code);
-          i = j;
-          matched = true;
-          break;
-        }
+      if (pieces[i] === '') { i += 1; continue; }
+      let j = pieces.length;
+      let code: string | undefined;
+      for (; j > i; j--) {
+        code = matchEnumValue(enumId, pieces.slice(i, j).join(', '));
+        if (code !== undefined) break;
       }
-      if (!matched) {
-        if (pieces[i]!.trim() !== '') unknown.push(pieces[i]!.trim());
-        i += 1;
-      }
+      if (code !== undefined) { add(code); i = j; } else { unknown.push(pieces[i]!); i += 1; }
     }
   }
-  return { codes, unknown };
+  return { codes: Object.freeze(codes), unknown };
 }
 
 /** Types a non-empty cell; an empty cell is handled by the caller (null, or missing-cell when required). */

@@ -173,11 +173,14 @@ function isEmptyRow(cells: readonly RawCell[]): boolean {
   return true;
 }
 
-/** Enum labels repeat down a column; normalising each one once per sheet spares a regex pass per cell. */
+/**
+ * Enum labels and list cells repeat down a column; normalising each one once per sheet spares a regex
+ * pass per cell. A list's codes are a frozen array, so rows can share it.
+ */
 const ENUM_MEMO_LIMIT = 4096;
 
 function converterFor(column: ColumnDef, date1904: boolean): (cell: Exclude<RawCell, null>) => CellResult {
-  if (column.type !== 'enum') return (cell) => typeCell(column, cell, date1904);
+  if (column.type !== 'enum' && column.type !== 'list') return (cell) => typeCell(column, cell, date1904);
   const memo = new Map<string | number | boolean, CellResult>();
   return (cell) => {
     if (cell instanceof Date) return typeCell(column, cell, date1904);

@@ -82,6 +82,42 @@ describe('typeTables: cell types', () => {
     expect(childrenWith('contraindications', 'заболевание, требующее специализированного лечения, aids').value).toEqual(['specialized_treatment', 'aids']);
     expect(childrenWith('contraindications', 'aids; flu').errors[0]).toMatchObject({ code: 'unknown-value', value: 'aids; flu' });
   });
+
+  it('keeps a list label that holds a comma whole, in any position and however the comma is spaced', () => {
+    const ru = 'заболевание, требующее специализированного лечения';
+    expect(childrenWith('contraindications', ru).value).toEqual(['specialized_treatment']);
+    expect(childrenWith('contraindications', `СПИД, ${ru}`).value).toEqual(['aids', 'specialized_treatment']);
+    expect(childrenWith('contraindications', `${ru}; активный туберкулез, СПИД`).value).toEqual(['specialized_treatment', 'tb_active', 'aids']);
+    expect(childrenWith('contraindications', 'Заболевание ,требующее   специализированного лечения;aids').value).toEqual(['specialized_treatment', 'aids']);
+    expect(childrenWith('contraindications', 'мамандандырылған емдеуді талап ететін ауру, ЖҚТБ; белсенді туберкулез').value).toEqual(['specialized_treatment', 'aids', 'tb_active']);
+    expect(childrenWith('contraindications', `aids; ${ru}; aids`).value).toEqual(['aids', 'specialized_treatment']);
+  });
+
+  it('reports each unknown piece of a list cell, naming the piece, and rejects the row', () => {
+    const ru = 'заболевание, требующее специализированного лечения';
+    const flu = childrenWith('contraindications', `${ru}, грипп`);
+    expect(flu.errors).toHaveLength(1);
+    expect(flu.errors[0]).toMatchObject({ code: 'unknown-value', value: `${ru}, грипп`, cell: 'children!E2' });
+    expect(flu.errors[0]!.message.en).toMatch(/^"грипп" is not an allowed value of column contraindications; use one of: schizophrenia_productive; /);
+    expect(flu.errors[0]!.message.ru).toContain(`«грипп» — недопустимое значение`);
+    expect(flu.errors[0]!.message.ru).toContain(`; ${ru}.`);
+    expect(flu.counts).toEqual({ read: 1, accepted: 0, rejected: 1 });
+    // split by ; the two halves of the label are two unknown pieces, not the label
+    expect(childrenWith('contraindications', 'заболевание; требующее специализированного лечения').errors[0]!.message.en)
+      .toMatch(/^"заболевание; требующее специализированного лечения" is not an allowed value/);
+    expect(childrenWith('contraindications', 'grippe').errors[0]!.message.en).toMatch(/^"grippe" is not/);
+  });
+
+  it('shares one frozen list value among rows that repeat a cell', () => {
+    const wb = typeTables([table('children', ['child_id', 'birth_date', 'admitted_on', 'funding', 'contraindications'], [
+      ['C-1', '2005-01-01', '2009-01-01', 'budget', 'СПИД; tb_active'],
+      ['C-2', '2005-01-01', '2009-01-01', 'budget', 'СПИД; tb_active'],
+    ])]);
+    const [a, b] = wb.tables.children!.rows.map((r) => r.values.contraindications);
+    expect(a).toEqual(['aids', 'tb_active']);
+    expect(b).toEqual(a);
+    expect(Object.isFrozen(a)).toBe(true);
+  });
 });
 
 describe('typeTables: rows, keys and references', () => {

@@ -15,6 +15,8 @@ export interface RulePackCheck {
   readonly checked: readonly CheckedRuleFile[];
   readonly diagnostics: readonly Diagnostic[];
   readonly ruleCount: number;
+  /** Files with syntax errors: only the rules outside the errors were checked (if any). */
+  readonly partlyChecked: readonly { readonly path: string; readonly skippedRules: number | null }[];
 }
 
 /** A later stage run by `ereje rules check` after parsing and checking: returns more diagnostics. */
@@ -23,16 +25,24 @@ export type RulePackCheckHook = (result: RulePackCheck) => readonly Diagnostic[]
 export function checkRulePack(sources: readonly RuleSourceText[], schema: WorkbookSchema, hooks: readonly RulePackCheckHook[] = []): RulePackCheck {
   const diagnostics: Diagnostic[] = [];
   const parsed: RuleFile[] = [];
+  const partial: RuleFile[] = [];
+  const partlyChecked: { path: string; skippedRules: number | null }[] = [];
   for (const s of sources) {
     const r = parseRuleFile(s.text, s.path);
     diagnostics.push(...r.diagnostics);
     if (r.file) parsed.push(r.file);
+    else if (r.diagnostics.some((d) => d.code === 'syntax' || d.code === 'unclosed-text')) {
+      if (r.partial) partial.push(r.partial.file);
+      partlyChecked.push({ path: s.path, skippedRules: r.partial?.skippedRules ?? null });
+    }
   }
-  const checkedResult = checkRuleFiles(parsed, schema);
+  // The rest of a file with syntax errors is checked too, but only whole files go on to later stages.
+  const checkedResult = checkRuleFiles([...parsed, ...partial], schema);
   diagnostics.push(...checkedResult.diagnostics);
+  const partialFiles = new Set(partial);
   let result: RulePackCheck = {
-    sources, parsed, checked: checkedResult.checked, diagnostics: sortDiagnostics(diagnostics),
-    ruleCount: parsed.reduce((n, f) => n + f.rules.length, 0),
+    sources, parsed, checked: checkedResult.checked.filter((c) => !partialFiles.has(c.file)), diagnostics: sortDiagnostics(diagnostics),
+    ruleCount: [...parsed, ...partial].reduce((n, f) => n + f.rules.length, 0), partlyChecked,
   };
   for (const hook of hooks) {
     const more = hook(result);

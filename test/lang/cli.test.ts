@@ -107,7 +107,7 @@ describe('ereje rules fmt', () => {
     const dir = folder({ 'bad.ereje': 'rule r {' });
     const r = await run(['rules', 'fmt', dir, '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("error: expected a part of the rule");
+    expect(r.err).toContain("error: rule r (opened at 1:1) is not closed: add the missing '}' at its end");
     expect(readFileSync(join(dir, 'bad.ereje'), 'utf8')).toBe('rule r {');
   });
 });

@@ -23,13 +23,15 @@ describe('renderDiagnostic', () => {
     expect(out[2]).toBe('  \t\t^');
   });
 
-  it('points at the end of the file for an unexpected end', () => {
+  it('points at the end of the file for an unexpected end, naming the block left open', () => {
     const text = 'rule r {\n  clause A1.2\n';
     const { diagnostics } = parseRuleFile(text, 'a.ereje');
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0].message.en).toBe("expected a part of the rule (clause, severity, scope, quote, note, for, join, where, let, per, each item, dated, require, subject, expected, actual, message, example) or '}' after 'A1.2', but found the end of the file");
-    expect(diagnostics[0].message.ru).toContain("после 'A1.2' ожидается часть правила");
-    expect(diagnostics[0].message.kk).toContain("'A1.2' кейін ереже бөлігі");
+    expect(diagnostics[0].message.en).toBe("rule r (opened at 1:1) is not closed: add the missing '}' at its end");
+    expect(diagnostics[0].message.ru).toBe("rule r (открыт в 1:1) не закрыт: добавьте недостающую '}' в его конце");
+    expect(diagnostics[0].message.kk).toBe("rule r (1:1 жолында ашылған) жабылмаған: соңына жетіспейтін '}' қойыңыз");
     expect(diagnostics[0].span.line).toBe(2);
+    // Anything else at the end of the file keeps the general message.
+    expect(parseRuleFile('rule r {\n  clause\n', 'a.ereje').diagnostics[0]!.message.en).toContain("after 'clause', but found the end of the file");
   });
 });

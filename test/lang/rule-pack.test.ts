@@ -1,7 +1,7 @@
 // The real rule pack (rules/**) goes through the front end without errors, and the formatter would keep
 // its meaning and comments (the files themselves are not rewritten here).
 import { describe, expect, it } from 'vitest';
-import { checkRuleFiles, formatRuleFile, parseRuleFile, renderDiagnostic } from '../../src/lang/index.ts';
+import { checkRuleFiles, checkRulePack, formatRuleFile, parseRuleFile, renderDiagnostic } from '../../src/lang/index.ts';
 import { defaultRulesDir, loadRuleSources } from '../../src/rulepack/load.ts';
 import { WORKBOOK_SCHEMA } from '../../src/schema/index.ts';
 import { stripSpans } from './strip-spans.ts';
@@ -27,5 +27,26 @@ describe('rules/**/*.ereje', () => {
     const a = parseRuleFile(s.text, s.path).file!;
     const b = parseRuleFile(once.text, s.path).file!;
     expect(stripSpans({ ...b, comments: b.comments.map((c) => c.text.trimEnd()) })).toEqual(stripSpans({ ...a, comments: a.comments.map((c) => c.text.trimEnd()) }));
+  });
+});
+
+describe('a rule file with a syntax error in the real pack', () => {
+  const dayCare = sources.find((s) => s.path.endsWith('day-care/2009-240-o.ereje'))!;
+  // The `}` closing rule regime-hours deleted (the error shows at the next rule, after a blank line), and a column misspelt in a later rule.
+  const lines = dayCare.text.split('\n');
+  const open = lines.findIndex((l) => l.startsWith('rule regime-hours'));
+  const close = lines.findIndex((l, i) => i > open && l === '}');
+  const broken = lines.filter((_, i) => i !== close).join('\n').replace('c.admitted_on)', 'c.admited_on)');
+
+  it('names the rule left open, checks the later rules, and does not hand the file to later stages', () => {
+    const r = checkRulePack([...sources.filter((s) => s !== dayCare), { path: dayCare.path, text: broken }], WORKBOOK_SCHEMA);
+    const shown = r.diagnostics.map((d) => `${d.span.line}:${d.span.col} ${d.message.en}`);
+    expect(shown).toEqual([
+      `${close + 2}:1 rule regime-hours (opened at ${open + 1}:1) is not closed: add the missing '}' before this line`,
+      expect.stringMatching(/^\d+:\d+ sheet children has no column 'admited_on' \(did you mean 'admitted_on'\?\)$/),
+    ]);
+    expect(r.partlyChecked).toEqual([{ path: dayCare.path, skippedRules: 1 }]);
+    expect(r.parsed.some((f) => f.path === dayCare.path)).toBe(false);
+    expect(r.checked.some((c) => c.file.path === dayCare.path)).toBe(false);
   });
 });

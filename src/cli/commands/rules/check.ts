@@ -48,11 +48,12 @@ export async function runRulesCheck(dir: string, lang: Lang, io: CliIO): Promise
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const n = sources.length;
   const m = result.ruleCount;
+  const partly = partlyCheckedNote(lang, result.partlyChecked);
   if (errors === 0) {
     io.stdout(`${summary(lang, n, m, 0)}\n`);
     return 0;
   }
-  io.stderr(`${summary(lang, n, m, errors)}\n`);
+  io.stderr(`${summary(lang, n, m, errors)}${partly}\n`);
   return 2;
 }
 
@@ -80,4 +81,14 @@ function summary(lang: Lang, files: number, rules: number, errors: number): stri
   if (lang === 'ru') return `проверено файлов: ${files}, правил: ${rules}: ${errors === 0 ? 'ошибок нет' : `ошибок: ${errors}`}`;
   if (lang === 'kk') return `${files} файл, ${rules} ереже тексерілді: ${errors === 0 ? 'қате жоқ' : `${errors} қате`}`;
   return `checked ${files} files, ${rules} rules: ${errors === 0 ? 'no errors' : `${errors} error${errors === 1 ? '' : 's'}`}`;
+}
+
+/** Files with syntax errors were read only in part: say how much was left unchecked. */
+function partlyCheckedNote(lang: Lang, files: readonly { skippedRules: number | null }[]): string {
+  if (files.length === 0) return '';
+  const rules = files.reduce((n, f) => n + (f.skippedRules ?? 0), 0);
+  const whole = files.filter((f) => f.skippedRules === null).length;
+  if (lang === 'ru') return `; файлов с синтаксическими ошибками: ${files.length} — не проверены правил с ошибками: ${rules}${whole ? `, файлов целиком: ${whole}` : ''}`;
+  if (lang === 'kk') return `; синтаксис қателері бар ${files.length} файл: қатесі бар ${rules} ереже${whole ? `, ${whole} файл толығымен` : ''} тексерілмеді`;
+  return `; ${files.length} file${files.length === 1 ? '' : 's'} with syntax errors: ${rules} rule${rules === 1 ? '' : 's'} holding them${whole ? ` and ${whole} whole file${whole === 1 ? '' : 's'}` : ''} not checked`;
 }

@@ -1,0 +1,61 @@
+// The file's top-level blocks (ruleset, import, table, rule) and its open braces, read off the tokens.
+// Used after a syntax error: to name the block a missing '}' left open, and to keep checking the other
+// blocks of the file (a new top-level `rule` is where reading can safely start again).
+import type { IToken } from 'chevrotain';
+import { K, LCurly, RCurly, RuleNameTok, StringLit } from '../../grammar/tokens.ts';
+import { q, t3, type Text3 } from './messages.ts';
+
+export interface TopBlock {
+  readonly kind: 'ruleset' | 'import' | 'table' | 'rule';
+  readonly start: number;
+  /** Offset one past the block: the next block's start, or the end of the text. */
+  readonly end: number;
+}
+
+/** Whether token `i` starts a top-level block. */
+function startsBlock(tokens: readonly IToken[], i: number): TopBlock['kind'] | null {
+  const t = tokens[i]!.tokenType, next = tokens[i + 1]?.tokenType;
+  if (t === K.rule && next === RuleNameTok) return 'rule';
+  if (t === K.ruleset && next === RuleNameTok) return 'ruleset';
+  if (t === K.import) return 'import';
+  if (t === K.table && tokens[i - 1]?.tokenType !== K.import) return 'table';
+  return null;
+}
+
+export function topBlocks(tokens: readonly IToken[], textLength: number): TopBlock[] {
+  const starts: { kind: TopBlock['kind']; start: number }[] = [];
+  tokens.forEach((_, i) => { const kind = startsBlock(tokens, i); if (kind) starts.push({ kind, start: tokens[i]!.startOffset }); });
+  return starts.map((s, i) => ({ ...s, end: starts[i + 1]?.start ?? textLength }));
+}
+
+/** Whether the token at `offset` starts a top-level block (a place a missing '}' is noticed). */
+export function isBlockStart(tokens: readonly IToken[], offset: number): boolean {
+  const i = tokens.findIndex((t) => t.startOffset === offset);
+  return i >= 0 && startsBlock(tokens, i) !== null;
+}
+
+const OPENERS = new Set<unknown>([K.rule, K.ruleset, K.table, K.act, K.example, K.given, K.require, K.findings]);
+
+/** The outermost block of the current top-level block still open at `offset` ('{' without its '}'), as "rule x (opened at 68:1)". */
+export function openBlockAt(tokens: readonly IToken[], offset: number): Text3 | null {
+  // Count from the last top-level block before `offset`: an earlier block's missing '}' is its own error.
+  let from = 0;
+  for (let i = 0; i < tokens.length && tokens[i]!.startOffset < offset; i++) if (startsBlock(tokens, i)) from = i;
+  const stack: number[] = [];
+  for (let i = from; i < tokens.length && tokens[i]!.startOffset < offset; i++) {
+    if (tokens[i]!.tokenType === LCurly) stack.push(i);
+    else if (tokens[i]!.tokenType === RCurly) stack.pop();
+  }
+  if (stack.length === 0) return null;
+  const brace = stack[0]!;
+  let k = brace - 1;
+  while (k >= 0 && brace - k < 12 && !OPENERS.has(tokens[k]!.tokenType)) k--;
+  if (k < 0 || !OPENERS.has(tokens[k]!.tokenType)) k = brace;
+  const opener = tokens[k]!;
+  const name = tokens[k + 1];
+  const what = opener.tokenType === LCurly ? "'{'"
+    : name && name !== tokens[brace] && (name.tokenType === RuleNameTok || name.tokenType === StringLit || opener.tokenType === K.table || opener.tokenType === K.given)
+      ? `${opener.image} ${name.tokenType === StringLit ? q(name.image.slice(1, -1)) : name.image}` : opener.image;
+  const at = `${opener.startLine}:${opener.startColumn}`;
+  return t3(`${what} (opened at ${at})`, `${what} (открыт в ${at})`, `${what} (${at} жолында ашылған)`);
+}

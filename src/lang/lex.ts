@@ -17,13 +17,15 @@ export interface Lexed {
 /** Lexes `text` and repairs unclosed quotes (see above). */
 export function lexRuleText(text: string): Lexed {
   let lexed = closeRunaways(text, lexAll(text));
+  // Without text over several lines there is nothing to repair (and no second parse to pay for).
+  if (!lexed.tokens.some(isMultiLine)) return lexed;
   let errors = countErrors(lexed);
   // A string that runs over a line break before the first error may have lost its closing quote:
   // try closing it at the end of its first line, and keep that reading if it has fewer errors.
   for (let round = 0; round < 5 && errors > 0; round++) {
     const first = firstErrorOffset(lexed);
     const candidates = lexed.tokens
-      .filter((t) => t.tokenType === StringLit && t.startOffset < first && /[\r\n]/.test(t.image) && !lexed.unclosed.includes(t))
+      .filter((t) => isMultiLine(t) && t.startOffset < first && !lexed.unclosed.includes(t))
       .slice(-3).reverse();
     let improved = false;
     for (const c of candidates) {
@@ -35,6 +37,8 @@ export function lexRuleText(text: string): Lexed {
   }
   return lexed;
 }
+
+const isMultiLine = (t: IToken): boolean => t.tokenType === StringLit && /[\r\n]/.test(t.image);
 
 function lexAll(text: string): Lexed {
   const r = ereje_lexer.tokenize(text);

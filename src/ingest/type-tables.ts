@@ -48,7 +48,8 @@ export function typeTables(raw: Iterable<RawTable>, options: TypeTablesOptions =
     const def = sheetId === undefined ? undefined : sheetById(sheetId);
     if (!def || working.has(def.id)) {
       const duplicateOf = def ? working.get(def.id)!.sheetName : null;
-      errors.push({ code: 'unknown-sheet', sheet: table.name, sheetName: table.name, row: null, column: null, cell: null, value: table.name, message: msg.unknownSheetMessage(table.name, duplicateOf), severity: 'warning' });
+      // The sheet field already names it; no value, so a listing does not print the name twice.
+      errors.push({ code: 'unknown-sheet', sheet: table.name, sheetName: table.name, row: null, column: null, cell: null, value: null, message: msg.unknownSheetMessage(table.name, duplicateOf), severity: 'warning' });
       continue;
     }
     working.set(def.id, typeTable(def, table, options.mapping, errors));

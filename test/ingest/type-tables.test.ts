@@ -166,12 +166,13 @@ describe('typeTables: rows, keys and references', () => {
       table('Notes', ['anything'], [['x']]),
       table('rooms', ['room_id', 'colour', 'Кабинет', null], [['K-1', 'blue', 'K-2', 'data']]),
     ]);
-    expect(wb.errors.map((e) => [e.code, e.severity, e.cell])).toEqual([
-      ['unknown-sheet', 'warning', null],
-      ['unknown-column', 'warning', 'rooms!B1'],
-      ['unknown-column', 'warning', 'rooms!C1'],
-      ['blank-header', 'warning', 'rooms!D1'],
+    expect(wb.errors.map((e) => [e.code, e.severity, e.cell, e.value])).toEqual([
+      ['unknown-sheet', 'warning', null, null],
+      ['unknown-column', 'warning', 'rooms!B1', 'colour'],
+      ['unknown-column', 'warning', 'rooms!C1', 'Кабинет'],
+      ['blank-header', 'warning', 'rooms!D1', null],
     ]);
+    expect(wb.errors[0]).toMatchObject({ sheet: 'Notes', sheetName: 'Notes' });
     expect(wb.tables.rooms!.rows[0]!.values.room_id).toBe('K-1');
     expect(wb.tables).not.toHaveProperty('Notes');
   });

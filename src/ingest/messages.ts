@@ -1,7 +1,7 @@
 // Input-error messages in kk/ru/en: what is wrong and what to do about it.
 import type { Localized } from '../core/lang.ts';
 import { enumById } from '../schema/index.ts';
-import type { ColumnDef, ColumnType, SheetDef } from '../schema/types.ts';
+import type { ColumnDef, ColumnType } from '../schema/types.ts';
 
 const TYPE_WORDS: Record<ColumnType, Localized> = {
   id: { en: 'a code (text or number)', kk: 'код (мәтін немесе сан)', ru: 'код (текст или число)' },
@@ -73,11 +73,12 @@ export function missingCellMessage(column: ColumnDef): Localized {
   };
 }
 
-export function missingColumnMessage(sheet: SheetDef, column: ColumnDef): Localized {
+/** `sheetName` is the sheet's name as written in the workbook, so the user finds it under that name. */
+export function missingColumnMessage(sheetName: string, headerRow: number, column: ColumnDef): Localized {
   return {
-    en: `Sheet ${sheet.labels.en} has no required column ${column.labels.en}; add it (header "${column.labels.kk}", "${column.labels.ru}" or "${column.id}"). Checks that need it are not evaluated.`,
-    kk: `${sheet.labels.kk} парағында міндетті "${column.labels.kk}" бағаны жоқ; оны қосыңыз. Оны қажет ететін тексерулер орындалмайды.`,
-    ru: `На листе «${sheet.labels.ru}» нет обязательного столбца «${column.labels.ru}»; добавьте его. Проверки, которым он нужен, не выполняются.`,
+    en: `Required column ${column.labels.en} is missing from the header (row ${headerRow}) of sheet "${sheetName}"; add it (header "${column.labels.kk}", "${column.labels.ru}" or "${column.id}"). Checks that need it are not evaluated.`,
+    kk: `"${sheetName}" парағының тақырып жолында (${headerRow}-жол) міндетті "${column.labels.kk}" бағаны жоқ; оны қосыңыз. Оны қажет ететін тексерулер орындалмайды.`,
+    ru: `В заголовке листа «${sheetName}» (строка ${headerRow}) нет обязательного столбца «${column.labels.ru}»; добавьте его. Проверки, которым он нужен, не выполняются.`,
   };
 }
 
@@ -89,39 +90,41 @@ export function duplicateKeyMessage(column: ColumnDef, value: string, firstRow: 
   };
 }
 
-export function foreignKeyMessage(column: ColumnDef, value: string, target: SheetDef): Localized {
+/** `targetName` is the referenced sheet's name as written in the workbook. */
+export function foreignKeyMessage(column: ColumnDef, value: string, targetName: string): Localized {
   return {
-    en: `${column.labels.en} "${value}" is not on sheet ${target.labels.en}; add it there or correct the code.`,
-    kk: `${column.labels.kk} "${value}" ${target.labels.kk} парағында жоқ; оны сонда қосыңыз немесе кодты түзетіңіз.`,
-    ru: `${column.labels.ru} «${value}» нет на листе «${target.labels.ru}»; добавьте его туда или исправьте код.`,
+    en: `${column.labels.en} "${value}" is not on sheet "${targetName}"; add it there or correct the code.`,
+    kk: `${column.labels.kk} "${value}" "${targetName}" парағында жоқ; оны сонда қосыңыз немесе кодты түзетіңіз.`,
+    // "Кода … нет": the column's label (Группа, Код ребенка) cannot be declined in a template, the word "код" can.
+    ru: `Кода «${value}» из столбца «${column.labels.ru}» нет на листе «${targetName}»; добавьте его туда или исправьте код.`,
   };
 }
 
-export function singleRowMessage(sheet: SheetDef, count: number): Localized {
+export function singleRowMessage(sheetName: string, count: number): Localized {
   return count === 0
     ? {
-        en: `Sheet ${sheet.labels.en} has no data row; fill in one row below the header.`,
-        kk: `${sheet.labels.kk} парағында деректер жолы жоқ; тақырыптың астына бір жол толтырыңыз.`,
-        ru: `На листе «${sheet.labels.ru}» нет строки данных; заполните одну строку под заголовком.`,
+        en: `Sheet "${sheetName}" has no data row; fill in one row below the header.`,
+        kk: `"${sheetName}" парағында деректер жолы жоқ; тақырыптың астына бір жол толтырыңыз.`,
+        ru: `На листе «${sheetName}» нет строки данных; заполните одну строку под заголовком.`,
       }
     : {
-        en: `Sheet ${sheet.labels.en} must have exactly one data row but has ${count}; keep one row and delete the others.`,
-        kk: `${sheet.labels.kk} парағында дәл бір жол болуы керек, бірақ ${count} жол бар; біреуін қалдырып, қалғанын жойыңыз.`,
-        ru: `На листе «${sheet.labels.ru}» должна быть ровно одна строка данных, а их ${count}; оставьте одну, остальные удалите.`,
+        en: `Sheet "${sheetName}" must have exactly one data row but has ${count}; keep one row and delete the others.`,
+        kk: `"${sheetName}" парағында дәл бір жол болуы керек, бірақ ${count} жол бар; біреуін қалдырып, қалғанын жойыңыз.`,
+        ru: `На листе «${sheetName}» должна быть ровно одна строка данных, а их ${count}; оставьте одну, остальные удалите.`,
       };
 }
 
-export function unknownColumnMessage(sheet: SheetDef, headerText: string, duplicate: boolean): Localized {
+export function unknownColumnMessage(sheetName: string, headerText: string, duplicate: boolean): Localized {
   return duplicate
     ? {
-        en: `Column "${headerText}" repeats a column already on sheet ${sheet.labels.en}; only the first is read. Delete or rename the copy.`,
-        kk: `"${headerText}" бағаны ${sheet.labels.kk} парағында қайталанады; тек біріншісі оқылады. Көшірмесін жойыңыз.`,
-        ru: `Столбец «${headerText}» повторяет уже имеющийся на листе «${sheet.labels.ru}»; читается только первый. Удалите копию.`,
+        en: `Column "${headerText}" repeats a column already on sheet "${sheetName}"; only the first is read. Delete or rename the copy.`,
+        kk: `"${headerText}" бағаны "${sheetName}" парағында қайталанады; тек біріншісі оқылады. Көшірмесін жойыңыз.`,
+        ru: `Столбец «${headerText}» повторяет уже имеющийся на листе «${sheetName}»; читается только первый. Удалите копию.`,
       }
     : {
-        en: `Column "${headerText}" is not part of sheet ${sheet.labels.en} and is ignored; rename it or map it with --mapping if it is one of the contract's columns.`,
-        kk: `"${headerText}" бағаны ${sheet.labels.kk} парағына жатпайды және ескерілмейді; келісімшарт бағаны болса, атын өзгертіңіз немесе --mapping қолданыңыз.`,
-        ru: `Столбец «${headerText}» не относится к листу «${sheet.labels.ru}» и пропускается; если это столбец контракта, переименуйте его или укажите в --mapping.`,
+        en: `Column "${headerText}" is not part of sheet "${sheetName}" and is ignored; rename it or map it with --mapping if it is one of the contract's columns.`,
+        kk: `"${headerText}" бағаны "${sheetName}" парағына жатпайды және ескерілмейді; келісімшарт бағаны болса, атын өзгертіңіз немесе --mapping қолданыңыз.`,
+        ru: `Столбец «${headerText}» не относится к листу «${sheetName}» и пропускается; если это столбец контракта, переименуйте его или укажите в --mapping.`,
       };
 }
 

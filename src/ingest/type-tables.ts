@@ -89,7 +89,7 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
     const columnId = matchColumnHeader(def.id, headerText, mapping);
     const columnDef = columnId === undefined ? undefined : def.columns.find((c) => c.id === columnId);
     if (!columnDef || seen.has(columnDef.id)) {
-      errors.push({ ...base, code: 'unknown-column', row: table.headerRow, column: null, cell: address, value: headerText, message: msg.unknownColumnMessage(def, headerText, Boolean(columnDef)), severity: 'warning' });
+      errors.push({ ...base, code: 'unknown-column', row: table.headerRow, column: null, cell: address, value: headerText, message: msg.unknownColumnMessage(sheetName, headerText, Boolean(columnDef)), severity: 'warning' });
       continue;
     }
     seen.add(columnDef.id);
@@ -98,7 +98,7 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
 
   for (const column of def.columns) {
     if (column.required && !seen.has(column.id)) {
-      errors.push({ ...base, code: 'missing-column', row: table.headerRow, column: column.id, cell: null, value: null, message: msg.missingColumnMessage(def, column), severity: 'error' });
+      errors.push({ ...base, code: 'missing-column', row: table.headerRow, column: column.id, cell: null, value: null, message: msg.missingColumnMessage(sheetName, table.headerRow, column), severity: 'error' });
     }
   }
 
@@ -159,7 +159,7 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
 
   if (def.singleRow && rows.length !== 1) {
     const extra = rows.slice(1);
-    errors.push({ ...base, code: 'constraint-error', row: extra[0]?.excelRow ?? null, column: null, cell: null, value: String(rows.length), message: msg.singleRowMessage(def, rows.length), severity: 'error' });
+    errors.push({ ...base, code: 'constraint-error', row: extra[0]?.excelRow ?? null, column: null, cell: null, value: String(rows.length), message: msg.singleRowMessage(sheetName, rows.length), severity: 'error' });
     for (const row of extra) rejected.add(row);
   }
 
@@ -222,7 +222,7 @@ function checkForeignKeys(working: ReadonlyMap<SheetId, WorkingTable>, errors: I
       for (const row of table.rows) {
         const value = row.values[column.id];
         if (typeof value !== 'string' || keys.has(value)) continue;
-        errors.push({ sheet: table.def.id, sheetName: table.sheetName, code: 'foreign-key', row: row.excelRow, column: column.id, cell: cellAddress(table.sheetName, index, row.excelRow), value, message: msg.foreignKeyMessage(column, value, target.def), severity: 'error' });
+        errors.push({ sheet: table.def.id, sheetName: table.sheetName, code: 'foreign-key', row: row.excelRow, column: column.id, cell: cellAddress(table.sheetName, index, row.excelRow), value, message: msg.foreignKeyMessage(column, value, target.sheetName), severity: 'error' });
         table.rejected.add(row);
       }
     }

@@ -153,10 +153,24 @@ describe('typeTables: rows, keys and references', () => {
     expect(withGroups.errors.filter((e) => e.code === 'foreign-key').map((e) => e.cell)).toEqual(['children!E3', 'health_log!A4']);
   });
 
+  it('names the referenced sheet as the workbook names it, in grammatical Russian', () => {
+    const wb = typeTables([
+      table('Дети', ['child_id', 'birth_date', 'admitted_on', 'funding', 'group_id'], [['C-1', '2005-01-01', '2009-01-01', 'budget', 'G-9']]),
+      table('Группы', ['group_id', 'age_band', 'skill_level'], [['G-1', '3-5', 'none']]),
+    ]);
+    expect(wb.errors.map((e) => e.message)).toEqual([{
+      en: 'group_id "G-9" is not on sheet "Группы"; add it there or correct the code.',
+      kk: 'Топ "G-9" "Группы" парағында жоқ; оны сонда қосыңыз немесе кодты түзетіңіз.',
+      ru: 'Кода «G-9» из столбца «Группа» нет на листе «Группы»; добавьте его туда или исправьте код.',
+    }]);
+  });
+
   it('reports a missing required column once and still reads the rows', () => {
     const wb = typeTables([table('plans', ['child_id', 'plan_no', 'drafted_on', 'valid_from'], [['C', 1, '2010-01-01', '2010-01-01']])]);
     expect(wb.errors).toHaveLength(1);
     expect(wb.errors[0]).toMatchObject({ code: 'missing-column', column: 'valid_to', severity: 'error', row: 1 });
+    expect(wb.errors[0]!.message.en).toBe('Required column valid_to is missing from the header (row 1) of sheet "plans"; add it (header "Қолданылу соңы", "Действует по" or "valid_to"). Checks that need it are not evaluated.');
+    expect(wb.errors[0]!.message.ru).toBe('В заголовке листа «plans» (строка 1) нет обязательного столбца «Действует по»; добавьте его. Проверки, которым он нужен, не выполняются.');
     expect(wb.tables.plans!.columns).toEqual(['child_id', 'plan_no', 'drafted_on', 'valid_from']);
     expect(wb.tables.plans!.counts.accepted).toBe(1);
   });
@@ -173,6 +187,9 @@ describe('typeTables: rows, keys and references', () => {
       ['blank-header', 'warning', 'rooms!D1', null],
     ]);
     expect(wb.errors[0]).toMatchObject({ sheet: 'Notes', sheetName: 'Notes' });
+    // the sheet is named as the workbook names it, in every language
+    expect(wb.errors[1]!.message.kk).toBe('"colour" бағаны "rooms" парағына жатпайды және ескерілмейді; келісімшарт бағаны болса, атын өзгертіңіз немесе --mapping қолданыңыз.');
+    expect(wb.errors[2]!.message.en).toBe('Column "Кабинет" repeats a column already on sheet "rooms"; only the first is read. Delete or rename the copy.');
     expect(wb.tables.rooms!.rows[0]!.values.room_id).toBe('K-1');
     expect(wb.tables).not.toHaveProperty('Notes');
   });
@@ -194,6 +211,7 @@ describe('typeTables: rows, keys and references', () => {
     expect(wb.facility).toEqual({ facility_id: 'F-1', name: 'Мейірім', kind: 'residential', ownership: 'state', period_from: dayNumber(2010, 1, 1), period_to: dayNumber(2010, 6, 30) });
     const two = typeTables([{ ...FACILITY, rows: [...FACILITY.rows, ['F-2', 'B', 'стационар', 'жеке', '01.01.2010', '30.06.2010']] }]);
     expect(two.errors.map((e) => [e.code, e.row])).toEqual([['constraint-error', 3]]);
+    expect(two.errors[0]!.message.en).toBe('Sheet "Мекеме" must have exactly one data row but has 2; keep one row and delete the others.');
     expect(two.facility).toBeNull();
     expect(typeTables([{ ...FACILITY, rows: [] }]).errors[0]!.code).toBe('constraint-error');
     expect(typeTables([]).facility).toBeNull();

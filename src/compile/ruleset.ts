@@ -37,8 +37,11 @@ export function compileRuleFile(checked: CheckedRuleFile, env: CompileEnv): Comp
     untilApproximate: rs.inForce.until?.approximate ?? null,
   };
   const act = `Order N ${rs.act.number} of ${rs.act.date.iso}`;
+  const actLabel = {
+    kk: `${rs.act.date.iso} № ${rs.act.number} бұйрық`, ru: `Приказ № ${rs.act.number} от ${rs.act.date.iso}`, en: act,
+  };
   return {
-    id: rs.id, version: rs.version, title: rs.title, appliesTo: rs.appliesTo, act, inForce,
+    id: rs.id, version: rs.version, title: rs.title, appliesTo: rs.appliesTo, act, actLabel, inForce,
     supersedes: rs.supersedes, calendar: rs.calendar, rules,
     toJson(): RulesetJson {
       return {

@@ -1,7 +1,7 @@
 // The compiled form of a ruleset version: metadata, and per rule the json-rules-engine rule JSON plus
 // the derived facts (closures over a case) its conditions read.
 import type { DayNumber } from '../core/date.ts';
-import type { Lang } from '../core/lang.ts';
+import type { Lang, Localized } from '../core/lang.ts';
 import type { TypedTable } from '../ingest/types.ts';
 import type { LangType, LocalizedTemplate, ScopeKind, Severity } from '../lang/ast.ts';
 import type { RowRef, Interval, Period, Value } from './values.ts';
@@ -68,7 +68,7 @@ export interface CompiledRule {
   subjectOf(c: Case, rt: Runtime): string;
   /** Placeholders of templates resolved to display text. */
   render(template: LocalizedTemplate | null, c: Case, rt: Runtime, extra: Readonly<Record<string, string>>): { kk: string; ru: string; en: string } | null;
-  /** The same in one language (expected/actual are shown in English only). */
+  /** The same in one language (findings render message, expected and actual per language, failing cases only). */
   renderIn(template: LocalizedTemplate | null, lang: Lang, c: Case, rt: Runtime, extra: Readonly<Record<string, string>>): string | null;
   readonly templates: { readonly message: LocalizedTemplate; readonly expected: LocalizedTemplate | null; readonly actual: LocalizedTemplate | null };
   /** Evidence rows/columns of a case; sheets of aggregates for a missing record. */
@@ -88,6 +88,8 @@ export interface CompiledRuleset {
   readonly appliesTo: string;
   /** `Order N 240-ө of 2009-07-30`. */
   readonly act: string;
+  /** The same in every user language (`2009-07-30 № 240-ө бұйрық`, `Приказ № 240-ө от 2009-07-30`). */
+  readonly actLabel: Localized;
   readonly inForce: {
     readonly from: DayNumber | null; readonly until: DayNumber | null;
     readonly fromApproximate: string | null; readonly untilApproximate: string | null;

@@ -165,7 +165,7 @@ class CaseFacts {
 
 function versionUsed(v: CompiledRuleset): RulesetVersionUsed {
   return {
-    id: v.id, version: v.version, act: v.act,
+    id: v.id, version: v.version, act: v.act, actLabel: v.actLabel,
     in_force: {
       from: v.inForce.from === null ? null : formatIsoDate(v.inForce.from),
       until: v.inForce.until === null ? null : formatIsoDate(v.inForce.until),

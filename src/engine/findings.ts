@@ -1,5 +1,6 @@
 // Building findings from failing cases, and the stable order of everything an Evaluation lists.
 import { displayValue, type Case, type CompiledRule, type Runtime, type Value } from '../compile/index.ts';
+import type { Lang } from '../core/lang.ts';
 import type { Finding } from './types.ts';
 
 export function buildFinding(rule: CompiledRule, c: Case, rt: Runtime, reqItem: string | null, facts: { fact(name: string): Value }): Finding {
@@ -8,15 +9,37 @@ export function buildFinding(rule: CompiledRule, c: Case, rt: Runtime, reqItem: 
   const items = reqItem === null ? c.items : [...c.items, reqItem];
   const item = items.length > 0 ? items.join('/') : null;
   const base = { subject, period: period ?? '', item: item ?? '' };
-  const expected = rule.renderIn(rule.templates.expected, 'en', c, rt, base) ?? rule.requirementText.get(reqItem) ?? '';
-  const actual = rule.renderIn(rule.templates.actual, 'en', c, rt, { ...base, expected })
-    ?? (rule.leafFacts.get(reqItem) ?? []).map((n) => `${n} = ${displayValue(facts.fact(n), 'en', rule.factTypes.get(n)?.t === 'date')}`).join('; ');
-  const message = rule.render(rule.templates.message, c, rt, { ...base, expected, actual })!;
+  // Only failing cases get here, so rendering every language costs nothing on the hot path.
+  const expected = { kk: expectedIn(rule, 'kk', c, rt, reqItem, base), ru: expectedIn(rule, 'ru', c, rt, reqItem, base), en: expectedIn(rule, 'en', c, rt, reqItem, base) };
+  const actual = {
+    kk: actualIn(rule, 'kk', c, rt, reqItem, facts, { ...base, expected: expected.kk }),
+    ru: actualIn(rule, 'ru', c, rt, reqItem, facts, { ...base, expected: expected.ru }),
+    en: actualIn(rule, 'en', c, rt, reqItem, facts, { ...base, expected: expected.en }),
+  };
+  const m = rule.templates.message;
+  const message = {
+    kk: rule.renderIn(m, 'kk', c, rt, { ...base, expected: expected.kk, actual: actual.kk })!,
+    ru: rule.renderIn(m, 'ru', c, rt, { ...base, expected: expected.ru, actual: actual.ru })!,
+    en: rule.renderIn(m, 'en', c, rt, { ...base, expected: expected.en, actual: actual.en })!,
+  };
   const evidence = rule.evidenceOf(c, rt);
   // Two literals rather than a conditional spread (slow per finding); the key order is the report's.
   return period === undefined
     ? { rule: rule.id, clause: rule.clause, severity: rule.severity, subject, item, message, expected, actual, evidence }
     : { rule: rule.id, clause: rule.clause, severity: rule.severity, subject, period, item, message, expected, actual, evidence };
+}
+
+type Extra = Readonly<Record<string, string>>;
+
+/** The rule's `expected` text, else the requirement itself (an expression, the same in every language). */
+function expectedIn(rule: CompiledRule, lang: Lang, c: Case, rt: Runtime, reqItem: string | null, base: Extra): string {
+  return rule.renderIn(rule.templates.expected, lang, c, rt, base) ?? rule.requirementText.get(reqItem) ?? '';
+}
+
+/** The rule's `actual` text, else the values the requirement compared. */
+function actualIn(rule: CompiledRule, lang: Lang, c: Case, rt: Runtime, reqItem: string | null, facts: { fact(name: string): Value }, extra: Extra): string {
+  return rule.renderIn(rule.templates.actual, lang, c, rt, extra)
+    ?? (rule.leafFacts.get(reqItem) ?? []).map((n) => `${n} = ${displayValue(facts.fact(n), lang, rule.factTypes.get(n)?.t === 'date')}`).join('; ');
 }
 
 /** `A1.4` before `A1.30.5`: clause ids compare part by part, numbers as numbers. */

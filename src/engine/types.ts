@@ -23,8 +23,9 @@ export interface Finding {
   readonly period?: string;
   readonly item: string | null;
   readonly message: Localized;
-  readonly expected: string;
-  readonly actual: string;
+  /** In every user language, like `message` (a rule's single-string `expected` is the same in all three). */
+  readonly expected: Localized;
+  readonly actual: Localized;
   readonly evidence: readonly Evidence[];
   /** Only with `evaluate(…, { explain: true })`: the compiled condition and the values it compared. */
   readonly explain?: unknown;
@@ -39,7 +40,10 @@ export interface NotEvaluated {
 export interface RulesetVersionUsed {
   readonly id: string;
   readonly version: string;
+  /** English, `Order N 240-ө of 2009-07-30`. */
   readonly act: string;
+  /** The act in every user language; reports show the one they are written in. */
+  readonly actLabel?: Localized;
   readonly in_force: { readonly from: string | null; readonly until: string | null; readonly approximate: boolean };
 }
 

@@ -47,7 +47,7 @@ export function buildReport(input: BuildReportInput): AuditReport {
       .map((r): ReportRuleset => ({
         id: r.id,
         version: r.version,
-        act: r.act,
+        act: r.actLabel?.[lang] ?? r.act,
         in_force: { from: r.in_force.from, until: r.in_force.until, approximate: r.in_force.approximate },
       })),
     summary: summarize(evaluation, workbook.errors),
@@ -88,8 +88,8 @@ function reportFinding(f: Finding, lang: Lang): ReportFinding {
   const rest = {
     item: f.item,
     message: f.message[lang],
-    expected: f.expected,
-    actual: f.actual,
+    expected: f.expected[lang],
+    actual: f.actual[lang],
     evidence: f.evidence.map((e) => {
       const out: { sheet: string; row?: number; column?: string } = { sheet: e.sheet };
       if (e.row !== undefined) out.row = e.row;

@@ -40,7 +40,9 @@ rule plan-completed {
     const late = ev.findings[0]!;
     expect(late.message.en).toBe('Plan 1 of C-2 drafted 2010-02-04 was completed 2010-02-12; due 2010-02-11');
     expect(late.message.kk).toBe('C-2: 04.02.2010 → 12.02.2010');
-    expect([late.expected, late.actual]).toEqual(['≤ 2010-02-11', '2010-02-12']);
+    expect([late.expected.en, late.actual.en]).toEqual(['≤ 2010-02-11', '2010-02-12']);
+    // Dates in expected/actual read like the message's: dotted in kk/ru.
+    expect([late.expected.ru, late.actual.kk]).toEqual(['≤ 11.02.2010', '12.02.2010']);
     expect(late.evidence).toEqual([
       { sheet: 'plans', row: 3, column: 'completed_on' }, { sheet: 'plans', row: 3, column: 'drafted_on' },
       { sheet: 'children', row: 3, column: 'child_id' }]);
@@ -272,7 +274,7 @@ rule periods-and-days {
         ['C-1', 1, '2010-01-05', '2010-02-01', '2011-01-31'], ['C-2', 1, '2010-01-05', '2010-03-01', '2011-03-02']] },
     });
     const ev = await evaluateBoth([rs], wb);
-    expect(ev.findings.map((f) => `${f.subject}|${f.expected}|${f.actual}`)).toEqual([
+    expect(ev.findings.map((f) => `${f.subject}|${f.expected.en}|${f.actual.en}`)).toEqual([
       'C-2|days_between(p.valid_from, p.valid_to) <= 365 and working_days_between(p.valid_from, p.valid_from + 7 days) = 5 and year(p.valid_from) = 2010|days_between(p.valid_from, p.valid_to) = 366; working_days_between(p.valid_from, p.valid_from + 7 days) = 4; year(p.valid_from) = 2010', // 8 March 2010 is a holiday
       'doctor|total >= min_rate[r] and everyone_rated and max(lowest, 0) <= coalesce(highest, 0)|0.5 (0–0.5); first hired 2008-01-01',
       'nurse|total >= min_rate[r] and everyone_rated and max(lowest, 0) <= coalesce(highest, 0)|1 (1–1); first hired 2009-05-01',
@@ -294,6 +296,26 @@ rule paid-regime {
 }`);
     const ev = await evaluateBoth([rs], workbook({ children: children(child('C-1', { funding: 'paid', disabled: 'yes' })) }));
     expect(ev.findings[0]!.message).toEqual({ kk: 'C-1: ақылы, иә, 10.01.2009', ru: 'C-1: платно, да, 10.01.2009', en: 'C-1: paid, yes, 2009-01-10' });
+  });
+
+  it('render expected/actual per language; {expected} and {actual} in a message are in its language', async () => {
+    const rs = compile(`
+rule paid-regime {
+  clause A1.9
+  severity minor
+  scope state "t"
+  quote "q"
+  for c in children
+  require c.funding = budget
+  expected kk "бюджет" ru "бюджет" en "budget"
+  actual kk "{c.funding} қызмет" ru "{c.funding} услуга" en "{c.funding} service"
+  message kk "{c.child_id}: {actual}" ru "{c.child_id}: {expected}/{actual}" en "{c.child_id}: {expected}/{actual}"
+}`);
+    const ev = await evaluateBoth([rs], workbook({ children: children(child('C-1', { funding: 'paid' })) }));
+    const f = ev.findings[0]!;
+    expect(f.expected).toEqual({ kk: 'бюджет', ru: 'бюджет', en: 'budget' });
+    expect(f.actual).toEqual({ kk: 'ақылы қызмет', ru: 'платно услуга', en: 'paid service' });
+    expect(f.message).toEqual({ kk: 'C-1: ақылы қызмет', ru: 'C-1: бюджет/платно услуга', en: 'C-1: budget/paid service' });
   });
 });
 

@@ -50,6 +50,19 @@ describe('buildReport', () => {
     expect(ru.findings[0]!.message).toMatch(/^ru: /);
   });
 
+  it('writes expected, actual and the act in the report language', () => {
+    const ru = buildReport({ workbook: workbook(), evaluation: evaluation(), asOf, lang: 'ru', version: '0' });
+    const docs = ru.findings.find((f) => f.clause === 'A1.8')!;
+    expect([docs.expected, docs.actual]).toEqual(['ru: present', 'ru: absent']);
+    expect(ru.findings.find((f) => f.clause === 'A1.30.5')!.expected).toBe('≤ 6');
+    expect(ru.rulesets[0]!.act).toBe('Приказ № 240-ө от 2009-07-30');
+    const kk = buildReport({ workbook: workbook(), evaluation: evaluation(), asOf, lang: 'kk', version: '0' });
+    expect(kk.findings.find((f) => f.clause === 'A1.8')!.actual).toBe('kk: absent');
+    expect(kk.rulesets[0]!.act).toBe('2009-07-30 № 240-ө бұйрық');
+    const en = buildReport({ workbook: workbook(), evaluation: evaluation(), asOf, lang: 'en', version: '0' });
+    expect(en.rulesets[0]!.act).toBe('Order N 240-ө of 2009-07-30');
+  });
+
   it('leaves `period` out of non-periodic findings and keeps it on periodic ones', () => {
     const r = buildReport({ workbook: workbook(), evaluation: evaluation(), asOf, lang: 'en', version: '0' });
     const groupSize = r.findings.find((f) => f.rule === 'residential/group-size')!;

@@ -9,6 +9,8 @@ import type { IngestedWorkbook, InputError, TypedTable } from '../../src/ingest/
 import type { AuditReport } from '../../src/report/types.ts';
 
 export const L = (en: string): Localized => ({ kk: `kk: ${en}`, ru: `ru: ${en}`, en });
+/** A value that reads the same in every language (`≤ 6`). */
+export const same = (text: string): Localized => ({ kk: text, ru: text, en: text });
 
 function table(sheet: string, sheetName: string, read: number, rejected: number): TypedTable {
   return {
@@ -54,7 +56,7 @@ export function unknownColumn(): InputError {
 export function finding(over: Partial<Finding> = {}): Finding {
   return {
     rule: 'residential/group-size', clause: 'A1.30.5', severity: 'major', subject: 'G-3', item: null,
-    message: L('Group G-3 has 8 children; at most 6 are allowed'), expected: '≤ 6', actual: '8',
+    message: L('Group G-3 has 8 children; at most 6 are allowed'), expected: same('≤ 6'), actual: same('8'),
     evidence: [{ sheet: 'groups', row: 4, column: 'group_id' }], ...over,
   };
 }
@@ -62,16 +64,16 @@ export function finding(over: Partial<Finding> = {}): Finding {
 export function evaluation(over: Partial<Evaluation> = {}): Evaluation {
   const findings: Finding[] = [
     finding({ rule: 'residential/complaint-review-weekly', clause: 'A1.46', subject: 'F-001', period: '2010-W07',
-      message: L('No complaint-book review by the head in week 2010-W07'), expected: '≥ 1', actual: '0',
+      message: L('No complaint-book review by the head in week 2010-W07'), expected: same('≥ 1'), actual: same('0'),
       evidence: [{ sheet: 'complaint_reviews' }] }),
     finding(),
     finding({ rule: 'residential/admission-age', clause: 'A1.2', severity: 'critical', subject: 'C-10',
-      message: L('Child C-10 was 2 years old when admitted'), expected: '3 … 17', actual: '2',
+      message: L('Child C-10 was 2 years old when admitted'), expected: same('3 … 17'), actual: same('2'),
       evidence: [{ sheet: 'children', row: 11, column: 'birth_date' }, { sheet: 'children', row: 11, column: 'admitted_on' }] }),
     finding({ rule: 'residential/admission-documents-budget', clause: 'A1.8', severity: 'minor', subject: 'C-2', item: 'referral',
-      message: L('Child C-2 has no referral document'), expected: 'present', actual: 'absent', evidence: [{ sheet: 'documents' }] }),
+      message: L('Child C-2 has no referral document'), expected: L('present'), actual: L('absent'), evidence: [{ sheet: 'documents' }] }),
     finding({ rule: 'residential/bedroom-sex', clause: 'A1.13', severity: 'info', subject: 'B-1',
-      message: L('Bedroom B-1 holds boys and girls'), expected: 'one sex', actual: 'f, m', evidence: [{ sheet: 'children', row: 3, column: 'bedroom_id' }] }),
+      message: L('Bedroom B-1 holds boys and girls'), expected: L('one sex'), actual: same('f, m'), evidence: [{ sheet: 'children', row: 3, column: 'bedroom_id' }] }),
   ];
   return {
     findings,
@@ -87,6 +89,7 @@ export function evaluation(over: Partial<Evaluation> = {}): Evaluation {
     ],
     rulesets: [{
       id: 'residential', version: '2009-240-o', act: 'Order N 240-ө of 2009-07-30',
+      actLabel: { kk: '2009-07-30 № 240-ө бұйрық', ru: 'Приказ № 240-ө от 2009-07-30', en: 'Order N 240-ө of 2009-07-30' },
       in_force: { from: '2009-09-07', until: '2010-12-06', approximate: true },
     }],
     ...over,

@@ -41,7 +41,7 @@ function err(span: Span, code: string, en: string, ru: string, kk: string): Diag
 }
 
 /** Parses every source, then follows imports that point outside the directory (a ruleset folder alone). */
-async function parseAll(dirs: readonly string[], diagnostics: Diagnostic[]): Promise<RuleFile[]> {
+async function parseAll(dirs: readonly string[], diagnostics: Diagnostic[], partial: RuleFile[]): Promise<RuleFile[]> {
   const sources = (await Promise.all(dirs.map((d) => loadRuleSources(d)))).flat();
   const files = new Map<string, RuleFile>();
   const queue = sources.map((s) => ({ path: posix.normalize(s.path), text: s.text as string | null }));
@@ -51,7 +51,10 @@ async function parseAll(dirs: readonly string[], diagnostics: Diagnostic[]): Pro
     const text = next.text ?? await readFile(next.path, 'utf8');
     const parsed = parseRuleFile(text, next.path);
     diagnostics.push(...parsed.diagnostics);
-    if (!parsed.file) continue;
+    if (!parsed.file) {
+      if (parsed.partial) partial.push(parsed.partial.file);
+      continue;
+    }
     files.set(next.path, parsed.file);
     for (const imp of parsed.file.imports) {
       const target = posix.normalize(posix.join(posix.dirname(next.path), imp.from));
@@ -185,9 +188,12 @@ export async function loadRulePack(dir: string | readonly string[] = defaultRule
     for (const m of missing) diagnostics.push(err(fileSpan(m), 'rules-dir-missing', `the rules folder ${m} does not exist`, `папка правил ${m} не существует`, `${m} ережелер қалтасы жоқ`));
     return { dir: root, files: [], checked: [], compiled: [], rulesets: [], manifests: [], calendars: new Map(), actTexts: new Map(), diagnostics, ok: false };
   }
-  const files = await parseAll(dirs, diagnostics);
-  const check = checkRuleFiles(files, WORKBOOK_SCHEMA);
-  diagnostics.push(...check.diagnostics);
+  // The rules outside a syntax error are checked too (reported), never compiled.
+  const partial: RuleFile[] = [];
+  const files = await parseAll(dirs, diagnostics, partial);
+  const all = checkRuleFiles([...files, ...partial], WORKBOOK_SCHEMA);
+  diagnostics.push(...all.diagnostics);
+  const check = { checked: all.checked.filter((c) => !partial.includes(c.file)) };
   const { compiled, manifests, calendars, actTexts, diagnostics: later } = afterCheck(root, files, check.checked, diagnostics);
   diagnostics.push(...later);
   diagnostics.sort((a, b) => (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : a.span.offset - b.span.offset));

@@ -82,6 +82,13 @@ describe('ereje rules check', () => {
     expect(r.err).toContain('  require ye message kk "a" ru "b" en "c" }\n            ^^\n');
   });
 
+  it('says in the summary how much of a file with syntax errors was not checked', async () => {
+    const dir = folder({ 'a.ereje': 'table t by role: int { head = }\n', 'b.ereje': 'table u by skill: int { none = 6 }\n' });
+    const r = await run(['rules', 'check', dir, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/checked 2 files, 0 rules: 1 error; 1 file with syntax errors: 1 whole file not checked\n$/);
+  });
+
   it('speaks Kazakh by default', async () => {
     const dir = folder({ 'one.ereje': 'table t by role: int { head = 1 }\n' });
     expect((await run(['rules', 'check', dir])).out).toBe('1 файл, 0 ереже тексерілді: қате жоқ\n');

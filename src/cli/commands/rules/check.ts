@@ -88,7 +88,15 @@ function partlyCheckedNote(lang: Lang, files: readonly { skippedRules: number | 
   if (files.length === 0) return '';
   const rules = files.reduce((n, f) => n + (f.skippedRules ?? 0), 0);
   const whole = files.filter((f) => f.skippedRules === null).length;
-  if (lang === 'ru') return `; файлов с синтаксическими ошибками: ${files.length} — не проверены правил с ошибками: ${rules}${whole ? `, файлов целиком: ${whole}` : ''}`;
-  if (lang === 'kk') return `; синтаксис қателері бар ${files.length} файл: қатесі бар ${rules} ереже${whole ? `, ${whole} файл толығымен` : ''} тексерілмеді`;
-  return `; ${files.length} file${files.length === 1 ? '' : 's'} with syntax errors: ${rules} rule${rules === 1 ? '' : 's'} holding them${whole ? ` and ${whole} whole file${whole === 1 ? '' : 's'}` : ''} not checked`;
+  const s = (n: number) => (n === 1 ? '' : 's');
+  if (lang === 'ru') {
+    const parts = [rules > 0 ? `правил с ошибками: ${rules}` : '', whole > 0 ? `файлов целиком: ${whole}` : ''].filter(Boolean).join(', ');
+    return `; файлов с синтаксическими ошибками: ${files.length}, не проверено ${parts}`;
+  }
+  if (lang === 'kk') {
+    const parts = [rules > 0 ? `қатесі бар ${rules} ереже` : '', whole > 0 ? `${whole} файл толығымен` : ''].filter(Boolean).join(', ');
+    return `; синтаксис қателері бар ${files.length} файл: ${parts} тексерілмеді`;
+  }
+  const parts = [rules > 0 ? `${rules} rule${s(rules)} holding them` : '', whole > 0 ? `${whole} whole file${s(whole)}` : ''].filter(Boolean).join(' and ');
+  return `; ${files.length} file${s(files.length)} with syntax errors: ${parts} not checked`;
 }

@@ -53,6 +53,11 @@ export interface ReportWords {
   readonly rejected: string;
   readonly noFindings: string;
   readonly noInputErrors: string;
+  /** The terminal shows a few entries per rule or sheet; this line stands for the rest. */
+  readonly andMore: (n: number) => string;
+  readonly fullList: string;
+  /** After the input-errors heading: wrong data makes findings unreliable, so it comes first. */
+  readonly fixFirst: string;
   readonly allEvaluated: string;
   readonly quote: string;
   readonly annex: (n: string) => string;
@@ -117,6 +122,9 @@ const kk: ReportWords = {
   rejected: 'қабылданбады',
   noFindings: 'Сәйкессіздік табылған жоқ.',
   noInputErrors: 'Деректер қателері жоқ.',
+  andMore: (n) => `… және тағы ${n}`,
+  fullList: 'толық тізім: --format html|json|md',
+  fixFirst: 'алдымен осыларды түзетіңіз',
   allEvaluated: 'Барлық ережелер бағаланды.',
   quote: 'Бұйрық мәтіні',
   annex: (n) => `${n}-қосымша`,
@@ -188,6 +196,9 @@ const ru: ReportWords = {
   rejected: 'отклонено',
   noFindings: 'Несоответствий не найдено.',
   noInputErrors: 'Ошибок в данных нет.',
+  andMore: (n) => `… и ещё ${n}`,
+  fullList: 'полный список: --format html|json|md',
+  fixFirst: 'исправьте их в первую очередь',
   allEvaluated: 'Все правила проверены.',
   quote: 'Текст приказа',
   annex: (n) => `Приложение ${n}`,
@@ -259,6 +270,9 @@ const en: ReportWords = {
   rejected: 'rejected',
   noFindings: 'No findings.',
   noInputErrors: 'No input errors.',
+  andMore: (n) => `… and ${n} more`,
+  fullList: 'full list: --format html|json|md',
+  fixFirst: 'fix these first',
   allEvaluated: 'Every rule was evaluated.',
   quote: 'Text of the order',
   annex: (n) => `Annex ${n}`,

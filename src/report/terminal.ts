@@ -25,11 +25,33 @@ export function renderTerminal(report: AuditReport, options: RenderOptions): str
   out.push(`${w.findings}: ${s.findings}  (${SEVERITY_ORDER.map((k) => `${w.severities[k]} ${bySev[k]}`).join(', ')})`);
   out.push(`${w.inputErrors}: ${s.input_errors}`);
 
+  // Input errors first: wrong data makes the findings below unreliable, so they are fixed first.
+  const errorsNow = report.input_errors.some((e) => !isWarning(e));
+  out.push('', errorsNow ? `${w.inputErrors} (${w.fixFirst}):` : `${w.inputErrors}:`);
+  if (report.input_errors.length === 0) out.push(`  ${w.noInputErrors}`);
+  for (const group of groupBy(report.input_errors, (e) => e.sheet)) {
+    const { shown, hidden } = cap(group, PER_SHEET);
+    for (const e of shown) {
+      const where = e.cell ?? [e.sheet, e.row ?? undefined, e.column ?? undefined].filter((v) => v !== undefined).join(' ');
+      const value = e.value === null ? '' : ` «${oneLine(e.value)}»`;
+      out.push(`  ${isWarning(e) ? `(${w.warning}) ` : ''}${where}${value}: ${oneLine(e.message)}`);
+    }
+    if (hidden.length > 0) out.push(`  ${w.andMore(hidden.length)} (${e0(group).sheet}; ${w.fullList})`);
+  }
+
+  // One child can fail a daily duty hundreds of times: a few lines per rule, the rest counted.
   out.push('', `${w.findings}:`);
   if (report.findings.length === 0) out.push(`  ${w.noFindings}`);
-  for (const x of report.findings) {
-    out.push(`  [${w.severities[x.severity]}] ${x.clause} ${findingTarget(x)} — ${oneLine(x.message)}`);
-    out.push(`      ${w.expected}: ${oneLine(x.expected)}; ${w.actual}: ${oneLine(x.actual)}; ${w.evidence}: ${formatEvidenceList(x.evidence) || '—'}  (${x.rule})`);
+  for (const group of groupBy(report.findings, (x) => x.rule)) {
+    const { shown, hidden } = cap(group, PER_RULE);
+    for (const x of shown) {
+      out.push(`  [${w.severities[x.severity]}] ${x.clause} ${findingTarget(x)} — ${oneLine(x.message)}`);
+      out.push(`      ${w.expected}: ${oneLine(x.expected)}; ${w.actual}: ${oneLine(x.actual)}; ${w.evidence}: ${formatEvidenceList(x.evidence) || '—'}  (${x.rule})`);
+    }
+    if (hidden.length > 0) {
+      const span = periodSpan(hidden);
+      out.push(`  ${w.andMore(hidden.length)} ${e0(group).clause} (${e0(group).rule}${span ? `; ${span}` : ''}; ${w.fullList})`);
+    }
   }
   if (report.findings.length > 0) {
     out.push(`  ${w.byClause}: ${clauseCounts(report).map((c) => `${c.clause} ${c.count}`).join(', ')}`);
@@ -38,15 +60,43 @@ export function renderTerminal(report: AuditReport, options: RenderOptions): str
   out.push('', `${w.notEvaluated}:`);
   if (report.not_evaluated.length === 0) out.push(`  ${w.allEvaluated}`);
   for (const n of report.not_evaluated) out.push(`  ${n.clause} ${n.rule} — ${oneLine(n.reason)}`);
-
-  out.push('', `${w.inputErrors}:`);
-  if (report.input_errors.length === 0) out.push(`  ${w.noInputErrors}`);
-  for (const e of report.input_errors) {
-    const where = e.cell ?? [e.sheet, e.row ?? undefined, e.column ?? undefined].filter((v) => v !== undefined).join(' ');
-    const value = e.value === null ? '' : ` «${oneLine(e.value)}»`;
-    out.push(`  ${isWarning(e) ? `(${w.warning}) ` : ''}${where}${value}: ${oneLine(e.message)}`);
-  }
   return out.join('\n') + '\n';
+}
+
+/** Entries shown per rule (findings) or per sheet (input errors); a longer list shows one fewer and a count. */
+const PER_RULE = 3;
+const PER_SHEET = 5;
+
+function cap<T>(list: readonly T[], limit: number): { shown: readonly T[]; hidden: readonly T[] } {
+  if (list.length <= limit) return { shown: list, hidden: [] };
+  return { shown: list.slice(0, limit - 1), hidden: list.slice(limit - 1) };
+}
+
+/** Groups in order of first appearance, so the report's sort order is kept. */
+function groupBy<T>(list: readonly T[], key: (x: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const x of list) {
+    const k = key(x);
+    const g = groups.get(k);
+    if (g) g.push(x); else groups.set(k, [x]);
+  }
+  return [...groups.values()];
+}
+
+function e0<T>(group: readonly T[]): T {
+  return group[0]!;
+}
+
+/** `2010-01-04 … 2010-06-30`: the first and last period of the entries not shown (labels sort as text). */
+function periodSpan(findings: readonly AuditReport['findings'][number][]): string {
+  let first: string | undefined, last: string | undefined;
+  for (const f of findings) {
+    if (f.period === undefined) continue;
+    if (first === undefined || f.period < first) first = f.period;
+    if (last === undefined || f.period > last) last = f.period;
+  }
+  if (first === undefined) return '';
+  return first === last ? first : `${first} … ${last}`;
 }
 
 /** Workbook text could hold newlines or terminal control characters; the summary stays one line per entry. */

@@ -78,6 +78,16 @@ describe('ereje audit on the example workbooks', () => {
     const kk = reportWords('kk');
     expect(book.SheetNames).toEqual([kk.summary, kk.findings, kk.notEvaluated, kk.inputErrors]);
   });
+
+  it('warns when --format and the --out extension disagree, and still writes what --format asked for', async () => {
+    const out = join(tmp, 'out.json');
+    const r = await run(['audit', 'examples/day-care-2010.xlsx', '--lang', 'en', '--out', out, '--format', 'md']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^ereje: warning: --format md writes MD into .*out\.json, whose name says json$/m);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# /);
+    const agree = await run(['audit', 'examples/day-care-2010.xlsx', '--out', join(tmp, 'same.md'), '--format', 'md']);
+    expect(agree.stderr).not.toMatch(/warning/);
+  });
 });
 
 describe('ereje audit exit codes on built workbooks', () => {

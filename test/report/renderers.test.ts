@@ -8,7 +8,7 @@ import { reportWords } from '../../src/report/i18n.ts';
 import { mdLine, renderMarkdown } from '../../src/report/markdown.ts';
 import { renderTerminal } from '../../src/report/terminal.ts';
 import { renderXlsx } from '../../src/report/xlsx.ts';
-import { QUOTES, evaluation, schemaErrors, workbook } from './fixtures.ts';
+import { L, QUOTES, evaluation, finding, inputError, schemaErrors, workbook } from './fixtures.ts';
 
 const asOf = dayNumber(2010, 10, 31);
 const EVIL = '<script>alert(1)</script> & "Ä" | *x* _y_';
@@ -35,6 +35,31 @@ describe('terminal summary', () => {
     expect(text).toContain('A1.43 residential/staffing-norms');
     expect(text).toContain('Балалар!B7 «31.02.2003»');
     expect(text).toContain(`(${w.warning}) Балалар!T1`);
+  });
+
+  it.each(LANGS)('lists input errors before findings and shows a few lines per rule and sheet, counting the rest (%s)', (lang) => {
+    const w = reportWords(lang);
+    const days = Array.from({ length: 181 }, (_, i) => finding({
+      rule: 'residential/daily-health-log', clause: 'A1.28.5', subject: 'C-1', period: `2010-${String(1 + Math.floor(i / 31)).padStart(2, '0')}-${String(1 + (i % 31)).padStart(2, '0')}`,
+      message: L('no health log entry'), expected: L('a health log entry'), actual: L('none'), evidence: [{ sheet: 'health_log' }],
+    }));
+    const errors = Array.from({ length: 9 }, (_, i) => inputError({ row: 2 + i, cell: `Балалар!B${2 + i}` }));
+    const r = buildReport({ workbook: workbook({ errors }), evaluation: evaluation({ findings: [...days, finding()] }), asOf, lang, version: '0' });
+    const text = renderTerminal(r, { lang });
+    expect(text.indexOf(`${w.inputErrors} (${w.fixFirst}):`)).toBeGreaterThan(0);
+    expect(text.indexOf(`${w.inputErrors} (${w.fixFirst}):`)).toBeLessThan(text.indexOf(`\n\n${w.findings}:\n`));
+    // 2 of 181 daily findings, then one line for the other 179 with their first and last day.
+    expect(text.match(/A1\.28\.5 C-1 · /g)).toHaveLength(2);
+    expect(text).toContain(`${w.andMore(179)} A1.28.5 (residential/daily-health-log; 2010-01-03 … 2010-06-26; ${w.fullList})`);
+    expect(text).toContain('A1.30.5 G-3');
+    // 4 of 9 errors on one sheet, then a count; the totals stay exact.
+    expect(text.match(/Балалар!B\d+ «31\.02\.2003»/g)).toHaveLength(4);
+    expect(text).toContain(`${w.andMore(5)} (children; ${w.fullList})`);
+    expect(text).toContain(`${w.findings}: 182 `);
+    expect(text).toContain(`A1.28.5 181`);
+    expect(text).toContain(`${w.inputErrors}: 9`);
+    // The other formats keep every finding.
+    expect(renderMarkdown(r, { lang, quotes: QUOTES }).match(/2010-0\d-\d\d/g)!.length).toBeGreaterThanOrEqual(181);
   });
 
   it('keeps one line per entry even when workbook text holds newlines or escape codes', () => {

@@ -70,6 +70,10 @@ async function runAudit(args: readonly string[], flags: AuditFlags, io: CliIO): 
     if (flags.out !== undefined) {
       const format = flags.format ?? formatFromPath(flags.out) ?? 'json';
       const target = isFolder(flags.out) ? join(flags.out, reportFileName(input.file, format)) : flags.out;
+      const named = formatFromPath(target);
+      if (flags.format !== undefined && named !== undefined && named !== flags.format) {
+        io.stderr(`ereje: warning: --format ${flags.format} writes ${flags.format.toUpperCase()} into ${target}, whose name says ${named}\n`);
+      }
       writeReportFile(target, renderReport(report, format, { lang: flags.lang, quotes: pack.quotes }));
       io.stderr(`ereje: wrote ${target}\n`);
     } else if (flags.format !== undefined) {

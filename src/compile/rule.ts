@@ -102,6 +102,29 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
     }
     return out;
   };
+  // Item codes (`pmpk_conclusion`, a contract term column) read as the schema's kk/ru label; en keeps the code.
+  const needs = needsOf(decl);
+  const itemLabels = new Map<string, string | null>();
+  const itemLabel = (code: string, lang: 'kk' | 'ru'): string => {
+    const key = `${lang}:${code}`;
+    let label = itemLabels.get(key);
+    if (label === undefined) {
+      label = null;
+      if (/^[a-z][a-z0-9_]{2,}$/.test(code)) {
+        for (const e of schema.enums) { const v = e.values.find((x) => x.code === code); if (v) { label = v.labels[lang][0] ?? null; break; } }
+        const sheets = [...schema.sheets].sort((x, y) => Number(!needs.sheets.includes(x.id)) - Number(!needs.sheets.includes(y.id)));
+        for (const sh of label === null ? sheets : []) { const c = sh.columns.find((x) => x.id === code); if (c) { label = midSentence(c.labels[lang]); break; } }
+      }
+      itemLabels.set(key, label);
+    }
+    // Quoted: a label is a name (`нет условия «ответственность сторон»`), so the sentence stays grammatical.
+    return label === null ? code : `«${label}»`;
+  };
+  const itemText = (item: string, lang: Lang): string => {
+    if (lang === 'en' || item === '') return item;
+    const or = lang === 'kk' ? ' немесе ' : ' или ';
+    return item.split('/').map((part) => part.split('|').map((code) => itemLabel(code, lang)).join(or)).join(' / ');
+  };
   const render = (t: LocalizedTemplate | null, c: Case, rt: Runtime, extra: Readonly<Record<string, string>>) =>
     t ? { kk: renderIn(t, 'kk', c, rt, extra)!, ru: renderIn(t, 'ru', c, rt, extra)!, en: renderIn(t, 'en', c, rt, extra)! } : null;
   for (const t of [decl.message, decl.expected, decl.actual]) {
@@ -157,7 +180,7 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
     severity: decl.severity,
     scope: decl.scope,
     quote: decl.quote,
-    needs: needsOf(decl),
+    needs,
     requirements,
     facts: conds.facts,
     factTypes: new Map([...conds.factExprs].map(([n, e]) => [n, exprs.typeOf(e, scope)])),
@@ -165,6 +188,7 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
     subjectOf,
     render,
     renderIn,
+    itemText,
     templates: { message: decl.message, expected: decl.expected, actual: decl.actual },
     evidenceOf,
     requirementText,
@@ -175,6 +199,12 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
 
 type TemplatePart = string | { readonly name: string; readonly whole: string };
 const templatePartsCache = new Map<string, readonly TemplatePart[]>();
+
+/** A column header (`Дәрігер қорытындысы`) inside a sentence; an acronym (`ПМПК …`) keeps its case. */
+function midSentence(label: string): string {
+  const [a, b] = [...label];
+  return a !== undefined && b !== undefined && b === b.toLowerCase() && b !== b.toUpperCase() ? a.toLowerCase() + label.slice(a.length) : label;
+}
 
 /** A template text split once into literal text and `{name}` placeholders (findings render thousands of times). */
 function templateParts(text: string): readonly TemplatePart[] {

@@ -70,6 +70,8 @@ export interface CompiledRule {
   render(template: LocalizedTemplate | null, c: Case, rt: Runtime, extra: Readonly<Record<string, string>>): { kk: string; ru: string; en: string } | null;
   /** The same in one language (findings render message, expected and actual per language, failing cases only). */
   renderIn(template: LocalizedTemplate | null, lang: Lang, c: Case, rt: Runtime, extra: Readonly<Record<string, string>>): string | null;
+  /** A finding's item (`a|b/c`) for templates: codes as the schema's kk/ru labels, English as written. */
+  itemText(item: string, lang: Lang): string;
   readonly templates: { readonly message: LocalizedTemplate; readonly expected: LocalizedTemplate | null; readonly actual: LocalizedTemplate | null };
   /** Evidence rows/columns of a case; sheets of aggregates for a missing record. */
   evidenceOf(c: Case, rt: Runtime): readonly { sheet: string; row?: number; column?: string }[];

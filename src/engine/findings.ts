@@ -8,19 +8,22 @@ export function buildFinding(rule: CompiledRule, c: Case, rt: Runtime, reqItem: 
   const period = c.periods.length > 0 ? c.periods.map((p) => p.label).join('/') : undefined;
   const items = reqItem === null ? c.items : [...c.items, reqItem];
   const item = items.length > 0 ? items.join('/') : null;
-  const base = { subject, period: period ?? '', item: item ?? '' };
   // Only failing cases get here, so rendering every language costs nothing on the hot path.
-  const expected = { kk: expectedIn(rule, 'kk', c, rt, reqItem, base), ru: expectedIn(rule, 'ru', c, rt, reqItem, base), en: expectedIn(rule, 'en', c, rt, reqItem, base) };
+  const p = period ?? '', it = item ?? '';
+  const kk = { subject, period: p, item: rule.itemText(it, 'kk') };
+  const ru = { subject, period: p, item: rule.itemText(it, 'ru') };
+  const en = { subject, period: p, item: it };
+  const expected = { kk: expectedIn(rule, 'kk', c, rt, reqItem, kk), ru: expectedIn(rule, 'ru', c, rt, reqItem, ru), en: expectedIn(rule, 'en', c, rt, reqItem, en) };
   const actual = {
-    kk: actualIn(rule, 'kk', c, rt, reqItem, facts, { ...base, expected: expected.kk }),
-    ru: actualIn(rule, 'ru', c, rt, reqItem, facts, { ...base, expected: expected.ru }),
-    en: actualIn(rule, 'en', c, rt, reqItem, facts, { ...base, expected: expected.en }),
+    kk: actualIn(rule, 'kk', c, rt, reqItem, facts, { ...kk, expected: expected.kk }),
+    ru: actualIn(rule, 'ru', c, rt, reqItem, facts, { ...ru, expected: expected.ru }),
+    en: actualIn(rule, 'en', c, rt, reqItem, facts, { ...en, expected: expected.en }),
   };
   const m = rule.templates.message;
   const message = {
-    kk: rule.renderIn(m, 'kk', c, rt, { ...base, expected: expected.kk, actual: actual.kk })!,
-    ru: rule.renderIn(m, 'ru', c, rt, { ...base, expected: expected.ru, actual: actual.ru })!,
-    en: rule.renderIn(m, 'en', c, rt, { ...base, expected: expected.en, actual: actual.en })!,
+    kk: rule.renderIn(m, 'kk', c, rt, { ...kk, expected: expected.kk, actual: actual.kk })!,
+    ru: rule.renderIn(m, 'ru', c, rt, { ...ru, expected: expected.ru, actual: actual.ru })!,
+    en: rule.renderIn(m, 'en', c, rt, { ...en, expected: expected.en, actual: actual.en })!,
   };
   const evidence = rule.evidenceOf(c, rt);
   // Two literals rather than a conditional spread (slow per finding); the key order is the report's.

@@ -140,6 +140,26 @@ rule contract-fields {
     const ev = await evaluateBoth([contract], wb);
     expect(keys(ev)).toEqual(['C-1 - periodicity', 'C-2 - payment_terms']);
     expect(ev.findings[1]!.message.en).toBe('The contract of C-2 lacks payment_terms');
+    // In kk/ru an item reads as the schema's label (a column header here, lower-cased mid-sentence), quoted.
+    expect(ev.findings[1]!.message.ru).toBe('The contract of C-2 lacks «условия оплаты»');
+    expect(ev.findings[1]!.item).toBe('payment_terms');
+  });
+  it('alternatives of an item read as enum labels joined by "or" in kk/ru', async () => {
+    const ev = await evaluateBoth([compile(`
+rule admission-documents {
+  ${HEAD('A1.8', 'minor')}
+  for c in children
+  each item d in [parent_application | medical_org_petition]
+  require exists(documents x where x.child_id = c.child_id and x.document in d)
+  expected "{item}"
+  message "{c.child_id}: {item}"
+}`)], workbook({ children: children(child('C-1')), documents: { header: ['child_id', 'document'], rows: [] } }));
+    expect(ev.findings[0]!.expected).toEqual({
+      kk: '«ата-анасының өтініші» немесе «медициналық ұйымның қолдаухаты»',
+      ru: '«заявление родителей» или «ходатайство медицинской организации»',
+      en: 'parent_application|medical_org_petition',
+    });
+    expect(ev.findings[0]!.message.kk).toBe('C-1: «ата-анасының өтініші» немесе «медициналық ұйымның қолдаухаты»');
   });
 });
 

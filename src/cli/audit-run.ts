@@ -62,7 +62,7 @@ function noFacilityMessage(workbook: IngestedWorkbook, lang: Lang): string {
   const problems = workbook.errors.filter((e) => e.sheet === 'facility' && e.severity === 'error');
   const first = problems[0];
   const why = first
-    ? `${first.cell ?? first.sheetName}: ${first.message[lang]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`
+    ? `${first.cell ?? first.sheetName}: ${first.message[lang].replace(/[.\s]+$/, '')}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`
     : 'the facility sheet (Мекеме / Учреждение) is missing or empty';
   return `${workbook.file}: cannot audit without the facility row — ${why}; fill in the facility sheet (facility_id, name, kind, ownership, period_from, period_to) and run again.`;
 }

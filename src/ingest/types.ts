@@ -45,6 +45,9 @@ export type InputErrorCode =
   | 'unknown-sheet'     // a sheet that matches no sheet of the contract (listed, not fatal)
   | 'blank-header';     // a column with data under an empty header
 
+/** Codes that are listed for the user but do not fail an audit (ingest marks them `severity: 'warning'`). */
+export const WARNING_CODES: ReadonlySet<InputErrorCode> = new Set<InputErrorCode>(['unknown-column', 'unknown-sheet', 'blank-header']);
+
 export interface InputError {
   readonly code: InputErrorCode;
   readonly sheet: SheetId;

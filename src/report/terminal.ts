@@ -32,7 +32,7 @@ export function renderTerminal(report: AuditReport, options: RenderOptions): str
   for (const group of groupBy(report.input_errors, (e) => e.sheet)) {
     const { shown, hidden } = cap(group, PER_SHEET);
     for (const e of shown) {
-      const where = e.cell ?? [e.sheet, e.row ?? undefined, e.column ?? undefined].filter((v) => v !== undefined).join(' ');
+      const where = e.cell ?? (e.column !== null ? `${e.sheet}.${e.column}` : e.sheet) + (e.row !== null ? ` (${w.row.toLocaleLowerCase()} ${e.row})` : '');
       const value = e.value === null ? '' : ` «${oneLine(e.value)}»`;
       out.push(`  ${isWarning(e) ? `(${w.warning}) ` : ''}${where}${value}: ${oneLine(e.message)}`);
     }

@@ -3,6 +3,7 @@
 import type { Lang } from '../core/lang.ts';
 import { enumById } from '../schema/index.ts';
 import type { Evidence, Severity } from '../engine/types.ts';
+import { WARNING_CODES, type InputErrorCode } from '../ingest/types.ts';
 import type { AuditReport } from './types.ts';
 import type { ReportFinding, ReportRuleset } from './build.ts';
 import { reportWords, type ReportWords } from './i18n.ts';
@@ -132,5 +133,5 @@ export function findingTarget(f: ReportFinding): string {
 
 /** Input errors that fail an audit (not the listed warnings such as an unknown column). */
 export function isWarning(e: AuditReport['input_errors'][number]): boolean {
-  return e.code === 'unknown-column' || e.code === 'unknown-sheet';
+  return e.code !== undefined && WARNING_CODES.has(e.code as InputErrorCode);
 }

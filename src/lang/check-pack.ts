@@ -31,7 +31,8 @@ export function checkRulePack(sources: readonly RuleSourceText[], schema: Workbo
     const r = parseRuleFile(s.text, s.path);
     diagnostics.push(...r.diagnostics);
     if (r.file) parsed.push(r.file);
-    else if (r.diagnostics.some((d) => d.code === 'syntax' || d.code === 'unclosed-text')) {
+    else {
+      // parseRuleFile offers the rest of the file only when it is safe to check it on its own.
       if (r.partial) partial.push(r.partial.file);
       partlyChecked.push({ path: s.path, skippedRules: r.partial?.skippedRules ?? null });
     }

@@ -49,4 +49,15 @@ describe('a rule file with a syntax error in the real pack', () => {
     expect(r.parsed.some((f) => f.path === dayCare.path)).toBe(false);
     expect(r.checked.some((c) => c.file.path === dayCare.path)).toBe(false);
   });
+
+  it('a misspelt severity leaves only that rule unchecked; later rules are still checked', () => {
+    const text = dayCare.text.replace('severity major', 'severity majr').replace('c.funding = budget', 'c.funding = budgett');
+    const r = checkRulePack([...sources.filter((s) => s !== dayCare), { path: dayCare.path, text }], WORKBOOK_SCHEMA);
+    expect(r.diagnostics.map((d) => d.message.en)).toEqual([
+      "'majr' is not a severity: use critical, major, minor or info",
+      "'budgett' is not a funding code (did you mean 'budget'?)",
+    ]);
+    expect(r.partlyChecked).toEqual([{ path: dayCare.path, skippedRules: 1 }]);
+    expect(r.checked.some((c) => c.file.path === dayCare.path)).toBe(false);
+  });
 });

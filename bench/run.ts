@@ -32,10 +32,11 @@ try {
   writeFileSync(file, made.bytes);
   console.log(`workbook: ${made.dataRows} data rows, ${(made.bytes.length / 1024).toFixed(0)} KiB (${Object.entries(made.sheets).map(([s, n]) => `${s} ${n}`).join(', ')})`);
 
-  // Rule packs: parse, check, compile (timed separately; warm second run shown, as the CLI pays it once).
+  // Rule packs: parse, check, compile (timed separately; the first, cold run and the fastest warm one shown).
   const rulesDir = defaultRulesDir();
   const sources = await loadRuleSources(rulesDir);
   const { calendars } = await loadRulePack(rulesDir);
+  const packTotal = (p: { parse: number; check: number; compile: number }) => p.parse + p.check + p.compile;
   const timePack = () => {
     const t0 = performance.now();
     const parsed = sources.map((s) => parseRuleFile(s.text, s.path));
@@ -47,9 +48,9 @@ try {
     return { parse: t1 - t0, check: t2 - t1, compile: t3 - t2, rulesets };
   };
   const cold = timePack();
-  const warm = timePack();
+  // Warm: the fastest of five further runs, like every other timed phase (the machine is shared).
+  const warm = Array.from({ length: 5 }, timePack).reduce((a, b) => (packTotal(b) < packTotal(a) ? b : a));
   const rules = warm.rulesets.reduce((n, r) => n + r.rules.length, 0);
-  const packTotal = (p: typeof cold) => p.parse + p.check + p.compile;
   console.log(`rule packs: ${sources.length} files, ${warm.rulesets.length} rulesets, ${rules} rules`);
   console.log(`  parse ${ms(cold.parse)} + check ${ms(cold.check)} + compile ${ms(cold.compile)} = ${ms(packTotal(cold))} cold; ${ms(packTotal(warm))} warm (parse ${ms(warm.parse)}, check ${ms(warm.check)}, compile ${ms(warm.compile)})`);
 
@@ -96,7 +97,7 @@ try {
   line('evaluation of all three packs ≤ 25% of bare read', ms(evalAll), ms(bare * 0.25), evalAll <= bare * 0.25);
   line('whole audit ≤ 1.25 × bare read', ms(auditTime(audit)), ms(bare * 1.25), auditTime(audit) <= bare * 1.25);
   line('peak memory of the audit < 3 × bare read\'s', `+${mb(auditMem)}`, `+${mb(readMem * 3)}`, auditMem < readMem * 3);
-  line('parse+check+compile < 100 ms (warm)', ms(packTotal(warm)), '100 ms', packTotal(warm) < 100);
+  line('parse+check+compile < 100 ms (warm, fastest of 5)', ms(packTotal(warm)), '100 ms', packTotal(warm) < 100);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -34,8 +34,8 @@ caption { text-align: left; font-weight: 600; padding-bottom: 1mm; }
 th, td { border: 1px solid var(--line); padding: 1.2mm 1.8mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 thead th { background: var(--bg); font-weight: 600; font-size: 9pt; overflow-wrap: break-word; hyphens: auto; }
 table.findings { table-layout: fixed; }
-table.findings col.c-subj { width: 19%; } table.findings col.c-msg { width: 35%; }
-table.findings col.c-exp { width: 14%; } table.findings col.c-act { width: 12%; } table.findings col.c-ev { width: 20%; }
+table.findings col.c-subj { width: 19%; } table.findings col.c-msg { width: 31%; }
+table.findings col.c-exp { width: 16%; } table.findings col.c-act { width: 15%; } table.findings col.c-ev { width: 19%; }
 table.findings td, table.findings td .mono { overflow-wrap: break-word; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .sev { display: inline-block; padding: .2mm 1.5mm; border-radius: 1mm; font-size: 8.5pt; font-weight: 600; color: #fff; white-space: nowrap; }

@@ -1,6 +1,6 @@
 // Typing one cell by its column's contract type. Dates never pass through local time: Excel serials
 // and text become day numbers arithmetically, so Almaty and Los Angeles read the same day.
-import { dayNumber, isValidYMD, parseDateText, toYMD, type DayNumber } from '../core/date.ts';
+import { dayNumber, formatIsoDate, isValidYMD, parseDateText, toYMD, type DayNumber } from '../core/date.ts';
 import { matchEnumValue } from '../schema/index.ts';
 import type { ColumnDef } from '../schema/types.ts';
 import type { RawCell } from './raw.ts';
@@ -46,14 +46,9 @@ export function isEmptyCell(cell: RawCell | undefined): boolean {
 export function cellText(cell: RawCell): string {
   if (cell instanceof Date) {
     const day = dateObjectToDay(cell);
-    return day === undefined ? String(cell) : isoOf(day);
+    return day === undefined ? String(cell) : formatIsoDate(day);
   }
   return String(cell);
-}
-
-function isoOf(day: DayNumber): string {
-  const { year, month, day: d } = toYMD(day);
-  return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 const TRUE_WORDS = new Set(['yes', 'y', 'true', '1', '+', 'иә', 'иа', 'ия', 'бар', 'да', 'д', 'есть']);

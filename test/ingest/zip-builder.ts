@@ -7,28 +7,27 @@ export interface TestZipEntry {
   readonly uncompressedSize: number;
 }
 
+/** The fields both headers carry; the central header has them 2 bytes further on, after "version made by". */
+function entryHeader(signature: number, length: number, shift: number, e: TestZipEntry, nameLength: number): Buffer {
+  const header = Buffer.alloc(length);
+  header.writeUInt32LE(signature, 0);
+  header.writeUInt16LE(20, 4 + shift);
+  header.writeUInt16LE(e.method, 8 + shift);
+  header.writeUInt32LE(e.data.length, 18 + shift);
+  header.writeUInt32LE(e.uncompressedSize, 22 + shift);
+  header.writeUInt16LE(nameLength, 26 + shift);
+  return header;
+}
+
 export function buildZip(entries: readonly TestZipEntry[]): Uint8Array {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.uncompressedSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, Buffer.from(e.data));
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
+    locals.push(entryHeader(0x04034b50, 30, 0, e, name.length), name, Buffer.from(e.data));
+    const central = entryHeader(0x02014b50, 46, 2, e, name.length);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(e.method, 10);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.uncompressedSize, 24);
-    central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
     offset += 30 + name.length + e.data.length;

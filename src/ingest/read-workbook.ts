@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import * as XLSX from 'xlsx';
 
+import { cellText, isEmptyCell } from './cells.ts';
 import type { RawCell, RawTable } from './raw.ts';
 import { typeTables } from './type-tables.ts';
 import type { HeaderMapping, IngestedWorkbook, IngestLimits } from './types.ts';
@@ -114,9 +115,9 @@ function rawTableOf(name: string, sheet: XLSX.WorkSheet, date1904: boolean): Raw
     rows[r] = row;
   }
   for (let r = 0; r < rows.length; r++) if (rows[r] === undefined) rows[r] = [];
-  const headerIndex = rows.findIndex((row) => row.some((c) => c !== null && !(typeof c === 'string' && c.trim() === '')));
+  const headerIndex = rows.findIndex((row) => row.some((c) => !isEmptyCell(c)));
   if (headerIndex < 0) return { name, header: [], rows: [], headerRow: 1, date1904 };
-  const header = rows[headerIndex]!.map((c) => (c === null ? null : c instanceof Date ? c.toISOString().slice(0, 10) : String(c)));
+  const header = rows[headerIndex]!.map((c) => (c === null ? null : cellText(c)));
   return { name, header, rows: rows.slice(headerIndex + 1), headerRow: headerIndex + 1, date1904 };
 }
 

@@ -168,7 +168,6 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
   return { def, sheetName, columns, rows, rejected };
 }
 
-/** An audit period that ends before it starts cannot be audited. */
 function isEmptyRow(cells: readonly RawCell[]): boolean {
   for (let i = 0; i < cells.length; i++) if (!isEmptyCell(cells[i]!)) return false;
   return true;
@@ -194,6 +193,7 @@ function converterFor(column: ColumnDef, date1904: boolean): (cell: Exclude<RawC
   };
 }
 
+/** An audit period that ends before it starts cannot be audited. */
 function checkPeriodOrder(def: SheetDef, table: RawTable, columns: readonly PresentColumn[], rows: readonly TypedRow[], rejected: Set<TypedRow>, errors: InputError[]): void {
   const to = columns.find((c) => c.def.id === 'period_to');
   for (const row of rows) {

@@ -2,13 +2,14 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { LANGS, type Lang } from '../../core/lang.ts';
+import type { Lang } from '../../core/lang.ts';
 import { renderReport, renderTerminal, REPORT_FORMATS, type ReportFormat } from '../../report/index.ts';
 import { defaultRulesDir } from '../../rulepack/load.ts';
 import { loadAuditPack } from '../audit-pack.ts';
 import { formatFromPath, parseAsOf, parseMaxSize, readMappingFile, readWorkbookFile, reportFileName, resolveWorkbooks } from '../audit-io.ts';
 import { auditWorkbook, type AuditOptions, type AuditPack } from '../audit-run.ts';
 import { renderSummaryTable, type WorkbookOutcome } from '../audit-summary.ts';
+import { langOption } from '../options.ts';
 import { FatalError } from '../errors.ts';
 import type { CliIO } from '../main.ts';
 import { startProgress } from '../progress.ts';
@@ -33,7 +34,7 @@ export function registerAudit(program: Command, io: CliIO, setExit: (code: numbe
     .argument('<workbooks...>', 'workbook .xlsx files, or folders (every .xlsx in a folder)')
     .option('--as-of <date>', 'reference date, 2010-10-31 or 31.10.2010 (default: the last day of each workbook\'s period)')
     .option('--rules <dir>', 'rule directory (default: the rules/ folder of ereje)')
-    .addOption(new Option('--lang <lang>', 'report language').choices(LANGS).default('kk'))
+    .addOption(langOption('report language'))
     .addOption(new Option('--format <format>', 'write the report in this format (default: a summary on the terminal)').choices(REPORT_FORMATS))
     .option('--out <path>', 'report file; with several workbooks or a folder, a folder for one report per workbook')
     .option('--mapping <file>', 'JSON file mapping your own sheet and column names to the canonical ones')

@@ -1,10 +1,11 @@
 // `ereje rules compile [DIR] --out DIR`: writes each ruleset version's json-rules-engine rules as JSON.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Option, type Command } from 'commander';
-import { LANGS, type Lang } from '../../../core/lang.ts';
+import type { Command } from 'commander';
+import type { Lang } from '../../../core/lang.ts';
 import { defaultRulesDir, ruleFolderProblem } from '../../../rulepack/index.ts';
 import { loadPackReporting } from '../../../rulepack/cli-support.ts';
+import { langOption } from '../../options.ts';
 import { FatalError } from '../../errors.ts';
 import type { CliIO } from '../../main.ts';
 
@@ -13,7 +14,7 @@ export function registerRulesCompile(rules: Command, io: CliIO, setExit: (code: 
     .description('compile the rule files to json-rules-engine JSON, one file per ruleset version')
     .argument('[dir]', 'folder with rule files (default: the bundled rules/)')
     .requiredOption('--out <dir>', 'folder to write <ruleset>@<version>.json into')
-    .addOption(new Option('--lang <lang>', 'language of the messages').choices(LANGS).default('kk'))
+    .addOption(langOption('language of the messages'))
     .action(async (dirArg: string | undefined, opts: { out: string; lang: Lang }) => {
       const problem = await ruleFolderProblem(dirArg ?? defaultRulesDir());
       if (problem) throw new FatalError(problem[opts.lang]);

@@ -1,17 +1,18 @@
 // `ereje rules coverage [--rules DIR] [--summary] [--lang]`: clause coverage per annex and point.
-import { Option, type Command } from 'commander';
-import { LANGS, type Lang } from '../../../core/lang.ts';
+import type { Command } from 'commander';
+import type { Lang } from '../../../core/lang.ts';
 import { loadPackReporting } from '../../../rulepack/cli-support.ts';
 import { packCoverage, renderCoverage } from '../../../rulepack/coverage.ts';
 import { defaultRulesDir } from '../../../rulepack/load.ts';
+import { langOption, rulesDirsOption } from '../../options.ts';
 import type { CliIO } from '../../main.ts';
 
 export function registerRulesCoverage(rules: Command, io: CliIO, setExit: (code: number) => void): void {
   rules.command('coverage')
     .description('Per annex and point: encoded (by which rules), narrative, not auditable (why) or pending, and the share of auditable points encoded.')
-    .option('--rules <dir...>', 'rule folders (default: the bundled rules/)')
+    .addOption(rulesDirsOption())
     .option('--summary', 'one line per annex, without the points')
-    .addOption(new Option('--lang <lang>', 'language of the labels').choices(LANGS).default('kk'))
+    .addOption(langOption('language of the labels'))
     .action(async (flags: { rules?: string[]; summary?: boolean; lang: Lang }) => {
       const pack = await loadPackReporting(flags.rules ?? defaultRulesDir(), flags.lang, io.stderr);
       io.stdout(renderCoverage(packCoverage(pack), flags.lang, { points: !flags.summary, dir: pack.dir }));

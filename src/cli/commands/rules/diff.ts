@@ -1,9 +1,10 @@
 // `ereje rules diff <ruleset@versionA> <ruleset@versionB> [--rules DIR…] [--lang]`: clause-level differences.
-import { Option, type Command } from 'commander';
-import { LANGS, type Lang } from '../../../core/lang.ts';
+import type { Command } from 'commander';
+import type { Lang } from '../../../core/lang.ts';
 import { loadPackReporting } from '../../../rulepack/cli-support.ts';
 import { diffRulesets, renderDiff, tableClausesOf } from '../../../rulepack/diff.ts';
 import { defaultRulesDir } from '../../../rulepack/load.ts';
+import { langOption, rulesDirsOption } from '../../options.ts';
 import { FatalError } from '../../errors.ts';
 import type { CliIO } from '../../main.ts';
 
@@ -12,9 +13,9 @@ export function registerRulesDiff(rules: Command, io: CliIO, setExit: (code: num
     .description('Clause-level differences between two versions of a ruleset: rules added, removed or changed (clause, quote, severity, scope, condition, messages), parameter values, header.')
     .argument('<a>', 'older version, ruleset@version (e.g. residential@2009-240-o)')
     .argument('<b>', 'newer version, ruleset@version')
-    .option('--rules <dir...>', 'rule folders to load both versions from (default: the bundled rules/)')
+    .addOption(rulesDirsOption('rule folders to load both versions from (default: the bundled rules/)'))
     .option('--json', 'print the differences as JSON')
-    .addOption(new Option('--lang <lang>', 'language of the labels').choices(LANGS).default('kk'))
+    .addOption(langOption('language of the labels'))
     .action(async (a: string, b: string, flags: { rules?: string[]; json?: boolean; lang: Lang }) => {
       const pack = await loadPackReporting(flags.rules ?? defaultRulesDir(), flags.lang, io.stderr);
       const find = (ref: string) => {

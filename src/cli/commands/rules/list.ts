@@ -1,10 +1,11 @@
 // `ereje rules list [--as-of D] [--rules DIR] [--lang]`: rulesets, versions, in-force dates, rules.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { formatIsoDate, parseDateText } from '../../../core/date.ts';
-import { LANGS, type Lang } from '../../../core/lang.ts';
+import type { Lang } from '../../../core/lang.ts';
 import { loadPackReporting } from '../../../rulepack/cli-support.ts';
 import { listRulesets, renderList } from '../../../rulepack/list.ts';
 import { defaultRulesDir } from '../../../rulepack/load.ts';
+import { langOption, rulesDirsOption } from '../../options.ts';
 import { FatalError } from '../../errors.ts';
 import type { CliIO } from '../../main.ts';
 
@@ -12,8 +13,8 @@ export function registerRulesList(rules: Command, io: CliIO, setExit: (code: num
   rules.command('list')
     .description('List rulesets and their versions (act, in-force dates — approximate ones marked ≈ with their basis) and each rule\'s clause and severity.')
     .option('--as-of <date>', 'only the versions in force on this date (2010-03-21 or 21.03.2010)')
-    .option('--rules <dir...>', 'rule folders (default: the bundled rules/)')
-    .addOption(new Option('--lang <lang>', 'language of titles and labels').choices(LANGS).default('kk'))
+    .addOption(rulesDirsOption())
+    .addOption(langOption('language of titles and labels'))
     .action(async (flags: { asOf?: string; rules?: string[]; lang: Lang }) => {
       const asOf = flags.asOf === undefined ? undefined : parseDateText(flags.asOf);
       if (flags.asOf !== undefined && asOf === undefined) throw new FatalError(`--as-of ${flags.asOf} is not a date; write 2010-03-21 or 21.03.2010`);

@@ -1,8 +1,9 @@
 // `ereje rules test [DIR] [--lang] [--rule NAME]`: runs the examples written inside the rule files.
-import { Option, type Command } from 'commander';
-import { LANGS, type Lang } from '../../../core/lang.ts';
+import type { Command } from 'commander';
+import type { Lang } from '../../../core/lang.ts';
 import { loadPackReporting, shownPath } from '../../../rulepack/cli-support.ts';
 import { defaultRulesDir, ruleFolderProblem } from '../../../rulepack/load.ts';
+import { langOption } from '../../options.ts';
 import { FatalError } from '../../errors.ts';
 import { runRuleExamples, summarize, summaryLine } from '../../../rulepack/test-runner.ts';
 import type { CliIO } from '../../main.ts';
@@ -11,7 +12,7 @@ export function registerRulesTest(rules: Command, io: CliIO, setExit: (code: num
   rules.command('test')
     .description('Run every example written in the rule files (**/*.ereje) under DIR through ingest, compile and the engine; exit 1 if any fails.')
     .argument('[dir]', 'folder of rule files, or one .ereje file (default: the bundled rules/)')
-    .addOption(new Option('--lang <lang>', 'language of the messages').choices(LANGS).default('kk'))
+    .addOption(langOption('language of the messages'))
     .option('--rule <name>', 'only the rules with this name (or ruleset/name)')
     .option('--verbose', 'list passing examples too')
     .action(async (dir: string | undefined, flags: { lang: Lang; rule?: string; verbose?: boolean }) => {

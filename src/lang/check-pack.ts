@@ -3,9 +3,14 @@
 import type { CheckedRuleFile, Diagnostic, RuleFile } from './ast.ts';
 import type { WorkbookSchema } from '../schema/types.ts';
 import { checkRuleFiles } from './check.ts';
-import { parseRuleFile, sortDiagnostics } from './parse.ts';
+import { parseRuleFile, sortDiagnostics, type ParseResult } from './parse.ts';
 
-export interface RuleSourceText { readonly path: string; readonly text: string }
+export interface RuleSourceText {
+  readonly path: string;
+  readonly text: string;
+  /** `parseRuleFile(text, path)`, when the caller has parsed the file already (to follow its imports). */
+  readonly parsed?: ParseResult;
+}
 
 export interface RulePackCheck {
   readonly sources: readonly RuleSourceText[];
@@ -28,7 +33,7 @@ export function checkRulePack(sources: readonly RuleSourceText[], schema: Workbo
   const partial: RuleFile[] = [];
   const partlyChecked: { path: string; skippedRules: number | null }[] = [];
   for (const s of sources) {
-    const r = parseRuleFile(s.text, s.path);
+    const r = s.parsed ?? parseRuleFile(s.text, s.path);
     diagnostics.push(...r.diagnostics);
     if (r.file) parsed.push(r.file);
     else {

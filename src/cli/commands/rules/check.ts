@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { CliIO } from '../../main.ts';
 import { FatalError } from '../../errors.ts';
 import { LANGS, type Lang } from '../../../core/lang.ts';
-import { checkRulePack, parseRuleFile, renderDiagnostic, type RulePackCheckHook } from '../../../lang/index.ts';
+import { checkRulePack, parseRuleFile, renderDiagnostic, type RulePackCheckHook, type RuleSourceText } from '../../../lang/index.ts';
 import { WORKBOOK_SCHEMA } from '../../../schema/index.ts';
 import { defaultRulesDir, loadRuleSources, ruleFolderProblem, type RuleSource } from '../../../rulepack/load.ts';
 import { rulePackCheckHook } from '../../../rulepack/check-hook.ts';
@@ -32,14 +32,12 @@ export async function runRulesCheck(dir: string, lang: Lang, io: CliIO): Promise
   const abs = resolve(dir);
   const problem = await ruleFolderProblem(dir);
   if (problem) throw new FatalError(problem[lang]);
-  let loaded;
+  let sources: RuleSourceText[];
   try {
-    loaded = await withImports(await loadRuleSources(abs));
+    sources = await withImports(await loadRuleSources(abs));
   } catch (err) {
     throw new FatalError(`cannot read rule folder ${dir}: ${(err as Error).message}`);
   }
-  // Paths as a person sees them, with `/` so imports resolve the same way on every OS.
-  const sources = loaded.map((s) => ({ path: shown(s.path), text: s.text }));
   const result = checkRulePack(sources, WORKBOOK_SCHEMA, RULES_CHECK_HOOKS);
   const texts = new Map(sources.map((s) => [s.path, s.text]));
   // Other files (clause manifests) are read for their source line.
@@ -57,16 +55,25 @@ export async function runRulesCheck(dir: string, lang: Lang, io: CliIO): Promise
   return 2;
 }
 
-/** The sources plus the files they import (a single file checked alone still sees its parameter tables). */
-async function withImports(sources: RuleSource[]): Promise<RuleSource[]> {
-  const out = [...sources];
-  const seen = new Set(out.map((s) => s.path));
-  for (let i = 0; i < out.length; i++) {
-    for (const imp of parseRuleFile(out[i]!.text, out[i]!.path).file?.imports ?? []) {
-      const target = resolve(join(dirname(out[i]!.path), imp.from));
+/**
+ * The sources plus the files they import (a single file checked alone still sees its parameter tables),
+ * each parsed once here, under the path shown to a person, so that checkRulePack need not parse it again.
+ */
+async function withImports(sources: RuleSource[]): Promise<RuleSourceText[]> {
+  const queue = [...sources];
+  const seen = new Set(queue.map((s) => s.path));
+  const out: RuleSourceText[] = [];
+  for (let i = 0; i < queue.length; i++) {
+    const { path, text } = queue[i]!;
+    // Paths as a person sees them, with `/` so imports resolve the same way on every OS.
+    const shownPath = shown(path);
+    const parsed = parseRuleFile(text, shownPath);
+    out.push({ path: shownPath, text, parsed });
+    for (const imp of parsed.file?.imports ?? []) {
+      const target = resolve(join(dirname(path), imp.from));
       if (seen.has(target)) continue;
       seen.add(target);
-      try { out.push({ path: target, text: await readFile(target, 'utf8') }); } catch { /* reported by the checker as an unresolved import */ }
+      try { queue.push({ path: target, text: await readFile(target, 'utf8') }); } catch { /* reported by the checker as an unresolved import */ }
     }
   }
   return out;

@@ -19,10 +19,6 @@ export function typeWords(type: ColumnType): Localized {
   return TYPE_WORDS[type];
 }
 
-function header(column: ColumnDef): Localized {
-  return { en: column.labels.en, kk: column.labels.kk, ru: column.labels.ru };
-}
-
 /**
  * The allowed values of an enum or list column in `lang` (the template's label of each), optionally with
  * the code in brackets. A list's values, or labels that hold a comma (`заболевание, требующее …`), are
@@ -39,7 +35,7 @@ export function allowedValues(column: ColumnDef, lang: keyof Localized, withCode
 }
 
 export function typeErrorMessage(column: ColumnDef, value: string): Localized {
-  const h = header(column);
+  const h = column.labels;
   const t = TYPE_WORDS[column.type];
   return {
     en: `"${value}" in column ${h.en} is not ${t.en}; correct the cell.`,

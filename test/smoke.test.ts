@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
+import { run } from './cli/helpers.ts';
 
 describe('ereje CLI', () => {
   it('prints help and exits 0', async () => {
-    let out = '';
-    const code = await main(['--help'], { stdout: (t) => { out += t; }, stderr: () => {}, isTTY: false });
+    const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
-    expect(out).toContain('audit');
+    expect(stdout).toContain('audit');
   });
 });

@@ -1,10 +1,10 @@
 // `rules diff` on the made-up amendment of annex 1 (test/fixtures/amendment), beside the real 2009 text.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { diffRulesets } from '../../src/rulepack/diff.ts';
 import { loadRulePack } from '../../src/rulepack/pack.ts';
 import { exampleCases } from '../../src/rulepack/test-runner.ts';
+import { run as runCli } from '../cli/helpers.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/amendment', import.meta.url));
 const rules = fileURLToPath(new URL('../../rules', import.meta.url));
@@ -57,30 +57,26 @@ describe('diffRulesets', () => {
 });
 
 describe('ereje rules diff', () => {
-  const run = async (args: string[]) => {
-    let out = '', err = '';
-    const code = await main(['rules', 'diff', ...args], { stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, isTTY: false });
-    return { code, out, err };
-  };
+  const run = (args: string[]) => runCli(['rules', 'diff', ...args]);
 
   it('prints the differences grouped by clause', async () => {
     const r = await run(['residential@2009-240-o', 'residential@2010-test-amendment', '--rules', rules, fixture, '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('residential: 2009-240-o → 2010-test-amendment');
-    expect(r.out).toContain('  A1.13  changed  residential/bedroom-one-sex\n      severity: info → minor');
-    expect(r.out).toContain('  A1.30.5  parameters  group_size_limit[none]: 6 → 5');
+    expect(r.stdout).toContain('residential: 2009-240-o → 2010-test-amendment');
+    expect(r.stdout).toContain('  A1.13  changed  residential/bedroom-one-sex\n      severity: info → minor');
+    expect(r.stdout).toContain('  A1.30.5  parameters  group_size_limit[none]: 6 → 5');
     // An open end of the in-force period in words, approximate dates marked as in the reports.
-    expect(r.out).toContain('    in_force_until: ≈2010-12-06 → open-ended\n');
-    expect(r.out).not.toContain('""');
-    expect(r.out).toContain('        + require { max_six_months: r.to <= r.from + 6 months;');
+    expect(r.stdout).toContain('    in_force_until: ≈2010-12-06 → open-ended\n');
+    expect(r.stdout).not.toContain('""');
+    expect(r.stdout).toContain('        + require { max_six_months: r.to <= r.from + 6 months;');
     const ru = await run(['residential@2009-240-o', 'residential@2010-test-amendment', '--rules', rules, fixture, '--lang', 'ru']);
-    expect(ru.out).toContain('A1.39  добавлено  residential/id-card-at-14');
-    expect(ru.out).toContain('    in_force_until: ≈2010-12-06 → бессрочно\n');
+    expect(ru.stdout).toContain('A1.39  добавлено  residential/id-card-at-14');
+    expect(ru.stdout).toContain('    in_force_until: ≈2010-12-06 → бессрочно\n');
   });
 
   it('says which versions exist when one is unknown (exit 2)', async () => {
     const r = await run(['residential@2009-240-o', 'residential@2011', '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('residential@2011 is not among the compiled rule versions (day-care@2009-240-o, home-care@2009-240-o, residential@2009-240-o)');
+    expect(r.stderr).toContain('residential@2011 is not among the compiled rule versions (day-care@2009-240-o, home-care@2009-240-o, residential@2009-240-o)');
   });
 });

@@ -1,53 +1,49 @@
 // `ereje rules list`: versions, in-force dates with approximate marks, rules with clause and severity.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { run as runCli } from '../cli/helpers.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/amendment', import.meta.url));
 const rules = fileURLToPath(new URL('../../rules', import.meta.url));
 
-async function list(args: string[]) {
-  let out = '', err = '';
-  const code = await main(['rules', 'list', ...args], { stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, isTTY: false });
-  return { code, out, err };
-}
+const list = (args: string[]) => runCli(['rules', 'list', ...args]);
 
 describe('ereje rules list', () => {
   it('lists the three rulesets with approximate in-force dates and their basis', async () => {
     const r = await list(['--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('residential — Model rules for social services in children\'s psychoneurological medical-social institutions');
-    expect(r.out).toContain('  2009-240-o  in force ≈2009-09-07 .. ≈2010-12-06   act N 240-ө 2009-07-30 (2009-08-28 N 5766)   facility kind: residential   supersedes residential@2005-306-o');
-    expect(r.out).toContain('    ≈ from 2009-09-07: Point 4 of the order: in force ten calendar days after its first official publication.');
-    expect(r.out).toContain('    ≈ until 2010-12-06: Repealed by order N 394-ө of 2010-12-06');
-    expect(r.out).toMatch(/ {6}A1\.30\.5 +major +residential\/group-size/);
-    expect(r.out).toMatch(/ {6}A1\.13 +info +residential\/bedroom-one-sex/);
-    expect(r.out).toContain('    31 rules:');
-    expect(r.out).toContain('    19 rules:');
-    expect(r.out).toContain('    24 rules:');
+    expect(r.stdout).toContain('residential — Model rules for social services in children\'s psychoneurological medical-social institutions');
+    expect(r.stdout).toContain('  2009-240-o  in force ≈2009-09-07 .. ≈2010-12-06   act N 240-ө 2009-07-30 (2009-08-28 N 5766)   facility kind: residential   supersedes residential@2005-306-o');
+    expect(r.stdout).toContain('    ≈ from 2009-09-07: Point 4 of the order: in force ten calendar days after its first official publication.');
+    expect(r.stdout).toContain('    ≈ until 2010-12-06: Repealed by order N 394-ө of 2010-12-06');
+    expect(r.stdout).toMatch(/ {6}A1\.30\.5 +major +residential\/group-size/);
+    expect(r.stdout).toMatch(/ {6}A1\.13 +info +residential\/bedroom-one-sex/);
+    expect(r.stdout).toContain('    31 rules:');
+    expect(r.stdout).toContain('    19 rules:');
+    expect(r.stdout).toContain('    24 rules:');
     // The reports' mark and legend for approximate dates, in the user's language.
-    expect(r.out).not.toContain('~');
-    expect(r.out.endsWith('\n≈ — the date is not in the source text; an approximate date is shown (its basis is given below the version)\n')).toBe(true);
-    expect((await list(['--lang', 'ru'])).out).toContain('\n≈ — даты нет в тексте источника, указана приблизительная (основание указано под версией)\n');
+    expect(r.stdout).not.toContain('~');
+    expect(r.stdout.endsWith('\n≈ — the date is not in the source text; an approximate date is shown (its basis is given below the version)\n')).toBe(true);
+    expect((await list(['--lang', 'ru'])).stdout).toContain('\n≈ — даты нет в тексте источника, указана приблизительная (основание указано под версией)\n');
   });
 
   it('--as-of keeps only the versions in force that day', async () => {
     const during = await list(['--as-of', '01.03.2010', '--lang', 'en']);
-    expect(during.out.match(/^ {2}2009-240-o/gm)).toHaveLength(3);
+    expect(during.stdout.match(/^ {2}2009-240-o/gm)).toHaveLength(3);
     const before = await list(['--as-of', '2009-09-06', '--lang', 'en']);
-    expect(before.out).toBe('No ruleset version is in force on 2009-09-06\n');
+    expect(before.stdout).toBe('No ruleset version is in force on 2009-09-06\n');
     const after = await list(['--as-of', '2010-12-07', '--lang', 'kk']);
-    expect(after.out).toBe('Бұл күні күшіндегі нұсқа жоқ: 2010-12-07\n');
+    expect(after.stdout).toBe('Бұл күні күшіндегі нұсқа жоқ: 2010-12-07\n');
     const bad = await list(['--as-of', '31.02.2010']);
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('--as-of 31.02.2010 is not a date');
+    expect(bad.stderr).toContain('--as-of 31.02.2010 is not a date');
   });
 
   it('shows an amendment beside the version it supersedes', async () => {
     const r = await list(['--rules', rules, fixture, '--as-of', '2010-06-01', '--lang', 'en']);
-    expect(r.out).toMatch(/residential — [^\n]*\n {2}2009-240-o [^\n]*\n(?:.*\n)*? {2}2010-test-amendment {2}in force ≈2010-01-01 \.\. open-ended[^\n]*supersedes residential@2009-240-o/);
+    expect(r.stdout).toMatch(/residential — [^\n]*\n {2}2009-240-o [^\n]*\n(?:.*\n)*? {2}2010-test-amendment {2}in force ≈2010-01-01 \.\. open-ended[^\n]*supersedes residential@2009-240-o/);
     const later = await list(['--rules', rules, fixture, '--as-of', '2011-01-01', '--lang', 'en']);
-    expect(later.out).toContain('2010-test-amendment');
-    expect(later.out).not.toContain('  2009-240-o');
+    expect(later.stdout).toContain('2010-test-amendment');
+    expect(later.stdout).not.toContain('  2009-240-o');
   });
 });

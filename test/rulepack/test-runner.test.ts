@@ -3,10 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { defaultRulesDir, loadRuleSources } from '../../src/rulepack/load.ts';
 import { loadRulePack } from '../../src/rulepack/pack.ts';
 import { runRuleExamples, summarize, summaryLine } from '../../src/rulepack/test-runner.ts';
+import { run as runCli } from '../cli/helpers.ts';
 
 const RULES = `ruleset residential version "t" {
   title en "Test"
@@ -82,25 +82,21 @@ describe('runRuleExamples', () => {
 });
 
 describe('ereje rules test', () => {
-  const run = async (args: string[]) => {
-    let out = '', err = '';
-    const code = await main(['rules', 'test', ...args], { stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, isTTY: false });
-    return { code, out, err };
-  };
+  const run = (args: string[]) => runCli(['rules', 'test', ...args]);
 
   it('exits 1 and names the failing examples', async () => {
     const r = await run([ruleDir(), '--lang', 'en']);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('FAIL residential@t/vehicle-seat-belts (A1.27.3) — wrong expectation');
-    expect(r.out).toContain('       expected: subject "V-2"\n       actual:   subject "V-1"');
-    expect(r.out.trim().split('\n').at(-1)).toBe('5 examples: 2 passed, 3 failed');
-    expect(r.err).toContain('no clause manifest beside this file');
+    expect(r.stdout).toContain('FAIL residential@t/vehicle-seat-belts (A1.27.3) — wrong expectation');
+    expect(r.stdout).toContain('       expected: subject "V-2"\n       actual:   subject "V-1"');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('5 examples: 2 passed, 3 failed');
+    expect(r.stderr).toContain('no clause manifest beside this file');
   });
 
   it('exits 0 on the bundled rules, one rule selected', async () => {
     const r = await run(['--rule', 'residential/group-size', '--lang', 'kk']);
     expect(r.code).toBe(0);
-    expect(r.out).toBe('3 мысал: 3 өтті, 0 өтпеді\n');
+    expect(r.stdout).toBe('3 мысал: 3 өтті, 0 өтпеді\n');
   });
 });
 

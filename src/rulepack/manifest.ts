@@ -184,8 +184,3 @@ export function countPoints(points: readonly ManifestPoint[]): CoverageCounts {
 export function annexCoverage(m: ClauseManifest): AnnexCoverage {
   return { ruleset: m.ruleset, version: m.version, annex: m.annex, points: m.points, ...countPoints(m.points) };
 }
-
-/** The rule-file path a manifest belongs to: `x/2009-240-o.manifest.json` → `x/2009-240-o.ereje`. */
-export function ruleFileOfManifest(manifestPath: string): string {
-  return manifestPath.replace(/\.manifest\.json$/, '.ereje');
-}

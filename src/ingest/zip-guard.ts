@@ -28,6 +28,7 @@ const CENTRAL_SIG = 0x02014b50;
 const LOCAL_SIG = 0x04034b50;
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
+const UTF8 = new TextDecoder();
 const MB = 1024 * 1024;
 const mb = (bytes: number) => (bytes / MB >= 1024 ? `${(bytes / MB / 1024).toFixed(1)} GB` : `${Math.ceil(bytes / MB)} MB`);
 
@@ -80,7 +81,7 @@ export function readCentralDirectory(bytes: Uint8Array, file: string): ZipEntry[
     let localHeaderOffset = dv.getUint32(at + 42, true);
     const end = at + 46 + nameLength + extraLength + commentLength;
     if (end > bytes.length) throw broken('bad directory entry');
-    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    const name = UTF8.decode(bytes.subarray(at + 46, at + 46 + nameLength));
     // The zip64 extra field carries, in order, only the sizes whose 32-bit fields are saturated.
     for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength;) {
       const id = dv.getUint16(x, true);

@@ -96,7 +96,8 @@ export function sheetsForKind(kind: FacilityKind): readonly SheetDef[] {
 /** Name of the help sheet `ereje template` writes; reading a filled template skips it silently. */
 export const HELP_SHEET_NAME: Readonly<Record<'kk' | 'ru' | 'en', string>> = { kk: 'Анықтама', ru: 'Справка', en: 'help' };
 
+const helpSheetLabels = new Set(Object.values(HELP_SHEET_NAME).map(normalizeLabel));
+
 export function isHelpSheetName(name: string): boolean {
-  const n = normalizeLabel(name);
-  return Object.values(HELP_SHEET_NAME).some((h) => normalizeLabel(h) === n);
+  return helpSheetLabels.has(normalizeLabel(name));
 }

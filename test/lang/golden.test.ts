@@ -7,8 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sortDiagnostics } from '../../src/lang/parse.ts';
-import { checkRuleFiles, formatRuleFile, parseRuleFile, renderDiagnostic, type Diagnostic, type RuleFile } from '../../src/lang/index.ts';
+import { checkRuleFiles, checkRulePack, formatRuleFile, parseRuleFile, renderDiagnostic, type Diagnostic, type RuleFile } from '../../src/lang/index.ts';
 import { WORKBOOK_SCHEMA } from '../../src/schema/index.ts';
 import { stripSpans } from './strip-spans.ts';
 
@@ -69,10 +68,8 @@ describe.each(features)('%s', (feature) => {
       const abs = join(badDir, name);
       const path = relative(root, abs).split('\\').join('/');
       const text = readFileSync(abs, 'utf8');
-      const parsed = parseRuleFile(text, path);
-      // After a syntax error the rest of the file (`partial`) is checked too.
-      const rest = parsed.file ?? parsed.partial?.file ?? null;
-      const diagnostics = sortDiagnostics([...parsed.diagnostics, ...(rest ? checkRuleFiles([rest], WORKBOOK_SCHEMA).diagnostics : [])]);
+      // As `rules check` sees it: after a syntax error the rest of the file is checked too.
+      const { diagnostics } = checkRulePack([{ path, text }], WORKBOOK_SCHEMA);
       expect(diagnostics.length).toBeGreaterThan(0);
       for (const d of diagnostics) {
         for (const lang of ['kk', 'ru', 'en'] as const) {

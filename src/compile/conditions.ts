@@ -4,7 +4,7 @@
 import type { Expr } from '../lang/ast.ts';
 import { ExprCompiler } from './expr.ts';
 import { flip, operatorFor, type ComparisonOp } from './operators.ts';
-import { exprToText } from './print.ts';
+import { formatExpr } from '../lang/format-expr.ts';
 import type { Scope } from './scope.ts';
 import type { ConditionJson, ExprFn } from './types.ts';
 
@@ -72,7 +72,7 @@ export class ConditionCompiler {
   }
 
   fact(e: Expr): string {
-    const name = exprToText(e);
+    const name = formatExpr(e);
     if (!this.facts.has(name)) {
       this.facts.set(name, this.exprs.compile(e, this.scope));
       this.factExprs.set(name, e);

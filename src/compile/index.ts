@@ -3,7 +3,8 @@ export { compileRuleFile, type CompileEnv } from './ruleset.ts';
 export { CompileError } from './expr.ts';
 export { OPERATORS, type OperatorFn } from './operators.ts';
 export { periodOf, periodsIn } from './periods.ts';
-export { exprToText } from './print.ts';
+// The canonical printer of src/lang (as `rules fmt` writes it) names derived facts and requirements.
+export { formatExpr as exprToText } from '../lang/format-expr.ts';
 export { displayValue } from './display.ts';
 export { Interval, Item, Period, RowRef, type Value } from './values.ts';
 export { NotEvaluatedSignal } from './types.ts';

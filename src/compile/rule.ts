@@ -6,7 +6,7 @@ import type { WorkbookSchema } from '../schema/types.ts';
 import { ConditionCompiler } from './conditions.ts';
 import { displayValue } from './display.ts';
 import { ExprCompiler } from './expr.ts';
-import { exprToText } from './print.ts';
+import { formatExpr } from '../lang/format-expr.ts';
 import { mentions, slotOf, walk } from './scope.ts';
 import { compileSteps } from './steps.ts';
 import type { Case, CompiledRequirement, CompiledRule, ExprFn, Runtime } from './types.ts';
@@ -236,7 +236,7 @@ function collectLeaves(c: unknown, out: string[]): void {
 }
 
 function printCondition(e: Expr): string {
-  return exprToText(e);
+  return formatExpr(e);
 }
 
 /** Sheets and columns a rule reads, following which sheet each variable ranges over. */

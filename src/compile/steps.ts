@@ -4,7 +4,7 @@ import type { DayNumber } from '../core/date.ts';
 import type { Expr, Step } from '../lang/ast.ts';
 import { ExprCompiler } from './expr.ts';
 import { periodsIn } from './periods.ts';
-import { exprToText } from './print.ts';
+import { formatExpr } from '../lang/format-expr.ts';
 import { makeRowSelector } from './rows.ts';
 import { bind, slotOf, type Scope } from './scope.ts';
 import type { Case, Env, Runtime } from './types.ts';
@@ -112,7 +112,7 @@ export function compileSteps(steps: readonly Step[], exprs: ExprCompiler, scope0
         const slot = slotOf(itemScope, step.variable);
         if (step.items.kind === 'literal') {
           const entries = step.items.entries.map((en) => ({
-            label: en.alternatives.map((a) => exprToText(a)).join('|'),
+            label: en.alternatives.map((a) => formatExpr(a)).join('|'),
             alternatives: en.alternatives.map((a) => exprs.compile(a, scope)),
             guard: en.guard ? exprs.compile(en.guard, scope) : null,
           }));

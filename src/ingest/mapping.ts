@@ -1,6 +1,6 @@
 // `--mapping FILE`: a facility's own sheet and column names → canonical ids, validated before use.
 import { Ajv } from 'ajv';
-import { sheetById } from '../schema/index.ts';
+import { columnOf, sheetById } from '../schema/index.ts';
 import type { HeaderMapping } from './types.ts';
 
 const MAPPING_SCHEMA = {
@@ -42,10 +42,9 @@ export function parseHeaderMapping(json: unknown): HeaderMapping {
     if (!sheetById(ours)) problems.push(`sheets["${theirs}"]: "${ours}" is not a sheet id`);
   }
   for (const [sheet, columns] of Object.entries(input.columns ?? {})) {
-    const def = sheetById(sheet);
-    if (!def) { problems.push(`columns["${sheet}"]: not a sheet id`); continue; }
+    if (!sheetById(sheet)) { problems.push(`columns["${sheet}"]: not a sheet id`); continue; }
     for (const [theirs, ours] of Object.entries(columns)) {
-      if (!def.columns.some((c) => c.id === ours)) problems.push(`columns["${sheet}"]["${theirs}"]: "${ours}" is not a column of ${sheet}`);
+      if (!columnOf(sheet, ours)) problems.push(`columns["${sheet}"]["${theirs}"]: "${ours}" is not a column of ${sheet}`);
     }
   }
   if (problems.length > 0) {

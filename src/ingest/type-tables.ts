@@ -1,6 +1,6 @@
 // Raw tables → typed tables per the sheet contract, with every input problem as an InputError.
 // Independent of SheetJS: rule files' example tables go through the same function.
-import { isHelpSheetName, matchColumnHeader, matchSheetName, sheetById } from '../schema/index.ts';
+import { columnOf, isHelpSheetName, matchColumnHeader, matchSheetName, sheetById } from '../schema/index.ts';
 import type { ColumnDef, ColumnId, SheetDef, SheetId } from '../schema/types.ts';
 import { cellText, isEmptyCell, typeCell, type CellResult } from './cells.ts';
 import * as msg from './messages.ts';
@@ -87,7 +87,7 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
       continue;
     }
     const columnId = matchColumnHeader(def.id, headerText, mapping);
-    const columnDef = columnId === undefined ? undefined : def.columns.find((c) => c.id === columnId);
+    const columnDef = columnId === undefined ? undefined : columnOf(def.id, columnId);
     if (!columnDef || seen.has(columnDef.id)) {
       errors.push({ ...base, code: 'unknown-column', row: table.headerRow, column: null, cell: address, value: headerText, message: msg.unknownColumnMessage(sheetName, headerText, Boolean(columnDef)), severity: 'warning' });
       continue;

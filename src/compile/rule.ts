@@ -14,7 +14,7 @@ import { RowRef, isEmptyValue } from './values.ts';
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)\}/g;
 
-export function keyColumnOf(schema: WorkbookSchema, sheet: string): string | null {
+function keyColumnOf(schema: WorkbookSchema, sheet: string): string | null {
   const def = schema.sheets.find((s) => s.id === sheet);
   if (sheet === 'facility') return 'facility_id';
   return def?.columns.find((c) => c.unique)?.id ?? null;
@@ -41,7 +41,7 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
   }
   for (const [i, r] of requirements.entries()) {
     const e = decl.require.kind === 'single' ? decl.require.condition : decl.require.entries[i]!.condition;
-    requirementText.set(r.item, printCondition(e));
+    requirementText.set(r.item, formatExpr(e));
     const leaves: string[] = [];
     collectLeaves(r.conditions, leaves);
     leafFacts.set(r.item, [...new Set(leaves)]);
@@ -125,8 +125,6 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
     const or = lang === 'kk' ? ' немесе ' : ' или ';
     return item.split('/').map((part) => part.split('|').map((code) => itemLabel(code, lang)).join(or)).join(' / ');
   };
-  const render = (t: LocalizedTemplate | null, c: Case, rt: Runtime, extra: Readonly<Record<string, string>>) =>
-    t ? { kk: renderIn(t, 'kk', c, rt, extra)!, ru: renderIn(t, 'ru', c, rt, extra)!, en: renderIn(t, 'en', c, rt, extra)! } : null;
   for (const t of [decl.message, decl.expected, decl.actual]) {
     for (const text of t ? [...Object.values(t.texts), t.all ?? ''] : []) for (const m of text.matchAll(PLACEHOLDER)) resolver(m[1]!);
   }
@@ -186,7 +184,6 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
     factTypes: new Map([...conds.factExprs].map(([n, e]) => [n, exprs.typeOf(e, scope)])),
     generateCases: generate,
     subjectOf,
-    render,
     renderIn,
     itemText,
     templates: { message: decl.message, expected: decl.expected, actual: decl.actual },
@@ -235,12 +232,8 @@ function collectLeaves(c: unknown, out: string[]): void {
   }
 }
 
-function printCondition(e: Expr): string {
-  return formatExpr(e);
-}
-
 /** Sheets and columns a rule reads, following which sheet each variable ranges over. */
-export function needsOf(decl: RuleDecl): CompiledRule['needs'] {
+function needsOf(decl: RuleDecl): CompiledRule['needs'] {
   const sheets = new Set<string>();
   const columns = new Map<string, { sheet: string; column: string }>();
   const visit = (e: Expr, vars: ReadonlyMap<string, string>): void => {

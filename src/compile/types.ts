@@ -66,9 +66,7 @@ export interface CompiledRule {
   /** Runs the query steps and calls `emit` for every case. */
   generateCases(rt: Runtime, emit: (c: Case) => void): void;
   subjectOf(c: Case, rt: Runtime): string;
-  /** Placeholders of templates resolved to display text. */
-  render(template: LocalizedTemplate | null, c: Case, rt: Runtime, extra: Readonly<Record<string, string>>): { kk: string; ru: string; en: string } | null;
-  /** The same in one language (findings render message, expected and actual per language, failing cases only). */
+  /** A template's placeholders resolved to display text in one language (failing cases only). */
   renderIn(template: LocalizedTemplate | null, lang: Lang, c: Case, rt: Runtime, extra: Readonly<Record<string, string>>): string | null;
   /** A finding's item (`a|b/c`) for templates: codes as the schema's kk/ru labels, English as written. */
   itemText(item: string, lang: Lang): string;

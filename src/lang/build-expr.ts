@@ -2,13 +2,14 @@
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type { Aggregate, DateShift, Expr, Span } from './ast.ts';
 import { spanBetween, mergeSpans } from './span.ts';
+import type { Report } from './messages.ts';
 
 export const AGGREGATES: ReadonlySet<string> = new Set(['count', 'sum', 'min', 'max', 'exists', 'every', 'distinct', 'first']);
 
 /** Shared state of one file's CST → AST pass. */
 export interface BuildContext {
   readonly file: string;
-  readonly report: (span: Span, code: string, en: string, ru: string, kk: string) => void;
+  readonly report: Report;
 }
 
 export function nodes(n: CstNode, name: string): CstNode[] {

@@ -1,14 +1,12 @@
 // Checking a rule's examples (sheets, columns, enum cells, dates, parameters) and parameter-table values.
-import type { ExampleDecl, Expr, Span, TableDecl } from './ast.ts';
+import type { ExampleDecl, Expr, TableDecl } from './ast.ts';
 import { parseDateText } from '../core/date.ts';
 import { column, knownSheet, type RuleScope } from './check-expr.ts';
 import { suggestion } from './did-you-mean.ts';
-import { error, q, t3 } from './messages.ts';
-
-type Report = (span: Span, code: string, en: string, ru: string, kk: string) => void;
+import { reportInto, q, type Report } from './messages.ts';
 
 export function checkExample(s: RuleScope, ex: ExampleDecl): void {
-  const report: Report = (span, code, en, ru, kk) => s.diagnostics.push(error(code, span, t3(en, ru, kk)));
+  const report = reportInto(s.diagnostics);
   if (ex.auditPeriod.from > ex.auditPeriod.to) {
     report(ex.span, 'bad-period', `example "${ex.name}": the audit period ends before it starts`, `пример "${ex.name}": период проверки заканчивается раньше начала`, `"${ex.name}" мысалы: тексеру кезеңі басталмай тұрып аяқталады`);
   }

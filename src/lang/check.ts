@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import type { CheckedRuleFile, Diagnostic, Expr, LangType, RuleDecl, RuleFile, Span, TableDecl } from './ast.ts';
 import type { EnumDef, SheetDef, WorkbookSchema } from '../schema/types.ts';
 import { suggestion } from './did-you-mean.ts';
-import { error, q, t3 } from './messages.ts';
+import { q, reportInto, type Report } from './messages.ts';
 import { sortDiagnostics } from './parse.ts';
 import { type RuleScope } from './check-expr.ts';
 import { checkRule } from './check-rule.ts';
@@ -37,7 +37,7 @@ export function checkRuleFiles(files: readonly RuleFile[], schema: WorkbookSchem
   const checked: CheckedRuleFile[] = [];
   for (const file of files) {
     const fileDiagnostics: Diagnostic[] = [];
-    const report = (span: Span, code: string, en: string, ru: string, kk: string) => fileDiagnostics.push(error(code, span, t3(en, ru, kk)));
+    const report = reportInto(fileDiagnostics);
     const rs = file.ruleset;
     if (rs) {
       const key = `${rs.id}@${rs.version}`;
@@ -73,8 +73,6 @@ export function checkRuleFiles(files: readonly RuleFile[], schema: WorkbookSchem
   }
   return { checked, diagnostics: sortDiagnostics(diagnostics) };
 }
-
-type Report = (span: Span, code: string, en: string, ru: string, kk: string) => void;
 
 function checkAppliesTo(ix: SchemaIndex, kind: string, span: Span, report: Report): void {
   const kinds = ix.enums.get('kind');

@@ -13,6 +13,14 @@ export function error(code: string, span: Span, message: Text3): Diagnostic {
   return { severity: 'error', code, span, message };
 }
 
+/** Reports an error in the three languages (argument order: en, ru, kk). */
+export type Report = (span: Span, code: string, en: string, ru: string, kk: string) => void;
+
+/** A Report that adds each error to `into`. */
+export function reportInto(into: Diagnostic[]): Report {
+  return (span, code, en, ru, kk) => { into.push(error(code, span, t3(en, ru, kk))); };
+}
+
 export function warning(code: string, span: Span, message: Text3): Diagnostic {
   return { severity: 'warning', code, span, message };
 }

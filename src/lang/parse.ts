@@ -8,7 +8,7 @@ import { buildFile } from './build-file.ts';
 import type { BuildContext } from './build-expr.ts';
 import { isBlockStart, openBlockAt, topBlocks } from './blocks.ts';
 import { lexRuleText } from './lex.ts';
-import { error, q, t3 } from './messages.ts';
+import { error, q, reportInto, t3 } from './messages.ts';
 import { spanAtOffset, spanBetween } from './span.ts';
 import { syntaxMessage } from './syntax-messages.ts';
 
@@ -92,7 +92,7 @@ function parseOnce(text: string, path: string): Attempt {
 
   const cx: BuildContext = {
     file: path,
-    report: (span, code, en, ru, kk) => diagnostics.push(error(code, span, t3(en, ru, kk))),
+    report: reportInto(diagnostics),
   };
   const file = buildFile(cx, cst, path, comments, text);
   return done(diagnostics.some((d) => d.severity === 'error') ? null : file, diagnostics, tokens);

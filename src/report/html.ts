@@ -4,7 +4,7 @@ import type { AuditReport } from './types.ts';
 import type { ReportFinding } from './build.ts';
 import { HTML_STYLE } from './html-style.ts';
 import {
-  SEVERITY_ORDER, annexTitle, clauseCounts, enumText, formatEvidence, formatInForce, groupFindings, isWarning,
+  SEVERITY_ORDER, annexTitle, clauseCounts, enumText, formatEvidence, formatInForce, groupFindings, inputErrorCell, isWarning,
   severityCounts, verdictLine, verdictOf, wordsFor, type RenderOptions,
 } from './view.ts';
 import type { ReportWords } from './i18n.ts';
@@ -118,7 +118,7 @@ function notEvaluated(report: AuditReport, w: ReportWords): string {
 function inputErrors(report: AuditReport, w: ReportWords): string {
   if (report.input_errors.length === 0) return `<section><h2>${esc(w.inputErrors)}</h2><p class="empty">${esc(w.noInputErrors)}</p></section>`;
   const rows = report.input_errors.map((e) => `<tr${isWarning(e) ? ' class="warning"' : ''}>` +
-    `<td class="mono">${esc(e.cell ?? e.sheet)}</td><td class="mono">${esc(e.column ?? '')}</td>` +
+    `<td class="mono">${esc(inputErrorCell(e))}</td><td class="mono">${esc(e.column ?? '')}</td>` +
     `<td class="mono">${esc(e.value ?? '')}</td><td>${esc(e.message)}</td>` +
     `<td class="mono muted">${esc(e.code ?? '')}${isWarning(e) ? ` (${esc(w.warning)})` : ''}</td></tr>`).join('');
   return `<section><h2>${esc(w.inputErrors)}</h2>

@@ -3,7 +3,7 @@
 import type { AuditReport } from './types.ts';
 import {
   SEVERITY_ORDER, annexTitle, clauseCounts, enumText, findingTarget, formatEvidenceList, formatInForce, groupFindings,
-  isWarning, severityCounts, verdictLine, wordsFor, type RenderOptions,
+  inputErrorCell, isWarning, severityCounts, verdictLine, wordsFor, type RenderOptions,
 } from './view.ts';
 
 export function renderMarkdown(report: AuditReport, options: RenderOptions): string {
@@ -58,7 +58,7 @@ export function renderMarkdown(report: AuditReport, options: RenderOptions): str
     out.push(table(
       [w.cell, w.column, w.value, w.message, w.code],
       report.input_errors.map((e) => [
-        md(e.cell ?? (e.row === null ? e.sheet : `${e.sheet}!${e.row}`)), md(e.column ?? ''), md(e.value ?? ''), md(e.message),
+        md(inputErrorCell(e)), md(e.column ?? ''), md(e.value ?? ''), md(e.message),
         md(e.code ?? '') + (isWarning(e) ? ` (${w.warning})` : ''),
       ]),
     ));

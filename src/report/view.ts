@@ -135,3 +135,8 @@ export function findingTarget(f: ReportFinding): string {
 export function isWarning(e: AuditReport['input_errors'][number]): boolean {
   return e.code !== undefined && WARNING_CODES.has(e.code as InputErrorCode);
 }
+
+/** Where an input error is, for the Markdown and HTML cell column: the cell, else `sheet!row`, else the sheet. */
+export function inputErrorCell(e: AuditReport['input_errors'][number]): string {
+  return e.cell ?? (e.row === null ? e.sheet : `${e.sheet}!${e.row}`);
+}

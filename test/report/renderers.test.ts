@@ -126,6 +126,17 @@ describe('HTML', () => {
   });
 });
 
+describe('Markdown and HTML input errors', () => {
+  it('place an error without a cell at its sheet and row, in both formats', () => {
+    const r = buildReport({
+      workbook: workbook({ errors: [inputError({ cell: null, row: 12 })] }), evaluation: evaluation(), asOf, lang: 'en', version: '0',
+    });
+    const place = `${r.input_errors[0]!.sheet}!12`;
+    expect(renderMarkdown(r, { lang: 'en' })).toContain(`\n| ${place} | birth\\_date |`);
+    expect(renderHtml(r, { lang: 'en' })).toContain(`<td class="mono">${place}</td><td class="mono">birth_date</td>`);
+  });
+});
+
 describe('xlsx', () => {
   it.each(LANGS)('has Summary, Findings, Not evaluated and Input errors sheets in %s', (lang) => {
     const w = reportWords(lang);

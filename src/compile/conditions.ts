@@ -84,3 +84,9 @@ export class ConditionCompiler {
 function isEmptyLiteral(e: Expr): boolean {
   return e.kind === 'Literal' && e.type === 'empty';
 }
+
+/** The fact a comparison's `value` names when it is `{ fact }` (fact-vs-fact), else null (a literal). */
+export function factOperand(value: unknown): string | null {
+  const v = value as { fact?: unknown } | null;
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && typeof v.fact === 'string' ? v.fact : null;
+}

@@ -2,6 +2,7 @@
 export { compileRuleFile, type CompileEnv } from './ruleset.ts';
 export { CompileError } from './expr.ts';
 export { OPERATORS, type OperatorFn } from './operators.ts';
+export { factOperand } from './conditions.ts';
 export { periodOf, periodsIn } from './periods.ts';
 // The canonical printer of src/lang (as `rules fmt` writes it) names derived facts and requirements.
 export { formatExpr as exprToText } from '../lang/format-expr.ts';

@@ -3,7 +3,7 @@
 import type { Lang } from '../core/lang.ts';
 import type { Expr, LocalizedTemplate, RuleDecl } from '../lang/ast.ts';
 import type { WorkbookSchema } from '../schema/types.ts';
-import { ConditionCompiler } from './conditions.ts';
+import { ConditionCompiler, factOperand } from './conditions.ts';
 import { displayValue } from './display.ts';
 import { ExprCompiler } from './expr.ts';
 import { formatExpr } from '../lang/format-expr.ts';
@@ -227,8 +227,8 @@ function collectLeaves(c: unknown, out: string[]): void {
   else if (o.not) collectLeaves(o.not, out);
   else if (typeof o.fact === 'string') {
     out.push(o.fact);
-    const v = o.value as { fact?: unknown } | null;
-    if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.fact === 'string') out.push(v.fact);
+    const other = factOperand(o.value);
+    if (other !== null) out.push(other);
   }
 }
 

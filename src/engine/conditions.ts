@@ -1,5 +1,5 @@
 // The fast path's evaluator of compiled condition JSON: the same operators json-rules-engine runs.
-import { OPERATORS } from '../compile/index.ts';
+import { OPERATORS, factOperand } from '../compile/index.ts';
 import type { ConditionJson, OperatorFn, Value } from '../compile/index.ts';
 
 type ComparisonJson = Extract<ConditionJson, { readonly fact: string }>;
@@ -19,8 +19,8 @@ function operatorOf(c: ComparisonJson): OperatorFn {
 
 /** A comparison's right-hand side: a literal, or `{ fact }` naming another fact of the case. */
 function operandOf(c: ComparisonJson, facts: { fact(name: string): Value }): Value {
-  const v = c.value as { fact?: unknown } | null;
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && typeof v.fact === 'string' ? facts.fact(v.fact) : (c.value as Value);
+  const other = factOperand(c.value);
+  return other === null ? (c.value as Value) : facts.fact(other);
 }
 
 /** A condition with what each comparison saw: `explain` output for a failing case. */

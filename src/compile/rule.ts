@@ -275,7 +275,7 @@ function needsOf(decl: RuleDecl): CompiledRule['needs'] {
   if (decl.require.kind === 'single') visit(decl.require.condition, vars);
   else for (const en of decl.require.entries) { visit(en.condition, vars); if (en.guard) visit(en.guard, vars); }
   if (decl.subject) visit(decl.subject, vars);
-  return { sheets: [...sheets].sort(), columns: [...columns.values()].sort((a, b) => `${a.sheet}.${a.column}`.localeCompare(`${b.sheet}.${b.column}`)) };
+  return { sheets: [...sheets].sort(), columns: [...columns.values()].sort((a, b) => a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.column < b.column ? -1 : a.column > b.column ? 1 : 0) };
 }
 
 function walkChildren(e: Expr, out: Expr[]): void {

@@ -1,6 +1,7 @@
 // Which ruleset versions apply to an audit, and which version judges a case on its date.
 import { formatIsoDate, type DayNumber } from '../core/date.ts';
 import type { CompiledRuleset } from '../compile/index.ts';
+import { cmp } from './findings.ts';
 
 export class NoRulesetInForce extends Error {
   override readonly name = 'NoRulesetInForce';
@@ -31,7 +32,8 @@ export function selectVersions(all: readonly CompiledRuleset[], facilityKind: st
 }
 
 export function sortVersions(vs: readonly CompiledRuleset[]): CompiledRuleset[] {
-  return [...vs].sort((a, b) => a.id.localeCompare(b.id) || (a.inForce.from ?? -Infinity) - (b.inForce.from ?? -Infinity) || a.version.localeCompare(b.version));
+  // Code-point order like every other list an Evaluation holds: localeCompare would vary with the machine's ICU locale.
+  return [...vs].sort((a, b) => cmp(a.id, b.id) || (a.inForce.from ?? -Infinity) - (b.inForce.from ?? -Infinity) || cmp(a.version, b.version));
 }
 
 /** The version of one ruleset id in force on d; when windows overlap on a day, the later version. */

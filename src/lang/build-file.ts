@@ -8,6 +8,7 @@ import type {
 } from './ast.ts';
 import { buildExpr, node, nodes, tok, toks, unquote, firstChild, type BuildContext } from './build-expr.ts';
 import { spanBetween } from './span.ts';
+import { isValidYMD } from '../core/date.ts';
 
 const SEVERITIES: readonly Severity[] = ['critical', 'major', 'minor', 'info'];
 const SCOPES: readonly ScopeKind[] = ['deadline', 'periodic', 'state', 'record'];
@@ -53,8 +54,7 @@ function dateStamp(cx: BuildContext, n: CstNode): DateStamp {
 /** `2010-02-30` lexes as a date; make sure it is a real one. */
 export function checkIsoDate(cx: BuildContext, t: IToken): void {
   const [y, m, d] = t.image.split('-').map(Number);
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) {
+  if (!isValidYMD(y!, m!, d!)) {
     cx.report(spanBetween(cx.file, t), 'bad-date', `${t.image} is not a real date`, `${t.image} — несуществующая дата`, `${t.image} — мұндай күн жоқ`);
   }
 }

@@ -2,7 +2,6 @@
 // the mapping file, and where each report goes.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { parseDateText, type DayNumber } from '../core/date.ts';
 import { HeaderMappingError, parseHeaderMapping } from '../ingest/index.ts';
 import type { HeaderMapping } from '../ingest/types.ts';
 import type { ReportFormat } from '../report/index.ts';
@@ -65,13 +64,6 @@ export function readMappingFile(path: string): HeaderMapping {
     if (err instanceof HeaderMappingError) throw new FatalError(`--mapping ${path}: ${err.message}`);
     throw err;
   }
-}
-
-export function parseAsOf(text: string | undefined): DayNumber | undefined {
-  if (text === undefined) return undefined;
-  const d = parseDateText(text);
-  if (d === undefined) throw new FatalError(`--as-of ${text}: not a date; write it as 2010-10-31 or 31.10.2010.`);
-  return d;
 }
 
 export function parseMaxSize(text: string): number {

@@ -1,6 +1,8 @@
 // Options several commands share, defined once so their flags, choices and defaults cannot drift apart.
 import { Option } from 'commander';
+import { parseDateText, type DayNumber } from '../core/date.ts';
 import { LANGS } from '../core/lang.ts';
+import { FatalError } from './errors.ts';
 
 /** `--lang kk|ru|en`, default kk; `what` says what the language applies to in this command's help. */
 export function langOption(what: string): Option {
@@ -10,4 +12,12 @@ export function langOption(what: string): Option {
 /** `--rules DIR…`: the rule folders a `rules` subcommand loads, default the bundled rules/. */
 export function rulesDirsOption(what = 'rule folders (default: the bundled rules/)'): Option {
   return new Option('--rules <dir...>', what);
+}
+
+/** `--as-of` as a day; absent stays undefined, anything but a date is a fatal line saying how to write one. */
+export function parseAsOf(text: string | undefined): DayNumber | undefined {
+  if (text === undefined) return undefined;
+  const d = parseDateText(text);
+  if (d === undefined) throw new FatalError(`--as-of ${text}: not a date; write it as 2010-10-31 or 31.10.2010.`);
+  return d;
 }

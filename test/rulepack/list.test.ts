@@ -36,7 +36,7 @@ describe('ereje rules list', () => {
     expect(after.stdout).toBe('Бұл күні күшіндегі нұсқа жоқ: 2010-12-07\n');
     const bad = await list(['--as-of', '31.02.2010']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--as-of 31.02.2010 is not a date');
+    expect(bad.stderr).toContain('--as-of 31.02.2010: not a date; write it as 2010-10-31 or 31.10.2010.');
   });
 
   it('shows an amendment beside the version it supersedes', async () => {

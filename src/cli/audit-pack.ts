@@ -2,7 +2,7 @@
 // the evaluation of one workbook, and the Kazakh quotes the reports show.
 import type { Lang } from '../core/lang.ts';
 import { evaluate, NoRulesetInForce } from '../engine/index.ts';
-import { displayPath } from '../rulepack/load.ts';
+import { shownPath } from '../rulepack/cli-support.ts';
 import { loadRulePack, quoteMap } from '../rulepack/pack.ts';
 import type { AuditPack } from './audit-run.ts';
 import { FatalError } from './errors.ts';
@@ -13,7 +13,7 @@ export async function loadAuditPack(dir: string, lang: Lang = 'en'): Promise<Aud
   const errors = pack.diagnostics.filter((d) => d.severity === 'error');
   if (!pack.ok || errors.length > 0) {
     const first = errors[0];
-    const where = first ? `${displayPath(first.span.file, process.cwd())}:${first.span.line}:${first.span.col}: ${first.message[lang]}` : 'unknown problem';
+    const where = first ? `${shownPath(first.span.file)}:${first.span.line}:${first.span.col}: ${first.message[lang]}` : 'unknown problem';
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
     throw new FatalError(`the rule files in ${dir} do not compile — ${where}${more}; run \`ereje rules check ${dir}\` to see every problem.`);
   }

@@ -3,6 +3,7 @@ import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type { Aggregate, DateShift, Expr, Span } from './ast.ts';
 import { spanBetween, mergeSpans } from './span.ts';
 import type { Report } from './messages.ts';
+import { isValidYMD } from '../core/date.ts';
 
 export const AGGREGATES: ReadonlySet<string> = new Set(['count', 'sum', 'min', 'max', 'exists', 'every', 'distinct', 'first']);
 
@@ -10,6 +11,14 @@ export const AGGREGATES: ReadonlySet<string> = new Set(['count', 'sum', 'min', '
 export interface BuildContext {
   readonly file: string;
   readonly report: Report;
+}
+
+/** `2010-02-30` lexes as a date; make sure it is a real one. */
+export function checkIsoDate(cx: BuildContext, t: IToken): void {
+  const [y, m, d] = t.image.split('-').map(Number);
+  if (!isValidYMD(y!, m!, d!)) {
+    cx.report(spanBetween(cx.file, t), 'bad-date', `${t.image} is not a real date`, `${t.image} — несуществующая дата`, `${t.image} — мұндай күн жоқ`);
+  }
 }
 
 export function nodes(n: CstNode, name: string): CstNode[] {
@@ -131,7 +140,7 @@ function buildPrimary(cx: BuildContext, n: CstNode, span: Span): Expr {
   switch (c.name) {
     case 'NumberLit': return { kind: 'Literal', type: 'number', value: Number(t.image), span };
     case 'StringLit': return { kind: 'Literal', type: 'text', value: unquote(t), span };
-    case 'IsoDate': return { kind: 'Literal', type: 'date', value: t.image, span };
+    case 'IsoDate': checkIsoDate(cx, t); return { kind: 'Literal', type: 'date', value: t.image, span };
     case 'Kw_yes': return { kind: 'Literal', type: 'bool', value: true, span };
     case 'Kw_no': return { kind: 'Literal', type: 'bool', value: false, span };
     case 'Kw_empty': return { kind: 'Literal', type: 'empty', value: null, span };

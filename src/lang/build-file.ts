@@ -6,9 +6,8 @@ import type {
   LocalizedTemplate, LocalizedText, PerStep, Requirement, RuleDecl, RuleFile, RulesetDecl, ScopeKind, Severity, Span,
   Step, TableDecl,
 } from './ast.ts';
-import { buildExpr, node, nodes, tok, toks, unquote, firstChild, type BuildContext } from './build-expr.ts';
+import { buildExpr, checkIsoDate, node, nodes, tok, toks, unquote, firstChild, type BuildContext } from './build-expr.ts';
 import { spanBetween } from './span.ts';
-import { isValidYMD } from '../core/date.ts';
 
 const SEVERITIES: readonly Severity[] = ['critical', 'major', 'minor', 'info'];
 const SCOPES: readonly ScopeKind[] = ['deadline', 'periodic', 'state', 'record'];
@@ -49,14 +48,6 @@ function dateStamp(cx: BuildContext, n: CstNode): DateStamp {
   const iso = tok(n, 'IsoDate')!.image;
   checkIsoDate(cx, tok(n, 'IsoDate')!);
   return approx ? { iso, approximate: unquote(approx), span: spanBetween(cx.file, n) } : { iso, span: spanBetween(cx.file, n) };
-}
-
-/** `2010-02-30` lexes as a date; make sure it is a real one. */
-export function checkIsoDate(cx: BuildContext, t: IToken): void {
-  const [y, m, d] = t.image.split('-').map(Number);
-  if (!isValidYMD(y!, m!, d!)) {
-    cx.report(spanBetween(cx.file, t), 'bad-date', `${t.image} is not a real date`, `${t.image} — несуществующая дата`, `${t.image} — мұндай күн жоқ`);
-  }
 }
 
 /** Reports the second and later occurrences of a field that may be given once. */

@@ -4,18 +4,19 @@ import type { Lang } from '../core/lang.ts';
 import { Interval, Item, Period, RowRef, type Value } from './values.ts';
 
 const YES: Record<Lang, [string, string]> = { kk: ['иә', 'жоқ'], ru: ['да', 'нет'], en: ['yes', 'no'] };
+const dateIn = (lang: Lang): ((d: number) => string) => (lang === 'en' ? formatIsoDate : formatDottedDate);
 
 export function displayValue(v: Value, lang: Lang, isDate: boolean): string {
   if (v === null || v === '') return '—';
   if (typeof v === 'boolean') return YES[lang][v ? 0 : 1];
   if (typeof v === 'number') {
-    if (isDate) return lang === 'en' ? formatIsoDate(v) : formatDottedDate(v);
+    if (isDate) return dateIn(lang)(v);
     return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(2)));
   }
   if (typeof v === 'string') return v;
   if (v instanceof Period || v instanceof Item) return v.label;
   if (v instanceof Interval) {
-    const f = lang === 'en' ? formatIsoDate : formatDottedDate;
+    const f = dateIn(lang);
     return `${f(v.from)} .. ${v.to === null ? '' : f(v.to)}`;
   }
   if (v instanceof RowRef) return v.row ? `row ${v.row.excelRow}` : '—';

@@ -2,7 +2,7 @@
 // reads the same in a terminal, a log file and a pasted ticket.
 import type { AuditReport } from './types.ts';
 import {
-  SEVERITY_ORDER, clauseCounts, enumText, findingTarget, formatEvidenceList, formatInForce, isWarning, severityCounts,
+  SEVERITY_ORDER, clauseCounts, enumText, findingTarget, formatEvidenceList, formatInForce, groupBy, isWarning, severityCounts,
   verdictLine, wordsFor, type RenderOptions,
 } from './view.ts';
 
@@ -70,17 +70,6 @@ const PER_SHEET = 5;
 function cap<T>(list: readonly T[], limit: number): { shown: readonly T[]; hidden: readonly T[] } {
   if (list.length <= limit) return { shown: list, hidden: [] };
   return { shown: list.slice(0, limit - 1), hidden: list.slice(limit - 1) };
-}
-
-/** Groups in order of first appearance, so the report's sort order is kept. */
-function groupBy<T>(list: readonly T[], key: (x: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const x of list) {
-    const k = key(x);
-    const g = groups.get(k);
-    if (g) g.push(x); else groups.set(k, [x]);
-  }
-  return [...groups.values()];
 }
 
 function e0<T>(group: readonly T[]): T {

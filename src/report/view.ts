@@ -67,23 +67,25 @@ export interface AnnexGroup {
 
 /** Findings grouped by annex, then clause; the report's order (clause, subject, period, item) is kept. */
 export function groupFindings(report: AuditReport, quotes: QuoteMap | undefined): AnnexGroup[] {
-  const annexes: { annex: string | null; clauses: Map<string, ReportFinding[]> }[] = [];
-  for (const f of report.findings) {
-    const annex = annexOf(f.clause);
-    let a = annexes.find((x) => x.annex === annex);
-    if (!a) annexes.push((a = { annex, clauses: new Map() }));
-    const list = a.clauses.get(f.clause) ?? [];
-    list.push(f);
-    a.clauses.set(f.clause, list);
-  }
-  return annexes.map((a) => ({
-    annex: a.annex,
-    clauses: [...a.clauses.entries()].map(([clause, findings]) => ({
-      clause,
+  return groupBy(report.findings, (f) => String(annexOf(f.clause))).map((inAnnex) => ({
+    annex: annexOf(inAnnex[0]!.clause),
+    clauses: groupBy(inAnnex, (f) => f.clause).map((findings) => ({
+      clause: findings[0]!.clause,
       quotes: distinctQuotes(findings, quotes),
       findings,
     })),
   }));
+}
+
+/** Groups in order of first appearance, so the report's sort order is kept. */
+export function groupBy<T>(list: readonly T[], key: (x: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const x of list) {
+    const k = key(x);
+    const g = groups.get(k);
+    if (g) g.push(x); else groups.set(k, [x]);
+  }
+  return [...groups.values()];
 }
 
 function distinctQuotes(findings: readonly ReportFinding[], quotes: QuoteMap | undefined): string[] {

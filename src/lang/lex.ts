@@ -19,19 +19,18 @@ export function lexRuleText(text: string): Lexed {
   let lexed = closeRunaways(text, lexAll(text));
   // Without text over several lines there is nothing to repair (and no second parse to pay for).
   if (!lexed.tokens.some(isMultiLine)) return lexed;
-  let errors = countErrors(lexed);
+  let errors = errorsOf(lexed);
   // A string that runs over a line break before the first error may have lost its closing quote:
   // try closing it at the end of its first line, and keep that reading if it has fewer errors.
-  for (let round = 0; round < 5 && errors > 0; round++) {
-    const first = firstErrorOffset(lexed);
+  for (let round = 0; round < 5 && errors.count > 0; round++) {
     const candidates = lexed.tokens
-      .filter((t) => isMultiLine(t) && t.startOffset < first && !lexed.unclosed.includes(t))
+      .filter((t) => isMultiLine(t) && t.startOffset < errors.first && !lexed.unclosed.includes(t))
       .slice(-3).reverse();
     let improved = false;
     for (const c of candidates) {
       const trial = closeRunaways(text, cutString(text, lexed, c));
-      const n = countErrors(trial);
-      if (n < errors) { lexed = trial; errors = n; improved = true; break; }
+      const n = errorsOf(trial);
+      if (n.count < errors.count) { lexed = trial; errors = n; improved = true; break; }
     }
     if (!improved) break;
   }
@@ -76,17 +75,11 @@ function cutString(text: string, lexed: Lexed, t: IToken): Lexed {
   };
 }
 
-function parseErrors(tokens: readonly IToken[]): typeof ereje_parser.errors {
-  ereje_parser.input = tokens as IToken[];
+/** How many lexing and parsing errors `lexed` gives, and the offset of the first (one parse). */
+function errorsOf(lexed: Lexed): { count: number; first: number } {
+  ereje_parser.input = lexed.tokens as IToken[];
   ereje_parser.file();
-  return ereje_parser.errors;
-}
-
-function countErrors(lexed: Lexed): number {
-  return lexed.errors.length + parseErrors(lexed.tokens).length;
-}
-
-function firstErrorOffset(lexed: Lexed): number {
-  const offsets = [...lexed.errors.map((e) => e.offset), ...parseErrors(lexed.tokens).map((e) => (Number.isNaN(e.token?.startOffset) ? Infinity : e.token.startOffset))];
-  return Math.min(...offsets);
+  const parsing = ereje_parser.errors;
+  const offsets = [...lexed.errors.map((e) => e.offset), ...parsing.map((e) => (Number.isNaN(e.token?.startOffset) ? Infinity : e.token.startOffset))];
+  return { count: lexed.errors.length + parsing.length, first: Math.min(...offsets) };
 }

@@ -3,6 +3,7 @@
 // removed; `…` marks omitted text, and the quoted parts must occur in the act in the order written.
 import type { Diagnostic, RuleFile, Span } from '../lang/ast.ts';
 import { rulesetAnnex } from '../lang/check.ts';
+import { annexOf } from '../report/order.ts';
 
 export type QuoteCheck = { readonly ok: true } | { readonly ok: false; readonly reason: QuoteFailure };
 
@@ -66,10 +67,9 @@ export function verifyQuote(quote: string, actText: string, options: { readonly 
   return findParts(parts, region).ok ? whole : { ok: false, reason: { kind: 'outside-annex', annex: options.annex } };
 }
 
-/** `A3.28.7` → 3. */
-export function annexOfClause(clause: string): number | undefined {
-  const m = /^A(\d+)\./.exec(clause);
-  return m ? Number(m[1]) : undefined;
+/** `'3'` → 3: the annex as verifyQuote takes it; null (no annex) stays unknown. */
+function annexNumber(annex: string | null): number | undefined {
+  return annex === null ? undefined : Number(annex);
 }
 
 function shorten(s: string, max = 60): string {
@@ -134,13 +134,12 @@ export function verifyFileQuotes(file: RuleFile, actText: string | null, sourceN
     return out;
   }
   for (const rule of file.rules) {
-    const check = verifyQuote(rule.quote, actText, { annex: annexOfClause(rule.clause) });
+    const check = verifyQuote(rule.quote, actText, { annex: annexNumber(annexOf(rule.clause)) });
     if (!check.ok) out.push(quoteDiagnostic(rule.quoteSpan, check.reason, sourceName));
   }
   // A table has no clause of its own: it is quoted from the annex the file's rules belong to.
   // (the annex most of them cite: one rule moved to a wrong clause must not move the tables with it).
-  const annex = rulesetAnnex(file);
-  const fileAnnex = annex === null ? undefined : Number(annex);
+  const fileAnnex = annexNumber(rulesetAnnex(file));
   for (const table of file.tables) {
     if (table.quote === null) continue;
     const check = verifyQuote(table.quote, actText, { annex: fileAnnex });

@@ -10,7 +10,7 @@ import { evalCondition, explainCondition } from './conditions.ts';
 import { buildFinding, cmp, compareClauses, compareFindings } from './findings.ts';
 import { reasons } from './reasons.ts';
 import { ReferenceJudge } from './reference.ts';
-import type { Evaluation, Finding, NotEvaluated, RulesetVersionUsed } from './types.ts';
+import type { Evaluation, Finding, NotEvaluated, NotEvaluatedCause, RulesetVersionUsed } from './types.ts';
 import { selectVersions, sortVersions, versionOn } from './versions.ts';
 
 export interface EvaluateOptions {
@@ -50,7 +50,7 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
     for (const name of ruleNames) {
       const ruleId = `${id}/${name}`;
       const own: Finding[] = [];
-      const missing: Localized[] = [];
+      const missing: { reason: Localized; cause: NotEvaluatedCause }[] = [];
       const uncovered: DayNumber[] = [];
       let clause = '';
       for (const v of versions) {
@@ -58,25 +58,25 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
         if (!rule) continue;
         clause ||= rule.clause;
         const gaps = dataGaps(rule, workbook);
-        if (gaps.length > 0) { missing.push(...gaps); continue; }
+        if (gaps.length > 0) { for (const reason of gaps) missing.push({ reason, cause: 'workbook' }); continue; }
         try {
           // A loop, not push(...): a daily rule can fail on 100k+ cases, past the engine's argument limit.
           for (const f of await judgeRule(rule, v, versions, rt, options.mode ?? 'fast', uncovered, options.explain === true)) own.push(f);
         } catch (err) {
           if (!(err instanceof NotEvaluatedSignal)) throw err;
-          missing.push(err.reason);
+          missing.push({ reason: err.reason, cause: 'rule_pack' });
         }
       }
       if (missing.length > 0) {
         const seen = new Set<string>();
-        for (const reason of missing) if (!seen.has(reason.en)) { seen.add(reason.en); notEvaluated.push({ rule: ruleId, clause, reason }); }
+        for (const { reason, cause } of missing) if (!seen.has(reason.en)) { seen.add(reason.en); notEvaluated.push({ rule: ruleId, clause, reason, cause }); }
         outcomes.push({ rule: ruleId, clause, outcome: 'not_evaluated' });
         continue;
       }
       if (uncovered.length > 0) {
         const days = [...new Set(uncovered)].sort((a, b) => a - b);
         const shown = days.slice(0, 3).map(formatIsoDate).join(', ') + (days.length > 3 ? ', …' : '');
-        notEvaluated.push({ rule: ruleId, clause, reason: reasons.noVersion(uncovered.length, shown) });
+        notEvaluated.push({ rule: ruleId, clause, reason: reasons.noVersion(uncovered.length, shown), cause: 'rule_pack' });
       }
       for (const f of own) {
         const key = JSON.stringify([f.rule, f.subject, f.period ?? null, f.item]);
@@ -117,7 +117,7 @@ async function judgeRule(
   mode: 'fast' | 'reference', uncovered: DayNumber[], explain: boolean,
 ): Promise<Finding[]> {
   const finding = (c: Case, item: string | null, facts: CaseFacts): Finding => {
-    const f = buildFinding(rule, c, rt, item, facts);
+    const f = buildFinding(rule, version.version, c, rt, item, facts);
     if (!explain) return f;
     const q = rule.requirements.find((x) => x.item === item)!;
     return { ...f, explain: explainCondition(q.conditions, facts, (v, isDate) => displayValue(v, 'en', isDate)) };

@@ -3,7 +3,7 @@ import { displayValue, type Case, type CompiledRule, type Runtime, type Value } 
 import type { Lang } from '../core/lang.ts';
 import type { Finding } from './types.ts';
 
-export function buildFinding(rule: CompiledRule, c: Case, rt: Runtime, reqItem: string | null, facts: { fact(name: string): Value }): Finding {
+export function buildFinding(rule: CompiledRule, version: string, c: Case, rt: Runtime, reqItem: string | null, facts: { fact(name: string): Value }): Finding {
   const subject = rule.subjectOf(c, rt);
   const period = c.periods.length > 0 ? c.periods.map((p) => p.label).join('/') : undefined;
   const items = reqItem === null ? c.items : [...c.items, reqItem];
@@ -28,8 +28,8 @@ export function buildFinding(rule: CompiledRule, c: Case, rt: Runtime, reqItem: 
   const evidence = rule.evidenceOf(c, rt);
   // Two literals rather than a conditional spread (slow per finding); the key order is the report's.
   return period === undefined
-    ? { rule: rule.id, clause: rule.clause, severity: rule.severity, subject, item, message, expected, actual, evidence }
-    : { rule: rule.id, clause: rule.clause, severity: rule.severity, subject, period, item, message, expected, actual, evidence };
+    ? { rule: rule.id, version, clause: rule.clause, severity: rule.severity, subject, item, message, expected, actual, evidence }
+    : { rule: rule.id, version, clause: rule.clause, severity: rule.severity, subject, period, item, message, expected, actual, evidence };
 }
 
 type Extra = Readonly<Record<string, string>>;

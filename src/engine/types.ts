@@ -16,6 +16,8 @@ export interface Evidence {
 
 export interface Finding {
   readonly rule: RuleId;
+  /** The ruleset version that judged the case (`2009-240-o`): the one in force on the case's date. */
+  readonly version: string;
   readonly clause: ClauseId;
   readonly severity: Severity;
   readonly subject: string;
@@ -31,10 +33,21 @@ export interface Finding {
   readonly explain?: unknown;
 }
 
+/**
+ * Why a rule (or one subject of it) was not judged. `workbook`: the workbook lacks what the rule needs
+ * (a sheet, a column, rows without input errors) — the audit is incomplete. `rule_pack`: the rule pack
+ * cannot judge it (a parameter nobody has filled in, a date no version of the ruleset covers) — stated,
+ * but not the facility's gap.
+ */
+export type NotEvaluatedCause = 'workbook' | 'rule_pack';
+
 export interface NotEvaluated {
   readonly rule: RuleId;
   readonly clause: ClauseId;
   readonly reason: Localized;
+  readonly cause: NotEvaluatedCause;
+  /** Set when only one subject of the rule was not judged (a child admitted under an earlier text). */
+  readonly subject?: string;
 }
 
 export interface RulesetVersionUsed {

@@ -33,7 +33,9 @@ export function buildReport(input: BuildReportInput): AuditReport {
   const findings = [...evaluation.findings].sort(compareReportFindings).map((f) => reportFinding(f, lang));
   const notEvaluated = [...evaluation.notEvaluated]
     .sort((a, b) => compareClauses(a.clause, b.clause) || compareNatural(a.rule, b.rule))
-    .map((n): ReportNotEvaluated => ({ rule: n.rule, clause: n.clause, reason: n.reason[lang] }));
+    .map((n): ReportNotEvaluated => (n.subject === undefined
+      ? { rule: n.rule, clause: n.clause, reason: n.reason[lang], cause: n.cause }
+      : { rule: n.rule, clause: n.clause, subject: n.subject, reason: n.reason[lang], cause: n.cause }));
   const inputErrors = [...workbook.errors].sort(compareInputErrors).map((e) => reportInputError(e, lang));
   return {
     schema: 'ereje.audit-report/1',
@@ -84,7 +86,7 @@ function summarize(evaluation: Evaluation, errors: readonly InputError[]): Audit
 }
 
 function reportFinding(f: Finding, lang: Lang): ReportFinding {
-  const base = { rule: f.rule, clause: f.clause, severity: f.severity, subject: f.subject };
+  const base = { rule: f.rule, version: f.version, clause: f.clause, severity: f.severity, subject: f.subject };
   const rest = {
     item: f.item,
     message: f.message[lang],

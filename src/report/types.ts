@@ -17,11 +17,13 @@ export interface AuditReport {
     readonly findings: number; readonly input_errors: number;
   };
   readonly findings: readonly {
-    readonly rule: string; readonly clause: string; readonly severity: Severity; readonly subject: string;
+    readonly rule: string; readonly version: string; readonly clause: string; readonly severity: Severity; readonly subject: string;
     readonly period?: string; readonly item: string | null; readonly message: string;
     readonly expected: string; readonly actual: string; readonly evidence: readonly Evidence[];
   }[];
-  readonly not_evaluated: readonly { readonly rule: string; readonly clause: string; readonly reason: string }[];
+  readonly not_evaluated: readonly {
+    readonly rule: string; readonly clause: string; readonly subject?: string; readonly reason: string; readonly cause: 'workbook' | 'rule_pack';
+  }[];
   readonly input_errors: readonly {
     readonly sheet: string; readonly row: number | null; readonly column: string | null;
     readonly value: string | null; readonly message: string; readonly code?: string; readonly cell?: string | null;

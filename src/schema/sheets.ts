@@ -9,6 +9,7 @@ interface ColumnOptions {
   readonly unique?: boolean;
   readonly min?: number;
   readonly references?: { readonly sheet: string; readonly column: string };
+  readonly whenAbsent?: 'empty' | 'not-evaluated';
 }
 
 function col(id: string, type: ColumnType, kk: string, ru: string, help: Help, options: ColumnOptions = {}): ColumnDef {
@@ -23,6 +24,7 @@ function col(id: string, type: ColumnType, kk: string, ru: string, help: Help, o
     ...(options.unique ? { unique: true } : {}),
     ...(min !== undefined ? { min } : {}),
     ...(options.references ? { references: options.references } : {}),
+    ...(options.whenAbsent !== undefined ? { whenAbsent: options.whenAbsent } : {}),
   };
 }
 

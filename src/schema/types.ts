@@ -38,6 +38,13 @@ export interface ColumnDef {
   readonly references?: { readonly sheet: SheetId; readonly column: ColumnId };
   /** One-line help for the template's help sheet. */
   readonly help: Localized;
+  /**
+   * For an optional column, what a sheet without it means. `empty`: every row reads as empty, because an
+   * empty cell means "none" (no discharge yet, no contraindication), with one warning naming the column.
+   * `not-evaluated`: an empty cell would itself be a finding (a regime not recorded), so the rules that
+   * read the column are not evaluated instead.
+   */
+  readonly whenAbsent?: 'empty' | 'not-evaluated';
 }
 
 export interface SheetDef {

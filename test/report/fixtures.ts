@@ -55,7 +55,7 @@ export function unknownColumn(): InputError {
 
 export function finding(over: Partial<Finding> = {}): Finding {
   return {
-    rule: 'residential/group-size', clause: 'A1.30.5', severity: 'major', subject: 'G-3', item: null,
+    rule: 'residential/group-size', version: '2009-240-o', clause: 'A1.30.5', severity: 'major', subject: 'G-3', item: null,
     message: L('Group G-3 has 8 children; at most 6 are allowed'), expected: same('≤ 6'), actual: same('8'),
     evidence: [{ sheet: 'groups', row: 4, column: 'group_id' }], ...over,
   };
@@ -77,7 +77,7 @@ export function evaluation(over: Partial<Evaluation> = {}): Evaluation {
   ];
   return {
     findings,
-    notEvaluated: [{ rule: 'residential/staffing-norms', clause: 'A1.43', reason: L('parameter table staffing_norms has no value for social_work_specialist') }],
+    notEvaluated: [{ rule: 'residential/staffing-norms', clause: 'A1.43', reason: L('parameter table staffing_norms has no value for social_work_specialist'), cause: 'rule_pack' }],
     rules: [
       { rule: 'residential/admission-age', clause: 'A1.2', outcome: 'failed' },
       { rule: 'residential/admission-documents-budget', clause: 'A1.8', outcome: 'failed' },

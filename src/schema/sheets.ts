@@ -1,4 +1,4 @@
-// The 19 sheets of the workbook contract (../shared/spec/workbook.md). `kinds` follows the "Data"
+// The 20 sheets of the workbook contract (../shared/spec/workbook.md). `kinds` follows the "Data"
 // column of clauses.md: a sheet is in a kind's template when some check of that annex reads it.
 import type { ColumnDef, ColumnType, FacilityKind, SheetDef } from './types.ts';
 
@@ -42,6 +42,8 @@ const childRef = (required: boolean, help: Help = ['The child\'s code from the c
 const dateCol = (help: Help): ColumnDef => col('date', 'date', 'Күні', 'Дата', help, { required: true });
 const doctorConclusion = col('doctor_conclusion', 'bool', 'Дәрігер қорытындысы', 'Заключение врача',
   ['Is there a doctor\'s conclusion (yes/no)?', 'Дәрігердің қорытындысы бар ма (иә/жоқ)?', 'Есть ли заключение врача (да/нет)?']);
+const orderNo = (what: Help): ColumnDef => col('order_no', 'text', 'Басшының бұйрығы', 'Приказ руководителя',
+  [`Number of the head's order on the ${what[0]}.`, `${what[1]} туралы басшы бұйрығының нөмірі.`, `Номер приказа руководителя о ${what[2]}.`], { whenAbsent: 'not-evaluated' });
 const fromTo = (what: Help): ColumnDef[] => [
   col('from', 'date', 'Басталуы', 'С', [`First day of the ${what[0]}.`, `${what[1]} бірінші күні.`, `Первый день ${what[2]}.`], { required: true }),
   col('to', 'date', 'Аяқталуы', 'По', [`Last day of the ${what[0]}.`, `${what[1]} соңғы күні.`, `Последний день ${what[2]}.`], { required: true }),
@@ -87,6 +89,8 @@ export const SHEETS: readonly SheetDef[] = [
     col('seizures_per_month', 'number', 'Айына ұстамалар саны', 'Приступов в месяц', ['Epileptic seizures per month.', 'Айына эпилепсиялық ұстамалар саны.', 'Эпилептических приступов в месяц.']),
     col('contraindications', 'list', 'Қарсы айғақтамалар', 'Противопоказания', ['Medical contraindications, separated by ; or ,', 'Медициналық қарсы айғақтамалар, ; немесе , арқылы.', 'Медицинские противопоказания через ; или ,'], { enum: 'contraindication' }),
     col('id_card_issued_on', 'date', 'Жеке куәлік берілген күні', 'Дата выдачи удостоверения личности', ['Date the ID card was issued.', 'Жеке куәлік берілген күні.', 'Дата выдачи удостоверения личности.']),
+    col('discharge_extract', 'bool', 'Үзінді көшірме немесе ауыстыру эпикризі', 'Выписка или переводной эпикриз',
+      ['On discharge: was the extract or transfer epicrisis issued (yes/no)?', 'Шығарғанда үзінді көшірме немесе ауыстыру эпикризі ресімделді ме (иә/жоқ)?', 'При выбытии: оформлены ли выписка или переводной эпикриз (да/нет)?'], { whenAbsent: 'not-evaluated' }),
   ]),
 
   sheet('groups', 'Топтар', 'Группы', ['residential', 'day_care'],
@@ -173,6 +177,7 @@ export const SHEETS: readonly SheetDef[] = [
     ...fromTo(['leave', 'Кетудің', 'выезда']),
     col('parent_application', 'bool', 'Ата-ана өтініші', 'Заявление родителей', ['Is there a parent\'s application (yes/no)?', 'Ата-ананың өтініші бар ма (иә/жоқ)?', 'Есть ли заявление родителей (да/нет)?']),
     doctorConclusion,
+    orderNo(['leave', 'Уақытша кету', 'временном выезде']),
   ]),
 
   sheet('referrals', 'Басқа ұйымға жіберу', 'Направления', ['residential'],
@@ -182,6 +187,7 @@ export const SHEETS: readonly SheetDef[] = [
     col('organisation', 'text', 'Ұйым', 'Организация', ['Receiving organisation.', 'Қабылдаушы ұйым.', 'Принимающая организация.']),
     doctorConclusion,
     col('written_commitment', 'bool', 'Жазбаша міндеттеме', 'Письменное обязательство', ['Did the receiver give a written commitment (yes/no)?', 'Қабылдаушының жазбаша міндеттемесі бар ма (иә/жоқ)?', 'Есть ли письменное обязательство принимающей стороны (да/нет)?']),
+    orderNo(['referral', 'Басқа ұйымға жіберу', 'направлении в другую организацию']),
   ]),
 
   sheet('vehicles', 'Көлік', 'Транспорт', ['residential'],
@@ -199,8 +205,8 @@ export const SHEETS: readonly SheetDef[] = [
     col('passport', 'bool', 'Кабинет паспорты', 'Паспорт кабинета', ['Has a room passport (yes/no).', 'Кабинет паспорты бар ма (иә/жоқ).', 'Есть ли паспорт кабинета (да/нет).']),
   ]),
 
-  sheet('contracts', 'Шарттар', 'Договоры', ['home_care'],
-    ['One row per home-care contract with a family.', 'Отбасымен жасалған әр шартқа бір жол.', 'Строка на каждый договор с семьей.'], [
+  sheet('contracts', 'Шарттар', 'Договоры', ALL,
+    ['One row per contract with a child\'s family (several rows for renewals).', 'Баланың отбасымен жасалған әр шартқа бір жол (ұзартылса — бірнеше жол).', 'Строка на каждый договор с семьей ребенка (при продлении — несколько строк).'], [
     childRef(true),
     col('contract_no', 'text', 'Шарт нөмірі', 'Номер договора', ['Contract number.', 'Шарттың нөмірі.', 'Номер договора.']),
     col('signed_on', 'date', 'Жасалған күні', 'Дата заключения', ['Date signed.', 'Шарт жасалған күні.', 'Дата заключения.']),
@@ -211,6 +217,8 @@ export const SHEETS: readonly SheetDef[] = [
     col('termination_conditions', 'bool', 'Бұзылу жағдайлары', 'Условия расторжения', ['States termination conditions (yes/no).', 'Бұзылу жағдайлары көрсетілген бе (иә/жоқ).', 'Указаны ли условия расторжения (да/нет).']),
     col('responsibilities', 'bool', 'Тараптардың жауапкершілігі', 'Ответственность сторон', ['States the parties\' responsibilities (yes/no).', 'Тараптардың жауапкершілігі көрсетілген бе (иә/жоқ).', 'Указана ли ответственность сторон (да/нет).']),
     col('payment_terms', 'bool', 'Ақы төлеу шарттары', 'Условия оплаты', ['States payment terms (yes/no).', 'Ақы төлеу шарттары көрсетілген бе (иә/жоқ).', 'Указаны ли условия оплаты (да/нет).']),
+    col('regime', 'text', 'Болу режимі', 'Режим пребывания', ['Day care: the daily stay regime the contract states.', 'Жартылай стационар: шартта көрсетілген күндізгі болу режимі.', 'Полустационар: режим дневного пребывания, указанный в договоре.'], { whenAbsent: 'not-evaluated' }),
+    col('extension_terms', 'bool', 'Шартты ұзарту шарттары', 'Условия продления', ['Paid contract: states the terms of its extension (yes/no).', 'Ақылы шарт: ұзарту шарттары көрсетілген бе (иә/жоқ).', 'Платный договор: указаны ли условия продления (да/нет).'], { whenAbsent: 'not-evaluated' }),
   ]),
 
   sheet('visits', 'Бару кестесі', 'График посещений', ['home_care'],
@@ -233,5 +241,12 @@ export const SHEETS: readonly SheetDef[] = [
     col('period', 'text', 'Кезең', 'Период', ['Period it covers: 2010, 2010-Q1, or empty.', 'Қамтитын кезең: 2010, 2010-Q1 немесе бос.', 'Период: 2010, 2010-Q1 или пусто.']),
     col('present', 'bool', 'Бар', 'Наличие', ['The record exists (yes/no).', 'Құжат бар ма (иә/жоқ).', 'Имеется ли документ (да/нет).']),
     col('numbered_bound_sealed', 'bool', 'Нөмірленген, тігілген, мөрленген', 'Пронумерован, прошит, опечатан', ['Numbered, bound and sealed (yes/no).', 'Нөмірленген, тігілген және мөрленген бе (иә/жоқ).', 'Пронумерован, прошит и опечатан ли (да/нет).']),
+  ]),
+
+  sheet('suspensions', 'Тоқтата тұру', 'Приостановления', ['home_care'],
+    ['One row per suspension of home care while the child is in residential or day care (an empty sheet: none).', 'Бала стационарда немесе жартылай стационарда болған кезде үйде қызмет көрсетуді әр тоқтата тұруға бір жол (бос парақ — болған жоқ).', 'Строка на каждое приостановление надомного обслуживания на время пребывания ребенка в стационаре или полустационаре (пустой лист — не было).'], [
+    childRef(true),
+    ...fromTo(['suspension', 'Тоқтата тұрудың', 'приостановления']),
+    col('reason', 'enum', 'Себебі', 'Причина', ['Where the child was meanwhile.', 'Бала сол кезде қайда болды.', 'Где ребенок находился в это время.'], { enum: 'suspension', whenAbsent: 'empty' }),
   ]),
 ];

@@ -8,10 +8,10 @@ import {
 import { createRowValidator, sheetJsonSchema } from '../../src/schema/json-schema.ts';
 
 describe('the sheet contract', () => {
-  it('has the 19 sheets of workbook.md, each with kk/ru/en labels and help', () => {
+  it('has the 20 sheets of workbook.md, each with kk/ru/en labels and help', () => {
     expect(WORKBOOK_SCHEMA.sheets.map((s) => s.id)).toEqual([
       'facility', 'children', 'groups', 'staff', 'plans', 'journal', 'health_log', 'attendance', 'menus', 'complaint_reviews',
-      'documents', 'leaves', 'referrals', 'vehicles', 'rooms', 'contracts', 'visits', 'services_journal', 'records',
+      'documents', 'leaves', 'referrals', 'vehicles', 'rooms', 'contracts', 'visits', 'services_journal', 'records', 'suspensions',
     ]);
     for (const sheet of WORKBOOK_SCHEMA.sheets) {
       expect(sheet.labels.en).toBe(sheet.id);
@@ -47,13 +47,28 @@ describe('the sheet contract', () => {
     expect(columnOf('children', 'group_id')!.references).toEqual({ sheet: 'groups', column: 'group_id' });
     expect(columnOf('services_journal', 'month')!.type).toBe('month');
     expect(sheetById('facility')!.singleRow).toBe(true);
+    // The legal review's additions (A1.40, A2.9, A2.15, A2.16, A3.41).
+    expect(columnOf('children', 'discharge_extract')!.labels).toEqual({ en: 'discharge_extract', kk: 'Үзінді көшірме немесе ауыстыру эпикризі', ru: 'Выписка или переводной эпикриз' });
+    for (const sheet of ['leaves', 'referrals']) expect(columnOf(sheet, 'order_no')!.labels).toEqual({ en: 'order_no', kk: 'Басшының бұйрығы', ru: 'Приказ руководителя' });
+    expect(columnOf('contracts', 'regime')!.labels).toEqual({ en: 'regime', kk: 'Болу режимі', ru: 'Режим пребывания' });
+    expect(columnOf('contracts', 'extension_terms')!.labels).toEqual({ en: 'extension_terms', kk: 'Шартты ұзарту шарттары', ru: 'Условия продления' });
+    expect(sheetById('suspensions')!.labels).toEqual({ en: 'suspensions', kk: 'Тоқтата тұру', ru: 'Приостановления' });
+    expect(columnOf('suspensions', 'reason')).toMatchObject({ type: 'enum', enum: 'suspension' });
+    expect(matchEnumValue('document', 'решение местного исполнительного органа о продолжении обслуживания')).toBe('continuation_decision');
+    expect(matchEnumValue('suspension', 'жартылай стационарда болу')).toBe('day_care_stay');
+    // An empty cell in these would itself be a finding: a workbook without the column is not evaluated.
+    for (const [sheet, column] of [['children', 'discharge_extract'], ['leaves', 'order_no'], ['referrals', 'order_no'], ['contracts', 'regime'], ['contracts', 'extension_terms']] as const) {
+      expect(columnOf(sheet, column)!.whenAbsent, `${sheet}.${column}`).toBe('not-evaluated');
+    }
   });
 
   it('puts a sheet in the templates of the annexes whose checks read it', () => {
     const ids = (k: 'residential' | 'home_care' | 'day_care') => sheetsForKind(k).map((s) => s.id);
     expect(ids('day_care')).toContain('attendance');
     expect(ids('residential')).not.toContain('attendance');
-    for (const s of ['contracts', 'visits', 'services_journal']) {
+    // A1.7, A3.7 and A3.41 read contracts too (private facilities admit on a contract).
+    for (const k of ['residential', 'home_care', 'day_care'] as const) expect(ids(k)).toContain('contracts');
+    for (const s of ['visits', 'services_journal', 'suspensions']) {
       expect(ids('home_care')).toContain(s);
       expect(ids('residential')).not.toContain(s);
       expect(ids('day_care')).not.toContain(s);

@@ -51,7 +51,7 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
       const ruleId = `${id}/${name}`;
       const own: Finding[] = [];
       const missing: { reason: Localized; cause: NotEvaluatedCause }[] = [];
-      const uncovered: DayNumber[] = [];
+      const uncovered: Uncovered = new Map();
       let clause = '';
       for (const v of versions) {
         const rule = v.rules.find((r) => r.name === name);
@@ -73,25 +73,29 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
         outcomes.push({ rule: ruleId, clause, outcome: 'not_evaluated' });
         continue;
       }
-      if (uncovered.length > 0) {
-        const days = [...new Set(uncovered)].sort((a, b) => a - b);
-        const shown = days.slice(0, 3).map(formatIsoDate).join(', ') + (days.length > 3 ? ', …' : '');
-        notEvaluated.push({ rule: ruleId, clause, reason: reasons.noVersion(uncovered.length, shown), cause: 'rule_pack' });
+      // One entry per subject (a child admitted under an earlier text), not per case: the rule pack, not
+      // the workbook, lacks the text that governed those dates.
+      for (const [subject, days] of uncovered) {
+        const sorted = [...days].sort((a, b) => a - b);
+        const shown = sorted.slice(0, 3).map(formatIsoDate).join(', ') + (sorted.length > 3 ? ', …' : '');
+        notEvaluated.push({ rule: ruleId, clause, subject, reason: reasons.noVersion(subject, shown, inForceWindows(versions)), cause: 'rule_pack' });
       }
       for (const f of own) {
         const key = JSON.stringify([f.rule, f.subject, f.period ?? null, f.item]);
         if (!findings.has(key)) findings.set(key, f);
       }
       // Info findings are advisory: shown for review, they never fail a rule. A rule that found nothing
-      // but could not judge some of its cases has not been shown to pass: it is not evaluated.
+      // but could not judge some of its cases (even only for lack of an earlier text in the rule pack)
+      // has not been shown to pass: it is not evaluated, as README says ("passed only when every case
+      // was judged"). Whether such a gap makes the audit incomplete is the verdict's call, by `cause`.
       const failed = own.some((f) => f.severity !== 'info');
-      outcomes.push({ rule: ruleId, clause, outcome: failed ? 'failed' : uncovered.length > 0 ? 'not_evaluated' : 'passed' });
+      outcomes.push({ rule: ruleId, clause, outcome: failed ? 'failed' : uncovered.size > 0 ? 'not_evaluated' : 'passed' });
     }
   }
   const byClauseRule = (a: { clause: string; rule: string }, b: { clause: string; rule: string }) => compareClauses(a.clause, b.clause) || cmp(a.rule, b.rule);
   return {
     findings: [...findings.values()].sort(compareFindings),
-    notEvaluated: notEvaluated.sort((a, b) => byClauseRule(a, b) || cmp(a.reason.en, b.reason.en)),
+    notEvaluated: notEvaluated.sort((a, b) => byClauseRule(a, b) || cmp(a.subject ?? '', b.subject ?? '') || cmp(a.reason.en, b.reason.en)),
     rules: outcomes.sort(byClauseRule),
     rulesets: sortVersions(selected).map(versionUsed),
   };
@@ -112,9 +116,23 @@ function dataGaps(rule: CompiledRule, wb: IngestedWorkbook): Localized[] {
   return out;
 }
 
+/** Per subject, the dates of its cases that no version of the ruleset covers. */
+type Uncovered = Map<string, Set<DayNumber>>;
+
+function addUncovered(uncovered: Uncovered, subject: string, day: DayNumber): void {
+  const days = uncovered.get(subject);
+  if (days) days.add(day); else uncovered.set(subject, new Set([day]));
+}
+
+/** `≈2009-09-07 – ≈2010-12-06` for each version, for the reason of an uncovered case. */
+function inForceWindows(versions: readonly CompiledRuleset[]): string {
+  const date = (d: DayNumber | null, approximate: string | null) => (d === null ? '…' : `${approximate !== null ? '≈' : ''}${formatIsoDate(d)}`);
+  return sortVersions(versions).map((v) => `${date(v.inForce.from, v.inForce.fromApproximate)} – ${date(v.inForce.until, v.inForce.untilApproximate)}`).join('; ');
+}
+
 async function judgeRule(
   rule: CompiledRule, version: CompiledRuleset, versions: readonly CompiledRuleset[], rt: Runtime,
-  mode: 'fast' | 'reference', uncovered: DayNumber[], explain: boolean,
+  mode: 'fast' | 'reference', uncovered: Uncovered, explain: boolean,
 ): Promise<Finding[]> {
   const finding = (c: Case, item: string | null, facts: CaseFacts): Finding => {
     const f = buildFinding(rule, version.version, c, rt, item, facts);
@@ -127,11 +145,11 @@ async function judgeRule(
   rule.generateCases(rt, (c) => {
     const day = c.dated ?? c.periodEnd ?? rt.asOf;
     const judge = versionOn(versions, day);
-    if (judge === null) { uncovered.push(day); return; }
+    if (judge === null) { addUncovered(uncovered, rule.subjectOf(c, rt), day); return; }
     // A periodic duty needs a version in force from the period's first day: a quarter that began
     // before the order entered into force is not judged by it (a change between versions is).
     const first = c.dated === null ? c.periods[c.periods.length - 1]?.from : undefined;
-    if (first !== undefined && versionOn(versions, first) === null) { uncovered.push(first); return; }
+    if (first !== undefined && versionOn(versions, first) === null) { addUncovered(uncovered, rule.subjectOf(c, rt), first); return; }
     if (judge !== version) return;   // judged by the version in force that day
     if (mode === 'reference') { cases.push(c); return; }
     const facts = new CaseFacts(rule, c, rt);

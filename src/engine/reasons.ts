@@ -17,9 +17,10 @@ export const reasons = {
     ru: `Все ${n} строк листа «${sheet}» отклонены из-за ошибок ввода`,
     en: `all ${n} rows of sheet "${sheet}" were rejected for input errors`,
   }),
-  noVersion: (n: number, dates: string): Localized => ({
-    kk: `${n} жағдайдың күніне (${dates}) күшіндегі ереже нұсқасы жоқ`,
-    ru: `Для ${n} случаев нет действующей версии правил на их дату (${dates})`,
-    en: `${n} case(s) fall on dates no ruleset version covers (${dates})`,
+  /** A subject whose cases fall on dates no version of the ruleset in the pack covers (e.g. an admission in 2007). */
+  noVersion: (subject: string, dates: string, windows: string): Localized => ({
+    kk: `${subject}: күні ${dates} — ол кезде ереже пакетіндегі осы ережелердің бірде-бір нұсқасы күшінде болмаған (нұсқалар: ${windows}); кейінгі мәтін бойынша бағаланбайды`,
+    ru: `${subject}: дата ${dates} — тогда не действовала ни одна версия этих правил из пакета (версии: ${windows}); по более позднему тексту не оценивается`,
+    en: `${subject}: dated ${dates}, when no version of this ruleset in the rule pack was in force (versions: ${windows}); not judged by a later text`,
   }),
 };

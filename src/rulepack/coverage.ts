@@ -1,5 +1,6 @@
-// `ereje rules coverage`: per annex and point, encoded / narrative / not auditable / pending, and the
-// share of auditable points that are encoded — computed from the manifests beside the rule files.
+// `ereje rules coverage`: per annex and point, encoded / partly encoded / narrative / not auditable /
+// pending, and the share of auditable points that are fully encoded (partly encoded points are counted
+// apart, never as encoded) — computed from the manifests beside the rule files.
 import type { Lang } from '../core/lang.ts';
 import { annexCoverage, type AnnexCoverage, type PointStatus } from './manifest.ts';
 import type { RulePack } from './pack.ts';
@@ -11,15 +12,15 @@ export function packCoverage(pack: RulePack): AnnexCoverage[] {
 }
 
 const STATUS: Record<Lang, Record<PointStatus, string>> = {
-  en: { encoded: 'encoded', narrative: 'narrative', 'not-auditable': 'not auditable', pending: 'pending' },
-  ru: { encoded: 'закодирован', narrative: 'описательный', 'not-auditable': 'не проверяем', pending: 'ожидает' },
-  kk: { encoded: 'кодталған', narrative: 'сипаттамалық', 'not-auditable': 'тексерілмейді', pending: 'күтуде' },
+  en: { encoded: 'encoded', partial: 'partly encoded', narrative: 'narrative', 'not-auditable': 'not auditable', pending: 'pending' },
+  ru: { encoded: 'закодирован', partial: 'частично', narrative: 'описательный', 'not-auditable': 'не проверяем', pending: 'ожидает' },
+  kk: { encoded: 'кодталған', partial: 'ішінара', narrative: 'сипаттамалық', 'not-auditable': 'тексерілмейді', pending: 'күтуде' },
 };
 
 const WORDS = {
-  en: { annex: 'Annex', points: 'points', share: 'auditable points encoded', none: 'No clause manifests found in' },
-  ru: { annex: 'Приложение', points: 'пунктов и подпунктов', share: 'проверяемых пунктов закодировано', none: 'Не найдено манифестов пунктов в' },
-  kk: { annex: 'Қосымша', points: 'тармақ пен тармақша', share: 'тексерілетін тармақтар кодталған', none: 'Тармақтар манифесі табылмады:' },
+  en: { annex: 'Annex', points: 'points', share: 'auditable points fully encoded', partly: 'partly encoded', missing: 'not encoded', none: 'No clause manifests found in' },
+  ru: { annex: 'Приложение', points: 'пунктов и подпунктов', share: 'проверяемых пунктов закодировано полностью', partly: 'частично', missing: 'не закодировано', none: 'Не найдено манифестов пунктов в' },
+  kk: { annex: 'Қосымша', points: 'тармақ пен тармақша', share: 'тексерілетін тармақтар толық кодталған', partly: 'ішінара', missing: 'кодталмаған', none: 'Тармақтар манифесі табылмады:' },
 } as const;
 
 export function percent(share: number): string {
@@ -32,13 +33,16 @@ export function renderCoverage(annexes: readonly AnnexCoverage[], lang: Lang, op
   const lines: string[] = [];
   for (const a of annexes) {
     lines.push(`${w.annex} ${a.annex} — ${a.ruleset}@${a.version}: ${a.total} ${w.points}: ` +
-      `${a.encoded} ${st.encoded}, ${a.narrative} ${st.narrative}, ${a.notAuditable} ${st['not-auditable']}, ${a.pending} ${st.pending}; ` +
-      `${w.share}: ${a.encoded}/${a.auditable} (${percent(a.share)})`);
+      `${a.encoded} ${st.encoded}, ${a.partial} ${st.partial}, ${a.narrative} ${st.narrative}, ${a.notAuditable} ${st['not-auditable']}, ${a.pending} ${st.pending}; ` +
+      `${w.share}: ${a.encoded}/${a.auditable} (${percent(a.share)}), ${w.partly}: ${a.partial}`);
     if (!opts.points) continue;
     const width = Math.max(...a.points.map((p) => p.id.length));
+    const statusWidth = Math.max(14, ...Object.values(st).map((s) => s.length));
     for (const p of a.points) {
-      const detail = p.status === 'encoded' ? (p.rules ?? []).join(', ') : p.reason ?? p.about;
-      lines.push(`  ${p.id.padEnd(width)}  ${st[p.status].padEnd(14)}  ${detail}`);
+      const detail = p.status === 'encoded' ? (p.rules ?? []).join(', ')
+        : p.status === 'partial' ? `${(p.rules ?? []).join(', ')}; ${w.missing}: ${p.missing ?? ''}`
+          : p.reason ?? p.about;
+      lines.push(`  ${p.id.padEnd(width)}  ${st[p.status].padEnd(statusWidth)}  ${detail}`);
     }
     lines.push('');
   }

@@ -1,21 +1,27 @@
 // Clause-coverage manifests: beside each rule file `<version>.ereje` lies `<version>.manifest.json`, which
-// classifies every point and subpoint of the annex as encoded (by which rules), narrative, not auditable
-// from a workbook (with the reason) or pending (auditable, not encoded yet). From it, coverage is computed
-// and checked against the rules actually written.
+// classifies every point and subpoint of the annex as encoded (by which rules), partly encoded (by which
+// rules, and what of its duty is not), narrative, not auditable from a workbook (with the reason) or
+// pending (auditable, not encoded yet). From it, coverage is computed and checked against the rules
+// actually written.
 import type { Diagnostic, RuleFile, Span } from '../lang/ast.ts';
 
-export type PointStatus = 'encoded' | 'narrative' | 'not-auditable' | 'pending';
-export const POINT_STATUSES: readonly PointStatus[] = ['encoded', 'narrative', 'not-auditable', 'pending'];
+export type PointStatus = 'encoded' | 'partial' | 'narrative' | 'not-auditable' | 'pending';
+export const POINT_STATUSES: readonly PointStatus[] = ['encoded', 'partial', 'narrative', 'not-auditable', 'pending'];
+
+/** Statuses whose points name the rules that encode them (wholly or in part). */
+const HAS_RULES: ReadonlySet<PointStatus> = new Set(['encoded', 'partial']);
 
 export interface ManifestPoint {
   /** `A1.30` or `A1.30.5`. */
   readonly id: string;
   readonly status: PointStatus;
   readonly about: string;
-  /** Rule names of this ruleset version (encoded points). */
+  /** Rule names of this ruleset version (encoded and partial points). */
   readonly rules?: readonly string[];
   /** Why a point is not auditable or pending. */
   readonly reason?: string;
+  /** What of a partial point's duty the rules do not check. */
+  readonly missing?: string;
   readonly note?: string;
 }
 
@@ -111,8 +117,11 @@ export function validateManifest(loaded: LoadedManifest, file: RuleFile | null):
     if ((p.status === 'not-auditable' || p.status === 'pending') && !p.reason) {
       d(q, 'manifest-reason', `${p.id} is ${p.status}: give the reason`, `${p.id} — ${p.status}: укажите причину`, `${p.id} — ${p.status}: себебін көрсетіңіз`);
     }
-    if (p.status === 'encoded' && (!p.rules || p.rules.length === 0)) {
-      d(q, 'manifest-rules', `${p.id} is encoded: name the rules`, `${p.id} закодирован: укажите правила`, `${p.id} кодталған: ережелерін көрсетіңіз`);
+    if (HAS_RULES.has(p.status) && (!p.rules || p.rules.length === 0)) {
+      d(q, 'manifest-rules', `${p.id} is ${p.status}: name the rules`, `${p.id} — ${p.status}: укажите правила`, `${p.id} — ${p.status}: ережелерін көрсетіңіз`);
+    }
+    if (p.status === 'partial' && !p.missing) {
+      d(q, 'manifest-missing', `${p.id} is partial: say what of its duty is not encoded ("missing")`, `${p.id} — partial: укажите, что из его требования не закодировано ("missing")`, `${p.id} — partial: талабының не кодталмағанын көрсетіңіз ("missing")`);
     }
   }
   if (file === null) return out;
@@ -146,7 +155,7 @@ export function validateManifest(loaded: LoadedManifest, file: RuleFile | null):
       continue;
     }
     // A rule citing a point may be listed at the point or at the subpoint it quotes (A1.33 → A1.33.3).
-    const listing = m.points.filter((p) => (p.id === rule.clause || p.id.startsWith(`${rule.clause}.`)) && p.status === 'encoded' && (p.rules ?? []).includes(rule.name));
+    const listing = m.points.filter((p) => (p.id === rule.clause || p.id.startsWith(`${rule.clause}.`)) && HAS_RULES.has(p.status) && (p.rules ?? []).includes(rule.name));
     const p = byId.get(rule.clause);
     if (listing.length === 0) {
       d(p ? `"${p.id}"` : null, 'manifest-missing-rule', `rule ${rule.name} (${rule.clause}) is not listed as encoding ${rule.clause} in the manifest`, `правило ${rule.name} (${rule.clause}) не указано в манифесте как кодирующее ${rule.clause}`, `${rule.name} ережесі (${rule.clause}) манифестте ${rule.clause} кодтайтын ретінде көрсетілмеген`);
@@ -157,14 +166,19 @@ export function validateManifest(loaded: LoadedManifest, file: RuleFile | null):
 
 export interface CoverageCounts {
   readonly total: number;
+  /** Points whose whole duty is checked. */
   readonly encoded: number;
+  /** Points whose duty is checked only in part (counted apart from `encoded`, never as fully encoded). */
+  readonly partial: number;
   readonly narrative: number;
   readonly notAuditable: number;
   readonly pending: number;
-  /** Points a workbook can show (encoded + pending). */
+  /** Points a workbook can show (encoded + partial + pending). */
   readonly auditable: number;
-  /** encoded / auditable, 0–1 (1 when nothing is auditable). */
+  /** Fully encoded / auditable, 0–1 (1 when nothing is auditable). */
   readonly share: number;
+  /** (Fully + partly encoded) / auditable, 0–1. */
+  readonly partialShare: number;
 }
 
 export interface AnnexCoverage extends CoverageCounts {
@@ -176,9 +190,13 @@ export interface AnnexCoverage extends CoverageCounts {
 
 export function countPoints(points: readonly ManifestPoint[]): CoverageCounts {
   const n = (s: PointStatus) => points.filter((p) => p.status === s).length;
-  const encoded = n('encoded'), pending = n('pending');
-  const auditable = encoded + pending;
-  return { total: points.length, encoded, narrative: n('narrative'), notAuditable: n('not-auditable'), pending, auditable, share: auditable === 0 ? 1 : encoded / auditable };
+  const encoded = n('encoded'), partial = n('partial'), pending = n('pending');
+  const auditable = encoded + partial + pending;
+  return {
+    total: points.length, encoded, partial, narrative: n('narrative'), notAuditable: n('not-auditable'), pending, auditable,
+    share: auditable === 0 ? 1 : encoded / auditable,
+    partialShare: auditable === 0 ? 1 : (encoded + partial) / auditable,
+  };
 }
 
 export function annexCoverage(m: ClauseManifest): AnnexCoverage {

@@ -9,12 +9,16 @@ const pack = await loadRulePack();
 
 describe('coverage of order 240-ө', () => {
   it('classifies every point and subpoint of the three annexes', () => {
-    const rows = packCoverage(pack).map((a) => [a.ruleset, a.total, a.encoded, a.narrative, a.notAuditable, a.pending, a.auditable]);
+    const rows = packCoverage(pack).map((a) => [a.ruleset, a.total, a.encoded, a.partial, a.narrative, a.notAuditable, a.pending, a.auditable]);
     expect(rows).toEqual([
-      ['residential', 132, 43, 68, 21, 0, 43],
-      ['home-care', 103, 25, 71, 7, 0, 25],
-      ['day-care', 102, 35, 50, 16, 1, 36],
+      ['residential', 132, 39, 5, 68, 20, 0, 44],
+      ['home-care', 103, 26, 1, 71, 5, 0, 27],
+      ['day-care', 102, 34, 3, 50, 14, 1, 38],
     ]);
+    // The points the legal review found only partly encoded are not counted as encoded.
+    const partial = packCoverage(pack).flatMap((a) => a.points.filter((p) => p.status === 'partial').map((p) => p.id));
+    expect(partial).toEqual(['A1.2', 'A1.13', 'A1.19', 'A1.23', 'A1.43', 'A2.16', 'A3.2', 'A3.19', 'A3.22']);
+    for (const a of packCoverage(pack)) for (const p of a.points.filter((x) => x.status === 'partial')) expect(p.missing, p.id).toBeTruthy();
     const last = Object.fromEntries(packCoverage(pack).map((a) => [a.ruleset, a.points.filter((p) => !p.id.split('.')[2]).at(-1)!.id]));
     expect(last).toEqual({ residential: 'A1.49', 'home-care': 'A2.39', 'day-care': 'A3.42' });
   });
@@ -30,10 +34,11 @@ describe('coverage of order 240-ө', () => {
 
   it('renders per annex and point with the share of auditable points encoded', () => {
     const text = renderCoverage(packCoverage(pack), 'en', { points: true });
-    expect(text).toContain('Annex 3 — day-care@2009-240-o: 102 points: 35 encoded, 50 narrative, 16 not auditable, 1 pending; auditable points encoded: 35/36 (97.2%)');
-    expect(text).toMatch(/A1\.30\.5 +encoded +group-size, group-age-band, labour-subgroup-size/);
+    expect(text).toContain('Annex 3 — day-care@2009-240-o: 102 points: 34 encoded, 3 partly encoded, 50 narrative, 14 not auditable, 1 pending; auditable points fully encoded: 34/38 (89.5%), partly encoded: 3');
+    expect(text).toMatch(/A1\.30\.5 +encoded +group-size, group-age-band, labour-subgroup-size, labour-subgroup-member/);
+    expect(text).toMatch(/A1\.43 +partly encoded +staffing-norms; not encoded: the norms of the Standard/);
     expect(text).toMatch(/A3\.28\.10 +not auditable +no frequency is set/);
-    expect(renderCoverage(packCoverage(pack), 'ru', { points: false })).toContain('проверяемых пунктов закодировано: 43/43 (100.0%)');
+    expect(renderCoverage(packCoverage(pack), 'ru', { points: false })).toContain('проверяемых пунктов закодировано полностью: 39/44 (88.6%), частично: 5');
   });
 });
 
@@ -70,6 +75,12 @@ rule licences {
       .toEqual(['manifest-gap', 'manifest-gap', 'manifest-duplicate', 'manifest-gap', 'manifest-id']);
   });
 
+  it('accepts a partial point that names its rules and what is missing, and rejects one that does not', () => {
+    expect(check({ points: [p('A1.1', 'narrative'), p('A1.2', 'narrative'), p('A1.3', 'partial', { rules: ['licences'], missing: 'the education licence' })] as never })).toEqual([]);
+    expect(check({ points: [p('A1.1', 'narrative'), p('A1.2', 'partial', { rules: ['licences'] }), p('A1.3', 'partial')] as never }))
+      .toEqual(['manifest-missing', 'manifest-rules', 'manifest-missing', 'manifest-missing-rule']);
+  });
+
   it('finds a rule not listed, a listed rule that does not exist, and a missing reason', () => {
     expect(check({ points: [p('A1.1', 'pending'), p('A1.2', 'narrative'), p('A1.3', 'encoded', { rules: ['licence'] })] as never }))
       .toEqual(['manifest-reason', 'manifest-unknown-rule', 'manifest-missing-rule']);
@@ -95,9 +106,11 @@ rule licences {
     expect(parseManifest('m.json', bad).diagnostics.map((d) => d.code)).toEqual(['manifest-point']);
   });
 
-  it('computes the share over auditable points only', () => {
+  it('computes the share over auditable points only, partly encoded points apart', () => {
     expect(countPoints([p('A1.1', 'encoded'), p('A1.2', 'pending'), p('A1.3', 'narrative'), p('A1.4', 'not-auditable')] as never))
-      .toEqual({ total: 4, encoded: 1, narrative: 1, notAuditable: 1, pending: 1, auditable: 2, share: 0.5 });
+      .toEqual({ total: 4, encoded: 1, partial: 0, narrative: 1, notAuditable: 1, pending: 1, auditable: 2, share: 0.5, partialShare: 0.5 });
+    expect(countPoints([p('A1.1', 'encoded'), p('A1.2', 'partial'), p('A1.3', 'partial'), p('A1.4', 'pending')] as never))
+      .toMatchObject({ encoded: 1, partial: 2, auditable: 4, share: 0.25, partialShare: 0.75 });
     expect(countPoints([p('A1.1', 'narrative')] as never).share).toBe(1);
   });
 });

@@ -36,6 +36,7 @@ describe('diffRulesets', () => {
       'A1.35 changed referral-conditions: quote,scope,condition,note',
       'A1.39 added id-card-at-14: ',
       'A1.39 removed id-card-at-16: ',
+      'A1.39 removed id-card-turned-16-in-period: ',
       'A1.46 removed complaint-review-monthly: ',
       'A1.46 added complaint-review-quarterly: ',
     ]);

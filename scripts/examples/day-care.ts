@@ -23,20 +23,22 @@ export function dayCare(cal: WorkingDayCalendar): WorkbookData {
     license_social_services: 'SSS-0051234', license_medical: 'ML-0077123', license_education: 'EL-0033456',
   });
 
+  // D-08 and D-12 were admitted before annex 3 came into force: their admission (age, documents, contract)
+  // is not judged by the 2009 text (not evaluated, with the reason). Everyone else was admitted under it.
   const children: Row[] = [
-    child('D-01', 'm', '2005-08-15', '2008-09-01', 'DG-1', 9),
-    child('D-02', 'f', '2005-11-02', '2009-01-12', 'DG-1', 10),
-    child('D-03', 'm', '2006-01-20', '2009-02-02', 'DG-1', 5, { funding: 'paid', has_ipr: false }),
+    child('D-01', 'm', '2005-08-15', '2009-09-28', 'DG-1', 9),
+    child('D-02', 'f', '2005-11-02', '2009-09-14', 'DG-1', 10),
+    child('D-03', 'm', '2006-01-20', '2009-09-21', 'DG-1', 5, { funding: 'paid', has_ipr: false }),
     child('D-04', 'f', '2006-04-04', '2010-03-01', 'DG-1', 9),
     child('D-05', 'm', '2006-06-06', '2009-09-07', 'DG-1', 9, { seizures_per_month: 2 }),
     child('D-06', 'f', '2005-10-10', '2009-10-12', 'DG-1', 10),
     child('D-07', 'm', '2006-02-14', '2009-11-16', 'DG-1', 6, { funding: 'paid' }),
     child('D-08', 'm', '2000-03-03', '2007-09-03', 'DG-2', 8),
-    child('D-09', 'f', '2001-03-07', '2008-04-07', 'DG-2', 9),
+    child('D-09', 'f', '2001-03-07', '2009-10-05', 'DG-2', 9),
     child('D-10', 'm', '1999-12-12', '2010-01-18', 'DG-2', 10),
-    child('D-11', 'f', '2000-01-25', '2006-10-02', 'DG-2', 9, { discharged_on: d('2010-04-09'), discharge_order_no: '15-қ' }),
+    child('D-11', 'f', '2000-01-25', '2009-09-14', 'DG-2', 9, { discharged_on: d('2010-04-09'), discharge_order_no: '15-қ' }),
     child('D-12', 'm', '1995-05-05', '2005-05-16', 'DG-3', 10, { subgroup_id: 'S-1' }),
-    child('D-13', 'f', '1994-09-09', '2005-09-12', 'DG-3', 9, { subgroup_id: 'S-1' }),
+    child('D-13', 'f', '1994-09-09', '2009-10-12', 'DG-3', 9, { subgroup_id: 'S-1' }),
   ];
   const bands: Record<string, [number, number]> = { 'DG-1': [3, 5], 'DG-2': [9, 13], 'DG-3': [14, 18] };
   for (const c of children) {
@@ -46,9 +48,24 @@ export function dayCare(cal: WorkingDayCalendar): WorkbookData {
     const [lo, hi] = bands[c.group_id as string]!;
     check(ageOn(c, AS_OF) >= lo && ageOn(c, AS_OF) <= hi, `${c.child_id} inside its group's age band`);
     check((c.regime_hours as number) >= 4 && (c.regime_hours as number) <= 10, `${c.child_id} regime 4–10 h`);
-    if (c.funding === 'budget' && c.child_id !== 'D-08') check((c.regime_hours as number) >= 9, `${c.child_id} budget regime 9–10 h`);
+    // A3.14: 9–10 h for every child except paid services in this private facility (at least 4 h).
+    if (c.funding === 'budget' && c.child_id !== 'D-08') check((c.regime_hours as number) >= 9, `${c.child_id} regime 9–10 h`);
+    check(c.disabled === true, `${c.child_id} is disabled`);
+    check((c.admitted_on as number) >= d('2009-09-07') || ['D-08', 'D-12'].includes(c.child_id as string), `${c.child_id} admitted under the 2009 text`);
   }
-  data.violation('A3.14', 'D-08', null, null, 'Budget-funded D-08 has a regime of 8 hours a day; the budget regime is 9–10 hours.');
+  data.violation('A3.14', 'D-08', null, null, 'Budget-funded D-08 has a regime of 8 hours a day; every child but a paid one of a private facility has 9–10 hours.');
+
+  // A private facility admits on a contract (A3.7) that states the terms of point 41 (A3.41); D-03's
+  // contract leaves out the daily regime.
+  for (const c of children) {
+    data.add('contracts', {
+      child_id: c.child_id, contract_no: `C-${(c.child_id as string).slice(2)}`, signed_on: c.admitted_on, valid_until: d('2010-12-31'),
+      periodicity: 'every working day', service_types: 'rehabilitation, education, meals', social_worker: null,
+      termination_conditions: true, responsibilities: true, payment_terms: c.funding === 'paid' ? true : null,
+      regime: c.child_id === 'D-03' ? null : `${c.regime_hours} h a day, 08:00 onwards`, extension_terms: c.funding === 'paid' ? true : null,
+    });
+  }
+  data.violation('A3.41', 'D-03', null, 'regime', 'D-03\'s contract does not state the daily stay regime.');
 
   data.add('groups', { group_id: 'DG-1', age_band: '3-5', skill_level: 'none', labour_orientation: false });
   data.add('groups', { group_id: 'DG-2', age_band: '9-13', skill_level: 'household', labour_orientation: false });

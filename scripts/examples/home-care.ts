@@ -26,21 +26,26 @@ export function homeCare(cal: WorkingDayCalendar): WorkbookData {
     license_social_services: 'ССУ-0034567', license_medical: null, license_education: null,
   });
 
+  // H-01 and H-11 were registered in 2008, before annex 2 came into force, and are served on by the local
+  // executive body's decision (point 16: without the point-12 documents); their registration is not judged
+  // by the 2009 text (not evaluated, with the reason). Everyone else was registered under it.
+  const CONTINUED = ['H-01', 'H-11'];
   const children: Row[] = [
     child('H-01', 'm', '2000-04-12', '2008-05-05', 'disabled', 'CW-1'),
-    child('H-02', 'f', '2003-09-09', '2009-02-02', 'disabled', 'CW-1'),
-    child('H-03', 'm', '2005-01-20', '2009-06-15', 'limited_abilities', 'CW-1'),
+    child('H-02', 'f', '2003-09-09', '2009-09-21', 'disabled', 'CW-1'),
+    child('H-03', 'm', '2005-01-20', '2009-10-19', 'limited_abilities', 'CW-1'),
     child('H-04', 'f', '2002-12-01', '2009-09-14', 'disabled', 'CW-1', { funding: 'paid' }),
     child('H-05', 'm', '2007-10-10', '2009-11-02', 'at_risk', 'CW-1'),
-    child('H-06', 'f', '2004-06-06', '2008-11-10', 'disabled', 'CW-2'),
+    child('H-06', 'f', '2004-06-06', '2009-11-10', 'disabled', 'CW-2'),
     child('H-07', 'm', '2008-03-15', '2009-12-07', 'at_risk', 'CW-2'),
-    child('H-08', 'f', '2001-02-02', '2009-04-06', 'limited_abilities', 'CW-2', { funding: 'paid' }),
+    child('H-08', 'f', '2001-02-02', '2009-10-05', 'limited_abilities', 'CW-2', { funding: 'paid' }),
     child('H-09', 'm', '2006-08-08', '2010-03-10', 'disabled', 'CW-2'),
-    child('H-10', 'f', '1998-05-05', '2007-03-05', 'disabled', 'CW-2', { discharged_on: d('2010-04-16'), discharge_order_no: '34-о' }),
+    child('H-10', 'f', '1998-05-05', '2009-09-28', 'disabled', 'CW-2', { discharged_on: d('2010-04-16'), discharge_order_no: '34-о' }),
     child('H-11', 'm', '2005-05-05', '2008-01-14', 'limited_abilities', 'CW-2'),
   ];
   for (const c of children) {
     data.add('children', c);
+    check((c.admitted_on as number) >= d('2009-09-07') || CONTINUED.includes(c.child_id as string), `${c.child_id} registered under the 2009 text`);
     if (c.category === 'at_risk') {
       const months = (toYMD(c.admitted_on as number).year - toYMD(c.birth_date as number).year) * 12 + toYMD(c.admitted_on as number).month - toYMD(c.birth_date as number).month;
       check(months >= 18 && ageOn(c, c.admitted_on as number) < 3, `${c.child_id} at risk aged 1.5–3 on registration`);
@@ -63,12 +68,15 @@ export function homeCare(cal: WorkingDayCalendar): WorkbookData {
       child_id: c.child_id, contract_no: `Д-${c.child_id}`, signed_on: c.admitted_on, valid_until: d('2010-12-31'),
       periodicity: '2 раза в неделю', service_types: 'социально-бытовые, социально-медицинские, социально-педагогические',
       social_worker: WORKERS[c.care_worker_id as string], termination_conditions: true, responsibilities: c.child_id !== 'H-04',
-      payment_terms: paid ? true : null,
+      payment_terms: paid ? true : null, regime: null, extension_terms: paid ? true : null,
     });
   }
   data.violation('A2.9', 'H-04', null, 'responsibilities', 'H-04\'s contract does not state the parties\' responsibilities.');
 
+  // Point 12's list for budget-funded care; the paid children's files follow the founder's own list (point 13),
+  // here the same papers; H-01 and H-11 hold only the continuation decision (point 16).
   for (const c of children) {
+    if (CONTINUED.includes(c.child_id as string)) { documentsFor(data, c, ['continuation_decision']); continue; }
     const codes = ['parent_application', 'birth_certificate_copy', 'residence_certificate', 'medical_certificate', 'housing_inspection_act',
       'parent_id_copy', ...(c.disabled ? ['disability_extract'] : []), ...(c.has_ipr ? ['ipr_extract'] : []), 'pmpk_conclusion',
       ...(c.funding === 'budget' ? ['local_exec_decision'] : [])];
@@ -83,15 +91,22 @@ export function homeCare(cal: WorkingDayCalendar): WorkbookData {
     else plansFor(data, c, cal);
   }
   check(cal.workingDaysBetween(d('2010-03-19'), d('2010-03-29')) === 3, '19.03→29.03.2010 is 3 working days');
+  // The department head approves the plans of CW-2's children: the head of a home-help department (point 3).
+  for (const p of data.rows('plans')) if (children.find((c) => c.child_id === p.child_id)!.care_worker_id === 'CW-2') p.approved_by = 'department_head';
 
   for (const c of children) quarterlyEntries(data, c, 'quarterly_monitoring', (q) => (c.child_id === 'H-02' && q === 1 ? 'social_work_specialist' : 'social_work_consultant'));
   data.violation('A2.19', 'H-02', '2010-Q1', null, 'H-02\'s only Q1 monitoring entry was recorded by a social work specialist, not a social work consultant.');
+
+  // H-07 spent 08.02–19.02.2010 in day care: home care was suspended (point 15), no visits those weeks.
+  const suspension = { child_id: 'H-07', from: d('2010-02-08'), to: d('2010-02-19'), reason: 'day_care_stay' };
+  data.add('suspensions', suspension);
 
   // Visits: two a week on working days (Tuesday and Thursday, else the next free working day of the week).
   const skipWeek = d('2010-04-12');
   for (const c of children) {
     const [from, to] = stayInPeriod(c);
     for (const monday of mondays(from, to)) {
+      if (c.child_id === suspension.child_id && monday + 6 >= suspension.from && monday <= suspension.to) continue;
       const order = [1, 3, 2, 4, 0].map((k) => monday + k).filter((x) => x >= from && x <= to && cal.isWorkingDay(x));
       const wanted = c.child_id === 'H-03' && monday === skipWeek ? 1 : 2;
       for (const day of order.slice(0, wanted).sort((a, b) => a - b)) data.add('visits', { child_id: c.child_id, date: day, staff_id: c.care_worker_id });
@@ -99,13 +114,18 @@ export function homeCare(cal: WorkingDayCalendar): WorkbookData {
   }
   data.violation('A2.29.3', 'H-03', isoWeekLabel(skipWeek), null, 'H-03 had only one home visit in ISO week 2010-W15 (12–18.04.2010).');
 
+  // The services journal of each month is handed to the social worker on the next working day after it
+  // ends; H-05's March journal was handed over on 26.03.2010, before the month ended.
+  const early = { child_id: 'H-05', month: dayNumber(2010, 3, 1), on: d('2010-03-26') };
   for (const c of children) {
     const [from, to] = stayInPeriod(c);
     for (let month = toYMD(from).month; month <= toYMD(to).month; month++) {
       const first = dayNumber(2010, month, 1);
-      data.add('services_journal', { child_id: c.child_id, month: first, handed_over_on: cal.addWorkingDays(addMonths(first, 1) - 1, 1) });
+      const handed = c.child_id === early.child_id && first === early.month ? early.on : cal.addWorkingDays(addMonths(first, 1) - 1, 1);
+      data.add('services_journal', { child_id: c.child_id, month: first, handed_over_on: handed });
     }
   }
+  data.violation('A2.29.4', 'H-05', '2010-03', null, 'H-05\'s services journal for March 2010 was handed to the social worker on 26.03.2010, before the month ended.');
 
   data.add('records', { record: 'annual_work_plan', period: '2010', present: true, numbered_bound_sealed: null });
   data.add('records', { record: 'quarterly_work_plan', period: '2010-Q1', present: true, numbered_bound_sealed: null });

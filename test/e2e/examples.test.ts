@@ -33,3 +33,22 @@ describe('residential-2010.xlsx', () => {
     expect(report.not_evaluated.filter((n) => n.clause === 'A1.43').map((n) => n.rule)).toEqual(['residential/staffing-norms']);
   });
 });
+
+describe.each([
+  ['residential-2010.xlsx', ['R-08', 'R-12'], ['A1.2 residential/admission-age', 'A1.7 residential/private-contract', 'A1.8 residential/budget-admission-documents', 'A1.17 residential/plan-duration', 'A1.18 residential/plan-approval']],
+  ['home-care-2010.xlsx', ['H-01', 'H-11'], ['A2.9 home-care/contract-signed', 'A2.9 home-care/contract-terms', 'A2.17 home-care/plan-duration', 'A2.18 home-care/plan-approval']],
+  ['day-care-2010.xlsx', ['D-08', 'D-12'], ['A3.2 day-care/admission-age', 'A3.7 day-care/private-contract', 'A3.8 day-care/budget-admission-documents', 'A3.17 day-care/plan-duration', 'A3.18 day-care/plan-approval', 'A3.41 day-care/contract-terms']],
+])('%s: children admitted before order 240-ө came into force', (file, subjects, rules) => {
+  it('are not judged by it: one not-evaluated entry per child and rule, cause rule_pack, not a finding of that rule', async () => {
+    const bytes = readFileSync(new URL(`../../examples/${file}`, import.meta.url));
+    const { report } = await auditWorkbook(bytes, file, pack, { lang: 'en', version: 'test' });
+    const perSubject = report.not_evaluated.filter((n) => n.subject !== undefined);
+    expect(perSubject.every((n) => n.cause === 'rule_pack' && subjects.includes(n.subject!))).toBe(true);
+    expect([...new Set(perSubject.map((n) => `${n.clause} ${n.rule}`))]).toEqual(rules);
+    expect(perSubject.every((n) => n.reason.startsWith(`${n.subject}: dated `))).toBe(true);
+    // Rules that judge a state (a regime, a leave in the period) still judge these children.
+    expect(report.findings.filter((f) => perSubject.some((n) => n.rule === f.rule && n.subject === f.subject))).toEqual([]);
+    // Each finding names the version that judged it.
+    expect(new Set(report.findings.map((f) => f.version))).toEqual(new Set(['2009-240-o']));
+  });
+});

@@ -45,7 +45,7 @@ export function makeBenchWorkbook(children = 300): BenchWorkbook {
     const discharged = r() < 0.1 ? addDays(iso(2010, 6, 1), Math.floor(r() * 180)) : null;
     const birth = addDays(iso(1995, 1, 1), Math.floor(r() * 4000));
     childRows.push([id, birth, r() < 0.5 ? 'm' : 'f', admitted, discharged, discharged ? `P-${c}` : null, r() < 0.9 ? 'budget' : 'paid', 'disabled', 'yes', r() < 0.5 ? 'yes' : 'no',
-      `G-${1 + (c % 30)}`, `SG-${1 + (c % 60)}`, `B-${1 + (c % 60)}`, `S-${3 + 6 * (c % 10)}`, r() < 0.95 ? 9 : 6, r() < 0.1 ? 3 : 0, r() < 0.02 ? 'tb_active' : null, r() < 0.7 ? addDays(birth, 16 * 365 + 30) : null]);
+      `G-${1 + (c % 30)}`, `SG-${1 + (c % 60)}`, `B-${1 + (c % 60)}`, `S-${3 + 6 * (c % 10)}`, r() < 0.95 ? 9 : 6, r() < 0.1 ? 3 : 0, r() < 0.02 ? 'tb_active' : null, r() < 0.7 ? addDays(birth, 16 * 365 + 30) : null, discharged ? 'yes' : null]);
     const from = admitted > start ? admitted : start;
     const to = discharged ?? iso(2010, 12, 31);
     for (let t = from; t <= to; t = addDays(t, 1)) if (r() > 0.002) health.push([id, t, 'nurse']);
@@ -56,7 +56,7 @@ export function makeBenchWorkbook(children = 300): BenchWorkbook {
     const drafted = addDays(admitted, Math.floor(r() * 20));
     plans.push([id, 1, drafted, addDays(drafted, Math.floor(r() * 9)), addDays(drafted, 9), 'head', drafted, addDays(drafted, 364)]);
     for (const d of docs) if (r() > 0.03) documents.push([id, d, admitted]);
-    contracts.push([id, `K-${c}`, admitted, iso(2011, 12, 31), 'weekly', 'care', 'Worker', 'yes', 'yes', r() < 0.9 ? 'yes' : null]);
+    contracts.push([id, `K-${c}`, admitted, iso(2011, 12, 31), 'weekly', 'care', 'Worker', 'yes', 'yes', r() < 0.9 ? 'yes' : null, '9 h', c % 10 === 0 ? null : 'yes']);
     for (let m = 1; m <= 10; m++) services.push([id, iso(2010, m, 1), iso(2010, m, 28)]);
     if (c <= 100) {
       for (let t = start; t <= iso(2010, 10, 31); t = addDays(t, 1)) {
@@ -65,20 +65,21 @@ export function makeBenchWorkbook(children = 300): BenchWorkbook {
         if (wd >= 1 && wd <= 5) attendance.push([id, t, 9]);
       }
     }
-    if (r() < 0.3) { const l = addDays(start, Math.floor(r() * 300)); leaves.push([id, l, addDays(l, 5), 'yes', r() < 0.9 ? 'yes' : 'no']); }
+    if (r() < 0.3) { const l = addDays(start, Math.floor(r() * 300)); leaves.push([id, l, addDays(l, 5), 'yes', r() < 0.9 ? 'yes' : 'no', c % 7 === 0 ? null : `O-${c}`]); }
   }
-  sheets.children = [['child_id', 'birth_date', 'sex', 'admitted_on', 'discharged_on', 'discharge_order_no', 'funding', 'category', 'disabled', 'has_ipr', 'group_id', 'subgroup_id', 'bedroom_id', 'care_worker_id', 'regime_hours', 'seizures_per_month', 'contraindications', 'id_card_issued_on'], ...childRows];
+  sheets.children = [['child_id', 'birth_date', 'sex', 'admitted_on', 'discharged_on', 'discharge_order_no', 'funding', 'category', 'disabled', 'has_ipr', 'group_id', 'subgroup_id', 'bedroom_id', 'care_worker_id', 'regime_hours', 'seizures_per_month', 'contraindications', 'id_card_issued_on', 'discharge_extract'], ...childRows];
   sheets.health_log = [['child_id', 'date', 'observed_by'], ...health];
   sheets.journal = [['child_id', 'date', 'entry_type', 'recorded_by'], ...journal,
     ...Array.from({ length: 12 }, (_, m) => [null, iso(2010, m + 1, 15), 'internal_control', 'social_work_specialist'])];
   sheets.plans = [['child_id', 'plan_no', 'drafted_on', 'completed_on', 'approved_on', 'approved_by', 'valid_from', 'valid_to'], ...plans];
   sheets.documents = [['child_id', 'document', 'received_on'], ...documents];
-  sheets.leaves = [['child_id', 'from', 'to', 'parent_application', 'doctor_conclusion'], ...leaves];
-  sheets.contracts = [['child_id', 'contract_no', 'signed_on', 'valid_until', 'periodicity', 'service_types', 'social_worker', 'termination_conditions', 'responsibilities', 'payment_terms'], ...contracts];
+  sheets.leaves = [['child_id', 'from', 'to', 'parent_application', 'doctor_conclusion', 'order_no'], ...leaves];
+  sheets.contracts = [['child_id', 'contract_no', 'signed_on', 'valid_until', 'periodicity', 'service_types', 'social_worker', 'termination_conditions', 'responsibilities', 'payment_terms', 'regime', 'extension_terms'], ...contracts];
+  sheets.suspensions = [['child_id', 'from', 'to', 'reason'], ['C-0002', iso(2010, 4, 5), iso(2010, 4, 16), 'day_care_stay']];
   sheets.services_journal = [['child_id', 'month', 'handed_over_on'], ...services];
   sheets.visits = [['child_id', 'date', 'staff_id'], ...visits];
   sheets.attendance = [['child_id', 'date', 'hours'], ...attendance];
-  sheets.referrals = [['child_id', 'from', 'to', 'organisation', 'doctor_conclusion', 'written_commitment'], ['C-0001', iso(2010, 3, 1), iso(2010, 3, 20), 'Clinic', 'yes', 'yes']];
+  sheets.referrals = [['child_id', 'from', 'to', 'organisation', 'doctor_conclusion', 'written_commitment', 'order_no'], ['C-0001', iso(2010, 3, 1), iso(2010, 3, 20), 'Clinic', 'yes', 'yes', 'O-1']];
   sheets.complaint_reviews = [['date', 'reviewer_role', 'reviewer_name'],
     ...Array.from({ length: 52 }, (_, w) => [addDays(iso(2010, 1, 4), w * 7 + 1), 'head', 'Head']),
     ...Array.from({ length: 12 }, (_, m) => [iso(2010, m + 1, 25), 'authorized_body', 'Body'])];

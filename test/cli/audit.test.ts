@@ -32,7 +32,7 @@ describe('ereje audit on the example workbooks', () => {
     expect(r.stdout).toContain('2010-01-01 … 2010-06-30');
     expect(r.stdout).toContain('residential@2009-240-o');
     expect(r.stdout).toContain(`${kk.status}: ${kk.verdict.nonCompliant}`);
-    expect(r.stdout).toMatch(/A1\.46 MAU-01 · 2010-W11 — /);
+    expect(r.stdout).toMatch(/A1\.40 R-08 — /);
     expect(r.stdout).toContain(kk.notEvaluated);
   });
 

@@ -65,7 +65,7 @@ export function dayCare(cal: WorkingDayCalendar): WorkbookData {
       regime: c.child_id === 'D-03' ? null : `${c.regime_hours} h a day, 08:00 onwards`, extension_terms: c.funding === 'paid' ? true : null,
     });
   }
-  data.violation('A3.41', 'D-03', null, 'regime', 'D-03\'s contract does not state the daily stay regime.');
+  data.violation('A3.41', 'D-03', null, null, 'D-03\'s contract does not state the daily stay regime.');
 
   data.add('groups', { group_id: 'DG-1', age_band: '3-5', skill_level: 'none', labour_orientation: false });
   data.add('groups', { group_id: 'DG-2', age_band: '9-13', skill_level: 'household', labour_orientation: false });

@@ -19,8 +19,8 @@ describe('ereje rules list', () => {
     expect(r.stdout).toMatch(/ {6}A1\.30\.5 +major +residential\/group-size/);
     expect(r.stdout).toMatch(/ {6}A1\.13 +info +residential\/bedroom-one-sex/);
     expect(r.stdout).toContain('    38 rules:');
-    expect(r.stdout).toContain('    21 rules:');
-    expect(r.stdout).toContain('    28 rules:');
+    expect(r.stdout).toContain('    22 rules:');
+    expect(r.stdout).toContain('    29 rules:');
     // The reports' mark and legend for approximate dates, in the user's language.
     expect(r.stdout).not.toContain('~');
     expect(r.stdout.endsWith('\n≈ — the date is not in the source text; an approximate date is shown (its basis is given below the version)\n')).toBe(true);

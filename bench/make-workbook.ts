@@ -57,7 +57,7 @@ export function makeBenchWorkbook(children = 300): BenchWorkbook {
     plans.push([id, 1, drafted, addDays(drafted, Math.floor(r() * 9)), addDays(drafted, 9), 'head', drafted, addDays(drafted, 364)]);
     for (const d of docs) if (r() > 0.03) documents.push([id, d, admitted]);
     contracts.push([id, `K-${c}`, admitted, iso(2011, 12, 31), 'weekly', 'care', 'Worker', 'yes', 'yes', r() < 0.9 ? 'yes' : null, '9 h', c % 10 === 0 ? null : 'yes']);
-    for (let m = 1; m <= 10; m++) services.push([id, iso(2010, m, 1), iso(2010, m, 28)]);
+    for (let m = 1; m <= 10; m++) services.push([id, iso(2010, m, 1), iso(2010, m + 1, 1)]);   // handed over when the month ends (A2.29.4)
     if (c <= 100) {
       for (let t = start; t <= iso(2010, 10, 31); t = addDays(t, 1)) {
         const wd = t.getUTCDay();

@@ -14,7 +14,7 @@ export const same = (text: string): Localized => ({ kk: text, ru: text, en: text
 
 function table(sheet: string, sheetName: string, read: number, rejected: number): TypedTable {
   return {
-    sheet, sheetName, columns: [], columnLetters: {}, rows: [],
+    sheet, sheetName, columns: [], readAsEmpty: [], columnLetters: {}, rows: [],
     counts: { read, accepted: read - rejected, rejected },
   };
 }

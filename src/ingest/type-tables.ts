@@ -22,11 +22,15 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/** A sheet name as an A1 reference writes it: plain, or quoted the way Excel does (`'Жеке жоспарлар'`). */
+export function sheetRef(sheetName: string): string {
+  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheetName);
+  return plain ? sheetName : `'${sheetName.replace(/'/g, "''")}'`;
+}
+
 /** `Балалар!B12`; names with spaces or punctuation are quoted the way Excel writes them: `'Жеке жоспарлар'!C3`. */
 export function cellAddress(sheetName: string, columnIndex: number, excelRow: number): string {
-  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheetName);
-  const name = plain ? sheetName : `'${sheetName.replace(/'/g, "''")}'`;
-  return `${name}!${columnLetter(columnIndex)}${excelRow}`;
+  return `${sheetRef(sheetName)}!${columnLetter(columnIndex)}${excelRow}`;
 }
 
 interface PresentColumn { readonly def: ColumnDef; readonly index: number }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { reportWords } from '../../src/report/i18n.ts';
 import type { AuditReport } from '../../src/report/types.ts';
 import { schemaErrors } from '../report/fixtures.ts';
-import { facilitySheet, run, xlsxBytes, zipBomb } from './helpers.ts';
+import { facilitySheet, licenceRules, run, xlsxBytes, zipBomb } from './helpers.ts';
 
 const RESIDENTIAL = 'examples/residential-2010.xlsx';
 const tmp = mkdtempSync(join(tmpdir(), 'ereje-audit-'));
@@ -31,7 +31,7 @@ describe('ereje audit on the example workbooks', () => {
     expect(r.stdout).toContain(`${kk.facility}: «Мейірім»`);
     expect(r.stdout).toContain('2010-01-01 … 2010-06-30');
     expect(r.stdout).toContain('residential@2009-240-o');
-    expect(r.stdout).toContain(`${kk.status}: ${kk.verdict.nonCompliant}`);
+    expect(r.stdout).toContain(`${kk.status}: ${kk.verdict.non_compliant}`);
     expect(r.stdout).toMatch(/A1\.46 MAU-01 · 2010-W11 — /);
     expect(r.stdout).toContain(kk.notEvaluated);
   });
@@ -70,7 +70,8 @@ describe('ereje audit on the example workbooks', () => {
     const md = join(tmp, 'r.md');
     const r1 = await run(['audit', 'examples/day-care-2010.xlsx', '--lang', 'ru', '--out', md]);
     expect(r1.code).toBe(1);
-    expect(readFileSync(md, 'utf8')).toMatch(new RegExp(`^# ${reportWords('ru').title}: `));
+    const ru = reportWords('ru');
+    expect(readFileSync(md, 'utf8')).toMatch(new RegExp(`^\\*\\*${ru.status}: ${ru.verdict.non_compliant} — .*\\*\\*\n\n# ${ru.title}: `));
     const xlsx = join(tmp, 'r.xlsx');
     const r2 = await run(['audit', 'examples/day-care-2010.xlsx', '--format', 'xlsx', '--out', xlsx]);
     expect(r2.code).toBe(1);
@@ -84,22 +85,35 @@ describe('ereje audit on the example workbooks', () => {
     const r = await run(['audit', 'examples/day-care-2010.xlsx', '--lang', 'en', '--out', out, '--format', 'md']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^ereje: warning: --format md writes MD into .*out\.json, whose name says json$/m);
-    expect(readFileSync(out, 'utf8')).toMatch(/^# /);
+    expect(readFileSync(out, 'utf8')).toMatch(/^\*\*Result: .*\n\n# /);
     const agree = await run(['audit', 'examples/day-care-2010.xlsx', '--out', join(tmp, 'same.md'), '--format', 'md']);
     expect(agree.stderr).not.toMatch(/warning/);
   });
 });
 
 describe('ereje audit exit codes on built workbooks', () => {
-  it('0 for a workbook with nothing wrong (rules without data are listed as not evaluated)', async () => {
+  it('0 only when every rule in force was evaluated and nothing failed', async () => {
+    const path = join(tmp, 'licensed.xlsx');
+    writeFileSync(path, xlsxBytes({ facility: facilitySheet({ to: '2010-06-30' }) }));
+    const r = await run(['audit', path, '--rules', licenceRules(join(tmp, 'licence-rules')), '--format', 'json', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as AuditReport;
+    expect(report.result).toBe('compliant');
+    expect(report.summary).toMatchObject({ rules: 1, passed: 1, not_evaluated: 0 });
+  });
+
+  it('1, incomplete, for a workbook of just the facility sheet: the rules that need the other sheets were not evaluated', async () => {
     const path = join(tmp, 'facility-only.xlsx');
     writeFileSync(path, xlsxBytes({ facility: facilitySheet({ to: '2010-06-30' }) }));
     const r = await run(['audit', path, '--format', 'json', '--lang', 'en']);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as AuditReport;
+    expect(report.result).toBe('incomplete');
     expect(report.findings).toEqual([]);
-    expect(report.not_evaluated.length).toBeGreaterThan(0);
-    expect(report.not_evaluated.find((n) => n.clause === 'A1.33')!.reason).toMatch(/children/);
+    expect(report.not_evaluated.find((n) => n.clause === 'A1.33')).toMatchObject({ cause: 'workbook', sheet: 'children' });
+    const terminal = await run(['audit', path, '--lang', 'en']);
+    expect(terminal.code).toBe(1);
+    expect(terminal.stdout.split('\n')[0]).toBe('Result: Incomplete — no non-compliance found; the workbook lacks sheet «children», sheet «groups», sheet «staff», sheet «plans», sheet «journal», … and 9 more');
   });
 
   it('1 for input errors alone, with sheet, row, column and value', async () => {
@@ -162,7 +176,7 @@ describe('ereje audit exit codes on built workbooks', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/a-bad\.xlsx is not an \.xlsx workbook/);
     expect(r.stdout).toMatch(/^a-bad\.xlsx\s+—\s+—.*2$/m);
-    expect(r.stdout).toMatch(/^b-ok\.xlsx\s+Балалар үйі №1.* 0$/m);
+    expect(r.stdout).toMatch(/^b-ok\.xlsx\s+Балалар үйі №1.* 1$/m);
     expect(existsSync(join(out, 'b-ok.json'))).toBe(true);
     expect(existsSync(join(out, 'a-bad.json'))).toBe(false);
   });
@@ -183,7 +197,8 @@ describe('ereje audit exit codes on built workbooks', () => {
     const without = await run(['audit', path]);
     expect(without.code).toBe(2);
     const r = await run(['audit', path, '--mapping', mapping, '--format', 'json']);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as AuditReport).facility.name).toBe('Балалар үйі №1');
+    expect((JSON.parse(r.stdout) as AuditReport).input_errors.filter((e) => e.code === 'unused-mapping')).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // `ereje audit` end to end through main(): the real rule pack and the example workbooks.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
@@ -80,14 +81,77 @@ describe('ereje audit on the example workbooks', () => {
     expect(book.SheetNames).toEqual([kk.summary, kk.findings, kk.notEvaluated, kk.inputErrors]);
   });
 
-  it('warns when --format and the --out extension disagree, and still writes what --format asked for', async () => {
+  it('refuses an --out extension that contradicts --format, writing nothing', async () => {
     const out = join(tmp, 'out.json');
     const r = await run(['audit', 'examples/day-care-2010.xlsx', '--lang', 'en', '--out', out, '--format', 'md']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^ereje: warning: --format md writes MD into .*out\.json, whose name says json$/m);
-    expect(readFileSync(out, 'utf8')).toMatch(/^\*\*Result: .*\n\n# /);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`ereje: --format md contradicts --out ${out}, whose name says json; name the file .md, or leave --format out.\n`);
+    expect(existsSync(out)).toBe(false);
     const agree = await run(['audit', 'examples/day-care-2010.xlsx', '--out', join(tmp, 'same.md'), '--format', 'md']);
-    expect(agree.stderr).not.toMatch(/warning/);
+    expect(agree.code).toBe(1);
+    expect(readFileSync(join(tmp, 'same.md'), 'utf8')).toMatch(/^\*\*/);
+  });
+});
+
+describe('ereje audit never overwrites an input', () => {
+  const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+  const oneLine = (r: { stderr: string }) => expect(r.stderr.trim().split('\n')).toHaveLength(1);
+
+  it('refuses --out naming the input workbook, however it is spelt or linked (exit 2, bytes unchanged)', async () => {
+    const dir = join(tmp, 'clash');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    const input = join(dir, 'facility.xlsx');
+    copyFileSync(RESIDENTIAL, input);
+    const before = sha(input);
+    symlinkSync(input, join(dir, 'link.xlsx'));
+    for (const out of [input, join(dir, 'sub', '..', 'facility.xlsx'), join(dir, 'link.xlsx')]) {
+      for (const format of [[], ['--format', 'xlsx']]) {
+        const r = await run(['audit', input, '--out', out, ...format, '--lang', 'en']);
+        expect(r.code, out).toBe(2);
+        expect(r.stderr).toBe(`ereje: --out ${out}: this is the input ${input}; ereje never overwrites a user's file. Give the report another path.\n`);
+        expect(r.stdout).toBe('');
+      }
+    }
+    // Through the symbolic link as the input, too.
+    const viaLink = await run(['audit', join(dir, 'link.xlsx'), '--out', input, '--lang', 'ru']);
+    expect(viaLink.code).toBe(2);
+    expect(viaLink.stderr).toMatch(/^ereje: --out .*facility\.xlsx: это входной файл .*link\.xlsx; ereje никогда не перезаписывает файлы пользователя/);
+    oneLine(viaLink);
+    expect(sha(input)).toBe(before);
+  });
+
+  it('refuses a folder where a report would replace an input, before writing any report', async () => {
+    const dir = join(tmp, 'folder-clash');
+    mkdirSync(dir, { recursive: true });
+    for (const f of readdirSync('examples').filter((n) => n.endsWith('.xlsx'))) copyFileSync(join('examples', f), join(dir, f));
+    const before = readdirSync(dir).map((f) => [f, sha(join(dir, f))]);
+    const r = await run(['audit', dir, '--format', 'xlsx', '--out', dir, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ereje: --out .*folder-clash: the report day-care-2010\.xlsx would replace the input .*day-care-2010\.xlsx; ereje never overwrites a user's file\./);
+    oneLine(r);
+    expect(readdirSync(dir).map((f) => [f, sha(join(dir, f))])).toEqual(before);
+    // The same folder is fine for reports that replace nothing.
+    const json = await run(['audit', dir, '--format', 'json', '--out', dir]);
+    expect(json.code).toBe(1);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.json')).sort()).toEqual(['day-care-2010.json', 'home-care-2010.json', 'residential-2010.json']);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.xlsx')).map((f) => [f, sha(join(dir, f))])).toEqual(before);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses --out naming the --mapping file', async () => {
+    const mapping = join(tmp, 'names.json');
+    writeFileSync(mapping, '{"sheets": {}}');
+    const r = await run(['audit', RESIDENTIAL, '--mapping', mapping, '--out', mapping, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(readFileSync(mapping, 'utf8')).toBe('{"sheets": {}}');
+  });
+
+  it('with several workbooks, --out must be a folder', async () => {
+    const file = join(tmp, 'several.json');
+    const r = await run(['audit', RESIDENTIAL, 'examples/day-care-2010.xlsx', '--out', file, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`ereje: --out ${file}: with several workbooks --out must be a folder (one report per workbook); give a folder.\n`);
+    expect(existsSync(file)).toBe(false);
   });
 });
 
@@ -131,17 +195,19 @@ describe('ereje audit exit codes on built workbooks', () => {
   it('2 with one line for a text file named .xlsx', async () => {
     const path = join(tmp, 'x.xlsx');
     writeFileSync(path, 'child_id,birth_date\nC-1,2003-01-01\n');
-    const r = await run(['audit', path]);
+    const r = await run(['audit', path, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^ereje: .*x\.xlsx is not an \.xlsx workbook/);
+    const kk = await run(['audit', path]);
+    expect(kk.stderr).toBe('ereje: x.xlsx — .xlsx жұмыс кітабы емес (немесе құпиясөзбен қорғалған); деректерді Excel-ден құпиясөзсіз .xlsx ретінде сақтаңыз.\n');
     oneLine(r.stderr);
   });
 
   it('2 with one line for a zip bomb', async () => {
     const path = join(tmp, 'bomb.xlsx');
     writeFileSync(path, zipBomb());
-    const r = await run(['audit', path]);
+    const r = await run(['audit', path, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^ereje: .*bomb\.xlsx.*inflates to more than its declared/);
     oneLine(r.stderr);
@@ -150,7 +216,7 @@ describe('ereje audit exit codes on built workbooks', () => {
   it('2 with one line when no ruleset is in force for the period (2015)', async () => {
     const path = join(tmp, 'f2015.xlsx');
     writeFileSync(path, xlsxBytes({ facility: facilitySheet({ from: '2015-01-01', to: '2015-06-30' }) }));
-    const r = await run(['audit', path]);
+    const r = await run(['audit', path, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^ereje: f2015\.xlsx: no ruleset version for "residential" is in force during 2015-01-01 \.\. 2015-06-30/);
     oneLine(r.stderr);
@@ -160,7 +226,7 @@ describe('ereje audit exit codes on built workbooks', () => {
     const rules = join(tmp, 'broken-rules');
     mkdirSync(rules, { recursive: true });
     writeFileSync(join(rules, 'x.ereje'), 'ruleset residential version "1" { applies_to residential\n');
-    const r = await run(['audit', RESIDENTIAL, '--rules', rules]);
+    const r = await run(['audit', RESIDENTIAL, '--rules', rules, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^ereje: the rule files in .*broken-rules do not compile — .*x\.ereje:\d+:\d+: .*run `ereje rules check/);
     oneLine(r.stderr);
@@ -182,7 +248,7 @@ describe('ereje audit exit codes on built workbooks', () => {
   });
 
   it('2 with one line for a workbook over --max-size', async () => {
-    const r = await run(['audit', RESIDENTIAL, '--max-size', '0.001']);
+    const r = await run(['audit', RESIDENTIAL, '--max-size', '0.001', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/residential-2010\.xlsx: the file is \d+ kB, more than the 1 kB limit; .*raise --max-size/);
     oneLine(r.stderr);

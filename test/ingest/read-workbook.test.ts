@@ -139,6 +139,15 @@ describe('parseHeaderMapping', () => {
     expect(() => parseHeaderMapping({ sheets: { Kids: 'kids' } })).toThrow(/"kids" is not a sheet id/);
     expect(() => parseHeaderMapping({ columns: { children: { Code: 'code' } } })).toThrow(/not a column of children/);
     expect(() => parseHeaderMapping({ columns: { children: { Code: 5 } } })).toThrow(HeaderMappingError);
+    const suggested = (json: unknown): HeaderMappingError => { try { parseHeaderMapping(json); } catch (err) { return err as HeaderMappingError; } throw new Error('accepted'); };
+    const misspelt = suggested({ sheets: { Kids: 'chidren' }, columns: { childrn: {}, plans: { Done: 'completed' } }, colums: {} });
+    expect(misspelt.text.en).toContain('"colums" (did you mean "columns"?)');
+    const targets = suggested({ sheets: { Kids: 'chidren' }, columns: { childrn: {}, plans: { Done: 'completd_on' } } });
+    expect(targets.text.en).toContain('sheets["Kids"]: "chidren" is not a sheet id (did you mean "children"?)');
+    expect(targets.text.en).toContain('columns["childrn"]: not a sheet id (did you mean "children"?)');
+    expect(targets.text.en).toContain('"completd_on" is not a column of plans (did you mean "completed_on"?)');
+    expect(targets.text.ru).toContain('(возможно, "children"?)');
+    expect(targets.text.kk).toContain('("completed_on" болуы мүмкін бе?)');
     const tricky = parseHeaderMapping(JSON.parse('{"sheets":{"__proto__":"children"}}'));
     expect(Object.keys(tricky.sheets!)).toEqual(['__proto__']);
     expect(({} as Record<string, unknown>).children).toBeUndefined();

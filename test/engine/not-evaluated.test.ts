@@ -63,4 +63,22 @@ describe('not evaluated', () => {
     expect(ev.notEvaluated.map((n) => n.reason.en)).toEqual(['all 1 rows of sheet "children" were rejected for input errors']);
     expect(ev.notEvaluated[0]).toMatchObject({ cause: 'workbook', sheet: 'children' });
   });
+  it('a column read through a row bound by `let k = first(…)` counts as one the rule reads', async () => {
+    const terms = compile(`
+rule contract-terms {
+  clause A2.9
+  severity minor
+  scope record "r"
+  quote "q"
+  for c in children
+  let k = first(contracts x where x.child_id = c.child_id)
+  require k.periodicity is present
+  subject c.child_id
+  message "{c.child_id}"
+}`, { id: 'home-care', kind: 'home_care' });
+    const children = { header: ['child_id', 'birth_date', 'admitted_on', 'funding'], rows: [['C-1', '2003-01-01', '2009-01-10', 'budget']] };
+    const ev = await evaluateBoth([terms], workbook({ children, contracts: { header: ['child_id', 'contract_no'], rows: [['C-1', 'D-1']] } }, { kind: 'home_care' }));
+    expect(ev.findings).toEqual([]);
+    expect(ev.notEvaluated).toEqual([expect.objectContaining({ cause: 'workbook', sheet: 'contracts', column: 'periodicity' })]);
+  });
 });

@@ -93,6 +93,22 @@ describe('ereje audit on the example workbooks', () => {
   });
 });
 
+describe('ereje audit on a workbook with cells in its last row and column (test/fixtures/corner-cells.xlsx)', () => {
+  it('gives the findings of the day-care example it was made from, and names the stray cells', async () => {
+    // The day-care example with `D-99` in A1048576 and `x` in XFD1048576 of the children sheet: reading
+    // it once cost a visit per row and column (over 100 s); now a visit per cell.
+    const corner = await run(['audit', 'test/fixtures/corner-cells.xlsx', '--format', 'json', '--lang', 'en']);
+    const example = await run(['audit', 'examples/day-care-2010.xlsx', '--format', 'json', '--lang', 'en']);
+    const [a, b] = [JSON.parse(corner.stdout) as AuditReport, JSON.parse(example.stdout) as AuditReport];
+    expect(a.findings).toEqual(b.findings);
+    expect(a.not_evaluated).toEqual(b.not_evaluated);
+    expect(a.input_errors.map((e) => [e.code, e.cell])).toEqual([
+      ['blank-header', 'children!XFD1'], ['missing-cell', 'children!D1048576'], ['missing-cell', 'children!B1048576'], ['missing-cell', 'children!G1048576'],
+    ]);
+    expect([corner.code, a.result]).toEqual([1, 'non_compliant']);
+  });
+});
+
 describe('ereje audit never overwrites an input', () => {
   const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
   const oneLine = (r: { stderr: string }) => expect(r.stderr.trim().split('\n')).toHaveLength(1);

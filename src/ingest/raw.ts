@@ -32,6 +32,20 @@ export interface RawTable {
 const SCAN_BY_INDEX = 256;
 
 /**
+ * The indexes a long holey array holds, so that visiting them costs its entries, not its length; null
+ * when the array is short enough to walk by index (the hot loops of ingest walk it themselves).
+ */
+export function sparseIndexes(list: readonly unknown[]): number[] | null {
+  if (list.length <= SCAN_BY_INDEX) return null;
+  const out: number[] = [];
+  for (const key of Object.keys(list)) {
+    const i = Number(key);
+    if (Number.isInteger(i)) out.push(i);
+  }
+  return out;
+}
+
+/**
  * Calls `visit` for each entry a holey array holds, in index order: the cells of a row (empty cells
  * included), or the rows of a sheet.
  */
@@ -43,8 +57,5 @@ export function forEachCell<T>(list: readonly (T | undefined)[], visit: (index: 
     }
     return;
   }
-  for (const key of Object.keys(list)) {
-    const i = Number(key);
-    if (Number.isInteger(i) && list[i] !== undefined) visit(i, list[i]!);
-  }
+  for (const i of sparseIndexes(list)!) if (list[i] !== undefined) visit(i, list[i]!);
 }

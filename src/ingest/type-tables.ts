@@ -6,7 +6,7 @@ import { columnOf, isHelpSheetName, matchColumnHeader, matchSheetName, normalize
 import type { ColumnDef, ColumnId, SheetDef, SheetId } from '../schema/types.ts';
 import { cellText, isEmptyCell, typeCell, type CellResult } from './cells.ts';
 import * as msg from './messages.ts';
-import { forEachCell, type RawCell, type RawRow, type RawTable } from './raw.ts';
+import { forEachCell, sparseIndexes, type RawCell, type RawRow, type RawTable } from './raw.ts';
 import type { CellValue, FacilityInfo, HeaderMapping, IngestedWorkbook, InputError, TypedRow, TypedTable } from './types.ts';
 
 export interface TypeTablesOptions {
@@ -164,7 +164,18 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
     if (text !== '') headerText.set(index, text);
   });
   const blank = new Set<number>();
-  for (const row of rawRows) forEachCell(row, (index, cell) => { if (!headerText.has(index) && !isEmptyCell(cell)) blank.add(index); });
+  // Rows no wider than an unbroken header cannot hold a headerless cell: most rows need no look.
+  let unbroken = 0;
+  while (headerText.has(unbroken)) unbroken++;
+  for (const row of rawRows) {
+    if (row.length <= unbroken) continue;
+    const at = sparseIndexes(row);
+    const n = at === null ? row.length : at.length;
+    for (let k = 0; k < n; k++) {
+      const index = at === null ? k : at[k]!;
+      if (!headerText.has(index) && !isEmptyCell(row[index])) blank.add(index);
+    }
+  }
   const indexes = [...new Set([...headerText.keys(), ...blank])].sort((a, b) => a - b);
 
   const columns: PresentColumn[] = [];
@@ -234,7 +245,7 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
     Object.setPrototypeOf(values, null);
     const row: TypedRow = { excelRow, values };
     rows.push(row);
-    rawOf.set(row, cells);
+    if (def.id === 'facility') rawOf.set(row, cells);
     if (rowErrors > 0) rejected.add(row);
   }
 
@@ -307,9 +318,10 @@ function unusedMappingNames(mapping: HeaderMapping, sheetNames: readonly string[
 }
 
 function isEmptyRow(cells: RawRow): boolean {
-  let empty = true;
-  forEachCell(cells, (_, cell) => { if (empty && !isEmptyCell(cell)) empty = false; });
-  return empty;
+  const at = sparseIndexes(cells);
+  const n = at === null ? cells.length : at.length;
+  for (let k = 0; k < n; k++) if (!isEmptyCell(cells[at === null ? k : at[k]!])) return false;
+  return true;
 }
 
 /**

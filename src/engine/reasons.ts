@@ -22,7 +22,7 @@ export const reasons = {
   },
   allRejected: (sheet: string, n: number): Localized => ({
     kk: `«${sheet}» парағының барлық ${n} жолы енгізу қателеріне байланысты қабылданбады`,
-    ru: `Все ${n} строк листа «${sheet}» отклонены из-за ошибок ввода`,
+    ru: `Все строки листа «${sheet}» (${n}) отклонены из-за ошибок ввода`,
     en: `all ${n} rows of sheet "${sheet}" were rejected for input errors`,
   }),
   noVersion: (n: number, dates: string): Localized => ({

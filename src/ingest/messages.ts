@@ -164,7 +164,7 @@ export function rowsAboveHeaderMessage(sheetName: string, first: number, last: n
   return {
     en: `Row${first === last ? '' : 's'} ${rows} of sheet «${sheetName}» ${first === last ? 'is' : 'are'} above the header (row ${headerRow}) and not read as data.`,
     kk: `«${sheetName}» парағының ${rows}-жол${first === last ? 'ы' : 'дары'} тақырып жолынан (${headerRow}-жол) жоғары, деректер ретінде оқылмайды.`,
-    ru: `Строк${first === last ? 'а' : 'и'} ${rows} листа «${sheetName}» выше заголовка (строка ${headerRow}) и не читаются как данные.`,
+    ru: `Строк${first === last ? 'а' : 'и'} ${rows} листа «${sheetName}» выше заголовка (строка ${headerRow}) и не чита${first === last ? 'е' : 'ю'}тся как данные.`,
   };
 }
 

@@ -28,6 +28,11 @@ export function sheetRef(sheetName: string): string {
   return plain ? sheetName : `'${sheetName.replace(/'/g, "''")}'`;
 }
 
+/** Whole rows as Excel addresses them: `Балалар!1:2` (a header row that lacks a column, title rows above it). */
+export function rowRange(sheetName: string, first: number, last: number): string {
+  return `${sheetRef(sheetName)}!${first}:${last}`;
+}
+
 /** `Балалар!B12`; names with spaces or punctuation are quoted the way Excel writes them: `'Жеке жоспарлар'!C3`. */
 export function cellAddress(sheetName: string, columnIndex: number, excelRow: number): string {
   return `${sheetRef(sheetName)}!${columnLetter(columnIndex)}${excelRow}`;
@@ -121,7 +126,7 @@ function sheetRows(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
   }
   if (best > 0) {
     errors.push({
-      code: 'rows-above-header', sheet: def.id, sheetName: table.name, row: rowNumbers[0]!, column: null, cell: null,
+      code: 'rows-above-header', sheet: def.id, sheetName: table.name, row: rowNumbers[0]!, column: null, cell: rowRange(table.name, rowNumbers[0]!, rowNumbers[best - 1]!),
       value: shortText(rows.slice(0, best).flatMap(rowTexts).join(' · ')),
       message: msg.rowsAboveHeaderMessage(table.name, rowNumbers[0]!, rowNumbers[best - 1]!, rowNumbers[best]!), severity: 'warning',
     });
@@ -203,7 +208,7 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
 
   for (const column of def.columns) {
     if (column.required && !seen.has(column.id)) {
-      errors.push({ ...base, code: 'missing-column', row: headerRow, column: column.id, cell: null, value: null, message: msg.missingColumnMessage(sheetName, headerRow, column), severity: 'error' });
+      errors.push({ ...base, code: 'missing-column', row: headerRow, column: column.id, cell: rowRange(sheetName, headerRow, headerRow), value: null, message: msg.missingColumnMessage(sheetName, headerRow, column), severity: 'error' });
     }
   }
 
@@ -258,7 +263,7 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
     readAsEmpty.push(column.id);
     if (rows.length === 0) continue;   // nothing was read as empty: no need to say so
     const shown = language === null ? column.labels : { en: column.labels[language], kk: column.labels[language], ru: column.labels[language] };
-    errors.push({ ...base, code: 'absent-column', row: headerRow, column: column.id, cell: null, value: null, message: msg.absentColumnMessage(sheetName, shown, rows.length), severity: 'warning' });
+    errors.push({ ...base, code: 'absent-column', row: headerRow, column: column.id, cell: rowRange(sheetName, headerRow, headerRow), value: null, message: msg.absentColumnMessage(sheetName, shown, rows.length), severity: 'warning' });
   }
 
   for (const { def: column, index } of columns) {

@@ -173,7 +173,7 @@ describe('typeTables: rows, keys and references', () => {
   it('reports a missing required column once and still reads the rows', () => {
     const wb = typeTables([table('plans', ['child_id', 'plan_no', 'drafted_on', 'valid_from'], [['C', 1, '2010-01-01', '2010-01-01']])]);
     expect(listed(wb)).toHaveLength(1);
-    expect(listed(wb)[0]).toMatchObject({ code: 'missing-column', column: 'valid_to', severity: 'error', row: 1 });
+    expect(listed(wb)[0]).toMatchObject({ code: 'missing-column', column: 'valid_to', severity: 'error', row: 1, cell: 'plans!1:1' });
     expect(listed(wb)[0]!.message.en).toBe('Required column valid_to is missing from the header (row 1) of sheet "plans"; add it (header "Қолданылу соңы", "Действует по" or "valid_to"). Checks that need it are not evaluated.');
     expect(listed(wb)[0]!.message.ru).toBe('В заголовке листа «plans» (строка 1) нет обязательного столбца «Действует по»; добавьте его. Проверки, которым он нужен, не выполняются.');
     expect(wb.tables.plans!.columns).toEqual(['child_id', 'plan_no', 'drafted_on', 'valid_from']);
@@ -263,8 +263,8 @@ describe('typeTables: workbooks as facilities make them', () => {
       name: 'Дети',
       rows: [['Список детей, 2010 год'], undefined, [null, 'на 30.06.2010'], children, ['C-1', '01.02.2005', '2009-01-01', 'бюджет']],
     }]);
-    expect(listed(wb).map((e) => [e.code, e.severity, e.row, e.value])).toEqual([
-      ['rows-above-header', 'warning', 1, 'Список детей, 2010 год · на 30.06.2010'],
+    expect(listed(wb).map((e) => [e.code, e.severity, e.row, e.cell, e.value])).toEqual([
+      ['rows-above-header', 'warning', 1, 'Дети!1:3', 'Список детей, 2010 год · на 30.06.2010'],
     ]);
     expect(listed(wb)[0]!.message.ru).toBe('Строки 1–3 листа «Дети» выше заголовка (строка 4) и не читаются как данные.');
     expect(wb.tables.children!.rows.map((r) => [r.excelRow, r.values.child_id])).toEqual([[5, 'C-1']]);
@@ -287,7 +287,7 @@ describe('typeTables: workbooks as facilities make them', () => {
     expect(t.readAsEmpty).not.toContain('regime_hours');
     expect(t.columns).not.toContain('discharged_on');
     const warning = wb.errors.find((e) => e.code === 'absent-column' && e.column === 'discharged_on')!;
-    expect(warning).toMatchObject({ severity: 'warning', sheet: 'children', sheetName: 'Дети', row: 1, cell: null });
+    expect(warning).toMatchObject({ severity: 'warning', sheet: 'children', sheetName: 'Дети', row: 1, cell: 'Дети!1:1' });
     expect(warning.message).toEqual({
       en: 'Column «Дата выбытия» is absent from sheet «Дети»: read as empty in all 2 rows (an empty cell means none here). Add the column if some rows have a value.',
       kk: '«Дети» парағында «Дата выбытия» бағаны жоқ: барлық 2 жолда бос деп оқылды (мұнда бос ұяшық «жоқ» дегенді білдіреді). Кейбір жолдарда мәні болса, бағанды қосыңыз.',

@@ -1,25 +1,24 @@
 // The rule pack for `ereje audit`: rule files → compiled rulesets (refused unless they all compile),
 // the evaluation of one workbook, and the Kazakh quotes the reports show.
-import type { Lang } from '../core/lang.ts';
+import { LANGS, type Lang } from '../core/lang.ts';
 import { evaluate, NoRulesetInForce } from '../engine/index.ts';
 import { shownPath } from '../rulepack/cli-support.ts';
 import { loadRulePack, quoteMap } from '../rulepack/pack.ts';
 import type { AuditPack } from './audit-run.ts';
-import { FatalError } from './errors.ts';
+import { FatalError, prefixed } from './errors.ts';
+import { cliText } from './messages.ts';
 
-/** Fatal lines are English, like every other fatal line of the CLI; `ereje rules check` lists every diagnostic. */
-export async function loadAuditPack(dir: string, lang: Lang = 'en'): Promise<AuditPack> {
+/** A rule pack that does not compile is one fatal line with its first diagnostic; `ereje rules check` lists every one. */
+export async function loadAuditPack(dir: string): Promise<AuditPack> {
   const pack = await loadRulePack(dir);
   const errors = pack.diagnostics.filter((d) => d.severity === 'error');
   if (!pack.ok || errors.length > 0) {
     const first = errors[0];
-    const where = first ? `${shownPath(first.span.file)}:${first.span.line}:${first.span.col}: ${first.message[lang]}` : 'unknown problem';
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    throw new FatalError(`the rule files in ${dir} do not compile — ${where}${more}; run \`ereje rules check ${dir}\` to see every problem.`);
+    const where = (lang: Lang) => (first ? `${shownPath(first.span.file)}:${first.span.line}:${first.span.col}: ${first.message[lang]}` : '?');
+    const text = Object.fromEntries(LANGS.map((lang) => [lang, cliText.rulesDoNotCompile(dir, where(lang), errors.length - 1)[lang]])) as Record<Lang, string>;
+    throw new FatalError(text);
   }
-  if (pack.rulesets.length === 0) {
-    throw new FatalError(`${dir} holds no ruleset (no .ereje file with a \`ruleset\` block); pass --rules with the folder of the rule pack.`);
-  }
+  if (pack.rulesets.length === 0) throw new FatalError(cliText.noRuleset(dir));
   const rulesets = pack.rulesets;
   return {
     quotes: quoteMap(pack),
@@ -27,7 +26,7 @@ export async function loadAuditPack(dir: string, lang: Lang = 'en'): Promise<Aud
       try {
         return await evaluate(rulesets, workbook, { asOf });
       } catch (err) {
-        if (err instanceof NoRulesetInForce) throw new FatalError(`${workbook.file}: ${err.message}`);
+        if (err instanceof NoRulesetInForce) throw new FatalError(prefixed(`${workbook.file}: `, err.text));
         throw err;
       }
     },

@@ -2,12 +2,13 @@
 // I/O here, so tests call it with bytes built in memory; every failure that leaves no report is a
 // one-line FatalError (exit 2) that says what, where and what to do.
 import { formatDottedDate, type DayNumber } from '../core/date.ts';
-import type { Lang } from '../core/lang.ts';
+import type { Lang, Localized } from '../core/lang.ts';
 import type { Evaluation } from '../engine/types.ts';
 import { readWorkbook, WorkbookRejected } from '../ingest/index.ts';
 import type { HeaderMapping, IngestedWorkbook, IngestLimits } from '../ingest/types.ts';
 import { buildReport, reportExitCode, type AuditReport, type QuoteMap } from '../report/index.ts';
 import { FatalError } from './errors.ts';
+import { cliText } from './messages.ts';
 
 /**
  * A loaded, compiled rule pack as the audit needs it. `evaluate` throws a FatalError when no ruleset
@@ -31,7 +32,7 @@ export interface AuditOptions {
 
 export interface AuditResult {
   readonly report: AuditReport;
-  /** 0 compliant, 1 findings (non-info) or input errors. A run that cannot make a report throws instead. */
+  /** 0 compliant, 1 non-compliant or incomplete. A run that cannot make a report throws instead. */
   readonly exitCode: 0 | 1;
 }
 
@@ -40,29 +41,26 @@ export async function auditWorkbook(bytes: Uint8Array, file: string, pack: Audit
   try {
     workbook = readWorkbook(bytes, { file, mapping: options.mapping, limits: options.limits });
   } catch (err) {
-    if (err instanceof WorkbookRejected) throw new FatalError(err.message);
+    if (err instanceof WorkbookRejected) throw new FatalError(cliText.rejected(err.reason, file, err.message));
     throw err;
   }
   const facility = workbook.facility;
-  if (facility === null) throw new FatalError(noFacilityMessage(workbook, options.lang));
+  if (facility === null) throw new FatalError(noFacilityMessage(workbook));
   const asOf = options.asOf ?? facility.period_to;
-  if (asOf < facility.period_from) {
-    throw new FatalError(
-      `${file}: --as-of ${formatDottedDate(asOf)} is before the audit period starts (${formatDottedDate(facility.period_from)}); ` +
-      'give a date inside the period or leave --as-of out to use the period\'s last day.',
-    );
-  }
+  // A state on a day outside the period is not what the workbook records: both ends are refused alike.
+  if (asOf < facility.period_from) throw new FatalError(cliText.asOfOutside(file, formatDottedDate(asOf), true, formatDottedDate(facility.period_from)));
+  if (asOf > facility.period_to) throw new FatalError(cliText.asOfOutside(file, formatDottedDate(asOf), false, formatDottedDate(facility.period_to)));
   const evaluation = await pack.evaluate(workbook, asOf);
   const report = buildReport({ workbook, evaluation, asOf, lang: options.lang, version: options.version });
   return { report, exitCode: reportExitCode(report) };
 }
 
 /** Without the facility row there is no kind and no period, so no ruleset can be chosen. */
-function noFacilityMessage(workbook: IngestedWorkbook, lang: Lang): string {
+function noFacilityMessage(workbook: IngestedWorkbook): Localized {
   const problems = workbook.errors.filter((e) => e.sheet === 'facility' && e.severity === 'error');
   const first = problems[0];
-  const why = first
-    ? `${first.cell ?? first.sheetName}: ${first.message[lang].replace(/[.\s]+$/, '')}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`
-    : 'the facility sheet (Мекеме / Учреждение) is missing or empty';
-  return `${workbook.file}: cannot audit without the facility row — ${why}; fill in the facility sheet (facility_id, name, kind, ownership, period_from, period_to) and run again.`;
+  if (!first) return cliText.noFacility(workbook.file, null);
+  const more = cliText.andMore(problems.length - 1);
+  const why = (lang: Lang) => `${first.cell ?? first.sheetName}: ${first.message[lang].replace(/[.\s]+$/, '')}${problems.length > 1 ? more[lang] : ''}`;
+  return cliText.noFacility(workbook.file, { kk: why('kk'), ru: why('ru'), en: why('en') });
 }

@@ -1,6 +1,7 @@
 // The `ereje` command line. Each command lives in its own module under ./commands and registers itself.
 import { Command, CommanderError } from 'commander';
-import { FatalError } from './errors.ts';
+import { FatalError, langOfArgv } from './errors.ts';
+import { cliText } from './messages.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerTemplate } from './commands/template.ts';
 import { registerRules } from './commands/rules.ts';
@@ -21,9 +22,10 @@ const processIO: CliIO = {
   stderrIsTTY: Boolean(process.stderr.isTTY),
 };
 
-/** Runs the CLI and resolves to the exit code (0 compliant / 1 findings or input errors / 2 no report). */
+/** Runs the CLI and resolves to the exit code (0 compliant / 1 non-compliant or incomplete / 2 no report). */
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   const debug = argv.includes('--debug');
+  const lang = langOfArgv(argv);
   const state = { exitCode: 0 };
   const program = new Command('ereje')
     .description('Rules-as-code for social-care regulation: audit facility workbooks against versioned rule files.')
@@ -44,12 +46,12 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
       return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof FatalError) {
-      io.stderr(`ereje: ${err.message}\n`);
+      io.stderr(`ereje: ${err.text[lang]}\n`);
       if (debug && err.stack) io.stderr(err.stack + '\n');
       return err.exitCode;
     }
     const msg = err instanceof Error ? err.message : String(err);
-    io.stderr(`ereje: internal error: ${msg} (run with --debug for details and report it)\n`);
+    io.stderr(`ereje: ${cliText.internalError(msg)[lang]}\n`);
     if (debug && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
     return 2;
   }

@@ -3,6 +3,7 @@ import { Option } from 'commander';
 import { parseDateText, type DayNumber } from '../core/date.ts';
 import { LANGS } from '../core/lang.ts';
 import { FatalError } from './errors.ts';
+import { cliText } from './messages.ts';
 
 /** `--lang kk|ru|en`, default kk; `what` says what the language applies to in this command's help. */
 export function langOption(what: string): Option {
@@ -18,6 +19,6 @@ export function rulesDirsOption(what = 'rule folders (default: the bundled rules
 export function parseAsOf(text: string | undefined): DayNumber | undefined {
   if (text === undefined) return undefined;
   const d = parseDateText(text);
-  if (d === undefined) throw new FatalError(`--as-of ${text}: not a date; write it as 2010-10-31 or 31.10.2010.`);
+  if (d === undefined) throw new FatalError(cliText.asOfNotDate(text));
   return d;
 }

@@ -262,7 +262,11 @@ function needsOf(decl: RuleDecl): CompiledRule['needs'] {
     if (s.kind === 'For') { if (s.source.kind === 'sheet') { sheets.add(s.source.sheet); vars = new Map(vars).set(s.variable, s.source.sheet); } else { visit(s.source.expr, vars); vars = new Map(vars); vars.delete(s.variable); } }
     else if (s.kind === 'Join') { sheets.add(s.sheet); vars = new Map(vars).set(s.variable, s.sheet); visit(s.on, vars); }
     else if (s.kind === 'Where') visit(s.condition, vars);
-    else if (s.kind === 'Let') visit(s.value, vars);
+    else if (s.kind === 'Let') {
+      visit(s.value, vars);
+      // `let k = first(contracts x where …)` binds a row: `k.periodicity` reads a column of contracts.
+      if (s.value.kind === 'Aggregate' && s.value.fn === 'first' && s.value.select === null) vars = new Map(vars).set(s.name, s.value.sheet);
+    }
     else if (s.kind === 'Dated') visit(s.date, vars);
     else if (s.kind === 'Per') {
       visit(s.within, vars);

@@ -50,7 +50,7 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
     for (const name of ruleNames) {
       const ruleId = `${id}/${name}`;
       const own: Finding[] = [];
-      const missing: { reason: Localized; cause: NotEvaluatedCause }[] = [];
+      const missing: { reason: Localized; cause: NotEvaluatedCause; gap?: WorkbookGap }[] = [];
       const uncovered: Uncovered = new Map();
       let clause = '';
       for (const v of versions) {
@@ -58,7 +58,7 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
         if (!rule) continue;
         clause ||= rule.clause;
         const gaps = dataGaps(rule, workbook);
-        if (gaps.length > 0) { for (const reason of gaps) missing.push({ reason, cause: 'workbook' }); continue; }
+        if (gaps.length > 0) { for (const gap of gaps) missing.push({ reason: gap.reason, cause: 'workbook', gap }); continue; }
         try {
           // A loop, not push(...): a daily rule can fail on 100k+ cases, past the engine's argument limit.
           for (const f of await judgeRule(rule, v, versions, rt, options.mode ?? 'fast', uncovered, options.explain === true)) own.push(f);
@@ -69,7 +69,12 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
       }
       if (missing.length > 0) {
         const seen = new Set<string>();
-        for (const { reason, cause } of missing) if (!seen.has(reason.en)) { seen.add(reason.en); notEvaluated.push({ rule: ruleId, clause, reason, cause }); }
+        for (const { reason, cause, gap } of missing) {
+          if (seen.has(reason.en)) continue;
+          seen.add(reason.en);
+          const lacks = gap === undefined ? {} : gap.column === undefined ? { sheet: gap.sheet } : { sheet: gap.sheet, column: gap.column };
+          notEvaluated.push({ rule: ruleId, clause, reason, cause, ...lacks });
+        }
         outcomes.push({ rule: ruleId, clause, outcome: 'not_evaluated' });
         continue;
       }
@@ -102,16 +107,17 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
 }
 
 /** Sheets or columns the rule reads that the workbook lacks, and sheets whose every row was rejected. */
-function dataGaps(rule: CompiledRule, wb: IngestedWorkbook): Localized[] {
-  const out: Localized[] = [];
+function dataGaps(rule: CompiledRule, wb: IngestedWorkbook): WorkbookGap[] {
+  const out: WorkbookGap[] = [];
   for (const sheet of rule.needs.sheets) {
     const t = wb.tables[sheet];
-    if (!t) out.push(reasons.sheetAbsent(sheet));
-    else if (t.counts.read > 0 && t.counts.accepted === 0) out.push(reasons.allRejected(sheet, t.counts.read));
+    if (!t) out.push({ reason: reasons.sheetAbsent(sheet), sheet });
+    else if (t.counts.read > 0 && t.counts.accepted === 0) out.push({ reason: reasons.allRejected(t.sheetName, t.counts.read), sheet });
   }
   for (const { sheet, column } of rule.needs.columns) {
     const t = wb.tables[sheet];
-    if (t && !t.columns.includes(column)) out.push(reasons.columnAbsent(sheet, column));
+    // A column read as empty (its absence means "none") is there for the rules.
+    if (t && !t.columns.includes(column) && !t.readAsEmpty.includes(column)) out.push({ reason: reasons.columnAbsent(t.sheetName, sheet, column), sheet, column });
   }
   return out;
 }
@@ -129,6 +135,8 @@ function inForceWindows(versions: readonly CompiledRuleset[]): string {
   const date = (d: DayNumber | null, approximate: string | null) => (d === null ? '…' : `${approximate !== null ? '≈' : ''}${formatIsoDate(d)}`);
   return sortVersions(versions).map((v) => `${date(v.inForce.from, v.inForce.fromApproximate)} – ${date(v.inForce.until, v.inForce.untilApproximate)}`).join('; ');
 }
+
+interface WorkbookGap { readonly reason: Localized; readonly sheet: string; readonly column?: string }
 
 async function judgeRule(
   rule: CompiledRule, version: CompiledRuleset, versions: readonly CompiledRuleset[], rt: Runtime,

@@ -1,20 +1,28 @@
-// Why a rule was not evaluated, in the three user languages.
+// Why a rule was not evaluated, in the three user languages. A sheet the workbook lacks is named by its
+// contract label in each language; a sheet it has, as the workbook spells it.
 import type { Localized } from '../core/lang.ts';
+import { columnOf, sheetById } from '../schema/index.ts';
 
 export const reasons = {
-  sheetAbsent: (sheet: string): Localized => ({
-    kk: `Жұмыс кітабында «${sheet}» парағы жоқ`,
-    ru: `В книге нет листа «${sheet}»`,
-    en: `the workbook has no sheet "${sheet}"`,
-  }),
-  columnAbsent: (sheet: string, column: string): Localized => ({
-    kk: `«${sheet}» парағында «${column}» бағаны жоқ`,
-    ru: `На листе «${sheet}» нет столбца «${column}»`,
-    en: `sheet "${sheet}" has no column "${column}"`,
-  }),
+  sheetAbsent: (sheet: string): Localized => {
+    const l = sheetById(sheet)?.labels ?? { kk: sheet, ru: sheet, en: sheet };
+    return {
+      kk: `Жұмыс кітабында «${l.kk}» парағы жоқ`,
+      ru: `В книге нет листа «${l.ru}»`,
+      en: `the workbook has no sheet "${l.en}"`,
+    };
+  },
+  columnAbsent: (sheetName: string, sheet: string, column: string): Localized => {
+    const l = columnOf(sheet, column)?.labels ?? { kk: column, ru: column, en: column };
+    return {
+      kk: `«${sheetName}» парағында «${l.kk}» бағаны жоқ`,
+      ru: `На листе «${sheetName}» нет столбца «${l.ru}»`,
+      en: `sheet "${sheetName}" has no column "${l.en}"`,
+    };
+  },
   allRejected: (sheet: string, n: number): Localized => ({
     kk: `«${sheet}» парағының барлық ${n} жолы енгізу қателеріне байланысты қабылданбады`,
-    ru: `Все ${n} строк листа «${sheet}» отклонены из-за ошибок ввода`,
+    ru: `Все строки листа «${sheet}» (${n}) отклонены из-за ошибок ввода`,
     en: `all ${n} rows of sheet "${sheet}" were rejected for input errors`,
   }),
   /** A subject whose cases fall on dates no version of the ruleset in the pack covers (e.g. an admission in 2007). */

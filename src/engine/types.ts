@@ -48,6 +48,10 @@ export interface NotEvaluated {
   readonly cause: NotEvaluatedCause;
   /** Set when only one subject of the rule was not judged (a child admitted under an earlier text). */
   readonly subject?: string;
+  /** For cause `workbook`: the canonical id of the sheet the workbook lacks (or whose rows were all rejected)… */
+  readonly sheet?: string;
+  /** … and of the column, when the sheet is there but the column is not. */
+  readonly column?: string;
 }
 
 export interface RulesetVersionUsed {

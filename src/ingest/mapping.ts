@@ -1,6 +1,8 @@
 // `--mapping FILE`: a facility's own sheet and column names → canonical ids, validated before use.
 import { Ajv } from 'ajv';
-import { columnOf, sheetById } from '../schema/index.ts';
+import { closest } from '../core/did-you-mean.ts';
+import type { Lang, Localized } from '../core/lang.ts';
+import { columnOf, sheetById, WORKBOOK_SCHEMA } from '../schema/index.ts';
 import type { HeaderMapping } from './types.ts';
 
 const MAPPING_SCHEMA = {
@@ -12,11 +14,22 @@ const MAPPING_SCHEMA = {
   },
 } as const;
 
+/** A mapping that cannot be used; `text` says why in each user language (`message` is English). */
 export class HeaderMappingError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly text: Localized) {
+    super(text.en);
     this.name = 'HeaderMappingError';
   }
+}
+
+const SHEET_IDS = WORKBOOK_SCHEMA.sheets.map((s) => s.id);
+const TOP_KEYS = ['sheets', 'columns'];
+
+/** ` (did you mean "children"?)` in a language, or nothing when no id is close. */
+function hint(name: string, candidates: readonly string[], lang: Lang): string {
+  const c = closest(name, candidates);
+  if (c === undefined) return '';
+  return { en: ` (did you mean "${c}"?)`, ru: ` (возможно, "${c}"?)`, kk: ` ("${c}" болуы мүмкін бе?)` }[lang];
 }
 
 /** Copies into null-prototype records so a key like `__proto__` stays an ordinary key. */
@@ -33,22 +46,43 @@ function ownRecord<T>(source: Record<string, T>, map: (v: T) => T = (v) => v): R
 export function parseHeaderMapping(json: unknown): HeaderMapping {
   const validate = new Ajv({ allErrors: true }).compile(MAPPING_SCHEMA);
   if (!validate(json)) {
-    const why = (validate.errors ?? []).map((e) => `${e.instancePath || '(top)'} ${e.message ?? ''}`.trim()).join('; ');
-    throw new HeaderMappingError(`the mapping file is not of the form {"sheets": {"Their sheet": "children"}, "columns": {"children": {"Their header": "child_id"}}}: ${why}`);
+    const why = (lang: Lang) => (validate.errors ?? []).map((e) => {
+      const extra = e.keyword === 'additionalProperties' && e.instancePath === '' ? String((e.params as { additionalProperty?: string }).additionalProperty ?? '') : '';
+      return `${e.instancePath || '(top)'} ${e.message ?? ''}${extra ? ` "${extra}"${hint(extra, TOP_KEYS, lang)}` : ''}`.trim();
+    }).join('; ');
+    const shape = '{"sheets": {"Their sheet": "children"}, "columns": {"children": {"Their header": "child_id"}}}';
+    throw new HeaderMappingError({
+      en: `the mapping file is not of the form ${shape}: ${why('en')}`,
+      ru: `файл сопоставления не имеет вида ${shape}: ${why('ru')}`,
+      kk: `маппинг файлы ${shape} түрінде емес: ${why('kk')}`,
+    });
   }
   const input = json as { sheets?: Record<string, string>; columns?: Record<string, Record<string, string>> };
-  const problems: string[] = [];
+  const problems: ((lang: Lang) => string)[] = [];
   for (const [theirs, ours] of Object.entries(input.sheets ?? {})) {
-    if (!sheetById(ours)) problems.push(`sheets["${theirs}"]: "${ours}" is not a sheet id`);
+    if (!sheetById(ours)) {
+      problems.push((lang) => `sheets["${theirs}"]: "${ours}" ${{ en: 'is not a sheet id', ru: '— не код листа', kk: '— парақ коды емес' }[lang]}${hint(ours, SHEET_IDS, lang)}`);
+    }
   }
   for (const [sheet, columns] of Object.entries(input.columns ?? {})) {
-    if (!sheetById(sheet)) { problems.push(`columns["${sheet}"]: not a sheet id`); continue; }
+    if (!sheetById(sheet)) {
+      problems.push((lang) => `columns["${sheet}"]: ${{ en: 'not a sheet id', ru: 'не код листа', kk: 'парақ коды емес' }[lang]}${hint(sheet, SHEET_IDS, lang)}`);
+      continue;
+    }
+    const ids = sheetById(sheet)!.columns.map((c) => c.id);
     for (const [theirs, ours] of Object.entries(columns)) {
-      if (!columnOf(sheet, ours)) problems.push(`columns["${sheet}"]["${theirs}"]: "${ours}" is not a column of ${sheet}`);
+      if (!columnOf(sheet, ours)) {
+        problems.push((lang) => `columns["${sheet}"]["${theirs}"]: "${ours}" ${{ en: `is not a column of ${sheet}`, ru: `— не столбец листа ${sheet}`, kk: `— ${sheet} парағының бағаны емес` }[lang]}${hint(ours, ids, lang)}`);
+      }
     }
   }
   if (problems.length > 0) {
-    throw new HeaderMappingError(`the mapping file names unknown targets (${problems.join('; ')}); use the canonical ids listed in docs/input-errors.md and the template's help sheet.`);
+    const list = (lang: Lang) => problems.map((p) => p(lang)).join('; ');
+    throw new HeaderMappingError({
+      en: `the mapping file names unknown targets (${list('en')}); use the canonical ids listed in docs/workbook.md and the template's help sheet.`,
+      ru: `в файле сопоставления неизвестные коды (${list('ru')}); используйте коды из docs/workbook.md и справочного листа шаблона.`,
+      kk: `маппинг файлында белгісіз кодтар бар (${list('kk')}); docs/workbook.md пен үлгінің анықтама парағындағы кодтарды қолданыңыз.`,
+    });
   }
   return {
     ...(input.sheets ? { sheets: ownRecord(input.sheets) } : {}),

@@ -110,7 +110,14 @@ export function singleRowMessage(sheetName: string, count: number): Localized {
       };
 }
 
-export function unknownColumnMessage(sheetName: string, headerText: string, duplicate: boolean): Localized {
+/** " — did you mean «Дети»?" in each language; a full stop when nothing is close. */
+export function didYouMean(candidate: string | undefined): Localized {
+  if (candidate === undefined) return { en: '.', kk: '.', ru: '.' };
+  return { en: ` — did you mean «${candidate}»?`, kk: ` — «${candidate}» деп жазғыңыз келді ме?`, ru: ` — возможно, имелось в виду «${candidate}»?` };
+}
+
+export function unknownColumnMessage(sheetName: string, headerText: string, duplicate: boolean, suggestion?: string): Localized {
+  const hint = didYouMean(suggestion);
   return duplicate
     ? {
         en: `Column "${headerText}" repeats a column already on sheet "${sheetName}"; only the first is read. Delete or rename the copy.`,
@@ -118,13 +125,14 @@ export function unknownColumnMessage(sheetName: string, headerText: string, dupl
         ru: `Столбец «${headerText}» повторяет уже имеющийся на листе «${sheetName}»; читается только первый. Удалите копию.`,
       }
     : {
-        en: `Column "${headerText}" is not part of sheet "${sheetName}" and is ignored; rename it or map it with --mapping if it is one of the contract's columns.`,
-        kk: `"${headerText}" бағаны "${sheetName}" парағына жатпайды және ескерілмейді; келісімшарт бағаны болса, атын өзгертіңіз немесе --mapping қолданыңыз.`,
-        ru: `Столбец «${headerText}» не относится к листу «${sheetName}» и пропускается; если это столбец контракта, переименуйте его или укажите в --mapping.`,
+        en: `Column "${headerText}" is not part of sheet "${sheetName}" and is ignored${hint.en} Rename it, or map it with --mapping if it is one of the contract's columns.`,
+        kk: `"${headerText}" бағаны "${sheetName}" парағына жатпайды және ескерілмейді${hint.kk} Келісімшарт бағаны болса, атын өзгертіңіз немесе --mapping қолданыңыз.`,
+        ru: `Столбец «${headerText}» не относится к листу «${sheetName}» и пропускается${hint.ru} Если это столбец контракта, переименуйте его или укажите в --mapping.`,
       };
 }
 
-export function unknownSheetMessage(name: string, duplicateOf: string | null): Localized {
+export function unknownSheetMessage(name: string, duplicateOf: string | null, suggestion?: string): Localized {
+  const hint = didYouMean(suggestion);
   return duplicateOf !== null
     ? {
         en: `Sheet "${name}" is a second ${duplicateOf} sheet and is ignored; merge it into the first one.`,
@@ -132,9 +140,47 @@ export function unknownSheetMessage(name: string, duplicateOf: string | null): L
         ru: `Лист «${name}» — второй лист ${duplicateOf}, он пропускается; объедините его с первым.`,
       }
     : {
-        en: `Sheet "${name}" matches no sheet of the contract and is ignored; rename it or map it with --mapping if it should be read.`,
-        kk: `"${name}" парағы келісімшарттың ешбір парағына сәйкес келмейді және ескерілмейді; оқылуы керек болса, атын өзгертіңіз немесе --mapping қолданыңыз.`,
-        ru: `Лист «${name}» не соответствует ни одному листу контракта и пропускается; если его нужно читать, переименуйте его или укажите в --mapping.`,
+        en: `Sheet "${name}" matches no sheet of the contract and is ignored${hint.en} Rename it, or map it with --mapping if it should be read.`,
+        kk: `"${name}" парағы келісімшарттың ешбір парағына сәйкес келмейді және ескерілмейді${hint.kk} Оқылуы керек болса, атын өзгертіңіз немесе --mapping қолданыңыз.`,
+        ru: `Лист «${name}» не соответствует ни одному листу контракта и пропускается${hint.ru} Если его нужно читать, переименуйте его или укажите в --mapping.`,
+      };
+}
+
+/**
+ * An optional column the sheet does not have, read as empty in every row (an empty cell means "none"
+ * there). `shown` names the column as the workbook would: in the language of the sheet's other headers.
+ */
+export function absentColumnMessage(sheetName: string, shown: Localized, rows: number): Localized {
+  return {
+    en: `Column «${shown.en}» is absent from sheet «${sheetName}»: read as empty in ${rows === 1 ? 'its one row' : `all ${rows} rows`} (an empty cell means none here). Add the column if some rows have a value.`,
+    kk: `«${sheetName}» парағында «${shown.kk}» бағаны жоқ: барлық ${rows} жолда бос деп оқылды (мұнда бос ұяшық «жоқ» дегенді білдіреді). Кейбір жолдарда мәні болса, бағанды қосыңыз.`,
+    ru: `На листе «${sheetName}» нет столбца «${shown.ru}»: во всех строках (${rows}) он прочитан как пустой (пустая ячейка здесь означает «нет»). Если у каких-то строк есть значение, добавьте столбец.`,
+  };
+}
+
+/** Rows above the header (a title, a date line): skipped, listed once. `first` … `last` are Excel rows. */
+export function rowsAboveHeaderMessage(sheetName: string, first: number, last: number, headerRow: number): Localized {
+  const rows = first === last ? String(first) : `${first}–${last}`;
+  return {
+    en: `Row${first === last ? '' : 's'} ${rows} of sheet «${sheetName}» ${first === last ? 'is' : 'are'} above the header (row ${headerRow}) and not read as data.`,
+    kk: `«${sheetName}» парағының ${rows}-жол${first === last ? 'ы' : 'дары'} тақырып жолынан (${headerRow}-жол) жоғары, деректер ретінде оқылмайды.`,
+    ru: `Строк${first === last ? 'а' : 'и'} ${rows} листа «${sheetName}» выше заголовка (строка ${headerRow}) и не чита${first === last ? 'е' : 'ю'}тся как данные.`,
+  };
+}
+
+/** A `--mapping` name that no sheet or header of the workbook has: the mapping entry does nothing. */
+export function unusedMappingMessage(theirs: string, where: string | null, suggestion?: string): Localized {
+  const hint = didYouMean(suggestion);
+  return where === null
+    ? {
+        en: `The --mapping file names sheet "${theirs}", which the workbook does not have${hint.en} Correct the name in the mapping file.`,
+        kk: `--mapping файлында "${theirs}" парағы аталған, бірақ жұмыс кітабында ол жоқ${hint.kk} Маппинг файлындағы атауды түзетіңіз.`,
+        ru: `В файле --mapping указан лист «${theirs}», которого нет в книге${hint.ru} Исправьте название в файле сопоставления.`,
+      }
+    : {
+        en: `The --mapping file names column "${theirs}" of sheet "${where}", which the sheet's header does not have${hint.en} Correct the name in the mapping file.`,
+        kk: `--mapping файлында "${where}" парағының "${theirs}" бағаны аталған, бірақ парақтың тақырыбында ол жоқ${hint.kk} Маппинг файлындағы атауды түзетіңіз.`,
+        ru: `В файле --mapping указан столбец «${theirs}» листа «${where}», которого нет в заголовке листа${hint.ru} Исправьте название в файле сопоставления.`,
       };
 }
 

@@ -3,15 +3,59 @@
 /** A cell as read: text, a number (an Excel serial in date columns), a boolean, a Date, or empty. */
 export type RawCell = string | number | boolean | Date | null;
 
+/**
+ * A row's cells, index 0 being Excel column A. A row read from a workbook may be holey (a cell in column
+ * XFD and nothing between): ingest visits the cells a row has, never every index up to its length.
+ */
+export type RawRow = readonly RawCell[];
+
 export interface RawTable {
   /** The sheet's name as written in the workbook. */
   readonly name: string;
-  /** Header cells; index 0 is Excel column A. */
-  readonly header: readonly (string | null)[];
-  /** Cells below the header, each row starting at column A. */
-  readonly rows: readonly (readonly RawCell[])[];
-  /** 1-based Excel row of the header. */
-  readonly headerRow: number;
+  /**
+   * Header cells, when the caller knows which row is the header (a rule file's example table). Without
+   * it, the header is the row among the first 10 non-empty rows that matches the most contract columns,
+   * and the rows above it are listed once as a note (a title, a date line).
+   */
+  readonly header?: readonly (string | null)[];
+  /** 1-based Excel row of `header` (default 1). */
+  readonly headerRow?: number;
+  /** With `header`: the rows below it. Without: the sheet's rows from the top. Empty rows are skipped. */
+  readonly rows: readonly (RawRow | undefined)[];
+  /** The 1-based Excel row of each entry of `rows`; without it rows are consecutive (below the header, or from row 1). */
+  readonly rowNumbers?: readonly number[];
   /** The workbook uses the 1904 date system (Mac Excel); numbers in date columns count from 1904-01-01. */
   readonly date1904?: boolean;
+}
+
+/** Rows longer than this are visited through their keys: a holey row costs its cells, not its length. */
+const SCAN_BY_INDEX = 256;
+
+/**
+ * The indexes a long holey array holds, so that visiting them costs its entries, not its length; null
+ * when the array is short enough to walk by index (the hot loops of ingest walk it themselves).
+ */
+export function sparseIndexes(list: readonly unknown[]): number[] | null {
+  if (list.length <= SCAN_BY_INDEX) return null;
+  const out: number[] = [];
+  for (const key of Object.keys(list)) {
+    const i = Number(key);
+    if (Number.isInteger(i)) out.push(i);
+  }
+  return out;
+}
+
+/**
+ * Calls `visit` for each entry a holey array holds, in index order: the cells of a row (empty cells
+ * included), or the rows of a sheet.
+ */
+export function forEachCell<T>(list: readonly (T | undefined)[], visit: (index: number, entry: T) => void): void {
+  if (list.length <= SCAN_BY_INDEX) {
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i];
+      if (entry !== undefined) visit(i, entry);
+    }
+    return;
+  }
+  for (const i of sparseIndexes(list)!) if (list[i] !== undefined) visit(i, list[i]!);
 }

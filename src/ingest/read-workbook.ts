@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import * as XLSX from 'xlsx';
 
-import { cellText, isEmptyCell } from './cells.ts';
-import type { RawCell, RawTable } from './raw.ts';
+import { isEmptyCell } from './cells.ts';
+import { sparseIndexes, type RawCell, type RawTable } from './raw.ts';
 import { typeTables } from './type-tables.ts';
 import type { HeaderMapping, IngestedWorkbook, IngestLimits } from './types.ts';
 import { matchSheetName, sheetById } from '../schema/index.ts';
@@ -66,10 +66,10 @@ export function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions): I
   function* rawTables(): Generator<RawTable> {
     for (const name of wb.SheetNames) {
       const sheet = sheets[name];
-      if (!sheet) { yield { name, header: [], rows: [], headerRow: 1, date1904 }; continue; }
+      if (!sheet) { yield { name, rows: [], date1904 }; continue; }
       delete sheets[name];
-      const table = rawTableOf(name, sheet, date1904);
-      counted += table.header.length + table.rows.reduce((m, r) => m + r.length, 0);
+      const { table, cells } = rawTableOf(name, sheet, date1904);
+      counted += cells;
       if (counted > limits.maxCells) throw tooManyCells(file, counted, limits.maxCells);
       yield table;
     }
@@ -103,22 +103,33 @@ function tooManyCells(file: string, cells: number, limit: number): WorkbookRejec
 
 type DenseSheet = XLSX.WorkSheet & { '!data'?: (XLSX.CellObject | undefined)[][] };
 
-/** The header is the first non-empty row; rows and columns are anchored at A1 so letters match Excel. */
-function rawTableOf(name: string, sheet: XLSX.WorkSheet, date1904: boolean): RawTable {
+/**
+ * The sheet's non-empty rows with their Excel numbers, anchored at A1 so letters match Excel; typeTables
+ * finds the header among them. Only the cells the sheet holds are visited: a stray value in XFD1048576
+ * costs one cell, not a million rows of sixteen thousand columns.
+ */
+function rawTableOf(name: string, sheet: XLSX.WorkSheet, date1904: boolean): { table: RawTable; cells: number } {
   const data = (sheet as DenseSheet)['!data'] ?? [];
   const rows: RawCell[][] = [];
+  const rowNumbers: number[] = [];
+  let cells = 0;
+  // Rows by index (a sheet has at most 1,048,576: a walk of a few milliseconds); cells through sparseIndexes.
   for (let r = 0; r < data.length; r++) {
     const src = data[r];
-    const row: RawCell[] = [];
-    if (src) for (let c = 0; c < src.length; c++) row[c] = cellValue(src[c]);
-    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
-    rows[r] = row;
+    if (!src) continue;
+    let row: RawCell[] | null = null;
+    const at = sparseIndexes(src);
+    const n = at === null ? src.length : at.length;
+    for (let k = 0; k < n; k++) {
+      const c = at === null ? k : at[k]!;
+      const value = cellValue(src[c]);
+      if (isEmptyCell(value)) continue;
+      (row ??= [])[c] = value;
+      cells++;
+    }
+    if (row) { rows.push(row); rowNumbers.push(r + 1); }
   }
-  for (let r = 0; r < rows.length; r++) if (rows[r] === undefined) rows[r] = [];
-  const headerIndex = rows.findIndex((row) => row.some((c) => !isEmptyCell(c)));
-  if (headerIndex < 0) return { name, header: [], rows: [], headerRow: 1, date1904 };
-  const header = rows[headerIndex]!.map((c) => (c === null ? null : cellText(c)));
-  return { name, header, rows: rows.slice(headerIndex + 1), headerRow: headerIndex + 1, date1904 };
+  return { table: { name, rows, rowNumbers, date1904 }, cells };
 }
 
 /** Numbers stay numbers whatever their display format; date columns read them as Excel serials in the workbook's date system. */

@@ -1,10 +1,12 @@
 // Raw tables → typed tables per the sheet contract, with every input problem as an InputError.
 // Independent of SheetJS: rule files' example tables go through the same function.
-import { columnOf, isHelpSheetName, matchColumnHeader, matchSheetName, sheetById } from '../schema/index.ts';
+import { closest } from '../core/did-you-mean.ts';
+import { LANGS, type Lang } from '../core/lang.ts';
+import { columnOf, isHelpSheetName, matchColumnHeader, matchSheetName, normalizeLabel, sheetById, WORKBOOK_SCHEMA } from '../schema/index.ts';
 import type { ColumnDef, ColumnId, SheetDef, SheetId } from '../schema/types.ts';
 import { cellText, isEmptyCell, typeCell, type CellResult } from './cells.ts';
 import * as msg from './messages.ts';
-import type { RawCell, RawTable } from './raw.ts';
+import { forEachCell, sparseIndexes, type RawCell, type RawRow, type RawTable } from './raw.ts';
 import type { CellValue, FacilityInfo, HeaderMapping, IngestedWorkbook, InputError, TypedRow, TypedTable } from './types.ts';
 
 export interface TypeTablesOptions {
@@ -20,11 +22,20 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/** A sheet name as an A1 reference writes it: plain, or quoted the way Excel does (`'Жеке жоспарлар'`). */
+export function sheetRef(sheetName: string): string {
+  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheetName);
+  return plain ? sheetName : `'${sheetName.replace(/'/g, "''")}'`;
+}
+
+/** Whole rows as Excel addresses them: `Балалар!1:2` (a header row that lacks a column, title rows above it). */
+export function rowRange(sheetName: string, first: number, last: number): string {
+  return `${sheetRef(sheetName)}!${first}:${last}`;
+}
+
 /** `Балалар!B12`; names with spaces or punctuation are quoted the way Excel writes them: `'Жеке жоспарлар'!C3`. */
 export function cellAddress(sheetName: string, columnIndex: number, excelRow: number): string {
-  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheetName);
-  const name = plain ? sheetName : `'${sheetName.replace(/'/g, "''")}'`;
-  return `${name}!${columnLetter(columnIndex)}${excelRow}`;
+  return `${sheetRef(sheetName)}!${columnLetter(columnIndex)}${excelRow}`;
 }
 
 interface PresentColumn { readonly def: ColumnDef; readonly index: number }
@@ -33,27 +44,41 @@ interface WorkingTable {
   readonly def: SheetDef;
   readonly sheetName: string;
   readonly columns: readonly PresentColumn[];
+  readonly readAsEmpty: readonly ColumnId[];
   /** Every non-empty row; those with an input error are also in `rejected` (rows are handed on as they are). */
   readonly rows: TypedRow[];
   readonly rejected: Set<TypedRow>;
+  /** The header cells as written, for --mapping names that match none. */
+  readonly headers: readonly string[];
 }
 
 export function typeTables(raw: Iterable<RawTable>, options: TypeTablesOptions = {}): IngestedWorkbook {
   const errors: InputError[] = [];
   const working = new Map<SheetId, WorkingTable>();
+  const unknownSheets: string[] = [];
+  const sheetNames: string[] = [];
 
   for (const table of raw) {
+    sheetNames.push(table.name);
     const sheetId = matchSheetName(table.name, options.mapping);
     if (sheetId === undefined && isHelpSheetName(table.name)) continue;
     const def = sheetId === undefined ? undefined : sheetById(sheetId);
-    if (!def || working.has(def.id)) {
-      const duplicateOf = def ? working.get(def.id)!.sheetName : null;
+    if (!def) { unknownSheets.push(table.name); continue; }
+    if (working.has(def.id)) {
+      const duplicateOf = working.get(def.id)!.sheetName;
       // The sheet field already names it; no value, so a listing does not print the name twice.
       errors.push({ code: 'unknown-sheet', sheet: table.name, sheetName: table.name, row: null, column: null, cell: null, value: null, message: msg.unknownSheetMessage(table.name, duplicateOf), severity: 'warning' });
       continue;
     }
     working.set(def.id, typeTable(def, table, options.mapping, errors));
   }
+
+  // Suggestions come from the contract sheets the workbook lacks, so a misspelt «Детти» points at «Дети».
+  const missing = WORKBOOK_SCHEMA.sheets.filter((s) => !working.has(s.id)).flatMap((s) => [s.labels.kk, s.labels.ru, s.id]);
+  for (const name of unknownSheets) {
+    errors.push({ code: 'unknown-sheet', sheet: name, sheetName: name, row: null, column: null, cell: null, value: null, message: msg.unknownSheetMessage(name, null, closest(name.trim(), missing)), severity: 'warning' });
+  }
+  if (options.mapping) unusedMappingNames(options.mapping, sheetNames, working, errors);
 
   checkForeignKeys(working, errors);
 
@@ -68,49 +93,133 @@ export function typeTables(raw: Iterable<RawTable>, options: TypeTablesOptions =
   };
 }
 
+/** A sheet's header and data rows, each data row with its Excel row number. */
+interface SheetRows {
+  readonly header: RawRow;
+  readonly headerRow: number;
+  readonly rows: readonly RawRow[];
+  readonly rowNumbers: readonly number[];
+}
+
+/** Rows among which the header is looked for (non-empty rows from the top). */
+const HEADER_SEARCH_ROWS = 10;
+
+/** The non-empty rows of a table with their Excel numbers, and the header: given, or found among the first rows. */
+function sheetRows(def: SheetDef, table: RawTable, mapping: HeaderMapping | undefined, errors: InputError[]): SheetRows {
+  const given = table.header !== undefined;
+  const first = given ? (table.headerRow ?? 1) + 1 : 1;
+  const rows: RawRow[] = [];
+  const rowNumbers: number[] = [];
+  table.rows.forEach((row, k) => {
+    if (row === undefined || isEmptyRow(row)) return;
+    rows.push(row);
+    rowNumbers.push(table.rowNumbers?.[k] ?? first + k);
+  });
+  if (given) return { header: table.header!, headerRow: table.headerRow ?? 1, rows, rowNumbers };
+  if (rows.length === 0) return { header: [], headerRow: 1, rows, rowNumbers };
+
+  let best = 0;
+  let bestScore = -1;
+  for (let k = 0; k < Math.min(HEADER_SEARCH_ROWS, rows.length); k++) {
+    const score = headerScore(def, rows[k]!, mapping);
+    if (score > bestScore) { best = k; bestScore = score; }
+  }
+  if (best > 0) {
+    errors.push({
+      code: 'rows-above-header', sheet: def.id, sheetName: table.name, row: rowNumbers[0]!, column: null, cell: rowRange(table.name, rowNumbers[0]!, rowNumbers[best - 1]!),
+      value: shortText(rows.slice(0, best).flatMap(rowTexts).join(' · ')),
+      message: msg.rowsAboveHeaderMessage(table.name, rowNumbers[0]!, rowNumbers[best - 1]!, rowNumbers[best]!), severity: 'warning',
+    });
+  }
+  return { header: rows[best]!, headerRow: rowNumbers[best]!, rows: rows.slice(best + 1), rowNumbers: rowNumbers.slice(best + 1) };
+}
+
+/** How many distinct contract columns a row's cells name. */
+function headerScore(def: SheetDef, row: RawRow, mapping: HeaderMapping | undefined): number {
+  const matched = new Set<ColumnId>();
+  forEachCell(row, (_, cell) => {
+    if (typeof cell !== 'string') return;
+    const id = matchColumnHeader(def.id, cell, mapping);
+    if (id !== undefined) matched.add(id);
+  });
+  return matched.size;
+}
+
+function rowTexts(row: RawRow): string[] {
+  const out: string[] = [];
+  forEachCell(row, (_, cell) => { if (!isEmptyCell(cell)) out.push(cellText(cell!).trim()); });
+  return out;
+}
+
+function shortText(text: string, max = 120): string {
+  const chars = [...text];
+  return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
+}
+
 function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | undefined, errors: InputError[]): WorkingTable {
   const sheetName = table.name;
   const base = { sheet: def.id, sheetName };
+  const { header, headerRow, rows: rawRows, rowNumbers } = sheetRows(def, table, mapping, errors);
+
+  // Columns with a header, then columns with data under no header: both found by visiting the cells
+  // present, so a stray cell in column XFD costs one visit, not one per row and column.
+  const headerText = new Map<number, string>();
+  forEachCell(header, (index, cell) => {
+    const text = cell === null ? '' : cellText(cell).trim();
+    if (text !== '') headerText.set(index, text);
+  });
+  const blank = new Set<number>();
+  // Rows no wider than an unbroken header cannot hold a headerless cell: most rows need no look.
+  let unbroken = 0;
+  while (headerText.has(unbroken)) unbroken++;
+  for (const row of rawRows) {
+    if (row.length <= unbroken) continue;
+    const at = sparseIndexes(row);
+    const n = at === null ? row.length : at.length;
+    for (let k = 0; k < n; k++) {
+      const index = at === null ? k : at[k]!;
+      if (!headerText.has(index) && !isEmptyCell(row[index])) blank.add(index);
+    }
+  }
+  const indexes = [...new Set([...headerText.keys(), ...blank])].sort((a, b) => a - b);
+
   const columns: PresentColumn[] = [];
   const seen = new Set<ColumnId>();
-  let width = table.header.length;
-  for (const r of table.rows) if (r.length > width) width = r.length;
-
-  for (let index = 0; index < width; index++) {
-    const headerCell = table.header[index];
-    const headerText = headerCell === null || headerCell === undefined ? '' : String(headerCell).trim();
-    const address = cellAddress(sheetName, index, table.headerRow);
-    if (headerText === '') {
-      if (table.rows.some((r) => !isEmptyCell(r[index] ?? null))) {
-        errors.push({ ...base, code: 'blank-header', row: table.headerRow, column: null, cell: address, value: null, message: msg.blankHeaderMessage(), severity: 'warning' });
-      }
+  const unknown: { index: number; text: string; duplicate: boolean }[] = [];
+  for (const index of indexes) {
+    const text = headerText.get(index);
+    const address = cellAddress(sheetName, index, headerRow);
+    if (text === undefined) {
+      errors.push({ ...base, code: 'blank-header', row: headerRow, column: null, cell: address, value: null, message: msg.blankHeaderMessage(), severity: 'warning' });
       continue;
     }
-    const columnId = matchColumnHeader(def.id, headerText, mapping);
+    const columnId = matchColumnHeader(def.id, text, mapping);
     const columnDef = columnId === undefined ? undefined : columnOf(def.id, columnId);
-    if (!columnDef || seen.has(columnDef.id)) {
-      errors.push({ ...base, code: 'unknown-column', row: table.headerRow, column: null, cell: address, value: headerText, message: msg.unknownColumnMessage(sheetName, headerText, Boolean(columnDef)), severity: 'warning' });
-      continue;
-    }
+    if (!columnDef || seen.has(columnDef.id)) { unknown.push({ index, text, duplicate: Boolean(columnDef) }); continue; }
     seen.add(columnDef.id);
     columns.push({ def: columnDef, index });
+  }
+  // A misspelt header is suggested the closest label of a column the sheet still lacks.
+  const lacking = def.columns.filter((c) => !seen.has(c.id)).flatMap((c) => [c.labels.kk, c.labels.ru, c.id]);
+  for (const u of unknown) {
+    const suggestion = u.duplicate ? undefined : closest(u.text, lacking);
+    errors.push({ ...base, code: 'unknown-column', row: headerRow, column: null, cell: cellAddress(sheetName, u.index, headerRow), value: u.text, message: msg.unknownColumnMessage(sheetName, u.text, u.duplicate, suggestion), severity: 'warning' });
   }
 
   for (const column of def.columns) {
     if (column.required && !seen.has(column.id)) {
-      errors.push({ ...base, code: 'missing-column', row: table.headerRow, column: column.id, cell: null, value: null, message: msg.missingColumnMessage(sheetName, table.headerRow, column), severity: 'error' });
+      errors.push({ ...base, code: 'missing-column', row: headerRow, column: column.id, cell: rowRange(sheetName, headerRow, headerRow), value: null, message: msg.missingColumnMessage(sheetName, headerRow, column), severity: 'error' });
     }
   }
 
   const rows: TypedRow[] = [];
+  const rawOf = new Map<TypedRow, RawRow>();
   const rejected = new Set<TypedRow>();
   const date1904 = table.date1904 ?? false;
   const converters = columns.map((c) => converterFor(c.def, date1904));
-  const rawRows = table.rows;
   for (let k = 0; k < rawRows.length; k++) {
     const cells = rawRows[k]!;
-    if (isEmptyRow(cells)) continue;
-    const excelRow = table.headerRow + 1 + k;
+    const excelRow = rowNumbers[k]!;
     // Built as an ordinary object (canonical ids only, so no key can be `__proto__`) and then detached
     // from Object.prototype: V8 keeps such objects in fast mode, unlike Object.create(null).
     const values: Record<ColumnId, CellValue> = {};
@@ -141,7 +250,20 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
     Object.setPrototypeOf(values, null);
     const row: TypedRow = { excelRow, values };
     rows.push(row);
+    if (def.id === 'facility') rawOf.set(row, cells);
     if (rowErrors > 0) rejected.add(row);
+  }
+
+  // An optional column whose absence means "none" reads as empty in every row, with one warning; the
+  // others stay absent, so the rules that need them are not evaluated.
+  const readAsEmpty: ColumnId[] = [];
+  const language = headerLanguage(columns.map((c) => ({ def: c.def, text: headerText.get(c.index)! })));
+  for (const column of def.columns) {
+    if (column.required || seen.has(column.id) || column.whenAbsent !== 'empty') continue;
+    readAsEmpty.push(column.id);
+    if (rows.length === 0) continue;   // nothing was read as empty: no need to say so
+    const shown = language === null ? column.labels : { en: column.labels[language], kk: column.labels[language], ru: column.labels[language] };
+    errors.push({ ...base, code: 'absent-column', row: headerRow, column: column.id, cell: rowRange(sheetName, headerRow, headerRow), value: null, message: msg.absentColumnMessage(sheetName, shown, rows.length), severity: 'warning' });
   }
 
   for (const { def: column, index } of columns) {
@@ -163,13 +285,47 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
     for (const row of extra) rejected.add(row);
   }
 
-  if (def.id === 'facility') checkPeriodOrder(def, table, columns, rows, rejected, errors);
+  if (def.id === 'facility') checkPeriodOrder(def, sheetName, columns, rows, rawOf, rejected, errors);
 
-  return { def, sheetName, columns, rows, rejected };
+  return { def, sheetName, columns, readAsEmpty, rows, rejected, headers: [...headerText.values()] };
 }
 
-function isEmptyRow(cells: readonly RawCell[]): boolean {
-  for (let i = 0; i < cells.length; i++) if (!isEmptyCell(cells[i]!)) return false;
+/**
+ * The language the sheet's headers are written in (the one most matched headers are spelt in), so an
+ * absent column is named as the workbook would name it; null when no language leads.
+ */
+function headerLanguage(matched: readonly { def: ColumnDef; text: string }[]): Lang | null {
+  const votes: Record<Lang, number> = { kk: 0, ru: 0, en: 0 };
+  for (const { def, text } of matched) {
+    const t = normalizeLabel(text);
+    for (const lang of LANGS) if (normalizeLabel(def.labels[lang]) === t) votes[lang]++;
+  }
+  const ranked = [...LANGS].sort((a, b) => votes[b] - votes[a]);
+  return votes[ranked[0]!] > votes[ranked[1]!] ? ranked[0]! : null;
+}
+
+/** Mapping names (their sheet names, their headers) that the workbook has nowhere: a typo there silently does nothing. */
+function unusedMappingNames(mapping: HeaderMapping, sheetNames: readonly string[], working: ReadonlyMap<SheetId, WorkingTable>, errors: InputError[]): void {
+  const present = new Set(sheetNames.map(normalizeLabel));
+  for (const theirs of Object.keys(mapping.sheets ?? {})) {
+    if (present.has(normalizeLabel(theirs))) continue;
+    errors.push({ code: 'unused-mapping', sheet: theirs, sheetName: theirs, row: null, column: null, cell: null, value: theirs, message: msg.unusedMappingMessage(theirs, null, closest(theirs, sheetNames)), severity: 'warning' });
+  }
+  for (const [sheet, columns] of Object.entries(mapping.columns ?? {})) {
+    const table = working.get(sheet);
+    if (!table) continue;
+    const headers = new Set(table.headers.map(normalizeLabel));
+    for (const theirs of Object.keys(columns)) {
+      if (headers.has(normalizeLabel(theirs))) continue;
+      errors.push({ code: 'unused-mapping', sheet, sheetName: table.sheetName, row: null, column: null, cell: null, value: theirs, message: msg.unusedMappingMessage(theirs, table.sheetName, closest(theirs, table.headers)), severity: 'warning' });
+    }
+  }
+}
+
+function isEmptyRow(cells: RawRow): boolean {
+  const at = sparseIndexes(cells);
+  const n = at === null ? cells.length : at.length;
+  for (let k = 0; k < n; k++) if (!isEmptyCell(cells[at === null ? k : at[k]!])) return false;
   return true;
 }
 
@@ -194,13 +350,16 @@ function converterFor(column: ColumnDef, date1904: boolean): (cell: Exclude<RawC
 }
 
 /** An audit period that ends before it starts cannot be audited. */
-function checkPeriodOrder(def: SheetDef, table: RawTable, columns: readonly PresentColumn[], rows: readonly TypedRow[], rejected: Set<TypedRow>, errors: InputError[]): void {
+function checkPeriodOrder(
+  def: SheetDef, sheetName: string, columns: readonly PresentColumn[], rows: readonly TypedRow[], rawOf: ReadonlyMap<TypedRow, RawRow>,
+  rejected: Set<TypedRow>, errors: InputError[],
+): void {
   const to = columns.find((c) => c.def.id === 'period_to');
   for (const row of rows) {
     const [a, b] = [row.values.period_from, row.values.period_to];
     if (!to || typeof a !== 'number' || typeof b !== 'number' || b >= a) continue;
-    const value = cellText(table.rows[row.excelRow - table.headerRow - 1]?.[to.index] ?? null);
-    errors.push({ sheet: def.id, sheetName: table.name, code: 'constraint-error', row: row.excelRow, column: 'period_to', cell: cellAddress(table.name, to.index, row.excelRow), value, message: msg.periodOrderMessage(value), severity: 'error' });
+    const value = cellText(rawOf.get(row)?.[to.index] ?? null);
+    errors.push({ sheet: def.id, sheetName, code: 'constraint-error', row: row.excelRow, column: 'period_to', cell: cellAddress(sheetName, to.index, row.excelRow), value, message: msg.periodOrderMessage(value), severity: 'error' });
     rejected.add(row);
   }
 }
@@ -238,6 +397,7 @@ function finish(table: WorkingTable): TypedTable {
     sheet: table.def.id,
     sheetName: table.sheetName,
     columns: table.columns.map((c) => c.def.id),
+    readAsEmpty: table.readAsEmpty,
     columnLetters,
     rows: accepted,
     counts: { read: table.rows.length, accepted: accepted.length, rejected: table.rows.length - accepted.length },

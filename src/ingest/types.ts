@@ -23,6 +23,11 @@ export interface TypedTable {
   readonly sheetName: string;
   /** Canonical ids of the columns the workbook has, in workbook order. */
   readonly columns: readonly ColumnId[];
+  /**
+   * Optional columns the sheet does not have whose absence reads as empty in every row (the schema's
+   * `whenAbsent: 'empty'`): rules that read them are evaluated. Other absent columns stay absent.
+   */
+  readonly readAsEmpty: readonly ColumnId[];
   /** Excel column letters of each present column (`child_id` → `A`). */
   readonly columnLetters: Readonly<Record<ColumnId, string>>;
   /** Accepted rows only: a row with any input error is rejected and kept out of every check. */
@@ -43,10 +48,15 @@ export type InputErrorCode =
   | 'foreign-key'       // a reference to a child/staff/group that the referenced sheet does not have
   | 'unknown-column'    // a header that matches no column of the sheet (listed, not fatal)
   | 'unknown-sheet'     // a sheet that matches no sheet of the contract (listed, not fatal)
-  | 'blank-header';     // a column with data under an empty header
+  | 'blank-header'      // a column with data under an empty header
+  | 'absent-column'     // an optional column the sheet lacks, read as empty in every row (its schema says so)
+  | 'rows-above-header' // rows above the header (a title, a date line), not read as data
+  | 'unused-mapping';   // a --mapping name that no sheet or header of the workbook has
 
 /** Codes that are listed for the user but do not fail an audit (ingest marks them `severity: 'warning'`). */
-export const WARNING_CODES: ReadonlySet<InputErrorCode> = new Set<InputErrorCode>(['unknown-column', 'unknown-sheet', 'blank-header']);
+export const WARNING_CODES: ReadonlySet<InputErrorCode> = new Set<InputErrorCode>([
+  'unknown-column', 'unknown-sheet', 'blank-header', 'absent-column', 'rows-above-header', 'unused-mapping',
+]);
 
 export interface InputError {
   readonly code: InputErrorCode;
@@ -58,7 +68,7 @@ export interface InputError {
   readonly cell: string | null;
   readonly value: string | null;
   readonly message: Localized;
-  /** unknown-column / unknown-sheet are warnings: listed in the report, not input errors that fail an audit. */
+  /** WARNING_CODES are warnings: listed in the report, not input errors that make an audit incomplete. */
   readonly severity: 'error' | 'warning';
 }
 

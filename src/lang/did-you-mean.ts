@@ -1,32 +1,3 @@
-// "Did you mean …?" for unknown names: the closest candidate by edit distance, if close enough.
-export function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
-/** The closest candidate, or undefined when none is within about a third of the name's length. */
-export function closest(name: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = levenshtein(name.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance || (d === bestDistance && best !== undefined && c < best)) { best = c; bestDistance = d; }
-  }
-  // A one-letter name is as far from any other as it is long: no useful suggestion there.
-  return bestDistance <= limit && bestDistance < name.length ? best : undefined;
-}
-
-/** " (did you mean 'x'?)" in each language, or empty strings. */
-export function suggestion(name: string, candidates: Iterable<string>): { en: string; ru: string; kk: string } {
-  const c = closest(name, candidates);
-  return c === undefined ? { en: '', ru: '', kk: '' } : { en: ` (did you mean '${c}'?)`, ru: ` (возможно, '${c}'?)`, kk: ` ('${c}' болуы мүмкін бе?)` };
-}
+// The did-you-mean helper lives in src/core (ingest and the CLI suggest names too); the rule-language
+// checker keeps importing it from here.
+export { closest, levenshtein, suggestion } from '../core/did-you-mean.ts';

@@ -1,11 +1,12 @@
-// Evaluation + ingested workbook → the JSON report `ereje.audit-report/1` (../shared/spec/report-and-cli.md).
+// Evaluation + ingested workbook → the JSON report `ereje.audit-report/1` (docs/report.md).
 // Every object is built key by key in the contract's order and every list is sorted, so the same input
 // gives byte-identical JSON; nothing here reads a clock.
 import { formatIsoDate, type DayNumber } from '../core/date.ts';
 import type { Lang } from '../core/lang.ts';
-import type { Evaluation, Finding } from '../engine/types.ts';
+import type { Evaluation, Evidence, Finding, NotEvaluated } from '../engine/types.ts';
+import { sheetRef } from '../ingest/type-tables.ts';
 import type { IngestedWorkbook, InputError } from '../ingest/types.ts';
-import type { AuditReport } from './types.ts';
+import type { AuditReport, AuditResult, ReportEvidence } from './types.ts';
 import { compareClauses } from '../engine/findings.ts';
 import { compareNatural } from './order.ts';
 
@@ -30,15 +31,15 @@ export function buildReport(input: BuildReportInput): AuditReport {
     // The CLI refuses such a workbook before evaluation; reaching here is a caller bug.
     throw new Error(`buildReport: workbook ${workbook.file} has no facility row`);
   }
-  const findings = [...evaluation.findings].sort(compareReportFindings).map((f) => reportFinding(f, lang));
+  const findings = [...evaluation.findings].sort(compareReportFindings).map((f) => reportFinding(f, lang, workbook));
   const notEvaluated = [...evaluation.notEvaluated]
     .sort((a, b) => compareClauses(a.clause, b.clause) || compareNatural(a.rule, b.rule))
-    .map((n): ReportNotEvaluated => (n.subject === undefined
-      ? { rule: n.rule, clause: n.clause, reason: n.reason[lang], cause: n.cause }
-      : { rule: n.rule, clause: n.clause, subject: n.subject, reason: n.reason[lang], cause: n.cause }));
+    .map((n) => reportNotEvaluated(n, lang));
   const inputErrors = [...workbook.errors].sort(compareInputErrors).map((e) => reportInputError(e, lang));
+  const summary = summarize(evaluation, workbook.errors);
   return {
     schema: 'ereje.audit-report/1',
+    result: auditResult(findings, notEvaluated, summary.input_errors),
     generated_by: { name: 'ereje', version },
     workbook: { file: workbook.file, sha256: workbook.sha256 },
     facility: { facility_id: facility.facility_id, name: facility.name, kind: facility.kind, ownership: facility.ownership },
@@ -52,7 +53,7 @@ export function buildReport(input: BuildReportInput): AuditReport {
         act: r.actLabel?.[lang] ?? r.act,
         in_force: { from: r.in_force.from, until: r.in_force.until, approximate: r.in_force.approximate },
       })),
-    summary: summarize(evaluation, workbook.errors),
+    summary,
     findings,
     not_evaluated: notEvaluated,
     input_errors: inputErrors,
@@ -85,22 +86,53 @@ function summarize(evaluation: Evaluation, errors: readonly InputError[]): Audit
   };
 }
 
-function reportFinding(f: Finding, lang: Lang): ReportFinding {
+/**
+ * The verdict, decided here and nowhere else: a finding above `info` makes an audit non-compliant; else
+ * input errors, or a rule the workbook lacked data for, make it incomplete. A rule only the rule pack
+ * cannot judge (a parameter nobody has filled in) is stated in the report but leaves the verdict alone.
+ */
+export function auditResult(
+  findings: readonly { severity: string }[], notEvaluated: readonly { cause: string }[], inputErrors: number,
+): AuditResult {
+  if (findings.some((f) => f.severity !== 'info')) return 'non_compliant';
+  if (inputErrors > 0 || notEvaluated.some((n) => n.cause === 'workbook')) return 'incomplete';
+  return 'compliant';
+}
+
+function reportNotEvaluated(n: NotEvaluated, lang: Lang): ReportNotEvaluated {
+  return {
+    rule: n.rule,
+    clause: n.clause,
+    ...(n.subject !== undefined ? { subject: n.subject } : {}),
+    reason: n.reason[lang],
+    cause: n.cause,
+    ...(n.sheet !== undefined ? { sheet: n.sheet } : {}),
+    ...(n.column !== undefined ? { column: n.column } : {}),
+  };
+}
+
+function reportFinding(f: Finding, lang: Lang, workbook: IngestedWorkbook): ReportFinding {
   const base = { rule: f.rule, version: f.version, clause: f.clause, severity: f.severity, subject: f.subject };
   const rest = {
     item: f.item,
     message: f.message[lang],
     expected: f.expected[lang],
     actual: f.actual[lang],
-    evidence: f.evidence.map((e) => {
-      const out: { sheet: string; row?: number; column?: string } = { sheet: e.sheet };
-      if (e.row !== undefined) out.row = e.row;
-      if (e.column !== undefined) out.column = e.column;
-      return out;
-    }),
+    evidence: f.evidence.map((e) => reportEvidence(e, workbook)),
   };
   // `period` is absent (not null) for non-periodic rules, as the contract shows.
   return f.period === undefined ? { ...base, ...rest } : { ...base, period: f.period, ...rest };
+}
+
+/** Canonical sheet/row/column for scripts, and the place in the user's workbook as Excel names it. */
+function reportEvidence(e: Evidence, workbook: IngestedWorkbook): ReportEvidence {
+  const table = workbook.tables[e.sheet];
+  const name = table?.sheetName ?? e.sheet;
+  const letter = e.column === undefined ? undefined : table?.columnLetters[e.column];
+  const cell = e.row === undefined ? name
+    : letter !== undefined ? `${sheetRef(name)}!${letter}${e.row}`
+    : `${sheetRef(name)}!${e.row}:${e.row}`;
+  return { sheet: e.sheet, ...(e.row !== undefined ? { row: e.row } : {}), ...(e.column !== undefined ? { column: e.column } : {}), cell };
 }
 
 function reportInputError(e: InputError, lang: Lang): ReportInputError {
@@ -142,8 +174,7 @@ function compareInputErrors(a: InputError, b: InputError): number {
     || compareNatural(a.value ?? '', b.value ?? '');
 }
 
-/** Exit code of an audit: 1 when a non-info finding or an input error (not a warning) is present. */
+/** Exit code of an audit: 0 only when the verdict is compliant. */
 export function reportExitCode(report: AuditReport): 0 | 1 {
-  const violation = report.findings.some((f) => f.severity !== 'info');
-  return violation || report.summary.input_errors > 0 ? 1 : 0;
+  return report.result === 'compliant' ? 0 : 1;
 }

@@ -19,10 +19,10 @@ h4 { font-size: 10.5pt; margin: 4mm 0 1.5mm; }
 ul.plain { list-style: none; margin: 0; padding: 0; }
 .approx { color: var(--major); font-style: italic; }
 .note { color: var(--muted); font-size: 9pt; margin: 2mm 0 0; }
-.verdict { margin: 4mm 0 0; padding: 2.5mm 4mm; border-radius: 2mm; font-weight: 600; border: 1px solid; }
+.verdict { margin: 0 0 4mm; padding: 2.5mm 4mm; border-radius: 2mm; font-weight: 600; border: 1px solid; }
 .verdict-compliant { color: var(--ok); background: #eaf6ee; }
-.verdict-nonCompliant { color: var(--critical); background: #fbeaea; }
-.verdict-inputErrorsOnly { color: var(--major); background: #fdf1e7; }
+.verdict-non_compliant { color: var(--critical); background: #fbeaea; }
+.verdict-incomplete { color: var(--major); background: #fdf1e7; }
 .stats { display: grid; grid-template-columns: repeat(6, 1fr); gap: 2mm; margin-bottom: 3mm; }
 .stat { background: var(--bg); border: 1px solid var(--line); border-radius: 1.5mm; padding: 2mm; text-align: center; }
 .stat .n { display: block; font-size: 15pt; font-weight: 700; }

@@ -46,6 +46,7 @@ function header(report: AuditReport, w: ReportWords, options: RenderOptions): st
   ).join('');
   const approxNote = report.rulesets.some((r) => r.in_force.approximate) ? `<p class="note">${esc(w.approximateNote)}</p>` : '';
   return `<header>
+<p class="verdict verdict-${verdict}">${esc(w.status)}: ${esc(verdictLine(report, w, options.lang))}</p>
 <p class="kicker">${esc(w.title)}</p>
 <h1>${esc(f.name)}</h1>
 <dl class="meta">
@@ -58,7 +59,6 @@ function header(report: AuditReport, w: ReportWords, options: RenderOptions): st
 <dt>${esc(w.rulesets)}</dt><dd><ul class="plain">${rulesets || '<li>—</li>'}</ul></dd>
 </dl>
 ${approxNote}
-<p class="verdict verdict-${verdict}">${esc(w.status)}: ${esc(verdictLine(report, w))}</p>
 </header>`;
 }
 

@@ -61,9 +61,17 @@ export interface ReportWords {
   readonly allEvaluated: string;
   readonly quote: string;
   readonly annex: (n: string) => string;
-  /** After the verdict, when some rules could not run: a clean result covers only the rules that did. */
-  readonly notEvaluatedNote: (n: number) => string;
-  readonly verdict: { readonly compliant: string; readonly nonCompliant: string; readonly inputErrorsOnly: string };
+  /** The verdict's word, then what it rests on (see verdictLine in view.ts). */
+  readonly verdict: { readonly compliant: string; readonly non_compliant: string; readonly incomplete: string };
+  readonly verdictNoFindings: string;
+  readonly verdictFindings: (n: number) => string;
+  /** What the workbook lacks, e.g. `sheet «Топтар», column «Болу режимі, сағат» on «Балалар»`. */
+  readonly verdictLacks: (what: string) => string;
+  readonly verdictSheet: (sheet: string) => string;
+  readonly verdictColumn: (column: string, sheet: string) => string;
+  readonly verdictInputErrors: (n: number) => string;
+  /** Rules the rule pack itself cannot judge yet: stated, but the audit is not incomplete for them. */
+  readonly verdictRulePack: (clauses: string) => string;
   readonly severities: Readonly<Record<Severity, string>>;
   readonly severityMeaning: Readonly<Record<Severity, string>>;
   readonly generatedBy: string;
@@ -128,12 +136,14 @@ const kk: ReportWords = {
   allEvaluated: 'Барлық ережелер бағаланды.',
   quote: 'Бұйрық мәтіні',
   annex: (n) => `${n}-қосымша`,
-  notEvaluatedNote: (n) => `${n} ереже бағаланбады (деректер жетіспейді) — төменде қараңыз`,
-  verdict: {
-    compliant: 'Сәйкессіздік табылған жоқ',
-    nonCompliant: 'Сәйкессіздіктер табылды',
-    inputErrorsOnly: 'Деректерде қателер бар',
-  },
+  verdict: { compliant: 'Сәйкес', non_compliant: 'Сәйкес емес', incomplete: 'Тексеру толық емес' },
+  verdictNoFindings: 'сәйкессіздік табылған жоқ',
+  verdictFindings: (n) => `${n} сәйкессіздік`,
+  verdictLacks: (what) => `жұмыс кітабында жоқ: ${what}`,
+  verdictSheet: (sheet) => `«${sheet}» парағы`,
+  verdictColumn: (column, sheet) => `«${sheet}» парағының «${column}» бағаны`,
+  verdictInputErrors: (n) => `${n} деректер қатесі`,
+  verdictRulePack: (clauses) => `ережелер жинағы ${clauses} тармағын әзірге бағалай алмайды`,
   severities: { critical: 'өте маңызды', major: 'маңызды', minor: 'шамалы', info: 'ақпарат' },
   severityMeaning: {
     critical: 'қабылдау шарттары, қауіпсіздік',
@@ -202,12 +212,14 @@ const ru: ReportWords = {
   allEvaluated: 'Все правила проверены.',
   quote: 'Текст приказа',
   annex: (n) => `Приложение ${n}`,
-  notEvaluatedNote: (n) => `не проверено правил: ${n} (не хватает данных) — см. ниже`,
-  verdict: {
-    compliant: 'Несоответствий не найдено',
-    nonCompliant: 'Найдены несоответствия',
-    inputErrorsOnly: 'В данных есть ошибки',
-  },
+  verdict: { compliant: 'Соответствует', non_compliant: 'Не соответствует', incomplete: 'Проверка неполная' },
+  verdictNoFindings: 'несоответствий не найдено',
+  verdictFindings: (n) => `несоответствий: ${n}`,
+  verdictLacks: (what) => `в книге нет: ${what}`,
+  verdictSheet: (sheet) => `лист «${sheet}»`,
+  verdictColumn: (column, sheet) => `столбец «${column}» листа «${sheet}»`,
+  verdictInputErrors: (n) => `ошибок в данных: ${n}`,
+  verdictRulePack: (clauses) => `набор правил пока не может проверить п. ${clauses}`,
   severities: { critical: 'критическое', major: 'существенное', minor: 'незначительное', info: 'к сведению' },
   severityMeaning: {
     critical: 'условия приёма, безопасность',
@@ -276,12 +288,14 @@ const en: ReportWords = {
   allEvaluated: 'Every rule was evaluated.',
   quote: 'Text of the order',
   annex: (n) => `Annex ${n}`,
-  notEvaluatedNote: (n) => `${n} rule(s) could not be evaluated (data missing) — see below`,
-  verdict: {
-    compliant: 'No non-compliance found',
-    nonCompliant: 'Non-compliance found',
-    inputErrorsOnly: 'The data has input errors',
-  },
+  verdict: { compliant: 'Compliant', non_compliant: 'Non-compliant', incomplete: 'Incomplete' },
+  verdictNoFindings: 'no non-compliance found',
+  verdictFindings: (n) => `${n} finding${n === 1 ? '' : 's'}`,
+  verdictLacks: (what) => `the workbook lacks ${what}`,
+  verdictSheet: (sheet) => `sheet «${sheet}»`,
+  verdictColumn: (column, sheet) => `column «${column}» on sheet «${sheet}»`,
+  verdictInputErrors: (n) => `${n} input error${n === 1 ? '' : 's'}`,
+  verdictRulePack: (clauses) => `the rule pack cannot yet evaluate ${clauses}`,
   severities: { critical: 'critical', major: 'major', minor: 'minor', info: 'info' },
   severityMeaning: {
     critical: 'eligibility, safety',

@@ -11,6 +11,7 @@ export function renderMarkdown(report: AuditReport, options: RenderOptions): str
   const f = report.facility;
   const s = report.summary;
   const out: string[] = [];
+  out.push(`**${w.status}: ${md(verdictLine(report, w, options.lang))}**`, '');
   out.push(`# ${w.title}: ${md(f.name)}`, '');
   out.push(`- **${w.facility}:** ${md(f.name)} (${md(f.facility_id)}; ${w.kind}: ${md(enumText('kind', f.kind, options.lang))}; ${w.ownership}: ${md(enumText('ownership', f.ownership, options.lang))})`);
   out.push(`- **${w.period}:** ${report.period.from} … ${report.period.to}`);
@@ -20,7 +21,6 @@ export function renderMarkdown(report: AuditReport, options: RenderOptions): str
     out.push(`- **${w.rulesets}:** ${md(r.id)}@${md(r.version)} — ${md(r.act)}; ${w.inForce.toLowerCase()} ${formatInForce(r, w)}`);
   }
   if (report.rulesets.some((r) => r.in_force.approximate)) out.push(`- ${w.approximateNote}`);
-  out.push(`- **${w.status}:** ${verdictLine(report, w)}`);
   out.push('', `## ${w.summary}`, '');
   out.push(table(
     [w.rules, w.passed, w.failed, w.notEvaluated, w.findings, w.inputErrors],

@@ -10,6 +10,8 @@ export function renderTerminal(report: AuditReport, options: RenderOptions): str
   const w = wordsFor(options);
   const out: string[] = [];
   const f = report.facility;
+  // The verdict first: a script or a person reading one line gets the answer.
+  out.push(`${w.status}: ${verdictLine(report, w, options.lang)}`);
   out.push(`${w.title} — ${report.workbook.file}`);
   out.push(`${w.facility}: ${oneLine(f.name)} (${oneLine(f.facility_id)}; ${w.kind}: ${enumText('kind', f.kind, options.lang)}; ${w.ownership}: ${enumText('ownership', f.ownership, options.lang)})`);
   out.push(`${w.period}: ${report.period.from} … ${report.period.to}    ${w.asOf}: ${report.as_of}`);
@@ -19,7 +21,6 @@ export function renderTerminal(report: AuditReport, options: RenderOptions): str
   if (report.rulesets.some((r) => r.in_force.approximate)) out.push(`  ${w.approximateNote}`);
   const s = report.summary;
   out.push('');
-  out.push(`${w.status}: ${verdictLine(report, w)}`);
   out.push(`${w.rules}: ${s.rules}  ${w.passed}: ${s.passed}  ${w.failed}: ${s.failed}  ${w.notEvaluated}: ${s.not_evaluated}`);
   const bySev = severityCounts(report);
   out.push(`${w.findings}: ${s.findings}  (${SEVERITY_ORDER.map((k) => `${w.severities[k]} ${bySev[k]}`).join(', ')})`);
@@ -29,8 +30,10 @@ export function renderTerminal(report: AuditReport, options: RenderOptions): str
   const errorsNow = report.input_errors.some((e) => !isWarning(e));
   out.push('', errorsNow ? `${w.inputErrors} (${w.fixFirst}):` : `${w.inputErrors}:`);
   if (report.input_errors.length === 0) out.push(`  ${w.noInputErrors}`);
+  // They are what the facility must fix first: all of them, unless there are so many that a few per sheet tell the story.
+  const everyError = report.input_errors.length <= ALL_INPUT_ERRORS;
   for (const group of groupBy(report.input_errors, (e) => e.sheet)) {
-    const { shown, hidden } = cap(group, PER_SHEET);
+    const { shown, hidden } = everyError ? { shown: group, hidden: [] } : cap(group, PER_SHEET);
     for (const e of shown) {
       const where = e.cell ?? (e.column !== null ? `${e.sheet}.${e.column}` : e.sheet) + (e.row !== null ? ` (${w.row.toLocaleLowerCase()} ${e.row})` : '');
       const value = e.value === null ? '' : ` «${oneLine(e.value)}»`;
@@ -66,6 +69,8 @@ export function renderTerminal(report: AuditReport, options: RenderOptions): str
 /** Entries shown per rule (findings) or per sheet (input errors); a longer list shows one fewer and a count. */
 const PER_RULE = 3;
 const PER_SHEET = 5;
+/** Up to this many input errors (and warnings) are all listed. */
+const ALL_INPUT_ERRORS = 50;
 
 function cap<T>(list: readonly T[], limit: number): { shown: readonly T[]; hidden: readonly T[] } {
   if (list.length <= limit) return { shown: list, hidden: [] };

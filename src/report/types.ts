@@ -1,8 +1,28 @@
-// The JSON report, `ereje.audit-report/1`, exactly as ../shared/spec/report-and-cli.md defines it.
-import type { Evidence, Severity } from '../engine/types.ts';
+// The JSON report, `ereje.audit-report/1` (docs/report.md; JSON Schema in reports/audit-report.schema.json).
+import type { Severity } from '../engine/types.ts';
+
+/**
+ * The verdict. `compliant`: every rule in force was evaluated (or only the rule pack could not judge
+ * some), nothing above `info` failed and there are no input errors. `non_compliant`: a finding above
+ * `info`. `incomplete`: no such finding, but input errors, or rules the workbook lacked data for.
+ */
+export type AuditResult = 'compliant' | 'non_compliant' | 'incomplete';
+
+/**
+ * Where a finding's evidence is. `sheet`, `row`, `column` are canonical (for scripts); `cell` is the
+ * place in the user's workbook as Excel writes it: a cell `Балалар!B6`, a row `Балалар!6:6` when the
+ * sheet lacks the cited column, or the sheet's name as spelled (`Мәзір`) for a whole sheet.
+ */
+export interface ReportEvidence {
+  readonly sheet: string;
+  readonly row?: number;
+  readonly column?: string;
+  readonly cell: string;
+}
 
 export interface AuditReport {
   readonly schema: 'ereje.audit-report/1';
+  readonly result: AuditResult;
   readonly generated_by: { readonly name: 'ereje'; readonly version: string };
   readonly workbook: { readonly file: string; readonly sha256: string };
   readonly facility: { readonly facility_id: string; readonly name: string; readonly kind: string; readonly ownership: string };
@@ -19,10 +39,12 @@ export interface AuditReport {
   readonly findings: readonly {
     readonly rule: string; readonly version: string; readonly clause: string; readonly severity: Severity; readonly subject: string;
     readonly period?: string; readonly item: string | null; readonly message: string;
-    readonly expected: string; readonly actual: string; readonly evidence: readonly Evidence[];
+    readonly expected: string; readonly actual: string; readonly evidence: readonly ReportEvidence[];
   }[];
   readonly not_evaluated: readonly {
     readonly rule: string; readonly clause: string; readonly subject?: string; readonly reason: string; readonly cause: 'workbook' | 'rule_pack';
+    /** For cause `workbook`: the canonical sheet (and column) the workbook lacks. */
+    readonly sheet?: string; readonly column?: string;
   }[];
   readonly input_errors: readonly {
     readonly sheet: string; readonly row: number | null; readonly column: string | null;

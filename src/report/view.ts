@@ -1,10 +1,10 @@
 // What every renderer shows the same way: evidence addresses, in-force dates, counts by severity and
 // clause, findings grouped by annex and clause, and where a clause's Kazakh quote comes from.
 import type { Lang } from '../core/lang.ts';
-import { enumById } from '../schema/index.ts';
-import type { Evidence, Severity } from '../engine/types.ts';
+import { columnOf, enumById, sheetById, WORKBOOK_SCHEMA } from '../schema/index.ts';
+import type { Severity } from '../engine/types.ts';
 import { WARNING_CODES, type InputErrorCode } from '../ingest/types.ts';
-import type { AuditReport } from './types.ts';
+import type { AuditReport, AuditResult, ReportEvidence } from './types.ts';
 import type { ReportFinding, ReportRuleset } from './build.ts';
 import { reportWords, type ReportWords } from './i18n.ts';
 import { compareClauses } from '../engine/findings.ts';
@@ -23,13 +23,12 @@ export interface RenderOptions {
 
 export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'major', 'minor', 'info'];
 
-/** `children!4 (birth_date)`; a whole-sheet reference is just `children`. */
-export function formatEvidence(e: Evidence): string {
-  const at = e.row === undefined ? e.sheet : `${e.sheet}!${e.row}`;
-  return e.column === undefined ? at : `${at} (${e.column})`;
+/** The workbook's own place, `Балалар!D4 (birth_date)`, the canonical column after it; a whole sheet is its name. */
+export function formatEvidence(e: ReportEvidence): string {
+  return e.column === undefined ? e.cell : `${e.cell} (${e.column})`;
 }
 
-export function formatEvidenceList(list: readonly Evidence[]): string {
+export function formatEvidenceList(list: readonly ReportEvidence[]): string {
   return list.map(formatEvidence).join('; ');
 }
 
@@ -107,17 +106,46 @@ export function enumText(enumId: 'kind' | 'ownership', code: string, lang: Lang)
   return label === undefined || label === code ? code : `${label} (${code})`;
 }
 
-export type Verdict = keyof ReportWords['verdict'];
-
-export function verdictOf(report: AuditReport): Verdict {
-  if (report.findings.some((f) => f.severity !== 'info')) return 'nonCompliant';
-  return report.summary.input_errors > 0 ? 'inputErrorsOnly' : 'compliant';
+export function verdictOf(report: AuditReport): AuditResult {
+  return report.result;
 }
 
-/** `Result: …`, with the count of rules that could not run when there are any. */
-export function verdictLine(report: AuditReport, w: ReportWords): string {
-  const n = report.summary.not_evaluated;
-  return `${w.verdict[verdictOf(report)]}${n > 0 ? `; ${w.notEvaluatedNote(n)}` : ''}`;
+/** Items named in the verdict line before the rest is counted. */
+const VERDICT_ITEMS = 6;
+
+/**
+ * The first line of every format: the verdict, then what it rests on — the findings, what the workbook
+ * lacks (sheets and columns by their contract names in the report language), input errors,
+ * and the clauses the rule pack cannot judge yet ("Compliant: no non-compliance found; the rule pack
+ * cannot yet evaluate A1.43").
+ */
+export function verdictLine(report: AuditReport, w: ReportWords, lang: Lang): string {
+  const parts: string[] = [];
+  const failing = report.findings.filter((f) => f.severity !== 'info').length;
+  if (report.result === 'non_compliant') parts.push(w.verdictFindings(failing));
+  else if (report.result === 'compliant' || report.summary.input_errors === 0) parts.push(w.verdictNoFindings);
+  // What the workbook lacks, in contract order: sheets, then columns of sheets it has.
+  const gaps = new Map<string, { order: number; text: string }>();
+  for (const n of report.not_evaluated) {
+    if (n.cause !== 'workbook' || n.sheet === undefined) continue;
+    // A sheet whose rows were all rejected is there: its input errors say what is wrong.
+    if (n.column === undefined && report.rows[n.sheet] !== undefined) continue;
+    const sheet = sheetById(n.sheet);
+    const order = (sheet ? WORKBOOK_SCHEMA.sheets.indexOf(sheet) : 999) + (n.column === undefined ? 0 : 1000 + (sheet?.columns.findIndex((c) => c.id === n.column) ?? 0) / 1000);
+    const text = n.column === undefined
+      ? w.verdictSheet(sheet?.labels[lang] ?? n.sheet)
+      : w.verdictColumn(columnOf(n.sheet, n.column)?.labels[lang] ?? n.column, sheet?.labels[lang] ?? n.sheet);
+    gaps.set(text, { order, text });
+  }
+  const lacks = [...gaps.values()].sort((a, b) => a.order - b.order).map((g) => g.text);
+  if (lacks.length > 0) {
+    const shown = lacks.length > VERDICT_ITEMS ? [...lacks.slice(0, VERDICT_ITEMS - 1), w.andMore(lacks.length - VERDICT_ITEMS + 1)] : lacks;
+    parts.push(w.verdictLacks(shown.join(', ')));
+  }
+  if (report.summary.input_errors > 0) parts.push(w.verdictInputErrors(report.summary.input_errors));
+  const rulePack = [...new Set(report.not_evaluated.filter((n) => n.cause === 'rule_pack').map((n) => n.clause))];
+  if (rulePack.length > 0) parts.push(w.verdictRulePack(rulePack.join(', ')));
+  return `${w.verdict[report.result]} — ${parts.join("; ")}`;
 }
 
 export function annexTitle(annex: string | null, w: ReportWords): string {

@@ -16,6 +16,7 @@ export function renderXlsx(report: AuditReport, options: RenderOptions): Uint8Ar
   const s = report.summary;
   const bySev = severityCounts(report);
   const summary: Cell[][] = [
+    [w.status, verdictLine(report, w, options.lang)],
     [w.title, ''],
     [w.facility, f.name],
     [w.facilityId, f.facility_id],
@@ -27,7 +28,6 @@ export function renderXlsx(report: AuditReport, options: RenderOptions): Uint8Ar
     ['sha256', report.workbook.sha256],
     ...report.rulesets.map((r): Cell[] => [w.rulesets, `${r.id}@${r.version} — ${r.act}; ${w.inForce.toLowerCase()} ${formatInForce(r, w)}`]),
     ...(report.rulesets.some((r) => r.in_force.approximate) ? [['', w.approximateNote]] : []),
-    [w.status, verdictLine(report, w)],
     [],
     [w.rules, s.rules], [w.passed, s.passed], [w.failed, s.failed], [w.notEvaluated, s.not_evaluated],
     [w.findings, s.findings], [w.inputErrors, s.input_errors],

@@ -1,4 +1,4 @@
-// The enums of the workbook contract (../shared/spec/workbook.md, "Enums"). The English label of a value
+// The enums of the workbook contract (listed in docs/workbook.md). The English label of a value
 // is its canonical code; kk/ru list every accepted label, the first of each being the one templates write.
 import type { EnumDef, EnumValueDef } from './types.ts';
 

@@ -1,6 +1,6 @@
-// The facility workbook contract (../shared/spec/workbook.md) as data. One SheetDef per sheet is the
-// single source of truth: ingest parses and validates with it, `ereje template` writes it, the JSON
-// Schemas are generated from it, and the rule-language checker types column references against it.
+// The facility workbook contract as data. One SheetDef per sheet is the single source of truth: ingest
+// parses and validates with it, `ereje template` writes it, the JSON Schemas and docs/workbook.md are
+// generated from it, and the rule-language checker types column references against it.
 import type { Lang, Localized } from '../core/lang.ts';
 
 export type FacilityKind = 'residential' | 'home_care' | 'day_care';
@@ -41,8 +41,9 @@ export interface ColumnDef {
   /**
    * For an optional column, what a sheet without it means. `empty`: every row reads as empty, because an
    * empty cell means "none" (no discharge yet, no contraindication), with one warning naming the column.
-   * `not-evaluated`: an empty cell would itself be a finding (a regime not recorded), so the rules that
-   * read the column are not evaluated instead.
+   * `not-evaluated`: an empty cell would itself be a finding (a regime not recorded), or means "not
+   * recorded" for a value a rule judges or selects by (a child's group, a room's purpose), so the rules
+   * that read the column are not evaluated instead. Every optional column states one (a test checks).
    */
   readonly whenAbsent?: 'empty' | 'not-evaluated';
 }

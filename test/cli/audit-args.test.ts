@@ -19,7 +19,7 @@ function expectOneLineFatal(r: { code: number; stdout: string; stderr: string },
 
 describe('ereje audit arguments', () => {
   it('a missing file', async () => {
-    expectOneLineFatal(await run(['audit', join(dir, 'nope.xlsx')]), /^ereje: .*nope\.xlsx: no such file or folder; check the path/);
+    expectOneLineFatal(await run(['audit', join(dir, 'nope.xlsx'), '--lang', 'en']), /^ereje: .*nope\.xlsx: no such file or folder; check the path/);
   });
 
   it('an unknown --format', async () => {
@@ -36,11 +36,11 @@ describe('ereje audit arguments', () => {
   });
 
   it('an --as-of that is not a date', async () => {
-    expectOneLineFatal(await run(['audit', some, '--as-of', '31.02.2010']), /^ereje: --as-of 31\.02\.2010: not a date; write it as 2010-10-31 or 31\.10\.2010/);
+    expectOneLineFatal(await run(['audit', some, '--as-of', '31.02.2010', '--lang', 'en']), /^ereje: --as-of 31\.02\.2010: not a date; write it as 2010-10-31 or 31\.10\.2010/);
   });
 
   it('a --max-size that is not a positive number', async () => {
-    expectOneLineFatal(await run(['audit', some, '--max-size', 'lots']), /--max-size lots: give the limit in megabytes/);
+    expectOneLineFatal(await run(['audit', some, '--max-size', 'lots', '--lang', 'en']), /--max-size lots: give the limit in megabytes/);
   });
 
   it('a --mapping file that is not JSON', async () => {
@@ -51,17 +51,29 @@ describe('ereje audit arguments', () => {
 
   it('a folder with no workbooks', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'ereje-empty-'));
-    expectOneLineFatal(await run(['audit', empty]), /the folder has no \.xlsx workbooks/);
+    expectOneLineFatal(await run(['audit', empty, '--lang', 'en']), /the folder has no \.xlsx workbooks/);
   });
 
   it('several workbooks with --format but no --out', async () => {
     const b = join(dir, 'b.xlsx');
     writeFileSync(b, 'x');
-    expectOneLineFatal(await run(['audit', some, b, '--format', 'json']), /2 workbooks and --format json: give --out DIR/);
+    expectOneLineFatal(await run(['audit', some, b, '--format', 'json', '--lang', 'en']), /2 workbooks and --format json: give --out DIR/);
   });
 
   it('--format xlsx without --out', async () => {
-    expectOneLineFatal(await run(['audit', some, '--format', 'xlsx']), /--format xlsx writes a binary workbook: give --out FILE\.xlsx/);
+    expectOneLineFatal(await run(['audit', some, '--format', 'xlsx', '--lang', 'en']), /--format xlsx writes a binary workbook: give --out FILE\.xlsx/);
+  });
+
+  it('says it in the chosen language, with no English wrapper (Kazakh by default)', async () => {
+    const kk = await run(['audit', join(dir, 'nope.xlsx')]);
+    expectOneLineFatal(kk, /^ereje: .*nope\.xlsx: мұндай файл немесе қалта жоқ; жолды тексеріңіз/);
+    expect(kk.stderr.replace(/^ereje: /, '').replace(/\S*nope\.xlsx/, '').replace('.xlsx', '')).not.toMatch(/[A-Za-z]{3,}/);
+    const ru = await run(['audit', some, '--as-of', '31.02.2010', '--lang', 'ru']);
+    expectOneLineFatal(ru, /^ereje: --as-of 31\.02\.2010: это не дата; напишите её как 2010-10-31 или 31\.10\.2010\.$/m);
+    const sizeKk = await run(['audit', some, '--max-size', 'lots', '--lang=kk']);
+    expectOneLineFatal(sizeKk, /^ereje: --max-size lots: шекті мегабайтпен/);
+    const several = await run(['audit', some, some.replace('a.xlsx', 'b.xlsx'), '--format', 'md', '--lang', 'ru']);
+    expectOneLineFatal(several, /^ereje: 2 книг и --format md: укажите --out ПАПКА/);
   });
 
   it('prints a stack only with --debug', async () => {

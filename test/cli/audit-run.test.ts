@@ -67,8 +67,14 @@ describe('auditWorkbook', () => {
     expect(p.calls).toEqual([]);
   });
 
-  it('refuses an --as-of before the period starts', async () => {
+  it('refuses an --as-of before the period starts or after it ends, in the report language', async () => {
     const bytes = xlsxBytes({ facility: facilitySheet() });
-    await expect(auditWorkbook(bytes, 'z.xlsx', pack(), { ...options, asOf: dayNumber(2009, 12, 31) })).rejects.toThrow(/before the audit period starts/);
+    const p = pack();
+    await expect(auditWorkbook(bytes, 'z.xlsx', p, { ...options, asOf: dayNumber(2009, 12, 31) })).rejects.toThrow(/before the audit period starts/);
+    await expect(auditWorkbook(bytes, 'z.xlsx', p, { ...options, asOf: dayNumber(2010, 11, 1) }))
+      .rejects.toThrow('z.xlsx: --as-of 01.11.2010 is after the audit period ends (31.10.2010); give a date inside the period or leave --as-of out to use the period\'s last day.');
+    const kk = await auditWorkbook(bytes, 'z.xlsx', p, { ...options, asOf: dayNumber(2010, 11, 1) }).catch((e: FatalError) => e.text.kk);
+    expect(kk).toBe('z.xlsx: --as-of 01.11.2010 тексеру кезеңі аяқталғаннан (31.10.2010) кейін; кезең ішіндегі күнді беріңіз немесе кезеңнің соңғы күнін алу үшін --as-of көрсетпеңіз.');
+    expect(p.calls).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 // Test helpers for the audit CLI: captured io, workbooks built with SheetJS, and a hand-made zip
 // (a zip bomb whose entry inflates far beyond what it declares, built with ingest's test zip writer).
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
 import { main, type CliIO } from '../../src/cli/main.ts';
@@ -49,4 +51,34 @@ export function zipBomb(): Uint8Array {
     { name: 'xl/workbook.xml', ...deflated('<workbook/>') },
     { name: 'xl/worksheets/sheet1.xml', ...deflated(Buffer.alloc(64 * 1024 * 1024, 0x20)), uncompressedSize: 1024 },
   ]);
+}
+
+/**
+ * A one-rule pack (A1.3: a medical licence is recorded) under `dir`, quoting the real act, so that a
+ * workbook of just the facility sheet can be audited as fully evaluated — and compliant.
+ */
+export function licenceRules(dir: string): string {
+  mkdirSync(join(dir, 'act'), { recursive: true });
+  mkdirSync(join(dir, 'residential'), { recursive: true });
+  copyFileSync('rules/kz/mlsp-306-o/act/000_76fe1cc4a2d2ef2d.txt', join(dir, 'act', 'act.txt'));
+  writeFileSync(join(dir, 'residential', 'v1.ereje'), `ruleset residential version "v1" {
+  title en "Licences only"
+  applies_to residential
+  act { issuer en "Minister" number "240-ө" date 2009-07-30 title en "Test act" }
+  in_force from 2009-01-01
+  source "../act/act.txt"
+}
+
+rule licences {
+  clause A1.3
+  severity major
+  scope state "the facility's licences on the as-of date"
+  quote "…лицензияның, медициналық, дәрігерлік қызметке берілген лицензияның, сондай-ақ білім беру қызметін жүргізу құқығына берілген лицензияның негізінде жүзеге асырады"
+  require {
+    license_medical: facility.license_medical is present
+  }
+  message "The facility has no licence recorded: {item}"
+}
+`);
+  return dir;
 }

@@ -27,19 +27,31 @@ describe('not evaluated', () => {
     const ev = await evaluateBoth([rs], workbook({ groups: groups('none') }));
     expect(ev.rules).toEqual([{ rule: 'residential/group-size', clause: 'A1.30.5', outcome: 'not_evaluated' }]);
     expect(ev.notEvaluated.map((n) => n.reason.en)).toEqual(['the workbook has no sheet "children"']);
-    expect(ev.notEvaluated[0]!.reason.kk).toBe('Жұмыс кітабында «children» парағы жоқ');
+    expect(ev.notEvaluated[0]!.reason.kk).toBe('Жұмыс кітабында «Балалар» парағы жоқ');
+    expect(ev.notEvaluated[0]!.reason.ru).toBe('В книге нет листа «Дети»');
+    expect(ev.notEvaluated[0]).toMatchObject({ cause: 'workbook', sheet: 'children' });
+    expect(ev.notEvaluated[0]).not.toHaveProperty('column');
   });
-  it('a column the rule reads is absent', async () => {
+  it('a column the rule reads is absent, and its absence does not mean "none"', async () => {
+    const { header, rows } = CHILDREN;
+    const ev = await evaluateBoth([rs], workbook({ groups: groups('none'), children: { header: header.filter((h) => h !== 'group_id'), rows: rows.map((r) => r.slice(0, 5)) } }));
+    expect(ev.notEvaluated.map((n) => n.reason.en)).toEqual(['sheet "children" has no column "group_id"']);
+    expect(ev.notEvaluated[0]!.reason.ru).toBe('На листе «children» нет столбца «Группа»');
+    expect(ev.notEvaluated[0]).toMatchObject({ cause: 'workbook', sheet: 'children', column: 'group_id' });
+    expect(ev.findings).toEqual([]);
+  });
+  it('a column whose absence means "none" is read as empty, and the rule is evaluated', async () => {
     const { header, rows } = CHILDREN;
     const ev = await evaluateBoth([rs], workbook({ groups: groups('none'), children: { header: header.filter((h) => h !== 'discharged_on'), rows: rows.map((r) => r.filter((_, i) => i !== 3)) } }));
-    expect(ev.notEvaluated.map((n) => n.reason.en)).toEqual(['sheet "children" has no column "discharged_on"']);
-    expect(ev.findings).toEqual([]);
+    expect(ev.notEvaluated).toEqual([]);
+    expect(ev.rules[0]!.outcome).toBe('passed');
   });
   it('a parameter the case needs is `_` (not filled in)', async () => {
     const ev = await evaluateBoth([rs], workbook({ groups: groups('self_care'), children: CHILDREN }));
     expect(ev.rules[0]!.outcome).toBe('not_evaluated');
     expect(ev.notEvaluated[0]!.reason.en).toMatch(/group_size_limit .*self_care/);
     expect(ev.notEvaluated[0]!.reason.ru).toMatch(/group_size_limit/);
+    expect(ev.notEvaluated[0]!.cause).toBe('rule_pack');
   });
   it('the same rule passes when the case reads a filled-in entry', async () => {
     const ev = await evaluateBoth([rs], workbook({ groups: groups('none'), children: CHILDREN }));
@@ -49,5 +61,24 @@ describe('not evaluated', () => {
   it('every row of a needed sheet was rejected', async () => {
     const ev = await evaluateBoth([rs], workbook({ groups: groups('none'), children: { ...CHILDREN, rows: [['C-1', 'not a date', '2009-01-10', null, 'budget', 'G-1']] } }));
     expect(ev.notEvaluated.map((n) => n.reason.en)).toEqual(['all 1 rows of sheet "children" were rejected for input errors']);
+    expect(ev.notEvaluated[0]).toMatchObject({ cause: 'workbook', sheet: 'children' });
+  });
+  it('a column read through a row bound by `let k = first(…)` counts as one the rule reads', async () => {
+    const terms = compile(`
+rule contract-terms {
+  clause A2.9
+  severity minor
+  scope record "r"
+  quote "q"
+  for c in children
+  let k = first(contracts x where x.child_id = c.child_id)
+  require k.periodicity is present
+  subject c.child_id
+  message "{c.child_id}"
+}`, { id: 'home-care', kind: 'home_care' });
+    const children = { header: ['child_id', 'birth_date', 'admitted_on', 'funding'], rows: [['C-1', '2003-01-01', '2009-01-10', 'budget']] };
+    const ev = await evaluateBoth([terms], workbook({ children, contracts: { header: ['child_id', 'contract_no'], rows: [['C-1', 'D-1']] } }, { kind: 'home_care' }));
+    expect(ev.findings).toEqual([]);
+    expect(ev.notEvaluated).toEqual([expect.objectContaining({ cause: 'workbook', sheet: 'contracts', column: 'periodicity' })]);
   });
 });

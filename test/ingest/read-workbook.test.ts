@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { deflateRawSync, constants } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { dayNumber } from '../../src/core/date.ts';
 import { parseHeaderMapping, readWorkbook, WorkbookRejected, HeaderMappingError } from '../../src/ingest/index.ts';
 import { buildZip } from './zip-builder.ts';
+import { CORNER_CELLS_SOURCE, cornerCellsWorkbook } from '../fixtures/corner-cells.ts';
 
 function xlsx(sheets: Record<string, unknown[][]>, date1904 = false): Uint8Array {
   const wb = XLSX.utils.book_new();
@@ -30,8 +32,31 @@ describe('readWorkbook', () => {
     const wb = readWorkbook(bytes, { file: 'a.xlsx' });
     expect(wb.file).toBe('a.xlsx');
     expect(wb.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(wb.errors.map((e) => [e.code, e.cell, e.value])).toEqual([['type-error', 'Балалар!C3', '31.02.2010']]);
+    expect(wb.errors.filter((e) => e.severity === 'error').map((e) => [e.code, e.cell, e.value])).toEqual([['type-error', 'Балалар!C3', '31.02.2010']]);
     expect(wb.tables.children!.counts).toEqual({ read: 1, accepted: 0, rejected: 1 });
+  });
+
+  it('reads a sheet with two title rows above its header with no errors, the titles listed once as a note', () => {
+    const bytes = xlsx({
+      'Дети': [['Список детей ТОО «Бота»'], ['по состоянию на 30.06.2010'], ['Код ребенка', 'Дата рождения', 'Дата поступления', 'Финансирование', 'Дата выбытия'],
+        ['C-1', '01.02.2005', '10.01.2009', 'бюджет', null], ['C-2', '01.02.2006', '10.01.2009', 'платно', '31.03.2010']],
+    });
+    const wb = readWorkbook(bytes, { file: 't.xlsx' });
+    expect(wb.errors.filter((e) => e.severity === 'error')).toEqual([]);
+    expect(wb.errors.filter((e) => e.code === 'rows-above-header').map((e) => [e.row, e.value])).toEqual([[1, 'Список детей ТОО «Бота» · по состоянию на 30.06.2010']]);
+    expect(wb.tables.children!.rows.map((r) => [r.excelRow, r.values.child_id, r.values.discharged_on])).toEqual([[4, 'C-1', null], [5, 'C-2', dayNumber(2010, 3, 31)]]);
+  });
+
+  it('reads a sheet with stray cells in its last row and column at the cost of its cells (test/fixtures/corner-cells.ts)', () => {
+    // The day-care example with `D-99` in A1048576 and `x` in XFD1048576 of the children sheet.
+    const wb = readWorkbook(cornerCellsWorkbook(), { file: 'corner-cells.xlsx' });
+    const example = readWorkbook(new Uint8Array(readFileSync(CORNER_CELLS_SOURCE)), { file: 'day-care-2010.xlsx' });
+    expect(wb.errors.filter((e) => e.code !== 'absent-column').map((e) => [e.code, e.cell])).toEqual([
+      ['blank-header', 'children!XFD1'],
+      ['missing-cell', 'children!B1048576'], ['missing-cell', 'children!D1048576'], ['missing-cell', 'children!G1048576'],
+    ]);
+    expect(wb.tables.children!.counts).toEqual({ ...example.tables.children!.counts, read: example.tables.children!.counts.read + 1, rejected: 1 });
+    expect(wb.tables.children!.rows).toEqual(example.tables.children!.rows);
   });
 
   it('reads date cells as serials in the workbook\'s date system (1900 and 1904)', () => {
@@ -53,7 +78,7 @@ describe('readWorkbook', () => {
     const bytes = xlsx({ 'Журнал осмотров': [['Шифр', 'Число'], ['C', '01.02.2010']] });
     const mapping = parseHeaderMapping(JSON.parse('{"sheets":{"Журнал осмотров":"health_log"},"columns":{"health_log":{"Шифр":"child_id","Число":"date"}}}'));
     const wb = readWorkbook(bytes, { file: 'm.xlsx', mapping });
-    expect(wb.errors).toEqual([]);
+    expect(wb.errors.filter((e) => e.code !== 'absent-column')).toEqual([]);
     expect(wb.tables.health_log!.rows[0]!.values.date).toBe(dayNumber(2010, 2, 1));
   });
 
@@ -115,6 +140,15 @@ describe('parseHeaderMapping', () => {
     expect(() => parseHeaderMapping({ sheets: { Kids: 'kids' } })).toThrow(/"kids" is not a sheet id/);
     expect(() => parseHeaderMapping({ columns: { children: { Code: 'code' } } })).toThrow(/not a column of children/);
     expect(() => parseHeaderMapping({ columns: { children: { Code: 5 } } })).toThrow(HeaderMappingError);
+    const suggested = (json: unknown): HeaderMappingError => { try { parseHeaderMapping(json); } catch (err) { return err as HeaderMappingError; } throw new Error('accepted'); };
+    const misspelt = suggested({ sheets: { Kids: 'chidren' }, columns: { childrn: {}, plans: { Done: 'completed' } }, colums: {} });
+    expect(misspelt.text.en).toContain('"colums" (did you mean "columns"?)');
+    const targets = suggested({ sheets: { Kids: 'chidren' }, columns: { childrn: {}, plans: { Done: 'completd_on' } } });
+    expect(targets.text.en).toContain('sheets["Kids"]: "chidren" is not a sheet id (did you mean "children"?)');
+    expect(targets.text.en).toContain('columns["childrn"]: not a sheet id (did you mean "children"?)');
+    expect(targets.text.en).toContain('"completd_on" is not a column of plans (did you mean "completed_on"?)');
+    expect(targets.text.ru).toContain('(возможно, "children"?)');
+    expect(targets.text.kk).toContain('("completed_on" болуы мүмкін бе?)');
     const tricky = parseHeaderMapping(JSON.parse('{"sheets":{"__proto__":"children"}}'));
     expect(Object.keys(tricky.sheets!)).toEqual(['__proto__']);
     expect(({} as Record<string, unknown>).children).toBeUndefined();

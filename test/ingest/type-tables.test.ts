@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../src/core/date.ts';
-import { typeTables, type RawCell, type RawTable } from '../../src/ingest/index.ts';
+import { typeTables, type InputError, type RawCell, type RawTable } from '../../src/ingest/index.ts';
 import { createRowValidator } from '../../src/schema/json-schema.ts';
 
 const FACILITY: RawTable = {
@@ -13,11 +13,16 @@ function table(name: string, header: (string | null)[], rows: RawCell[][], heade
   return { name, header, rows, headerRow };
 }
 
+/** Errors and warnings other than the optional columns these small tables leave out (tested on their own below). */
+function listed(wb: { errors: readonly InputError[] }): InputError[] {
+  return wb.errors.filter((e) => e.code !== 'absent-column');
+}
+
 /** One column of `children` plus the required ones, so a single cell can be tried. */
 function childrenWith(column: string, value: RawCell) {
   const wb = typeTables([table('children', ['child_id', 'birth_date', 'admitted_on', 'funding', column], [['C-1', '2005-01-01', '2009-01-01', 'budget', value]])]);
   const t = wb.tables.children!;
-  return { value: t.rows[0]?.values[column], errors: wb.errors, counts: t.counts };
+  return { value: t.rows[0]?.values[column], errors: listed(wb), counts: t.counts };
 }
 
 describe('typeTables: cell types', () => {
@@ -53,7 +58,7 @@ describe('typeTables: cell types', () => {
   it('reads months as the first day of the month', () => {
     const wb = typeTables([table('services_journal', ['child_id', 'month'], [['C', '2010-03'], ['C', '17.03.2010'], ['C', 40258], ['C', '2010-13']])]);
     expect(wb.tables.services_journal!.rows.map((r) => r.values.month)).toEqual([dayNumber(2010, 3, 1), dayNumber(2010, 3, 1), dayNumber(2010, 3, 1)]);
-    expect(wb.errors.map((e) => [e.code, e.cell])).toEqual([['type-error', 'services_journal!B5']]);
+    expect(listed(wb).map((e) => [e.code, e.cell])).toEqual([['type-error', 'services_journal!B5']]);
   });
 
   it('reads int and number with their bounds', () => {
@@ -132,11 +137,11 @@ describe('typeTables: rows, keys and references', () => {
     const t = wb.tables.children!;
     expect(t.counts).toEqual({ read: 4, accepted: 2, rejected: 2 });
     expect(t.rows.map((r) => [r.excelRow, r.values.child_id])).toEqual([[4, 'C-1'], [7, 'C-3']]);
-    expect(wb.errors.map((e) => [e.code, e.cell, e.row])).toEqual([
+    expect(listed(wb).map((e) => [e.code, e.cell, e.row])).toEqual([
       ['missing-cell', 'Балалар!C6', 6],
       ['duplicate-key', 'Балалар!A8', 8],
     ]);
-    expect(wb.errors[1]!.message.ru).toContain('строке 4');
+    expect(listed(wb)[1]!.message.ru).toContain('строке 4');
   });
 
   it('checks references only against a sheet that is present, using every key it has', () => {
@@ -146,11 +151,11 @@ describe('typeTables: rows, keys and references', () => {
     ]);
     const log = table('health_log', ['child_id', 'date'], [['C-1', '2010-01-01'], ['C-2', '2010-01-01'], ['C-7', '2010-01-01']]);
     const withoutGroups = typeTables([children, log]);
-    expect(withoutGroups.errors.map((e) => e.code)).toEqual(['type-error', 'foreign-key']);
-    expect(withoutGroups.errors[1]).toMatchObject({ sheet: 'health_log', cell: 'health_log!A4', value: 'C-7' });
+    expect(listed(withoutGroups).map((e) => e.code)).toEqual(['type-error', 'foreign-key']);
+    expect(listed(withoutGroups)[1]).toMatchObject({ sheet: 'health_log', cell: 'health_log!A4', value: 'C-7' });
     expect(withoutGroups.tables.health_log!.counts).toEqual({ read: 3, accepted: 2, rejected: 1 });
     const withGroups = typeTables([children, log, table('groups', ['group_id', 'age_band', 'skill_level'], [['G-1', '3-5', 'none']])]);
-    expect(withGroups.errors.filter((e) => e.code === 'foreign-key').map((e) => e.cell)).toEqual(['children!E3', 'health_log!A4']);
+    expect(listed(withGroups).filter((e) => e.code === 'foreign-key').map((e) => e.cell)).toEqual(['children!E3', 'health_log!A4']);
   });
 
   it('names the referenced sheet as the workbook names it, in grammatical Russian', () => {
@@ -158,7 +163,7 @@ describe('typeTables: rows, keys and references', () => {
       table('Дети', ['child_id', 'birth_date', 'admitted_on', 'funding', 'group_id'], [['C-1', '2005-01-01', '2009-01-01', 'budget', 'G-9']]),
       table('Группы', ['group_id', 'age_band', 'skill_level'], [['G-1', '3-5', 'none']]),
     ]);
-    expect(wb.errors.map((e) => e.message)).toEqual([{
+    expect(listed(wb).map((e) => e.message)).toEqual([{
       en: 'group_id "G-9" is not on sheet "Группы"; add it there or correct the code.',
       kk: 'Топ "G-9" "Группы" парағында жоқ; оны сонда қосыңыз немесе кодты түзетіңіз.',
       ru: 'Кода «G-9» из столбца «Группа» нет на листе «Группы»; добавьте его туда или исправьте код.',
@@ -167,10 +172,10 @@ describe('typeTables: rows, keys and references', () => {
 
   it('reports a missing required column once and still reads the rows', () => {
     const wb = typeTables([table('plans', ['child_id', 'plan_no', 'drafted_on', 'valid_from'], [['C', 1, '2010-01-01', '2010-01-01']])]);
-    expect(wb.errors).toHaveLength(1);
-    expect(wb.errors[0]).toMatchObject({ code: 'missing-column', column: 'valid_to', severity: 'error', row: 1 });
-    expect(wb.errors[0]!.message.en).toBe('Required column valid_to is missing from the header (row 1) of sheet "plans"; add it (header "Қолданылу соңы", "Действует по" or "valid_to"). Checks that need it are not evaluated.');
-    expect(wb.errors[0]!.message.ru).toBe('В заголовке листа «plans» (строка 1) нет обязательного столбца «Действует по»; добавьте его. Проверки, которым он нужен, не выполняются.');
+    expect(listed(wb)).toHaveLength(1);
+    expect(listed(wb)[0]).toMatchObject({ code: 'missing-column', column: 'valid_to', severity: 'error', row: 1, cell: 'plans!1:1' });
+    expect(listed(wb)[0]!.message.en).toBe('Required column valid_to is missing from the header (row 1) of sheet "plans"; add it (header "Қолданылу соңы", "Действует по" or "valid_to"). Checks that need it are not evaluated.');
+    expect(listed(wb)[0]!.message.ru).toBe('В заголовке листа «plans» (строка 1) нет обязательного столбца «Действует по»; добавьте его. Проверки, которым он нужен, не выполняются.');
     expect(wb.tables.plans!.columns).toEqual(['child_id', 'plan_no', 'drafted_on', 'valid_from']);
     expect(wb.tables.plans!.counts.accepted).toBe(1);
   });
@@ -180,16 +185,16 @@ describe('typeTables: rows, keys and references', () => {
       table('Notes', ['anything'], [['x']]),
       table('rooms', ['room_id', 'colour', 'Кабинет', null], [['K-1', 'blue', 'K-2', 'data']]),
     ]);
-    expect(wb.errors.map((e) => [e.code, e.severity, e.cell, e.value])).toEqual([
-      ['unknown-sheet', 'warning', null, null],
+    expect(listed(wb).map((e) => [e.code, e.severity, e.cell, e.value])).toEqual([
+      ['blank-header', 'warning', 'rooms!D1', null],
       ['unknown-column', 'warning', 'rooms!B1', 'colour'],
       ['unknown-column', 'warning', 'rooms!C1', 'Кабинет'],
-      ['blank-header', 'warning', 'rooms!D1', null],
+      ['unknown-sheet', 'warning', null, null],
     ]);
-    expect(wb.errors[0]).toMatchObject({ sheet: 'Notes', sheetName: 'Notes' });
+    expect(listed(wb)[3]).toMatchObject({ sheet: 'Notes', sheetName: 'Notes' });
     // the sheet is named as the workbook names it, in every language
-    expect(wb.errors[1]!.message.kk).toBe('"colour" бағаны "rooms" парағына жатпайды және ескерілмейді; келісімшарт бағаны болса, атын өзгертіңіз немесе --mapping қолданыңыз.');
-    expect(wb.errors[2]!.message.en).toBe('Column "Кабинет" repeats a column already on sheet "rooms"; only the first is read. Delete or rename the copy.');
+    expect(listed(wb)[1]!.message.kk).toBe('"colour" бағаны "rooms" парағына жатпайды және ескерілмейді. Келісімшарт бағаны болса, атын өзгертіңіз немесе --mapping қолданыңыз.');
+    expect(listed(wb)[2]!.message.en).toBe('Column "Кабинет" repeats a column already on sheet "rooms"; only the first is read. Delete or rename the copy.');
     expect(wb.tables.rooms!.rows[0]!.values.room_id).toBe('K-1');
     expect(wb.tables).not.toHaveProperty('Notes');
   });
@@ -201,7 +206,7 @@ describe('typeTables: rows, keys and references', () => {
     expect(Object.keys(values)).toEqual(['room_id']);
     expect(({} as Record<string, unknown>).p).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'K-1')).toBe(false);
-    expect(wb.errors.filter((e) => e.code === 'unknown-column')).toHaveLength(4);
+    expect(listed(wb).filter((e) => e.code === 'unknown-column')).toHaveLength(4);
     const mapped = typeTables([table('rooms', ['__proto__'], [['K-1']])], { mapping: { columns: { rooms: { ['__proto__']: 'room_id' } } } });
     expect(mapped.tables.rooms!.rows[0]!.values.room_id).toBe('K-1');
   });
@@ -210,13 +215,13 @@ describe('typeTables: rows, keys and references', () => {
     const wb = typeTables([FACILITY]);
     expect(wb.facility).toEqual({ facility_id: 'F-1', name: 'Мейірім', kind: 'residential', ownership: 'state', period_from: dayNumber(2010, 1, 1), period_to: dayNumber(2010, 6, 30) });
     const two = typeTables([{ ...FACILITY, rows: [...FACILITY.rows, ['F-2', 'B', 'стационар', 'жеке', '01.01.2010', '30.06.2010']] }]);
-    expect(two.errors.map((e) => [e.code, e.row])).toEqual([['constraint-error', 3]]);
-    expect(two.errors[0]!.message.en).toBe('Sheet "Мекеме" must have exactly one data row but has 2; keep one row and delete the others.');
+    expect(listed(two).map((e) => [e.code, e.row])).toEqual([['constraint-error', 3]]);
+    expect(listed(two)[0]!.message.en).toBe('Sheet "Мекеме" must have exactly one data row but has 2; keep one row and delete the others.');
     expect(two.facility).toBeNull();
-    expect(typeTables([{ ...FACILITY, rows: [] }]).errors[0]!.code).toBe('constraint-error');
+    expect(listed(typeTables([{ ...FACILITY, rows: [] }]))[0]!.code).toBe('constraint-error');
     expect(typeTables([]).facility).toBeNull();
     const backwards = typeTables([{ ...FACILITY, rows: [['F-1', 'M', 'стационар', 'жеке', '01.07.2010', '30.06.2010']] }]);
-    expect(backwards.errors.map((e) => [e.code, e.cell])).toEqual([['constraint-error', 'Мекеме!F2']]);
+    expect(listed(backwards).map((e) => [e.code, e.cell])).toEqual([['constraint-error', 'Мекеме!F2']]);
     expect(backwards.facility).toBeNull();
   });
 
@@ -226,7 +231,7 @@ describe('typeTables: rows, keys and references', () => {
       table('Дети', ['Код ребенка', 'Туған күні', 'admitted_on', 'Финансирование', 'Жынысы'], [['C-1', '01.02.2005', '2009-01-01', 'бюджет', 'м']]),
       table('health_log', ['Баланың коды', 'Дата', 'observed_by'], [['C-1', '2010-01-01', 'медбике']]),
     ]);
-    expect(wb.errors).toEqual([]);
+    expect(listed(wb)).toEqual([]);
     expect(wb.tables.children!.rows[0]!.values.sex).toBe('m');
     expect(wb.tables.health_log!.rows[0]!.values.observed_by).toBe('nurse');
   });
@@ -235,7 +240,7 @@ describe('typeTables: rows, keys and references', () => {
     const wb = typeTables([table('Воспитанники', ['Шифр', 'Д.р.', 'Поступил', 'funding'], [['C-1', '2005-01-01', '2009-01-01', 'paid']])], {
       mapping: { sheets: { 'воспитанники': 'children' }, columns: { children: { 'Шифр': 'child_id', 'Д.р.': 'birth_date', 'Поступил': 'admitted_on' } } },
     });
-    expect(wb.errors).toEqual([]);
+    expect(listed(wb)).toEqual([]);
     expect(wb.tables.children!.rows[0]!.values).toMatchObject({ child_id: 'C-1', funding: 'paid' });
   });
 
@@ -247,5 +252,75 @@ describe('typeTables: rows, keys and references', () => {
       table('menus', ['menu_kind', 'day_no', 'week_start'], [['weekly', 1, '2010-01-04']]),
     ]);
     for (const t of Object.values(wb.tables)) for (const row of t!.rows) expect(validate(t!.sheet, row.values)).toEqual([]);
+  });
+});
+
+describe('typeTables: workbooks as facilities make them', () => {
+  const children = ['Код ребенка', 'Дата рождения', 'Дата поступления', 'Финансирование'];
+
+  it('finds the header below title rows and lists those rows once, as a note', () => {
+    const wb = typeTables([{
+      name: 'Дети',
+      rows: [['Список детей, 2010 год'], undefined, [null, 'на 30.06.2010'], children, ['C-1', '01.02.2005', '2009-01-01', 'бюджет']],
+    }]);
+    expect(listed(wb).map((e) => [e.code, e.severity, e.row, e.cell, e.value])).toEqual([
+      ['rows-above-header', 'warning', 1, 'Дети!1:3', 'Список детей, 2010 год · на 30.06.2010'],
+    ]);
+    expect(listed(wb)[0]!.message.ru).toBe('Строки 1–3 листа «Дети» выше заголовка (строка 4) и не читаются как данные.');
+    expect(wb.tables.children!.rows.map((r) => [r.excelRow, r.values.child_id])).toEqual([[5, 'C-1']]);
+    expect(wb.tables.children!.columnLetters).toMatchObject({ child_id: 'A', funding: 'D' });
+  });
+
+  it('takes the row that names the most contract columns, the first on a tie, within the first 10 non-empty rows', () => {
+    const rows = [['Баланың коды'], children, ['C-1', '01.02.2005', '2009-01-01', 'бюджет']];
+    expect(typeTables([{ name: 'Дети', rows }]).tables.children!.rows.map((r) => r.excelRow)).toEqual([3]);
+    const tooLow = [...Array.from({ length: 10 }, (_, i) => [`title ${i}`]), children, ['C-1', '01.02.2005', '2009-01-01', 'бюджет']];
+    expect(listed(typeTables([{ name: 'Дети', rows: tooLow }])).map((e) => e.code)).toContain('missing-column');
+  });
+
+  it('reads an optional column the sheet lacks as empty when an empty cell means none, with one warning in the workbook\'s words', () => {
+    const wb = typeTables([{ name: 'Дети', rows: [children, ['C-1', '01.02.2005', '2009-01-01', 'бюджет'], ['C-2', '01.02.2006', '2009-01-01', 'бюджет']] }]);
+    const t = wb.tables.children!;
+    expect(t.readAsEmpty).toContain('discharged_on');
+    expect(t.readAsEmpty).toContain('contraindications');
+    // regime_hours: a regime not recorded would itself be a finding, so it stays absent
+    expect(t.readAsEmpty).not.toContain('regime_hours');
+    expect(t.columns).not.toContain('discharged_on');
+    const warning = wb.errors.find((e) => e.code === 'absent-column' && e.column === 'discharged_on')!;
+    expect(warning).toMatchObject({ severity: 'warning', sheet: 'children', sheetName: 'Дети', row: 1, cell: 'Дети!1:1' });
+    expect(warning.message).toEqual({
+      en: 'Column «Дата выбытия» is absent from sheet «Дети»: read as empty in all 2 rows (an empty cell means none here). Add the column if some rows have a value.',
+      kk: '«Дети» парағында «Дата выбытия» бағаны жоқ: барлық 2 жолда бос деп оқылды (мұнда бос ұяшық «жоқ» дегенді білдіреді). Кейбір жолдарда мәні болса, бағанды қосыңыз.',
+      ru: 'На листе «Дети» нет столбца «Дата выбытия»: во всех строках (2) он прочитан как пустой (пустая ячейка здесь означает «нет»). Если у каких-то строк есть значение, добавьте столбец.',
+    });
+    expect(wb.errors.filter((e) => e.code === 'absent-column' && e.column === 'discharged_on')).toHaveLength(1);
+    expect(wb.errors.filter((e) => e.severity === 'error')).toEqual([]);
+  });
+
+  it('suggests the closest contract name for a misspelt sheet or column, in kk, ru and en', () => {
+    const wb = typeTables([{ name: 'Детти', rows: [['Код ребенка', 'Дата рождения', 'Дата поступления', 'Финансирование'], ['C-1', '01.02.2005', '2009-01-01', 'бюджет']] }]);
+    expect(wb.errors.map((e) => e.message.ru)).toEqual([expect.stringContaining('Лист «Детти» не соответствует ни одному листу контракта и пропускается — возможно, имелось в виду «Дети»?')]);
+    expect(wb.errors[0]!.message.en).toContain('— did you mean «Дети»?');
+    expect(wb.errors[0]!.message.kk).toContain('— «Дети» деп жазғыңыз келді ме?');
+    const col = listed(typeTables([{ name: 'Балалар', rows: [['Баланың коды', 'Туған күнi', 'Қабылданған күні', 'Қаржыландыру'], ['C-1', '01.02.2005', '2009-01-01', 'бюджет']] }]));
+    const unknown = col.find((e) => e.code === 'unknown-column')!;
+    expect(unknown.message.kk).toContain('«Туған күні» деп жазғыңыз келді ме?');
+    expect(unknown.message.en).toContain('did you mean «Туған күні»?');
+    expect(unknown.message.ru).toContain('возможно, имелось в виду «Туған күні»?');
+  });
+
+  it('visits the cells a sheet holds, not every index up to its last row and column', () => {
+    // One row far down with a cell in XFD: a million rows and sixteen thousand columns of nothing.
+    const far: RawCell[] = [];
+    far[0] = 'C-9';
+    far[16383] = 'x';
+    let reads = 0;
+    const counted = (row: RawCell[]): RawCell[] => new Proxy(row, { get(target, key, receiver) { reads++; return Reflect.get(target, key, receiver); } });
+    const rows = [children, ['C-1', '01.02.2005', '2009-01-01', 'бюджет'], far].map(counted);
+    const wb = typeTables([{ name: 'Дети', rows, rowNumbers: [1, 2, 1_048_576] }]);
+    expect(listed(wb).map((e) => [e.code, e.cell])).toEqual([
+      ['blank-header', 'Дети!XFD1'], ['missing-cell', 'Дети!B1048576'], ['missing-cell', 'Дети!C1048576'], ['missing-cell', 'Дети!D1048576'],
+    ]);
+    expect(reads).toBeLessThan(1_000);
   });
 });

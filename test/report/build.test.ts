@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../src/core/date.ts';
 import { LANGS } from '../../src/core/lang.ts';
+import type { Evaluation } from '../../src/engine/types.ts';
 import { buildReport, reportExitCode } from '../../src/report/build.ts';
-import { evaluation, finding, schemaErrors, workbook } from './fixtures.ts';
+import { reportWords } from '../../src/report/i18n.ts';
+import { verdictLine } from '../../src/report/view.ts';
+import { L, evaluation, finding, schemaErrors, workbook } from './fixtures.ts';
 
 const asOf = dayNumber(2010, 10, 31);
 
@@ -102,6 +105,40 @@ describe('buildReport', () => {
     const warningsOnly = workbook({ errors: workbook().errors.filter((e) => e.severity === 'warning') });
     expect(reportExitCode(buildReport({ ...base, workbook: warningsOnly, evaluation: infoOnly }))).toBe(0);
     expect(reportExitCode(buildReport({ ...base, workbook: workbook(), evaluation: infoOnly }))).toBe(1);
+  });
+
+  it('decides the verdict in one place: non-compliant, else incomplete for input errors or workbook gaps, else compliant', () => {
+    const base = { asOf, lang: 'en' as const, version: '0' };
+    const clean = workbook({ errors: workbook().errors.filter((e) => e.severity === 'warning') });
+    const infoOnly = [finding({ severity: 'info' })];
+    const rulePackGap = evaluation().notEvaluated;
+    const sheetGap = [{ rule: 'residential/seat-belts', clause: 'A1.45', reason: L('the workbook has no sheet "vehicles"'), cause: 'workbook' as const, sheet: 'vehicles' }];
+    const result = (wb: typeof clean, ev: Partial<Evaluation>) => buildReport({ ...base, workbook: wb, evaluation: evaluation(ev) });
+    expect(result(workbook(), {}).result).toBe('non_compliant');
+    expect(result(clean, { findings: infoOnly, notEvaluated: rulePackGap }).result).toBe('compliant');
+    expect(result(clean, { findings: infoOnly, notEvaluated: [...rulePackGap, ...sheetGap] }).result).toBe('incomplete');
+    expect(result(workbook(), { findings: infoOnly, notEvaluated: rulePackGap }).result).toBe('incomplete');
+    const compliant = result(clean, { findings: [], notEvaluated: rulePackGap });
+    expect(reportExitCode(compliant)).toBe(0);
+    expect(verdictLine(compliant, reportWords('en'), 'en')).toBe('Compliant — no non-compliance found; the rule pack cannot yet evaluate A1.43');
+    const incomplete = result(clean, { findings: [], notEvaluated: sheetGap });
+    expect(reportExitCode(incomplete)).toBe(1);
+    expect(incomplete.not_evaluated[0]).toEqual({ rule: 'residential/seat-belts', clause: 'A1.45', reason: 'the workbook has no sheet "vehicles"', cause: 'workbook', sheet: 'vehicles' });
+    expect(verdictLine(incomplete, reportWords('en'), 'en')).toBe('Incomplete — no non-compliance found; the workbook lacks sheet «vehicles»');
+    expect(verdictLine(incomplete, reportWords('ru'), 'ru')).toBe('Проверка неполная — несоответствий не найдено; в книге нет: лист «Транспорт»');
+    expect(verdictLine(incomplete, reportWords('kk'), 'kk')).toBe('Тексеру толық емес — сәйкессіздік табылған жоқ; жұмыс кітабында жоқ: «Көлік» парағы');
+    expect(schemaErrors(JSON.parse(JSON.stringify(incomplete)))).toBe('');
+  });
+
+  it('gives each evidence entry the workbook\'s own place: a cell, a row, or a sheet as spelled', () => {
+    const r = buildReport({ asOf, lang: 'en', version: '0', workbook: workbook(), evaluation: evaluation({ findings: [
+      finding({ evidence: [{ sheet: 'children', row: 11, column: 'birth_date' }, { sheet: 'children', row: 11, column: 'discharged_on' }, { sheet: 'groups' }] }),
+    ] }) });
+    expect(r.findings[0]!.evidence).toEqual([
+      { sheet: 'children', row: 11, column: 'birth_date', cell: 'Балалар!B11' },
+      { sheet: 'children', row: 11, column: 'discharged_on', cell: 'Балалар!11:11' },
+      { sheet: 'groups', cell: 'Топтар' },
+    ]);
   });
 
   it('rejects a report that breaks the contract (the schema test can fail)', () => {

@@ -12,9 +12,9 @@ export const L = (en: string): Localized => ({ kk: `kk: ${en}`, ru: `ru: ${en}`,
 /** A value that reads the same in every language (`≤ 6`). */
 export const same = (text: string): Localized => ({ kk: text, ru: text, en: text });
 
-function table(sheet: string, sheetName: string, read: number, rejected: number): TypedTable {
+function table(sheet: string, sheetName: string, read: number, rejected: number, columnLetters: Record<string, string> = {}): TypedTable {
   return {
-    sheet, sheetName, columns: [], columnLetters: {}, rows: [],
+    sheet, sheetName, columns: Object.keys(columnLetters), readAsEmpty: [], columnLetters, rows: [],
     counts: { read, accepted: read - rejected, rejected },
   };
 }
@@ -25,8 +25,8 @@ export function workbook(overrides: Partial<IngestedWorkbook> & { name?: string 
     file: 'residential-2010.xlsx',
     sha256: 'a'.repeat(64),
     tables: {
-      groups: table('groups', 'Топтар', 2, 0),
-      children: table('children', 'Балалар', 10, 1),
+      groups: table('groups', 'Топтар', 2, 0, { group_id: 'A', age_band: 'B', skill_level: 'C' }),
+      children: table('children', 'Балалар', 10, 1, { child_id: 'A', birth_date: 'B', admitted_on: 'D' }),
       facility: table('facility', 'Мекеме', 1, 0),
     },
     facility: {

@@ -8,6 +8,7 @@ import { reportWords } from '../../src/report/i18n.ts';
 import { mdLine, renderMarkdown } from '../../src/report/markdown.ts';
 import { renderTerminal } from '../../src/report/terminal.ts';
 import { renderXlsx } from '../../src/report/xlsx.ts';
+import { verdictLine } from '../../src/report/view.ts';
 import { L, QUOTES, evaluation, finding, inputError, schemaErrors, workbook } from './fixtures.ts';
 
 const asOf = dayNumber(2010, 10, 31);
@@ -16,6 +17,20 @@ const EVIL = '<script>alert(1)</script> & "Ä" | *x* _y_';
 function report(lang: Lang, name?: string) {
   return buildReport({ workbook: workbook(name === undefined ? {} : { name }), evaluation: evaluation(), asOf, lang, version: '0.1.0' });
 }
+
+describe('the verdict', () => {
+  it.each(LANGS)('is the first line of every format (%s)', (lang) => {
+    const w = reportWords(lang);
+    const r = report(lang);
+    const line = `${w.status}: ${verdictLine(r, w, lang)}`;
+    expect(line).toContain(w.verdict.non_compliant);
+    expect(renderTerminal(r, { lang }).split('\n')[0]).toBe(line);
+    expect(renderMarkdown(r, { lang }).split('\n')[0]).toBe(`**${line}**`);
+    expect(renderHtml(r, { lang }).split('<body>\n')[1]!.split('\n').slice(0, 2)).toEqual(['<header>', `<p class="verdict verdict-non_compliant">${line}</p>`]);
+    const summary = XLSX.read(renderXlsx(r, { lang }), { type: 'array' }).Sheets[w.summary]!;
+    expect([summary.A1?.v, summary.B1?.v]).toEqual([w.status, verdictLine(r, w, lang)]);
+  });
+});
 
 describe('terminal summary', () => {
   it.each(LANGS)('names facility, period, versions, counts, findings, not-evaluated and input errors (%s)', (lang) => {
@@ -31,7 +46,7 @@ describe('terminal summary', () => {
     expect(text).toContain(`A1.30.5 G-3 — ${lang === 'en' ? '' : `${lang}: `}Group G-3 has 8 children`);
     expect(text).toContain('A1.46 F-001 · 2010-W07');
     expect(text).toContain('A1.8 C-2 · referral');
-    expect(text).toContain('children!11 (birth_date); children!11 (admitted_on)');
+    expect(text).toContain('Балалар!B11 (birth_date); Балалар!D11 (admitted_on)');
     expect(text).toContain('A1.43 residential/staffing-norms');
     expect(text).toContain('Балалар!B7 «31.02.2003»');
     expect(text).toContain(`(${w.warning}) Балалар!T1`);
@@ -43,7 +58,7 @@ describe('terminal summary', () => {
       rule: 'residential/daily-health-log', clause: 'A1.28.5', subject: 'C-1', period: `2010-${String(1 + Math.floor(i / 31)).padStart(2, '0')}-${String(1 + (i % 31)).padStart(2, '0')}`,
       message: L('no health log entry'), expected: L('a health log entry'), actual: L('none'), evidence: [{ sheet: 'health_log' }],
     }));
-    const errors = Array.from({ length: 9 }, (_, i) => inputError({ row: 2 + i, cell: `Балалар!B${2 + i}` }));
+    const errors = Array.from({ length: 51 }, (_, i) => inputError({ row: 2 + i, cell: `Балалар!B${2 + i}` }));
     const r = buildReport({ workbook: workbook({ errors }), evaluation: evaluation({ findings: [...days, finding()] }), asOf, lang, version: '0' });
     const text = renderTerminal(r, { lang });
     expect(text.indexOf(`${w.inputErrors} (${w.fixFirst}):`)).toBeGreaterThan(0);
@@ -52,12 +67,15 @@ describe('terminal summary', () => {
     expect(text.match(/A1\.28\.5 C-1 · /g)).toHaveLength(2);
     expect(text).toContain(`${w.andMore(179)} A1.28.5 (residential/daily-health-log; 2010-01-03 … 2010-06-26; ${w.fullList})`);
     expect(text).toContain('A1.30.5 G-3');
-    // 4 of 9 errors on one sheet, then a count; the totals stay exact.
+    // More than 50 input errors: 4 on one sheet, then a count; the totals stay exact.
     expect(text.match(/Балалар!B\d+ «31\.02\.2003»/g)).toHaveLength(4);
-    expect(text).toContain(`${w.andMore(5)} (children; ${w.fullList})`);
+    expect(text).toContain(`${w.andMore(47)} (children; ${w.fullList})`);
     expect(text).toContain(`${w.findings}: 182 `);
     expect(text).toContain(`A1.28.5 181`);
-    expect(text).toContain(`${w.inputErrors}: 9`);
+    expect(text).toContain(`${w.inputErrors}: 51`);
+    // Up to 50, every one of them.
+    const fifty = buildReport({ workbook: workbook({ errors: errors.slice(0, 50) }), evaluation: evaluation(), asOf, lang, version: '0' });
+    expect(renderTerminal(fifty, { lang }).match(/Балалар!B\d+ «31\.02\.2003»/g)).toHaveLength(50);
     // The other formats keep every finding.
     expect(renderMarkdown(r, { lang, quotes: QUOTES }).match(/2010-0\d-\d\d/g)!.length).toBeGreaterThanOrEqual(181);
   });
@@ -105,7 +123,7 @@ describe('HTML', () => {
     expect(html).toContain(`<h3>${w.annex('1')}</h3>`);
     expect(html).toContain('<blockquote lang="kk">');
     expect(html).toContain('…болмаған жағдайда - 6 адамнан асырмай');
-    expect(html).toContain('children!11 (birth_date)');
+    expect(html).toContain('Балалар!B11 (birth_date)');
     expect(html).toContain(`(${w.approximate})`);
     expect(html).toContain('A1.43');
   });
@@ -150,7 +168,7 @@ describe('xlsx', () => {
     expect(findings[4]).toContain('…болмаған жағдайда - 6 адамнан асырмай; … 12 адамнан асырмай');
     const summary = book.Sheets[w.summary]!;
     // A facility name that looks like a formula stays a string.
-    expect(summary.B2).toMatchObject({ t: 's', v: '=HYPERLINK("http://x")' });
+    expect(summary.B3).toMatchObject({ t: 's', v: '=HYPERLINK("http://x")' });
     expect(summary.B2.f).toBeUndefined();
     const errors = XLSX.utils.sheet_to_json<string[]>(book.Sheets[w.inputErrors]!, { header: 1 });
     expect(errors[2]).toContain('Балалар!B7');

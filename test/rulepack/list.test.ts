@@ -34,7 +34,7 @@ describe('ereje rules list', () => {
     expect(before.stdout).toBe('No ruleset version is in force on 2009-09-06\n');
     const after = await list(['--as-of', '2010-12-07', '--lang', 'kk']);
     expect(after.stdout).toBe('Бұл күні күшіндегі нұсқа жоқ: 2010-12-07\n');
-    const bad = await list(['--as-of', '31.02.2010']);
+    const bad = await list(['--as-of', '31.02.2010', '--lang', 'en']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--as-of 31.02.2010: not a date; write it as 2010-10-31 or 31.10.2010.');
   });

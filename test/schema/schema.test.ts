@@ -25,6 +25,24 @@ describe('the sheet contract', () => {
     }
   });
 
+  it('says for every optional column what a sheet without it means, and only for optional columns', () => {
+    for (const sheet of WORKBOOK_SCHEMA.sheets) {
+      for (const column of sheet.columns) {
+        if (column.required) expect(column.whenAbsent, `${sheet.id}.${column.id}`).toBeUndefined();
+        else expect(['empty', 'not-evaluated'], `${sheet.id}.${column.id}`).toContain(column.whenAbsent);
+      }
+    }
+    // An empty cell means "none" here: nobody left, no contraindication …
+    for (const [sheet, column] of [['children', 'discharged_on'], ['staff', 'left_on'], ['children', 'contraindications']]) {
+      expect(columnOf(sheet!, column!)?.whenAbsent, `${sheet}.${column}`).toBe('empty');
+    }
+    // … and here an empty cell is itself a finding (a regime, a licence, an order number, a disability, a labour
+    // subgroup not recorded).
+    for (const [sheet, column] of [['children', 'regime_hours'], ['facility', 'license_medical'], ['children', 'discharge_order_no'], ['children', 'disabled'], ['children', 'subgroup_id']]) {
+      expect(columnOf(sheet!, column!)?.whenAbsent, `${sheet}.${column}`).toBe('not-evaluated');
+    }
+  });
+
   it('gives every label one meaning within its scope', () => {
     const sheetLabels = WORKBOOK_SCHEMA.sheets.flatMap((s) => [...new Set([s.labels.kk, s.labels.ru, s.id].map(normalizeLabel))]);
     expect(new Set(sheetLabels).size).toBe(sheetLabels.length);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -102,6 +102,20 @@ describe('ereje template', () => {
     expect(XLSX.read(readFileSync(file)).SheetNames).toContain('attendance');
   });
 
+  it('refuses to replace an existing file unless --force, leaving its bytes as they were', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ereje-template-'));
+    const file = join(dir, 'filled.xlsx');
+    writeFileSync(file, 'a facility\'s filled-in workbook');
+    const refused = io();
+    expect(await main(['template', 'residential', '--out', file, '--lang', 'en'], refused.io)).toBe(2);
+    expect(refused.out.stderr).toBe(`ereje: ${file} already exists; ereje does not overwrite it. Give another --out, or add --force to replace it.\n`);
+    expect(readFileSync(file, 'utf8')).toBe('a facility\'s filled-in workbook');
+    const forced = io();
+    expect(await main(['template', 'residential', '--out', file, '--force'], forced.io)).toBe(0);
+    expect(XLSX.read(readFileSync(file)).SheetNames).toContain('Балалар');
+    expect(readdirSync(dir)).toEqual(['filled.xlsx']);
+  });
+
   it('defaults to <kind>-template.xlsx in the working directory', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ereje-template-'));
     const cwd = process.cwd();
@@ -118,8 +132,11 @@ describe('ereje template', () => {
 
   it('refuses an unknown kind or language with exit 2 and shows --help', async () => {
     const bad = io();
-    expect(await main(['template', 'hospital'], bad.io)).toBe(2);
+    expect(await main(['template', 'hospital', '--lang', 'en'], bad.io)).toBe(2);
     expect(bad.out.stderr).toMatch(/unknown facility kind "hospital"; use one of: residential, home-care, day-care/);
+    const kk = io();
+    expect(await main(['template', 'hospital'], kk.io)).toBe(2);
+    expect(kk.out.stderr).toBe('ereje: белгісіз мекеме түрі "hospital"; мыналардың бірін жазыңыз: residential, home-care, day-care.\n');
     const lang = io();
     expect(await main(['template', 'day-care', '--lang', 'de'], lang.io)).toBe(2);
     const help = io();

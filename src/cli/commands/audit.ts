@@ -1,16 +1,20 @@
 // `ereje audit <workbook|folder>…`: audit workbooks against the rules in force and write the reports.
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Lang } from '../../core/lang.ts';
 import { renderReport, renderTerminal, REPORT_FORMATS, type ReportFormat } from '../../report/index.ts';
 import { defaultRulesDir } from '../../rulepack/load.ts';
 import { loadAuditPack } from '../audit-pack.ts';
-import { formatFromPath, parseMaxSize, readMappingFile, readWorkbookFile, reportFileName, resolveWorkbooks } from '../audit-io.ts';
+import {
+  formatFromPath, parseMaxSize, readMappingFile, readWorkbookFile, refuseOverwritingInput, reportFileName, resolveWorkbooks, writeFileAtomic,
+  type WorkbookInput,
+} from '../audit-io.ts';
 import { auditWorkbook, type AuditOptions, type AuditPack } from '../audit-run.ts';
 import { renderSummaryTable, type WorkbookOutcome } from '../audit-summary.ts';
 import { langOption, parseAsOf } from '../options.ts';
 import { FatalError } from '../errors.ts';
+import { cliText } from '../messages.ts';
 import type { CliIO } from '../main.ts';
 import { startProgress } from '../progress.ts';
 import { version } from '../version.ts';
@@ -30,13 +34,13 @@ export function registerAudit(program: Command, io: CliIO, setExit: (code: numbe
   program
     .command('audit')
     .description('Audit facility workbooks against the rule versions in force for their period and write the reports. '
-      + 'Exit 0: compliant; 1: findings or input errors; 2: no report.')
+      + 'Exit 0: compliant; 1: non-compliant or incomplete; 2: no report.')
     .argument('<workbooks...>', 'workbook .xlsx files, or folders (every .xlsx in a folder)')
     .option('--as-of <date>', 'reference date, 2010-10-31 or 31.10.2010 (default: the last day of each workbook\'s period)')
     .option('--rules <dir>', 'rule directory (default: the rules/ folder of ereje)')
     .addOption(langOption('report language'))
     .addOption(new Option('--format <format>', 'write the report in this format (default: a summary on the terminal)').choices(REPORT_FORMATS))
-    .option('--out <path>', 'report file; with several workbooks or a folder, a folder for one report per workbook')
+    .option('--out <path>', 'report file (its extension gives the format); with several workbooks or a folder, a folder for one report per workbook. Never an input file.')
     .option('--mapping <file>', 'JSON file mapping your own sheet and column names to the canonical ones')
     .option('--max-size <mb>', 'largest workbook, and largest unpacked size, in megabytes', '200')
     .option('--debug', 'show stack traces of errors')
@@ -56,27 +60,20 @@ async function runAudit(args: readonly string[], flags: AuditFlags, io: CliIO): 
   };
   const { inputs, folderGiven } = resolveWorkbooks(args);
   const several = inputs.length > 1 || folderGiven;
-  if (several && flags.format !== undefined && flags.out === undefined) {
-    throw new FatalError(`${inputs.length} workbooks and --format ${flags.format}: give --out DIR for one report per workbook, or leave --format out for terminal summaries.`);
-  }
-  if (!several && flags.format === 'xlsx' && flags.out === undefined) {
-    throw new FatalError('--format xlsx writes a binary workbook: give --out FILE.xlsx.');
-  }
+  if (several && flags.format !== undefined && flags.out === undefined) throw new FatalError(cliText.severalNeedOut(inputs.length, flags.format));
+  if (!several && flags.format === 'xlsx' && flags.out === undefined) throw new FatalError(cliText.xlsxNeedsOut());
   if (several) checkDistinctNames(inputs.map((i) => i.file));
+  // Where every report goes is settled, and checked against every input, before anything is read or written.
+  const plan = flags.out === undefined ? null : planReports(inputs, flags.out, flags.format, several, flags.mapping);
   const pack = await loadAuditPack(flags.rules ?? defaultRulesDir());
 
   if (!several) {
     const input = inputs[0]!;
     const { report, exitCode } = await auditWorkbook(readWorkbookFile(input, maxBytes), input.file, pack, options);
-    if (flags.out !== undefined) {
-      const format = flags.format ?? formatFromPath(flags.out) ?? 'json';
-      const target = isFolder(flags.out) ? join(flags.out, reportFileName(input.file, format)) : flags.out;
-      const named = formatFromPath(target);
-      if (flags.format !== undefined && named !== undefined && named !== flags.format) {
-        io.stderr(`ereje: warning: --format ${flags.format} writes ${flags.format.toUpperCase()} into ${target}, whose name says ${named}\n`);
-      }
-      writeReportFile(target, renderReport(report, format, { lang: flags.lang, quotes: pack.quotes }));
-      io.stderr(`ereje: wrote ${target}\n`);
+    if (plan !== null) {
+      const target = plan.targets[0]!;
+      writeReportFile(target, renderReport(report, plan.format, { lang: flags.lang, quotes: pack.quotes }));
+      io.stderr(`ereje: ${cliText.wrote(target)[flags.lang]}\n`);
     } else if (flags.format !== undefined) {
       io.stdout(renderReport(report, flags.format, { lang: flags.lang, quotes: pack.quotes }) as string);
     } else {
@@ -84,23 +81,49 @@ async function runAudit(args: readonly string[], flags: AuditFlags, io: CliIO): 
     }
     return exitCode;
   }
-  return auditSeveral(inputs, pack, options, flags, io, maxBytes);
+  return auditSeveral(inputs, pack, options, flags, plan, io, maxBytes);
+}
+
+interface ReportPlan {
+  readonly format: ReportFormat;
+  /** One report path per input, in input order. */
+  readonly targets: readonly string[];
+}
+
+/**
+ * Report paths for `--out`. Several workbooks: `out` is a folder (created), one `<workbook>.<format>` each.
+ * One workbook: a folder likewise, or a file whose extension gives the format when --format is absent
+ * and must not contradict it. No path may be, or replace, an input or the mapping file.
+ */
+function planReports(inputs: readonly WorkbookInput[], out: string, format: ReportFormat | undefined, several: boolean, mapping: string | undefined): ReportPlan {
+  const folder = isFolder(out);
+  if (several && (existsAsFile(out) || (!folder && formatFromPath(out) !== undefined))) throw new FatalError(cliText.severalOutNotFolder(out));
+  let chosen: ReportFormat;
+  if (several || folder) chosen = format ?? 'json';
+  else {
+    const named = formatFromPath(out);
+    if (format !== undefined && named !== undefined && named !== format) throw new FatalError(cliText.formatContradicts(format, out, named));
+    chosen = format ?? named ?? 'json';
+  }
+  const targets = several || folder ? inputs.map((i) => join(out, reportFileName(i.file, chosen))) : [out];
+  const read = [...inputs.map((i) => ({ path: i.path })), ...(mapping === undefined ? [] : [{ path: mapping }])];
+  for (const target of targets) refuseOverwritingInput(out, target, read);
+  return { format: chosen, targets };
 }
 
 async function auditSeveral(
-  inputs: ReturnType<typeof resolveWorkbooks>['inputs'], pack: AuditPack, options: AuditOptions, flags: AuditFlags, io: CliIO, maxBytes: number,
+  inputs: readonly WorkbookInput[], pack: AuditPack, options: AuditOptions, flags: AuditFlags, plan: ReportPlan | null, io: CliIO, maxBytes: number,
 ): Promise<number> {
   const outcomes: WorkbookOutcome[] = [];
-  const format = flags.out === undefined ? undefined : flags.format ?? 'json';
-  if (flags.out !== undefined) mkdirOrFail(flags.out);
+  if (plan !== null) mkdirOrFail(flags.out!);
   const progress = startProgress(inputs.length, io.stderrIsTTY ?? false);
   try {
-    for (const input of inputs) {
+    for (const [k, input] of inputs.entries()) {
       progress.step(input.file);
       try {
         const { report, exitCode } = await auditWorkbook(readWorkbookFile(input, maxBytes), input.file, pack, options);
-        if (flags.out !== undefined && format !== undefined) {
-          writeReportFile(join(flags.out, reportFileName(input.file, format)), renderReport(report, format, { lang: flags.lang, quotes: pack.quotes }));
+        if (plan !== null) {
+          writeReportFile(plan.targets[k]!, renderReport(report, plan.format, { lang: flags.lang, quotes: pack.quotes }));
         } else {
           io.stdout(renderTerminal(report, { lang: flags.lang }) + '\n');
         }
@@ -108,7 +131,7 @@ async function auditSeveral(
       } catch (err) {
         // One unreadable workbook does not stop the others; it is exit state 2 in the table.
         if (!(err instanceof FatalError)) throw err;
-        io.stderr(`ereje: ${err.message}\n`);
+        io.stderr(`ereje: ${err.text[flags.lang]}\n`);
         if (flags.debug && err.stack) io.stderr(err.stack + '\n');
         outcomes.push({ file: input.file, report: null, exitCode: err.exitCode });
       }
@@ -117,7 +140,7 @@ async function auditSeveral(
     progress.stop();
   }
   io.stdout(renderSummaryTable(outcomes, flags.lang));
-  if (flags.out !== undefined) io.stderr(`ereje: wrote ${outcomes.filter((o) => o.report !== null).length} reports to ${flags.out}\n`);
+  if (flags.out !== undefined) io.stderr(`ereje: ${cliText.wroteReports(outcomes.filter((o) => o.report !== null).length, flags.out)[flags.lang]}\n`);
   return Math.max(0, ...outcomes.map((o) => o.exitCode));
 }
 
@@ -125,7 +148,7 @@ function checkDistinctNames(files: readonly string[]): void {
   const seen = new Set<string>();
   for (const f of files) {
     const key = f.toLowerCase();
-    if (seen.has(key)) throw new FatalError(`two workbooks are named ${f}; their reports would overwrite each other — rename one or audit them separately.`);
+    if (seen.has(key)) throw new FatalError(cliText.duplicateNames(f));
     seen.add(key);
   }
 }
@@ -138,19 +161,26 @@ function isFolder(path: string): boolean {
   }
 }
 
+function existsAsFile(path: string): boolean {
+  try {
+    return !statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function mkdirOrFail(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
-    throw new FatalError(`--out ${dir}: cannot create the folder (${(err as NodeJS.ErrnoException).code ?? 'error'}); choose a folder you can write to.`);
+    throw new FatalError(cliText.cannotCreateFolder(dir, (err as NodeJS.ErrnoException).code ?? 'error'));
   }
 }
 
 function writeReportFile(path: string, content: string | Uint8Array): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
+    writeFileAtomic(path, content);
   } catch (err) {
-    throw new FatalError(`--out ${path}: cannot write the report (${(err as NodeJS.ErrnoException).code ?? 'error'}); choose a path you can write to.`);
+    throw new FatalError(cliText.cannotWrite(path, (err as NodeJS.ErrnoException).code ?? 'error'));
   }
 }

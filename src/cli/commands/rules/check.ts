@@ -31,7 +31,7 @@ export function registerRulesCheck(rules: Command, io: CliIO, setExit: (code: nu
 export async function runRulesCheck(dir: string, lang: Lang, io: CliIO): Promise<number> {
   const abs = resolve(dir);
   const problem = await ruleFolderProblem(dir);
-  if (problem) throw new FatalError(problem[lang]);
+  if (problem) throw new FatalError(problem);
   let sources: RuleSourceText[];
   try {
     sources = await withImports(await loadRuleSources(abs));

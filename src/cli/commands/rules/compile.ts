@@ -17,7 +17,7 @@ export function registerRulesCompile(rules: Command, io: CliIO, setExit: (code: 
     .addOption(langOption('language of the messages'))
     .action(async (dirArg: string | undefined, opts: { out: string; lang: Lang }) => {
       const problem = await ruleFolderProblem(dirArg ?? defaultRulesDir());
-      if (problem) throw new FatalError(problem[opts.lang]);
+      if (problem) throw new FatalError(problem);
       const dir = resolve(dirArg ?? defaultRulesDir());
       // Diagnostics as `rules check` shows them: file:line:col, the source line and a caret.
       const pack = await loadPackReporting(dir, opts.lang, io.stderr);

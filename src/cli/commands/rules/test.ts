@@ -4,7 +4,9 @@ import type { Lang } from '../../../core/lang.ts';
 import { loadPackReporting, shownPath } from '../../../rulepack/cli-support.ts';
 import { defaultRulesDir, ruleFolderProblem } from '../../../rulepack/load.ts';
 import { langOption } from '../../options.ts';
+import { closest } from '../../../core/did-you-mean.ts';
 import { FatalError } from '../../errors.ts';
+import { cliText } from '../../messages.ts';
 import { runRuleExamples, summarize, summaryLine } from '../../../rulepack/test-runner.ts';
 import type { CliIO } from '../../main.ts';
 
@@ -17,9 +19,17 @@ export function registerRulesTest(rules: Command, io: CliIO, setExit: (code: num
     .option('--verbose', 'list passing examples too')
     .action(async (dir: string | undefined, flags: { lang: Lang; rule?: string; verbose?: boolean }) => {
       const problem = await ruleFolderProblem(dir ?? defaultRulesDir());
-      if (problem) throw new FatalError(problem[flags.lang]);
+      if (problem) throw new FatalError(problem);
       const pack = await loadPackReporting(dir ?? defaultRulesDir(), flags.lang, io.stderr);
       const filter = flags.rule === undefined ? undefined : (rs: string, name: string) => name === flags.rule || `${rs}/${name}` === flags.rule;
+      if (flags.rule !== undefined && filter !== undefined) {
+        // A misspelt --rule would otherwise run nothing and report "0 passed".
+        const names = pack.checked.flatMap((c) => (c.file.ruleset ? c.file.rules.map((r) => [c.file.ruleset!.id, r.name] as const) : []));
+        if (!names.some(([rs, name]) => filter(rs, name))) {
+          const candidates = flags.rule.includes('/') ? names.map(([rs, name]) => `${rs}/${name}`) : names.map(([, name]) => name);
+          throw new FatalError(cliText.noSuchRule(flags.rule, closest(flags.rule, new Set(candidates))));
+        }
+      }
       const results = await runRuleExamples(pack, filter);
       for (const r of results) {
         if (r.passed && !flags.verbose) continue;

@@ -1,0 +1,132 @@
+// The command line's own lines — fatal errors and the few notes it prints — in kk, ru and en. Each says
+// what is wrong, where, and what to do.
+import type { Localized } from '../core/lang.ts';
+
+const L = (kk: string, ru: string, en: string): Localized => ({ kk, ru, en });
+
+export const cliText = {
+  internalError: (why: string) => L(
+    `ішкі қате: ${why} (толығырақ --debug арқылы қараңыз және бұл туралы хабарлаңыз)`,
+    `внутренняя ошибка: ${why} (подробности — с --debug; сообщите о ней)`,
+    `internal error: ${why} (run with --debug for details and report it)`),
+
+  noSuchInput: (arg: string) => L(
+    `${arg}: мұндай файл немесе қалта жоқ; жолды тексеріңіз (қалта берілсе, ондағы әр .xlsx тексеріледі).`,
+    `${arg}: нет такого файла или папки; проверьте путь (для папки проверяется каждый .xlsx в ней).`,
+    `${arg}: no such file or folder; check the path (a folder audits every .xlsx in it).`),
+  folderHasNoWorkbooks: (arg: string) => L(
+    `${arg}: қалтада .xlsx жұмыс кітаптары жоқ; мекеме деректерін Excel-ден .xlsx ретінде осы қалтаға сақтаңыз.`,
+    `${arg}: в папке нет книг .xlsx; сохраните в неё данные учреждения из Excel в формате .xlsx.`,
+    `${arg}: the folder has no .xlsx workbooks; export the facility data from Excel as .xlsx into it.`),
+  maxSize: (text: string) => L(
+    `--max-size ${text}: шекті мегабайтпен, 0-ден үлкен санмен беріңіз (әдепкі 200).`,
+    `--max-size ${text}: укажите предел в мегабайтах, числом больше 0 (по умолчанию 200).`,
+    `--max-size ${text}: give the limit in megabytes, a number above 0 (default 200).`),
+
+  asOfNotDate: (text: string) => L(
+    `--as-of ${text}: күн емес; 2010-10-31 немесе 31.10.2010 түрінде жазыңыз.`,
+    `--as-of ${text}: это не дата; напишите её как 2010-10-31 или 31.10.2010.`,
+    `--as-of ${text}: not a date; write it as 2010-10-31 or 31.10.2010.`),
+  asOfOutside: (file: string, asOf: string, before: boolean, bound: string) => L(
+    `${file}: --as-of ${asOf} тексеру кезеңі ${before ? `басталғанға (${bound}) дейін` : `аяқталғаннан (${bound}) кейін`}; кезең ішіндегі күнді беріңіз немесе кезеңнің соңғы күнін алу үшін --as-of көрсетпеңіз.`,
+    `${file}: --as-of ${asOf} ${before ? `раньше начала периода проверки (${bound})` : `позже конца периода проверки (${bound})`}; укажите дату внутри периода или не указывайте --as-of, чтобы взять последний день периода.`,
+    `${file}: --as-of ${asOf} is ${before ? `before the audit period starts (${bound})` : `after the audit period ends (${bound})`}; give a date inside the period or leave --as-of out to use the period's last day.`),
+
+  noFacility: (file: string, why: Localized | null) => {
+    const w = why ?? L('мекеме парағы (Мекеме / Учреждение) жоқ немесе бос', 'лист учреждения (Мекеме / Учреждение) отсутствует или пуст', 'the facility sheet (Мекеме / Учреждение) is missing or empty');
+    return L(
+      `${file}: мекеме жолынсыз тексеру мүмкін емес — ${w.kk}; мекеме парағын толтырып (коды, атауы, түрі, меншік нысаны, кезең басы мен соңы), қайта іске қосыңыз.`,
+      `${file}: без строки учреждения проверка невозможна — ${w.ru}; заполните лист учреждения (код, наименование, тип, форма собственности, начало и конец периода) и запустите снова.`,
+      `${file}: cannot audit without the facility row — ${w.en}; fill in the facility sheet (facility_id, name, kind, ownership, period_from, period_to) and run again.`);
+  },
+  andMore: (n: number) => L(` (және тағы ${n})`, ` (и ещё ${n})`, ` (and ${n} more)`),
+
+  /** Why ingest refused a file; English keeps the refusal's detailed text. */
+  rejected: (reason: string, file: string, english: string): Localized => {
+    switch (reason) {
+      case 'not-a-workbook': return L(
+        `${file} — .xlsx жұмыс кітабы емес (немесе құпиясөзбен қорғалған); деректерді Excel-ден құпиясөзсіз .xlsx ретінде сақтаңыз.`,
+        `${file} — не книга .xlsx (или защищена паролем); сохраните данные из Excel в формате .xlsx без пароля.`, english);
+      case 'too-large': return L(
+        `${file} тым үлкен (ашылған көлемі шектен асады); файл шынайы болса, шекті --max-size арқылы арттырыңыз.`,
+        `${file} слишком велик (в распакованном виде больше предела); если файл подлинный, увеличьте предел параметром --max-size.`, english);
+      case 'too-many-cells': return L(
+        `${file} ұяшықтары тым көп; жұмыс кітабын кезеңдерге бөліп, бөліктерін жеке тексеріңіз.`,
+        `В ${file} слишком много ячеек; разделите книгу по периодам и проверьте части отдельно.`, english);
+      case 'unreadable': return L(
+        `${file} бүлінген немесе оқылмайды; оны Excel-де ашып, қайтадан .xlsx ретінде сақтаңыз.`,
+        `${file} повреждён или не читается; откройте его в Excel и сохраните снова как .xlsx.`, english);
+      default: return L(english, english, english);
+    }
+  },
+
+  rulesDoNotCompile: (dir: string, where: string, more: number) => L(
+    `${dir} ішіндегі ереже файлдары компиляцияланбайды — ${where}${more > 0 ? ` (және тағы ${more})` : ''}; барлық мәселені көру үшін \`ereje rules check ${dir}\` іске қосыңыз.`,
+    `файлы правил в ${dir} не компилируются — ${where}${more > 0 ? ` (и ещё ${more})` : ''}; запустите \`ereje rules check ${dir}\`, чтобы увидеть все ошибки.`,
+    `the rule files in ${dir} do not compile — ${where}${more > 0 ? ` (and ${more} more)` : ''}; run \`ereje rules check ${dir}\` to see every problem.`),
+  noRuleset: (dir: string) => L(
+    `${dir} ішінде ережелер жинағы жоқ (\`ruleset\` блогы бар .ereje файлы жоқ); --rules арқылы ережелер қалтасын көрсетіңіз.`,
+    `в ${dir} нет набора правил (нет файла .ereje с блоком \`ruleset\`); укажите папку правил через --rules.`,
+    `${dir} holds no ruleset (no .ereje file with a \`ruleset\` block); pass --rules with the folder of the rule pack.`),
+
+  severalNeedOut: (n: number, format: string) => L(
+    `${n} жұмыс кітабы және --format ${format}: әр кітапқа бір есеп үшін --out ҚАЛТА беріңіз, немесе терминалдағы қысқаша нәтижелер үшін --format көрсетпеңіз.`,
+    `${n} книг и --format ${format}: укажите --out ПАПКА для отчёта по каждой книге или не указывайте --format, чтобы получить сводки в терминале.`,
+    `${n} workbooks and --format ${format}: give --out DIR for one report per workbook, or leave --format out for terminal summaries.`),
+  severalOutNotFolder: (out: string) => L(
+    `--out ${out}: бірнеше жұмыс кітабы тексерілгенде --out қалта болуы керек (әр кітапқа бір есеп); қалтаның атын беріңіз.`,
+    `--out ${out}: при проверке нескольких книг --out должен быть папкой (по отчёту на книгу); укажите папку.`,
+    `--out ${out}: with several workbooks --out must be a folder (one report per workbook); give a folder.`),
+  xlsxNeedsOut: () => L(
+    '--format xlsx екілік жұмыс кітабын жазады: --out ФАЙЛ.xlsx беріңіз.',
+    '--format xlsx записывает двоичную книгу: укажите --out ФАЙЛ.xlsx.',
+    '--format xlsx writes a binary workbook: give --out FILE.xlsx.'),
+  formatContradicts: (format: string, out: string, named: string) => L(
+    `--format ${format} және --out ${out} сәйкес емес (файл атауы ${named} дейді); кеңейтімі ${format} файл атын беріңіз немесе --format көрсетпеңіз.`,
+    `--format ${format} и --out ${out} противоречат друг другу (имя файла говорит ${named}); дайте файлу расширение .${format} или не указывайте --format.`,
+    `--format ${format} contradicts --out ${out}, whose name says ${named}; name the file .${format}, or leave --format out.`),
+  duplicateNames: (file: string) => L(
+    `екі жұмыс кітабының аты ${file}; олардың есептері бірін-бірі басып қалады — біреуінің атын өзгертіңіз немесе оларды бөлек тексеріңіз.`,
+    `две книги называются ${file}; их отчёты перезапишут друг друга — переименуйте одну или проверьте их отдельно.`,
+    `two workbooks are named ${file}; their reports would overwrite each other — rename one or audit them separately.`),
+  outIsInput: (out: string, input: string) => L(
+    `--out ${out}: бұл — кіріс файлы ${input}; ereje пайдаланушының файлын ешқашан қайта жазбайды. Есепке басқа жол беріңіз.`,
+    `--out ${out}: это входной файл ${input}; ereje никогда не перезаписывает файлы пользователя. Укажите для отчёта другой путь.`,
+    `--out ${out}: this is the input ${input}; ereje never overwrites a user's file. Give the report another path.`),
+  outWouldReplace: (out: string, report: string, input: string) => L(
+    `--out ${out}: ${report} есебі кіріс файлы ${input} орнына жазылар еді; ereje пайдаланушының файлын ешқашан қайта жазбайды. Есептер үшін басқа қалта немесе формат таңдаңыз.`,
+    `--out ${out}: отчёт ${report} заменил бы входной файл ${input}; ereje никогда не перезаписывает файлы пользователя. Выберите для отчётов другую папку или формат.`,
+    `--out ${out}: the report ${report} would replace the input ${input}; ereje never overwrites a user's file. Choose another folder or format for the reports.`),
+  cannotCreateFolder: (dir: string, code: string) => L(
+    `--out ${dir}: қалтаны жасау мүмкін емес (${code}); жазуға болатын қалтаны таңдаңыз.`,
+    `--out ${dir}: не удаётся создать папку (${code}); выберите папку, в которую можно писать.`,
+    `--out ${dir}: cannot create the folder (${code}); choose a folder you can write to.`),
+  cannotWrite: (path: string, code: string) => L(
+    `--out ${path}: есепті жазу мүмкін емес (${code}); жазуға болатын жолды таңдаңыз.`,
+    `--out ${path}: не удаётся записать отчёт (${code}); выберите путь, доступный для записи.`,
+    `--out ${path}: cannot write the report (${code}); choose a path you can write to.`),
+  wrote: (path: string) => L(`жазылды: ${path}`, `записано: ${path}`, `wrote ${path}`),
+  wroteReports: (n: number, dir: string) => L(`${dir} қалтасына ${n} есеп жазылды`, `в ${dir} записано отчётов: ${n}`, `wrote ${n} reports to ${dir}`),
+
+  templateUnknownKind: (kind: string, kinds: string) => L(
+    `белгісіз мекеме түрі "${kind}"; мыналардың бірін жазыңыз: ${kinds}.`,
+    `неизвестный тип учреждения «${kind}»; укажите один из: ${kinds}.`,
+    `unknown facility kind "${kind}"; use one of: ${kinds}.`),
+  templateUnknownLang: (lang: string) => L(
+    `белгісіз тіл "${lang}"; kk, ru немесе en жазыңыз.`,
+    `неизвестный язык «${lang}»; укажите kk, ru или en.`,
+    `unknown language "${lang}"; use kk, ru or en.`),
+  templateExists: (path: string) => L(
+    `${path} бар; ereje файлды қайта жазбайды. Басқа --out жолын беріңіз немесе ауыстыру үшін --force қосыңыз.`,
+    `${path} уже существует; ereje не перезаписывает файлы. Укажите другой --out или добавьте --force, чтобы заменить его.`,
+    `${path} already exists; ereje does not overwrite it. Give another --out, or add --force to replace it.`),
+  templateCannotWrite: (path: string, code: string) => L(
+    `${path} жазу мүмкін емес (${code}); басқа --out жолын таңдаңыз.`,
+    `не удаётся записать ${path} (${code}); выберите другой путь --out.`,
+    `cannot write ${path} (${code}); choose another --out path.`),
+
+  noSuchRule: (rule: string, suggestion: string | undefined) => L(
+    `--rule ${rule}: мұндай ереже жоқ${suggestion ? ` — «${suggestion}» деп жазғыңыз келді ме?` : '; `ereje rules list` ережелерді атайды.'}`,
+    `--rule ${rule}: такого правила нет${suggestion ? ` — возможно, имелось в виду «${suggestion}»?` : '; правила перечисляет `ereje rules list`.'}`,
+    `--rule ${rule}: no such rule${suggestion ? ` — did you mean «${suggestion}»?` : '; `ereje rules list` names the rules.'}`),
+};

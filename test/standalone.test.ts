@@ -1,0 +1,20 @@
+// The project stands alone: nothing users read points outside the repository.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+describe('the repository', () => {
+  it('points at no ../shared or shared/spec from its README, docs, rules, examples, scripts, sources or reports', () => {
+    const texts = ['README.md', ...['docs', 'rules', 'examples', 'scripts', 'src', 'reports', 'bench', 'test/fixtures'].flatMap(files)]
+      .filter((f) => /\.(md|ts|ereje|json|html|txt)$/.test(f));
+    const pointing = texts.filter((f) => /\.\.\/shared|shared\/spec/.test(readFileSync(f, 'utf8')));
+    expect(pointing).toEqual([]);
+  });
+});

@@ -276,10 +276,13 @@ function needsOf(decl: RuleDecl): CompiledRule['needs'] {
       else for (const en of s.items.entries) { en.alternatives.forEach((a) => visit(a, vars)); if (en.guard) visit(en.guard, vars); }
     }
   }
+  const caseColumns = [...columns.values()];
   if (decl.require.kind === 'single') visit(decl.require.condition, vars);
   else for (const en of decl.require.entries) { visit(en.condition, vars); if (en.guard) visit(en.guard, vars); }
   if (decl.subject) visit(decl.subject, vars);
-  return { sheets: [...sheets].sort(), columns: [...columns.values()].sort((a, b) => a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.column < b.column ? -1 : a.column > b.column ? 1 : 0) };
+  const bySheetColumn = (a: { sheet: string; column: string }, b: { sheet: string; column: string }) =>
+    a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.column < b.column ? -1 : a.column > b.column ? 1 : 0;
+  return { sheets: [...sheets].sort(), columns: [...columns.values()].sort(bySheetColumn), caseColumns: caseColumns.sort(bySheetColumn) };
 }
 
 function walkChildren(e: Expr, out: Expr[]): void {

@@ -58,8 +58,15 @@ export interface CompiledRule {
   readonly severity: Severity;
   readonly scope: { readonly kind: ScopeKind; readonly text: string | null };
   readonly quote: string;
-  /** Sheets and columns the rule reads (a missing one makes it not evaluated). */
-  readonly needs: { readonly sheets: readonly string[]; readonly columns: readonly { readonly sheet: string; readonly column: string }[] };
+  /**
+   * Sheets and columns the rule reads (a missing one makes it not evaluated). `caseColumns`: those its
+   * query steps read — they decide which cases exist; the others are read only to judge a case.
+   */
+  readonly needs: {
+    readonly sheets: readonly string[];
+    readonly columns: readonly { readonly sheet: string; readonly column: string }[];
+    readonly caseColumns: readonly { readonly sheet: string; readonly column: string }[];
+  };
   readonly requirements: readonly CompiledRequirement[];
   /** Every fact the conditions name, as a closure over a case. */
   readonly facts: ReadonlyMap<string, ExprFn>;

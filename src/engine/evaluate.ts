@@ -57,11 +57,16 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
         const rule = v.rules.find((r) => r.name === name);
         if (!rule) continue;
         clause ||= rule.clause;
-        const gaps = dataGaps(rule, workbook);
-        if (gaps.length > 0) { for (const gap of gaps) missing.push({ reason: gap.reason, cause: 'workbook', gap }); continue; }
+        const { blocking, ifJudged } = dataGaps(rule, workbook);
+        if (blocking.length > 0) { for (const gap of [...blocking, ...ifJudged]) missing.push({ reason: gap.reason, cause: 'workbook', gap }); continue; }
         try {
+          const judged = { cases: 0 };
+          const found = await judgeRule(rule, v, versions, rt, options.mode ?? 'fast', uncovered, options.explain === true, judged);
+          // A column read only to judge a case is needed only when there is a case to judge: without a
+          // labour group, a workbook without subgroups has nothing for the subgroup rule to look at.
+          if (ifJudged.length > 0 && judged.cases > 0) { for (const gap of ifJudged) missing.push({ reason: gap.reason, cause: 'workbook', gap }); continue; }
           // A loop, not push(...): a daily rule can fail on 100k+ cases, past the engine's argument limit.
-          for (const f of await judgeRule(rule, v, versions, rt, options.mode ?? 'fast', uncovered, options.explain === true)) own.push(f);
+          for (const f of found) own.push(f);
         } catch (err) {
           if (!(err instanceof NotEvaluatedSignal)) throw err;
           missing.push({ reason: err.reason, cause: 'rule_pack' });
@@ -106,20 +111,28 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
   };
 }
 
-/** Sheets or columns the rule reads that the workbook lacks, and sheets whose every row was rejected. */
-function dataGaps(rule: CompiledRule, wb: IngestedWorkbook): WorkbookGap[] {
-  const out: WorkbookGap[] = [];
+/**
+ * Sheets or columns the rule reads that the workbook lacks, and sheets whose every row was rejected.
+ * `blocking`: the rule cannot run (a sheet, or a column its query reads: which cases exist is unknown).
+ * `ifJudged`: columns read only to judge a case — missing only if the rule has a case to judge.
+ */
+function dataGaps(rule: CompiledRule, wb: IngestedWorkbook): { blocking: WorkbookGap[]; ifJudged: WorkbookGap[] } {
+  const blocking: WorkbookGap[] = [];
+  const ifJudged: WorkbookGap[] = [];
   for (const sheet of rule.needs.sheets) {
     const t = wb.tables[sheet];
-    if (!t) out.push({ reason: reasons.sheetAbsent(sheet), sheet });
-    else if (t.counts.read > 0 && t.counts.accepted === 0) out.push({ reason: reasons.allRejected(t.sheetName, t.counts.read), sheet });
+    if (!t) blocking.push({ reason: reasons.sheetAbsent(sheet), sheet });
+    else if (t.counts.read > 0 && t.counts.accepted === 0) blocking.push({ reason: reasons.allRejected(t.sheetName, t.counts.read), sheet });
   }
+  const readByQuery = new Set(rule.needs.caseColumns.map((c) => `${c.sheet}.${c.column}`));
   for (const { sheet, column } of rule.needs.columns) {
     const t = wb.tables[sheet];
     // A column read as empty (its absence means "none") is there for the rules.
-    if (t && !t.columns.includes(column) && !t.readAsEmpty.includes(column)) out.push({ reason: reasons.columnAbsent(t.sheetName, sheet, column), sheet, column });
+    if (!t || t.columns.includes(column) || t.readAsEmpty.includes(column)) continue;
+    const gap = { reason: reasons.columnAbsent(t.sheetName, sheet, column), sheet, column };
+    (readByQuery.has(`${sheet}.${column}`) ? blocking : ifJudged).push(gap);
   }
-  return out;
+  return { blocking, ifJudged };
 }
 
 /** Per subject, the dates of its cases that no version of the ruleset covers. */
@@ -140,7 +153,7 @@ interface WorkbookGap { readonly reason: Localized; readonly sheet: string; read
 
 async function judgeRule(
   rule: CompiledRule, version: CompiledRuleset, versions: readonly CompiledRuleset[], rt: Runtime,
-  mode: 'fast' | 'reference', uncovered: Uncovered, explain: boolean,
+  mode: 'fast' | 'reference', uncovered: Uncovered, explain: boolean, judged: { cases: number },
 ): Promise<Finding[]> {
   const finding = (c: Case, item: string | null, facts: CaseFacts): Finding => {
     const f = buildFinding(rule, version.version, c, rt, item, facts);
@@ -159,6 +172,7 @@ async function judgeRule(
     const first = c.dated === null ? c.periods[c.periods.length - 1]?.from : undefined;
     if (first !== undefined && versionOn(versions, first) === null) { addUncovered(uncovered, rule.subjectOf(c, rt), first); return; }
     if (judge !== version) return;   // judged by the version in force that day
+    judged.cases++;
     if (mode === 'reference') { cases.push(c); return; }
     const facts = new CaseFacts(rule, c, rt);
     for (const q of rule.requirements) if (!evalCondition(q.conditions, facts)) out.push(finding(c, q.item, facts));

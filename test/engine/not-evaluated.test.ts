@@ -81,4 +81,46 @@ rule contract-terms {
     expect(ev.findings).toEqual([]);
     expect(ev.notEvaluated).toEqual([expect.objectContaining({ cause: 'workbook', sheet: 'contracts', column: 'periodicity' })]);
   });
+  describe('a column read only to judge a case is needed only when there is a case to judge', () => {
+    const subgroups = compile(`
+rule labour-subgroup-member {
+  clause A1.30.5
+  severity major
+  scope state "as of"
+  quote "q"
+  for c in children
+  join g in groups on g.group_id = c.group_id
+  where g.labour_orientation = yes
+  require c.subgroup_id is present
+  message "{c.child_id}"
+}`);
+    const groupsWith = (labour: string) => ({ header: ['group_id', 'age_band', 'skill_level', 'labour_orientation'], rows: [['G-1', '14-18', 'manual', labour]] });
+    const children = { header: ['child_id', 'birth_date', 'admitted_on', 'funding', 'group_id'], rows: [['C-1', '1995-01-01', '2009-10-01', 'budget', 'G-1']] };
+    it('no labour group: nothing to judge, so the rule passes without the column', async () => {
+      const ev = await evaluateBoth([subgroups], workbook({ groups: groupsWith('no'), children }));
+      expect(ev.notEvaluated).toEqual([]);
+      expect(ev.rules[0]!.outcome).toBe('passed');
+    });
+    it('a labour group with a member: the column is needed, so the rule is not evaluated (cause workbook)', async () => {
+      const ev = await evaluateBoth([subgroups], workbook({ groups: groupsWith('yes'), children }));
+      expect(ev.findings).toEqual([]);
+      expect(ev.notEvaluated).toEqual([expect.objectContaining({ cause: 'workbook', sheet: 'children', column: 'subgroup_id' })]);
+      expect(ev.rules[0]!.outcome).toBe('not_evaluated');
+    });
+    it('a column the query reads is needed whatever the cases: which cases exist is unknown without it', async () => {
+      const disabledOnly = compile(`
+rule disabled-subgroup {
+  clause A1.30.5
+  severity major
+  scope state "as of"
+  quote "q"
+  for c in children
+  where c.disabled = yes
+  require c.subgroup_id is present
+  message "{c.child_id}"
+}`);
+      const ev = await evaluateBoth([disabledOnly], workbook({ children }));
+      expect(ev.notEvaluated.map((n) => [n.cause, n.sheet, n.column])).toEqual([['workbook', 'children', 'disabled'], ['workbook', 'children', 'subgroup_id']]);
+    });
+  });
 });

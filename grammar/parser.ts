@@ -1,6 +1,6 @@
 // The ereje grammar as a Chevrotain CST parser. Grammar only: src/lang/parse.ts turns the CST into the
 // AST and src/lang/syntax-messages.ts turns the structured error payloads below into plain kk/ru/en text.
-import { CstParser, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, EOF, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import {
   allTokens, K, Word, Identifier, StringLit, ClauseId, IsoDate, DottedDate, NumberLit, DotDot, Dot,
   LessEq, GreaterEq, NotEq, Equals, Less, Greater, Plus, Minus, Star, Slash, Intersect, LParen, RParen,
@@ -34,7 +34,18 @@ const errorPayloads: IParserErrorMessageProvider = {
     JSON.stringify({ kind: 'early-exit', rule: ruleName, expected: names([expectedIterationPaths]), previous: prev(previous) } satisfies SyntaxErrorPayload),
 };
 
+/** Thrown by the parser once it has saved `maxErrors` errors: reading a hopeless file further only costs time and stack. */
+export class TooManySyntaxErrors extends Error {
+  override readonly name = 'TooManySyntaxErrors';
+}
+
+type SaveError = (this: unknown, e: IRecognitionException) => IRecognitionException;
+const saveError = (CstParser.prototype as unknown as { SAVE_ERROR: SaveError }).SAVE_ERROR;
+
 export class ErejeParser extends CstParser {
+  /** Parsing stops with TooManySyntaxErrors after this many errors (each recovery may recurse). */
+  maxErrors = Infinity;
+
   /**
    * Alternatives of each OR, built once: under tsx every `{ ALT: () => … }` literal costs a closure and a
    * name-setting call on each parse step, which made parsing several times slower.
@@ -45,6 +56,14 @@ export class ErejeParser extends CstParser {
   constructor() {
     super(allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'full', errorMessageProvider: errorPayloads });
     this.performSelfAnalysis();
+  }
+
+  /** Chevrotain's hook for every syntax error it records. */
+  SAVE_ERROR(e: IRecognitionException): IRecognitionException {
+    const saved = saveError.call(this, e);
+    // `errors` copies the list; Chevrotain keeps it in `_errors` (reset with each new input).
+    if ((this as unknown as { _errors: unknown[] })._errors.length >= this.maxErrors) throw new TooManySyntaxErrors(`${this.maxErrors} syntax errors`);
+    return saved;
   }
 
   // ------------------------------------------------------------ file

@@ -281,6 +281,8 @@ export interface Diagnostic {
   readonly code: string;                     // e.g. unknown-column, type-mismatch, syntax
   readonly span: Span;
   readonly message: Readonly<Record<Lang, string>>;
+  /** How many problems this one stands for when the others are not shown (limits.ts); 1 when absent. */
+  readonly omitted?: number;
 }
 
 /** A rule file that passed the checker, with every expression's type and the sheets/columns/tables it needs. */

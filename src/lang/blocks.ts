@@ -1,6 +1,7 @@
 // The file's top-level blocks (ruleset, import, table, rule) and its open braces, read off the tokens.
 // Used after a syntax error: to name the block a missing '}' left open, and to keep checking the other
-// blocks of the file (a new top-level `rule` is where reading can safely start again).
+// blocks of the file (a new top-level `rule` is where reading can safely start again). Lookups are by
+// binary search, so a file of a million broken blocks costs no more per error than a file of ten.
 import type { IToken } from 'chevrotain';
 import { K, LCurly, RCurly, RuleNameTok, StringLit } from '../../grammar/tokens.ts';
 import { q, t3, type Text3 } from './messages.ts';
@@ -10,6 +11,8 @@ export interface TopBlock {
   readonly start: number;
   /** Offset one past the block: the next block's start, or the end of the text. */
   readonly end: number;
+  /** Index of the block's first token. */
+  readonly token: number;
 }
 
 /** Whether token `i` starts a top-level block. */
@@ -23,24 +26,47 @@ function startsBlock(tokens: readonly IToken[], i: number): TopBlock['kind'] | n
 }
 
 export function topBlocks(tokens: readonly IToken[], textLength: number): TopBlock[] {
-  const starts: { kind: TopBlock['kind']; start: number }[] = [];
-  tokens.forEach((_, i) => { const kind = startsBlock(tokens, i); if (kind) starts.push({ kind, start: tokens[i]!.startOffset }); });
+  const starts: { kind: TopBlock['kind']; start: number; token: number }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const kind = startsBlock(tokens, i);
+    if (kind) starts.push({ kind, start: tokens[i]!.startOffset, token: i });
+  }
   return starts.map((s, i) => ({ ...s, end: starts[i + 1]?.start ?? textLength }));
+}
+
+/** Index of the last block starting at or before `offset`, or -1. */
+export function blockIndexAt(blocks: readonly TopBlock[], offset: number): number {
+  let lo = 0, hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.start <= offset) lo = mid + 1; else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Index of the first token starting at or after `offset` (tokens.length if none). */
+export function tokenIndexAt(tokens: readonly IToken[], offset: number): number {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.startOffset < offset) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }
 
 /** Whether the token at `offset` starts a top-level block (a place a missing '}' is noticed). */
 export function isBlockStart(tokens: readonly IToken[], offset: number): boolean {
-  const i = tokens.findIndex((t) => t.startOffset === offset);
-  return i >= 0 && startsBlock(tokens, i) !== null;
+  const i = tokenIndexAt(tokens, offset);
+  return i < tokens.length && tokens[i]!.startOffset === offset && startsBlock(tokens, i) !== null;
 }
 
 const OPENERS = new Set<unknown>([K.rule, K.ruleset, K.table, K.act, K.example, K.given, K.require, K.findings]);
 
 /** The outermost block of the current top-level block still open at `offset` ('{' without its '}'), as "rule x (opened at 68:1)". */
-export function openBlockAt(tokens: readonly IToken[], offset: number): Text3 | null {
+export function openBlockAt(tokens: readonly IToken[], blocks: readonly TopBlock[], offset: number): Text3 | null {
   // Count from the last top-level block before `offset`: an earlier block's missing '}' is its own error.
-  let from = 0;
-  for (let i = 0; i < tokens.length && tokens[i]!.startOffset < offset; i++) if (startsBlock(tokens, i)) from = i;
+  const b = blockIndexAt(blocks, offset - 1);
+  const from = b < 0 ? 0 : blocks[b]!.token;
   const stack: number[] = [];
   for (let i = from; i < tokens.length && tokens[i]!.startOffset < offset; i++) {
     if (tokens[i]!.tokenType === LCurly) stack.push(i);

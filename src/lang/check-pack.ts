@@ -3,6 +3,7 @@
 import type { CheckedRuleFile, Diagnostic, RuleFile } from './ast.ts';
 import type { WorkbookSchema } from '../schema/types.ts';
 import { checkRuleFiles } from './check.ts';
+import { capDiagnostics } from './limits.ts';
 import { parseRuleFile, sortDiagnostics, type ParseResult } from './parse.ts';
 
 export interface RuleSourceText {
@@ -47,12 +48,12 @@ export function checkRulePack(sources: readonly RuleSourceText[], schema: Workbo
   diagnostics.push(...checkedResult.diagnostics);
   const partialFiles = new Set(partial);
   let result: RulePackCheck = {
-    sources, parsed, checked: checkedResult.checked.filter((c) => !partialFiles.has(c.file)), diagnostics: sortDiagnostics(diagnostics),
+    sources, parsed, checked: checkedResult.checked.filter((c) => !partialFiles.has(c.file)), diagnostics: capDiagnostics(sortDiagnostics(diagnostics)),
     ruleCount: [...parsed, ...partial].reduce((n, f) => n + f.rules.length, 0), partlyChecked,
   };
   for (const hook of hooks) {
     const more = hook(result);
-    if (more.length > 0) result = { ...result, diagnostics: sortDiagnostics([...result.diagnostics, ...more]) };
+    if (more.length > 0) result = { ...result, diagnostics: capDiagnostics(sortDiagnostics([...result.diagnostics, ...more])) };
   }
   return result;
 }

@@ -7,3 +7,4 @@ export { renderDiagnostic, renderDiagnostics } from './render.ts';
 export { formatRuleFile, printRuleFile } from './format.ts';
 export { formatExpr } from './format-expr.ts';
 export { checkRulePack, type RulePackCheck, type RulePackCheckHook, type RuleSourceText } from './check-pack.ts';
+export { capDiagnostics, MAX_ERRORS_PER_FILE, MAX_NESTING } from './limits.ts';

@@ -12,10 +12,10 @@ import { defaultRulesDir, loadRuleSources, ruleFolderProblem, type RuleSource } 
 import { rulePackCheckHook } from '../../../rulepack/check-hook.ts';
 
 /**
- * Later stages run by `rules check` after parse + check (src/rulepack adds compile and quote
+ * Later stages run by `rules check` after parse + check of `dir` (src/rulepack adds compile and quote
  * verification here). Each gets the parsed and checked files and returns more diagnostics.
  */
-export const RULES_CHECK_HOOKS: RulePackCheckHook[] = [rulePackCheckHook];
+export const rulesCheckHooks = (dir: string): RulePackCheckHook[] => [rulePackCheckHook(dir)];
 
 export function registerRulesCheck(rules: Command, io: CliIO, setExit: (code: number) => void): void {
   rules.command('check')
@@ -38,12 +38,16 @@ export async function runRulesCheck(dir: string, lang: Lang, io: CliIO): Promise
   } catch (err) {
     throw new FatalError(`cannot read rule folder ${dir}: ${(err as Error).message}`);
   }
-  const result = checkRulePack(sources, WORKBOOK_SCHEMA, RULES_CHECK_HOOKS);
+  const result = checkRulePack(sources, WORKBOOK_SCHEMA, rulesCheckHooks(abs));
   const texts = new Map(sources.map((s) => [s.path, s.text]));
   // Other files (clause manifests) are read for their source line.
-  const text = (file: string) => texts.get(file) ?? (() => { try { return readFileSync(file, 'utf8'); } catch { return ''; } })();
+  const text = (file: string) => {
+    if (!texts.has(file)) { try { texts.set(file, readFileSync(file, 'utf8')); } catch { texts.set(file, ''); } }
+    return texts.get(file)!;
+  };
   for (const d of result.diagnostics) io.stderr(renderDiagnostic(d, text(d.span.file), lang) + '\n');
-  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  // A closing "… and N more" diagnostic stands for the N it does not show.
+  const errors = result.diagnostics.reduce((n, d) => n + (d.severity === 'error' ? d.omitted ?? 1 : 0), 0);
   const n = sources.length;
   const m = result.ruleCount;
   const partly = partlyCheckedNote(lang, result.partlyChecked);

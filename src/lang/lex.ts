@@ -3,9 +3,9 @@
 // and everything after is read inside-out — a cascade of errors far from the mistake. The repair closes
 // a string at the end of its first line when that makes the file read better, and says so once.
 import { createTokenInstance, type ILexingError, type IToken } from 'chevrotain';
-import { ereje_lexer, StringLit, UnterminatedString } from '../../grammar/tokens.ts';
+import { ereje_lexer, K, LBracket, LParen, Minus, RBracket, RParen, StringLit, UnterminatedString } from '../../grammar/tokens.ts';
 import { ereje_parser, TooManySyntaxErrors } from '../../grammar/parser.ts';
-import { MAX_ERRORS_PER_FILE, RECOVERY_MAX_LENGTH } from './limits.ts';
+import { MAX_ERRORS_PER_FILE, MAX_NESTING, RECOVERY_MAX_LENGTH } from './limits.ts';
 
 export interface Lexed {
   readonly tokens: readonly IToken[];
@@ -84,6 +84,9 @@ function errorsOf(lexed: Lexed): { count: number; first: number } {
   let first = Infinity;
   for (const e of lexed.errors) first = Math.min(first, e.offset);
   for (const j of lexed.junk) first = Math.min(first, j.startOffset);
+  // Too deep to parse (see deepNesting): as bad as a reading can be.
+  const deep = deepNesting(lexed.tokens);
+  if (deep.length > 0) return { count: Infinity, first: Math.min(first, deep[0]!.startOffset) };
   ereje_parser.input = lexed.tokens as IToken[];
   ereje_parser.maxErrors = MAX_ERRORS_PER_FILE;
   let stopped = false;
@@ -94,3 +97,25 @@ function errorsOf(lexed: Lexed): { count: number; first: number } {
   const count = lexed.errors.length + lexed.junk.length + parsing.length + (stopped ? MAX_ERRORS_PER_FILE : 0);
   return { count, first };
 }
+
+/**
+ * Tokens where brackets and `not`/`-` prefixes first nest deeper than MAX_NESTING (once per excursion
+ * past the limit).
+ */
+export function deepNesting(tokens: readonly IToken[]): IToken[] {
+  const out: IToken[] = [];
+  let brackets = 0;
+  let prefixes = 0;
+  let over = false;
+  for (const t of tokens) {
+    const type = t.tokenType;
+    if (type === LParen || type === LBracket) brackets++;
+    else if ((type === RParen || type === RBracket) && brackets > 0) brackets--;
+    prefixes = type === K.not || type === Minus ? prefixes + 1 : 0;
+    const depth = brackets + prefixes;
+    if (depth > MAX_NESTING && !over) { out.push(t); over = true; if (out.length > MAX_ERRORS_PER_FILE) break; }
+    else if (depth <= MAX_NESTING) over = false;
+  }
+  return out;
+}
+

@@ -10,6 +10,9 @@ import { t3 } from './messages.ts';
  */
 export const MAX_NESTING = 64;
 
+/** Longest name (a rule, a table, a `let`, a column); the real ones are under 30 characters. */
+export const MAX_NAME_LENGTH = 64;
+
 /** Problems shown per file; the rest are counted in one closing diagnostic ("… and 1,234 more errors"). */
 export const MAX_ERRORS_PER_FILE = 50;
 
@@ -30,6 +33,12 @@ export function tooDeepMessage(depth: number | null): Diagnostic['message'] {
     `this expression nests ${how} levels deep (brackets, 'not', or operators like 'and' chained); at most ${MAX_NESTING} are allowed: split it into several 'where' steps, 'let' names or a 'require { … }' checklist`,
     `выражение вложено на ${ru} уровней (скобки, 'not' или цепочка операторов вроде 'and'); допускается не более ${MAX_NESTING}: разбейте его на несколько шагов 'where', имена 'let' или список 'require { … }'`,
     `өрнек ${kk} деңгейге кірістірілген (жақшалар, 'not' немесе 'and' сияқты операторлар тізбегі); ең көбі ${MAX_NESTING} рұқсат: оны бірнеше 'where' қадамына, 'let' атауларына немесе 'require { … }' тізіміне бөліңіз`);
+}
+
+export function nameTooLongMessage(length: number): Diagnostic['message'] {
+  return t3(`this name is ${grouped(length)} characters long; a name may have at most ${MAX_NAME_LENGTH}`,
+    `имя длиной ${grouped(length)} символов; допускается не более ${MAX_NAME_LENGTH}`,
+    `бұл атау ${grouped(length)} таңбадан тұрады; атау ең көбі ${MAX_NAME_LENGTH} таңба болады`);
 }
 
 function children(e: Expr): readonly (Expr | null)[] {

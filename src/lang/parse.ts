@@ -3,13 +3,13 @@
 // file's other rules are still read (`partial`), so that the checker can report their problems too.
 import type { CstNode, IRecognitionException, IToken } from 'chevrotain';
 import { ereje_parser, TooManySyntaxErrors, type SyntaxErrorPayload } from '../../grammar/parser.ts';
-import { K, LBracket, LParen, Minus, RBracket, RParen } from '../../grammar/tokens.ts';
+import { Identifier, RuleNameTok } from '../../grammar/tokens.ts';
 import type { Comment, Diagnostic, RuleFile, Span } from './ast.ts';
 import { buildFile } from './build-file.ts';
 import type { BuildContext } from './build-expr.ts';
 import { blockIndexAt, isBlockStart, openBlockAt, tokenIndexAt, topBlocks, type TopBlock } from './blocks.ts';
-import { lexRuleText } from './lex.ts';
-import { capDiagnostics, MAX_ERRORS_PER_FILE, MAX_NESTING, RECOVERY_MAX_LENGTH, tooDeep, tooDeepMessage } from './limits.ts';
+import { deepNesting, lexRuleText } from './lex.ts';
+import { capDiagnostics, MAX_ERRORS_PER_FILE, MAX_NAME_LENGTH, nameTooLongMessage, RECOVERY_MAX_LENGTH, tooDeep, tooDeepMessage } from './limits.ts';
 import { error, q, reportInto, t3 } from './messages.ts';
 import { lineIndex, spanAt, spanBetween, type LineIndex } from './span.ts';
 import { syntaxMessage } from './syntax-messages.ts';
@@ -42,6 +42,9 @@ interface Attempt {
   readonly stopped: boolean;
 }
 
+/** Blocks whose errors leave the rest of the file worth checking: a rule, or an amendment's change of one. */
+const SALVAGEABLE: ReadonlySet<string> = new Set(['rule', 'change', 'repeal']);
+
 /** Reparses with the rules that hold errors blanked out (spaces; lines and offsets stay put). */
 function salvage(text: string, path: string, whole: Attempt): Pick<ParseResult, 'partial'> {
   const blocks = topBlocks(whole.tokens, text.length);
@@ -56,7 +59,7 @@ function salvage(text: string, path: string, whole: Attempt): Pick<ParseResult, 
       if (i >= 0 && d.span.offset >= blocks[i]!.end) i = -1;
       if (i > 0 && blocks[i]!.start === d.span.offset && isBlockStart(whole.tokens, d.span.offset)) i--;
       if (i < 0 && d.span.offset >= text.length && blocks.length > 0) i = blocks.length - 1;
-      if (i < 0 || blocks[i]!.kind !== 'rule') return {};
+      if (i < 0 || !SALVAGEABLE.has(blocks[i]!.kind)) return {};
       if (!broken.has(i)) { broken.add(i); grew = true; }
     }
     if (!grew) return {};
@@ -84,6 +87,11 @@ function parseOnce(text: string, path: string): Attempt {
       'тырнақшадағы мәтін жабылмаған: мәтін аяқталатын жерге жабатын " қойыңыз')));
   }
   const tokens = lexed.tokens as IToken[];
+  let longNames = 0;
+  for (const t of tokens) {
+    if (t.image.length <= MAX_NAME_LENGTH || (t.tokenType !== Identifier && t.tokenType !== RuleNameTok)) continue;
+    if (++longNames <= MAX_ERRORS_PER_FILE) diagnostics.push(error('name-too-long', spanBetween(path, t), nameTooLongMessage(t.image.length)));
+  }
   // The parser descends once per bracket or prefix: too deep a nesting would overflow the stack.
   const deep = deepNesting(tokens);
   for (const t of deep) diagnostics.push(error('too-deep', spanBetween(path, t), tooDeepMessage(null)));
@@ -151,27 +159,6 @@ function stoppedMessage(span: Span): Diagnostic {
     `reading stopped here after ${MAX_ERRORS_PER_FILE} syntax errors; the rest of the file was not read: fix the errors above and check again`,
     `чтение остановлено здесь после ${MAX_ERRORS_PER_FILE} синтаксических ошибок; остаток файла не прочитан: исправьте ошибки выше и проверьте снова`,
     `${MAX_ERRORS_PER_FILE} синтаксис қатесінен кейін оқу осы жерде тоқтады; файлдың қалғаны оқылмады: жоғарыдағы қателерді түзетіп, қайта тексеріңіз`));
-}
-
-/**
- * Tokens where brackets and `not`/`-` prefixes first nest deeper than MAX_NESTING (once per excursion
- * past the limit).
- */
-function deepNesting(tokens: readonly IToken[]): IToken[] {
-  const out: IToken[] = [];
-  let brackets = 0;
-  let prefixes = 0;
-  let over = false;
-  for (const t of tokens) {
-    const type = t.tokenType;
-    if (type === LParen || type === LBracket) brackets++;
-    else if ((type === RParen || type === RBracket) && brackets > 0) brackets--;
-    prefixes = type === K.not || type === Minus ? prefixes + 1 : 0;
-    const depth = brackets + prefixes;
-    if (depth > MAX_NESTING && !over) { out.push(t); over = true; if (out.length > MAX_ERRORS_PER_FILE) break; }
-    else if (depth <= MAX_NESTING) over = false;
-  }
-  return out;
 }
 
 function done(file: RuleFile | null, diagnostics: Diagnostic[], tokens: readonly IToken[], stopped: boolean): Attempt {

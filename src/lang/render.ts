@@ -8,6 +8,8 @@ import type { Diagnostic, Span } from './ast.ts';
 const EXCERPT = 100;
 /** How much of the line before the place an excerpt keeps. */
 const LEAD = 30;
+/** Longest message shown: messages quote names and texts from the file, which a damaged file can make huge. */
+const MESSAGE = 1000;
 
 /** The source line the span starts on, without its line break; undefined past the end of the text. */
 function sourceLine(text: string, span: Span): string | undefined {
@@ -33,7 +35,8 @@ function sourceLine(text: string, span: Span): string | undefined {
 
 export function renderDiagnostic(d: Diagnostic, sourceText: string, lang: Lang): string {
   const { span } = d;
-  const head = `${span.file}:${span.line}:${span.col}: ${d.severity}: ${d.message[lang]}`;
+  const message = d.message[lang].length > MESSAGE ? `${d.message[lang].slice(0, MESSAGE - 1)}…` : d.message[lang];
+  const head = `${span.file}:${span.line}:${span.col}: ${d.severity}: ${message}`;
   const line = sourceLine(sourceText, span);
   if (line === undefined) return head;
   const start = Math.max(0, span.col - 1);

@@ -132,6 +132,10 @@ describe('larger versions of the same shapes', () => {
     expect(brackets.diagnostics.some((d) => d.code === 'too-deep')).toBe(true);
     const nots = parseRuleFile(base.replace('require age >= 3 and age < 18', `require ${'not '.repeat(100_000)}age < 3`), 'not.ereje');
     expect(nots.diagnostics.map((d) => d.code)).toEqual(['too-deep']);
+    // Found by the fuzzer: a stray quote at the top makes the quote repair try readings of its own,
+    // which must not parse the deep nesting either.
+    const quoted = parseRuleFile(`"${base.replace('require age >= 3 and age < 18', `require ${'('.repeat(552)}yes${')'.repeat(552)} and age < 18`)}`, 'quoted.ereje');
+    expect(quoted.diagnostics.some((d) => d.code === 'too-deep')).toBe(true);
     // Nesting within the limit is fine.
     const ok = parseRuleFile(base.replace('require age >= 3 and age < 18', `require ${'('.repeat(60)}age >= 3${')'.repeat(60)} and age < 18`), 'ok.ereje');
     expect(ok.diagnostics).toEqual([]);

@@ -73,6 +73,8 @@ export class ErejeParser extends CstParser {
       { ALT: () => this.SUBRULE(this.importDecl) },
       { ALT: () => this.SUBRULE(this.tableDecl) },
       { ALT: () => this.SUBRULE(this.ruleDecl) },
+      { ALT: () => this.SUBRULE(this.changeDecl) },
+      { ALT: () => this.SUBRULE(this.repealDecl) },
     ]));
   });
 
@@ -81,6 +83,8 @@ export class ErejeParser extends CstParser {
     this.CONSUME(RuleNameTok);
     this.CONSUME(K.version);
     this.CONSUME(StringLit);
+    // An amendment: this file holds only what changes in the version named here.
+    this.OPTION(() => { this.CONSUME(K.amends); this.CONSUME1(StringLit, { LABEL: 'base' }); });
     this.CONSUME(LCurly);
     this.MANY(() => this.SUBRULE(this.rulesetField));
     this.CONSUME(RCurly);
@@ -179,6 +183,39 @@ export class ErejeParser extends CstParser {
       { ALT: () => this.CONSUME(Underscore) },
       { ALT: () => this.SUBRULE(this.expression) },
     ]);
+  });
+
+  // ------------------------------------------------------------ amendments
+  /** `change rule NAME { … }` (the parts given replace the amended version's) or `change table NAME { … }`. */
+  changeDecl = this.RULE('changeDecl', () => {
+    this.CONSUME(K.change);
+    this.OR(this.alt.a29 ??= [
+      { ALT: () => {
+        this.CONSUME(K.rule);
+        this.CONSUME(RuleNameTok);
+        this.CONSUME(LCurly);
+        this.MANY(() => this.SUBRULE(this.ruleItem));
+        this.CONSUME(RCurly);
+      } },
+      { ALT: () => {
+        this.CONSUME(K.table);
+        this.CONSUME(Identifier, { LABEL: 'name' });
+        this.CONSUME1(LCurly);
+        this.MANY1(() => this.OR1(this.alt.a30 ??= [
+          { ALT: () => { this.CONSUME(K.citation); this.CONSUME(StringLit, { LABEL: 'citation' }); } },
+          { ALT: () => { this.CONSUME(K.quote); this.CONSUME1(StringLit, { LABEL: 'quote' }); } },
+          { ALT: () => this.SUBRULE(this.tableEntry) },
+        ]));
+        this.CONSUME1(RCurly);
+      } },
+    ]);
+  });
+
+  /** `repeal rule NAME`: the amended version's rule is not part of this one. */
+  repealDecl = this.RULE('repealDecl', () => {
+    this.CONSUME(K.repeal);
+    this.CONSUME(K.rule);
+    this.CONSUME(RuleNameTok);
   });
 
   // ------------------------------------------------------------ rules

@@ -104,7 +104,7 @@ const WORDS = [
   'subject', 'expected', 'actual', 'message', 'example', 'audit', 'as_of', 'given', 'row', 'param',
   'expect', 'no', 'findings', 'not', 'evaluated', 'period', 'and', 'or', 'is', 'empty', 'present',
   'within', 'yes', 'day', 'days', 'week', 'month', 'months', 'quarter', 'year', 'years', 'working',
-  'kk', 'ru', 'en',
+  'kk', 'ru', 'en', 'change', 'repeal',
 ] as const;
 for (const w of WORDS) kw(w);
 kw('intersect', [Intersect]);

@@ -7,7 +7,7 @@ import { K, LCurly, RCurly, RuleNameTok, StringLit } from '../../grammar/tokens.
 import { q, t3, type Text3 } from './messages.ts';
 
 export interface TopBlock {
-  readonly kind: 'ruleset' | 'import' | 'table' | 'rule';
+  readonly kind: 'ruleset' | 'import' | 'table' | 'rule' | 'change' | 'repeal';
   readonly start: number;
   /** Offset one past the block: the next block's start, or the end of the text. */
   readonly end: number;
@@ -17,11 +17,15 @@ export interface TopBlock {
 
 /** Whether token `i` starts a top-level block. */
 function startsBlock(tokens: readonly IToken[], i: number): TopBlock['kind'] | null {
-  const t = tokens[i]!.tokenType, next = tokens[i + 1]?.tokenType;
-  if (t === K.rule && next === RuleNameTok) return 'rule';
+  const t = tokens[i]!.tokenType, next = tokens[i + 1]?.tokenType, before = tokens[i - 1]?.tokenType;
+  // `change rule x`, `repeal rule x`, `change table t`, `import table t`: one block, from the first word.
+  const led = before === K.change || before === K.repeal || before === K.import;
+  if (t === K.rule && next === RuleNameTok && !led) return 'rule';
   if (t === K.ruleset && next === RuleNameTok) return 'ruleset';
   if (t === K.import) return 'import';
-  if (t === K.table && tokens[i - 1]?.tokenType !== K.import) return 'table';
+  if (t === K.table && !led) return 'table';
+  if (t === K.change && (next === K.rule || next === K.table)) return 'change';
+  if (t === K.repeal && next === K.rule) return 'repeal';
   return null;
 }
 
@@ -61,6 +65,8 @@ export function isBlockStart(tokens: readonly IToken[], offset: number): boolean
 }
 
 const OPENERS = new Set<unknown>([K.rule, K.ruleset, K.table, K.act, K.example, K.given, K.require, K.findings]);
+/** Words before an opener that belong to its name: `change rule x`. */
+const LEADS = new Set<unknown>([K.change]);
 
 /** The outermost block of the current top-level block still open at `offset` ('{' without its '}'), as "rule x (opened at 68:1)". */
 export function openBlockAt(tokens: readonly IToken[], blocks: readonly TopBlock[], offset: number): Text3 | null {
@@ -78,10 +84,12 @@ export function openBlockAt(tokens: readonly IToken[], blocks: readonly TopBlock
   while (k >= 0 && brace - k < 12 && !OPENERS.has(tokens[k]!.tokenType)) k--;
   if (k < 0 || !OPENERS.has(tokens[k]!.tokenType)) k = brace;
   const opener = tokens[k]!;
+  const lead = k > 0 && LEADS.has(tokens[k - 1]!.tokenType) ? tokens[k - 1]! : null;
   const name = tokens[k + 1];
   const what = opener.tokenType === LCurly ? "'{'"
-    : name && name !== tokens[brace] && (name.tokenType === RuleNameTok || name.tokenType === StringLit || opener.tokenType === K.table || opener.tokenType === K.given)
-      ? `${opener.image} ${name.tokenType === StringLit ? q(name.image.slice(1, -1)) : name.image}` : opener.image;
-  const at = `${opener.startLine}:${opener.startColumn}`;
+    : `${lead ? `${lead.image} ` : ''}${name && name !== tokens[brace] && (name.tokenType === RuleNameTok || name.tokenType === StringLit || opener.tokenType === K.table || opener.tokenType === K.given)
+      ? `${opener.image} ${name.tokenType === StringLit ? q(name.image.slice(1, -1)) : name.image}` : opener.image}`;
+  const first = lead ?? opener;
+  const at = `${first.startLine}:${first.startColumn}`;
   return t3(`${what} (opened at ${at})`, `${what} (открыт в ${at})`, `${what} (${at} жолында ашылған)`);
 }

@@ -25,6 +25,11 @@ export interface RulePackCheck {
   readonly partlyChecked: readonly { readonly path: string; readonly skippedRules: number | null }[];
 }
 
+/** Whether a checked file was built from a file read only in part (an amendment counts its whole chain). */
+export function readInPart(f: RuleFile, partial: ReadonlySet<RuleFile>): boolean {
+  return (f.amendment?.chain ?? [f]).some((x) => partial.has(x));
+}
+
 /** A later stage run by `ereje rules check` after parsing and checking: returns more diagnostics. */
 export type RulePackCheckHook = (result: RulePackCheck) => readonly Diagnostic[];
 
@@ -48,8 +53,8 @@ export function checkRulePack(sources: readonly RuleSourceText[], schema: Workbo
   diagnostics.push(...checkedResult.diagnostics);
   const partialFiles = new Set(partial);
   let result: RulePackCheck = {
-    sources, parsed, checked: checkedResult.checked.filter((c) => !partialFiles.has(c.file)), diagnostics: capDiagnostics(sortDiagnostics(diagnostics)),
-    ruleCount: [...parsed, ...partial].reduce((n, f) => n + f.rules.length, 0), partlyChecked,
+    sources, parsed, checked: checkedResult.checked.filter((c) => !readInPart(c.file, partialFiles)), diagnostics: capDiagnostics(sortDiagnostics(diagnostics)),
+    ruleCount: [...parsed, ...partial].reduce((n, f) => n + f.rules.length + f.changes.length, 0), partlyChecked,
   };
   for (const hook of hooks) {
     const more = hook(result);

@@ -7,9 +7,9 @@ import type { RulePackCheck, RulePackCheckHook } from '../lang/index.ts';
 import { shownPath } from './cli-support.ts';
 import { afterCheck } from './pack.ts';
 
-/** The hook for a check of `root` (a folder, searched for manifests whose rule file is gone, or one file). */
-export function rulePackCheckHook(root?: string): RulePackCheckHook {
-  const dirs = root !== undefined && isDir(root) ? [resolve(root)] : [];
+/** The hook for a check of `roots` (folders are searched for manifests whose rule file is gone). */
+export function rulePackCheckHook(roots: readonly string[] = []): RulePackCheckHook {
+  const dirs = roots.filter(isDir).map((r) => resolve(r));
   return (result: RulePackCheck): readonly Diagnostic[] => {
     const first = result.parsed[0]?.path;
     const dir = first === undefined ? process.cwd() : dirname(resolve(first));

@@ -7,7 +7,7 @@ import { dirname, join, posix, resolve } from 'node:path';
 import { parseCalendar, type WorkingDayCalendar } from '../calendar/index.ts';
 import { compileRuleFile, CompileError, type CompiledRuleset } from '../compile/index.ts';
 import type { CheckedRuleFile, Diagnostic, RuleFile, Span } from '../lang/ast.ts';
-import { capDiagnostics, checkRuleFiles, parseRuleFile } from '../lang/index.ts';
+import { capDiagnostics, checkRuleFiles, parseRuleFile, readInPart } from '../lang/index.ts';
 import { WORKBOOK_SCHEMA } from '../schema/index.ts';
 import { defaultRulesDir, findFilesSync, loadRuleSources } from './load.ts';
 import { parseManifest, validateManifest, type ClauseManifest, type LoadedManifest } from './manifest.ts';
@@ -56,10 +56,13 @@ async function parseAll(dirs: readonly string[], diagnostics: Diagnostic[], part
       continue;
     }
     files.set(next.path, parsed.file);
-    for (const imp of parsed.file.imports) {
-      const target = posix.normalize(posix.join(posix.dirname(next.path), imp.from));
-      if (!files.has(target) && existsSync(target)) queue.push({ path: target, text: null });
-    }
+    const base = parsed.file.ruleset?.base;
+    // Imports, and the version an amendment amends when it lies beside it as `<version>.ereje`.
+    const targets = [
+      ...parsed.file.imports.map((imp) => posix.normalize(posix.join(posix.dirname(next.path), imp.from))),
+      ...(base ? [posix.join(posix.dirname(next.path), `${base.version}.ereje`)] : []),
+    ];
+    for (const target of targets) if (!files.has(target) && existsSync(target)) queue.push({ path: target, text: null });
   }
   return [...files.values()];
 }
@@ -76,6 +79,7 @@ function findCalendarFile(dir: string, name: string): string | null {
 }
 
 function loadCalendars(dir: string, files: readonly RuleFile[], diagnostics: Diagnostic[]): Map<string, WorkingDayCalendar> {
+  // An amendment names no calendar of its own unless it changes it: its effective version has the base's.
   const calendars = new Map<string, WorkingDayCalendar>();
   for (const f of files) {
     const name = f.ruleset?.calendar;
@@ -223,7 +227,7 @@ export interface PostCheck {
 export function afterCheck(dir: string, files: readonly RuleFile[], checked: readonly CheckedRuleFile[], priorErrors: readonly Diagnostic[], roots: RootFolders = NO_ROOTS): PostCheck {
   const diagnostics: Diagnostic[] = [];
   const actTexts = loadActTexts(files, diagnostics);
-  const calendars = loadCalendars(dir, files, diagnostics);
+  const calendars = loadCalendars(dir, [...files, ...checked.map((c) => c.file)], diagnostics);
   const failed = new Set([...priorErrors, ...diagnostics].filter((d) => d.severity === 'error').map((d) => d.span.file));
   const compiled: CompiledFile[] = [];
   for (const c of checked) {
@@ -235,7 +239,10 @@ export function afterCheck(dir: string, files: readonly RuleFile[], checked: rea
       diagnostics.push(err(c.file.ruleset.span, 'compile', e.message, e.message, e.message));
     }
   }
-  const manifests = loadManifests(files, roots, diagnostics);
+  // An amendment's manifest describes the version it makes (effective), not the file as written; an
+  // amendment that could not be built has nothing to compare its manifest with.
+  const effective = new Map(checked.filter((c) => c.file.amendment).map((c) => [c.file.amendment!.delta, c.file]));
+  const manifests = loadManifests(files.flatMap((f) => (f.ruleset?.base ? (effective.has(f) ? [effective.get(f)!] : []) : [f])), roots, diagnostics);
   // One message per place: a clause the checker already flagged (another annex) is not flagged again.
   const flagged = new Set(priorErrors.filter((d) => d.severity === 'error').map((d) => `${d.span.file}:${d.span.offset}`));
   return { compiled, manifests, calendars, actTexts, diagnostics: diagnostics.filter((d) => !flagged.has(`${d.span.file}:${d.span.offset}`)) };
@@ -259,7 +266,7 @@ export async function loadRulePack(dir: string | readonly string[] = defaultRule
   const files = await parseAll(dirs, diagnostics, partial);
   const all = checkRuleFiles([...files, ...partial], WORKBOOK_SCHEMA);
   diagnostics.push(...all.diagnostics);
-  const check = { checked: all.checked.filter((c) => !partial.includes(c.file)) };
+  const check = { checked: all.checked.filter((c) => !readInPart(c.file, new Set(partial))) };
   const { compiled, manifests, calendars, actTexts, diagnostics: later } = afterCheck(root, files, check.checked, diagnostics, { dirs, show: (p) => p });
   diagnostics.push(...later);
   diagnostics.sort((a, b) => (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : a.span.offset - b.span.offset));

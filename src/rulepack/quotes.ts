@@ -137,10 +137,17 @@ export function verifyFileQuotes(file: RuleFile, actText: string | null, sourceN
     const check = verifyQuote(rule.quote, actText, { annex: annexNumber(annexOf(rule.clause)) });
     if (!check.ok) out.push(quoteDiagnostic(rule.quoteSpan, check.reason, sourceName));
   }
+  // An amendment's source is the amending order: the quotes it gives are checked against it; the rules
+  // and values it leaves alone keep theirs, checked against the act of the version they come from.
+  for (const change of file.changes) {
+    if (!change.given.includes('quote')) continue;
+    const check = verifyQuote(change.rule.quote, actText, { annex: annexNumber(annexOf(change.rule.clause)) });
+    if (!check.ok) out.push(quoteDiagnostic(change.rule.quoteSpan, check.reason, sourceName));
+  }
   // A table has no clause of its own: it is quoted from the annex the file's rules belong to.
   // (the annex most of them cite: one rule moved to a wrong clause must not move the tables with it).
   const fileAnnex = annexNumber(rulesetAnnex(file));
-  for (const table of file.tables) {
+  for (const table of [...file.tables, ...file.tableChanges]) {
     if (table.quote === null) continue;
     const check = verifyQuote(table.quote, actText, { annex: fileAnnex });
     if (!check.ok) out.push(quoteDiagnostic(table.span, check.reason, sourceName));

@@ -34,14 +34,13 @@ export function applyAmendments(files: readonly RuleFile[]): AmendResult {
   const effective = (f: RuleFile, stack: readonly RuleFile[]): RuleFile | null => {
     const rs = f.ruleset;
     if (!rs?.base) return f;
-    if (memo.has(f)) return memo.get(f)!;
     if (stack.includes(f)) {
       report(rs.base.span, 'amends-cycle', `${key(rs.id, rs.version)} amends itself through ${stack.map((s) => key(s.ruleset!.id, s.ruleset!.version)).join(' → ')}: an amendment amends an earlier version`,
         `${key(rs.id, rs.version)} изменяет сама себя через ${stack.map((s) => key(s.ruleset!.id, s.ruleset!.version)).join(' → ')}: поправка изменяет более раннюю версию`,
         `${key(rs.id, rs.version)} өзін-өзі ${stack.map((s) => key(s.ruleset!.id, s.ruleset!.version)).join(' → ')} арқылы өзгертеді: өзгеріс ертерек нұсқаны өзгертеді`);
-      memo.set(f, null);
       return null;
     }
+    if (memo.has(f)) return memo.get(f)!;
     const ref = key(rs.base.id, rs.base.version);
     if (rs.base.id !== rs.id) {
       report(rs.base.span, 'amends-other-ruleset', `an amendment of ${rs.id} amends a version of ${rs.id}, not of ${rs.base.id}`,
@@ -60,7 +59,6 @@ export function applyAmendments(files: readonly RuleFile[]): AmendResult {
       memo.set(f, null);
       return null;
     }
-    memo.set(f, null);   // while building: a cycle back here finds null
     const b = effective(base, [...stack, f]);
     const out = b === null ? null : merge(b, base, f, byPath, report);
     memo.set(f, out);
@@ -232,7 +230,7 @@ function merge(base: RuleFile, written: RuleFile, delta: RuleFile, byPath: Reado
   return {
     kind: 'RuleFile', path: delta.path, ruleset, imports, tables, rules, changes: [], tableChanges: [], repeals: [],
     comments: [], span: delta.span,
-    amendment: { delta, base, chain, origin, repealed },
+    amendment: { delta, base, chain, origin, repealed, changedTables: [...changedTables.keys()] },
   };
 }
 

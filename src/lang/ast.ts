@@ -80,6 +80,8 @@ export interface Amendment {
   readonly chain: readonly RuleFile[];
   readonly origin: ReadonlyMap<string, RuleOrigin>;
   readonly repealed: readonly { readonly name: string; readonly clause: string; readonly span: Span }[];
+  /** Tables whose values the amendment changes (an inherited rule reading one judges differently). */
+  readonly changedTables: readonly string[];
 }
 
 export interface Comment extends Node { readonly text: string }

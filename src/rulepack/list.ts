@@ -20,7 +20,11 @@ export interface VersionListing {
   readonly amends: string | null;
   readonly file: string;
   /** `origin` for an amendment's rules; a rule it repeals is listed with origin `repealed`. */
-  readonly rules: readonly { readonly name: string; readonly clause: string; readonly severity: string; readonly origin?: RuleOrigin | 'repealed' }[];
+  readonly rules: readonly {
+    readonly name: string; readonly clause: string; readonly severity: string; readonly origin?: RuleOrigin | 'repealed';
+    /** For an inherited rule: the tables it reads whose values the amendment changes. */
+    readonly readsChanged?: readonly string[];
+  }[];
 }
 
 /**
@@ -38,7 +42,12 @@ export function listRulesets(pack: RulePack, lang: Lang, asOf?: DayNumber): Vers
     if (inForce !== null && !inForce.has(ruleset)) continue;
     const amendment = f.amendment;
     const rules = [
-      ...f.rules.map((r) => ({ name: r.name, clause: r.clause, severity: r.severity, ...(amendment ? { origin: amendment.origin.get(r.name)! } : {}) })),
+      ...f.rules.map((r) => {
+        if (!amendment) return { name: r.name, clause: r.clause, severity: r.severity };
+        const origin = amendment.origin.get(r.name)!;
+        const reads = [...(checked.needs.get(r.name)?.tables ?? [])].filter((t) => amendment.changedTables.includes(t)).sort();
+        return { name: r.name, clause: r.clause, severity: r.severity, origin, ...(origin === 'inherited' && reads.length > 0 ? { readsChanged: reads } : {}) };
+      }),
       ...(amendment?.repealed ?? []).map((r) => ({ name: r.name, clause: r.clause, severity: amendment!.base.rules.find((x) => x.name === r.name)?.severity ?? '', origin: 'repealed' as const })),
     ];
     out.push({
@@ -56,15 +65,15 @@ export function listRulesets(pack: RulePack, lang: Lang, asOf?: DayNumber): Vers
 const WORDS = {
   en: {
     act: 'act', kind: 'facility kind', inForce: 'in force', from: 'from', until: 'until', open: 'open-ended', approx: 'approximate', supersedes: 'supersedes', amends: 'amends', rules: 'rules', none: 'No ruleset version is in force on', noneAll: 'No rulesets found in', basis: 'its basis is given below the version',
-    inherited: 'inherited', changed: 'changed', added: 'added', repealed: 'repealed', effective: 'In force on',
+    inherited: 'inherited', changed: 'changed', added: 'added', repealed: 'repealed', effective: 'In force on', reads: 'reads changed values of',
   },
   ru: {
     act: 'акт', kind: 'тип учреждения', inForce: 'действует', from: 'с', until: 'по', open: 'бессрочно', approx: 'приблизительно', supersedes: 'заменяет', amends: 'изменяет', rules: 'правил', none: 'Ни одна версия не действует на', noneAll: 'Нет наборов правил в', basis: 'основание указано под версией',
-    inherited: 'унаследовано', changed: 'изменено', added: 'добавлено', repealed: 'отменено', effective: 'Действует на',
+    inherited: 'унаследовано', changed: 'изменено', added: 'добавлено', repealed: 'отменено', effective: 'Действует на', reads: 'читает измененные значения',
   },
   kk: {
     act: 'акт', kind: 'мекеме түрі', inForce: 'күшінде', from: 'бастап', until: 'дейін', open: 'мерзімсіз', approx: 'шамамен', supersedes: 'ауыстырады', amends: 'өзгертеді', rules: 'ереже', none: 'Бұл күні күшіндегі нұсқа жоқ:', noneAll: 'Ереже жиынтықтары табылмады:', basis: 'негіздемесі нұсқаның астында',
-    inherited: 'мұраланған', changed: 'өзгертілген', added: 'қосылған', repealed: 'алынып тасталған', effective: 'Күшінде:',
+    inherited: 'мұраланған', changed: 'өзгертілген', added: 'қосылған', repealed: 'алынып тасталған', effective: 'Күшінде:', reads: 'өзгерген мәндерін оқиды:',
   },
 } as const;
 
@@ -90,7 +99,8 @@ export function renderList(listing: readonly VersionListing[], lang: Lang, asOf?
     const width = Math.max(...v.rules.map((r) => r.clause.length));
     const nameWidth = Math.max(...v.rules.map((r) => v.id.length + 1 + r.name.length));
     for (const r of v.rules) {
-      const line = `      ${r.clause.padEnd(width)}  ${r.severity.padEnd(8)}  ${`${v.id}/${r.name}`.padEnd(r.origin ? nameWidth : 0)}${r.origin ? `  ${w[r.origin]}` : ''}`;
+      const reads = r.readsChanged ? `; ${w.reads} ${r.readsChanged.join(', ')}` : '';
+      const line = `      ${r.clause.padEnd(width)}  ${r.severity.padEnd(8)}  ${`${v.id}/${r.name}`.padEnd(r.origin ? nameWidth : 0)}${r.origin ? `  ${w[r.origin]}${reads}` : ''}`;
       lines.push(line.trimEnd());
     }
   }

@@ -79,8 +79,10 @@ async function runRulesAmend(id: string, flags: AmendFlags, io: CliIO): Promise<
   await writeFile(file, text, { flag: 'wx' });
   const lines = [`${shownPath(file)}: the amendment of ${id}@${base.ruleset.version}, to fill in`];
   if (withManifest) {
-    const m = JSON.parse(readFileSync(baseManifest, 'utf8')) as Record<string, unknown>;
-    await writeFile(manifest, JSON.stringify({ ...m, version: flags.version }, null, 2) + '\n', { flag: 'wx' });
+    // The text as it is, with only the version changed: the manifest's layout is its authors'.
+    const text = readFileSync(baseManifest, 'utf8');
+    const copy = text.replace(/("version"\s*:\s*)"(?:[^"\\]|\\.)*"/, (_, key: string) => `${key}${JSON.stringify(flags.version)}`);
+    await writeFile(manifest, copy, { flag: 'wx' });
     lines.push(`${shownPath(manifest)}: the clause manifest of ${id}@${base.ruleset.version}, for the new version: update the points the order changes`);
   }
   const act = posix.normalize(posix.join(dir, source));

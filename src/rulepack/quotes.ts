@@ -37,6 +37,17 @@ export function annexTexts(squeezedAct: string): Map<number, string> {
   return out;
 }
 
+/**
+ * The act squeezed, and its annexes, for the last act seen: a file's quotes are all checked against one
+ * act, which is not squeezed again for each (a pasted file of thousands of rules made that quadratic).
+ */
+let last: { readonly text: string; readonly squeezed: string; annexes: Map<number, string> | null } | null = null;
+function prepared(text: string): { squeezed: string; annexes: () => Map<number, string> } {
+  if (last === null || last.text !== text) last = { text, squeezed: squeeze(text), annexes: null };
+  const memo = last;
+  return { squeezed: memo.squeezed, annexes: () => (memo.annexes ??= annexTexts(memo.squeezed)) };
+}
+
 function findParts(parts: readonly string[], act: string): QuoteCheck {
   let from = 0;
   for (let i = 0; i < parts.length; i++) {
@@ -59,10 +70,10 @@ function findParts(parts: readonly string[], act: string): QuoteCheck {
 export function verifyQuote(quote: string, actText: string, options: { readonly annex?: number } = {}): QuoteCheck {
   const parts = quoteParts(quote);
   if (parts.length === 0) return { ok: false, reason: { kind: 'empty' } };
-  const act = squeeze(actText);
+  const { squeezed: act, annexes } = prepared(actText);
   const whole = findParts(parts, act);
   if (!whole.ok || options.annex === undefined) return whole;
-  const region = annexTexts(act).get(options.annex);
+  const region = annexes().get(options.annex);
   if (region === undefined) return whole;
   return findParts(parts, region).ok ? whole : { ok: false, reason: { kind: 'outside-annex', annex: options.annex } };
 }

@@ -22,7 +22,15 @@ import { main } from '../../src/cli/main.ts';
 import { MAX_ERRORS_PER_FILE } from '../../src/lang/index.ts';
 
 const RULES = fileURLToPath(new URL('../../rules', import.meta.url));
+const AMENDMENT = fileURLToPath(new URL('../fixtures/amendment', import.meta.url));
 const PACK = 'kz/mlsp-306-o';
+
+/** The made-up amendment of test/fixtures/amendment, laid beside the version it amends in the sandbox. */
+const AMENDMENT_FILES: Record<string, string> = {
+  [`${PACK}/residential/2010-test-amendment.ereje`]: join(AMENDMENT, 'residential', '2010-test-amendment.ereje'),
+  [`${PACK}/residential/2010-test-amendment.manifest.json`]: join(AMENDMENT, 'residential', '2010-test-amendment.manifest.json'),
+  [`${PACK}/act/test-amendment.txt`]: join(AMENDMENT, 'act', 'test-amendment.txt'),
+};
 
 /** The files mutated (relative to the pack) and the folder `rules check` is run on for each. */
 export const RULE_FILE_BASES = [
@@ -30,7 +38,11 @@ export const RULE_FILE_BASES = [
   { file: `${PACK}/day-care/2009-240-o.ereje`, check: `${PACK}/day-care` },
   { file: `${PACK}/home-care/2009-240-o.ereje`, check: `${PACK}/home-care` },
   { file: `${PACK}/params/staffing-norms-26-o.ereje`, check: PACK },
+  { file: `${PACK}/residential/2010-test-amendment.ereje`, check: `${PACK}/residential` },
 ] as const;
+
+/** The text of a file of the sandbox as it is before any mutation. */
+const original = (file: string): string => readFileSync(AMENDMENT_FILES[file] ?? join(RULES, file), 'utf8');
 
 export type Mutation =
   | { readonly kind: 'delete-token' | 'duplicate-token' | 'delete-line' | 'duplicate-line' | 'truncate'; readonly at: number }
@@ -137,7 +149,7 @@ export function applyMutation(text: string, m: Mutation): string {
 }
 
 export function caseText(c: RuleFileCase): string {
-  let text = readFileSync(join(RULES, RULE_FILE_BASES[c.base]!.file), 'utf8');
+  let text = original(RULE_FILE_BASES[c.base]!.file);
   for (const m of c.mutations) text = applyMutation(text, m);
   return text;
 }
@@ -161,14 +173,17 @@ async function cli(args: string[]): Promise<Run> {
 /** A working copy of the bundled rules in a temporary folder; each case rewrites one file and restores it. */
 export class RuleFileSandbox {
   readonly dir = mkdtempSync(join(tmpdir(), 'ereje-rule-fuzz-'));
-  constructor() { cpSync(RULES, this.dir, { recursive: true }); }
+  constructor() {
+    cpSync(RULES, this.dir, { recursive: true });
+    for (const [to, from] of Object.entries(AMENDMENT_FILES)) cpSync(from, join(this.dir, to));
+  }
   dispose(): void { rmSync(this.dir, { recursive: true, force: true }); }
 
   /** Runs the case and returns what broke an invariant (empty when it held). */
   async check(c: RuleFileCase, text = caseText(c)): Promise<string[]> {
     const base = RULE_FILE_BASES[c.base]!;
     const file = join(this.dir, base.file);
-    const original = readFileSync(join(RULES, base.file), 'utf8');
+    const before = original(base.file);
     const problems: string[] = [];
     try {
       writeFileSync(file, text);
@@ -188,7 +203,7 @@ export class RuleFileSandbox {
         if (readFileSync(file, 'utf8') !== formatted) problems.push('rules fmt --check changed the file');
       }
     } finally {
-      writeFileSync(file, original);
+      writeFileSync(file, before);
     }
     return problems;
   }

@@ -277,12 +277,16 @@ export async function loadRulePack(dir: string | readonly string[] = defaultRule
   };
 }
 
-/** Kazakh quotes by rule id (`residential/group-size`) and by clause id, for the reports. */
+/**
+ * Kazakh quotes by rule id (`residential/group-size`), by rule id and version
+ * (`residential/group-size@2010-x`: an amendment may quote a rule anew) and by clause id, for the reports.
+ */
 export function quoteMap(pack: RulePack): Map<string, string> {
   const out = new Map<string, string>();
   for (const { ruleset } of pack.compiled) {
     for (const r of ruleset.rules) {
       out.set(r.id, r.quote);
+      out.set(`${r.id}@${ruleset.version}`, r.quote);
       if (!out.has(r.clause)) out.set(r.clause, r.quote);
     }
   }

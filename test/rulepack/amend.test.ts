@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from '../cli/helpers.ts';
+import { loadRulePack, quoteMap } from '../../src/rulepack/pack.ts';
 
 const rules = fileURLToPath(new URL('../../rules', import.meta.url));
 const fixture = fileURLToPath(new URL('../fixtures/amendment', import.meta.url));
@@ -68,6 +69,15 @@ describe('rules check and rules test on an amendment', () => {
     expect(r.stdout).toMatch(/\n {2}residential\/admission-age — [^\n]+ \[.*2010-copy\.ereje:\d+\]: audit 2010-01-01 \.\. 2010-\d\d-\d\d; residential@2010-copy 2010-07-01 \.\. …\n/);
     expect(r.stdout).toContain(`  … and ${n - 5} more\n`);
     expect(r.stdout).not.toContain('FAIL');
+  });
+});
+
+describe('quotes for the reports', () => {
+  it('are kept per version: an amendment that quotes a rule anew does not change the old version\'s quote', async () => {
+    const quotes = quoteMap(await loadRulePack([rules, fixture]));
+    expect(quotes.get('residential/group-size@2009-240-o')).toContain('- 6 адамнан асырмай');
+    expect(quotes.get('residential/group-size@2010-test-amendment')).toContain('- 5 адамнан асырмай');
+    expect(quotes.get('residential/bedroom-one-sex@2010-test-amendment')).toBe(quotes.get('residential/bedroom-one-sex@2009-240-o'));
   });
 });
 

@@ -1,6 +1,6 @@
 // The ereje grammar as a Chevrotain CST parser. Grammar only: src/lang/parse.ts turns the CST into the
 // AST and src/lang/syntax-messages.ts turns the structured error payloads below into plain kk/ru/en text.
-import { CstParser, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, EOF, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import {
   allTokens, K, Word, Identifier, StringLit, ClauseId, IsoDate, DottedDate, NumberLit, DotDot, Dot,
   LessEq, GreaterEq, NotEq, Equals, Less, Greater, Plus, Minus, Star, Slash, Intersect, LParen, RParen,
@@ -34,7 +34,18 @@ const errorPayloads: IParserErrorMessageProvider = {
     JSON.stringify({ kind: 'early-exit', rule: ruleName, expected: names([expectedIterationPaths]), previous: prev(previous) } satisfies SyntaxErrorPayload),
 };
 
+/** Thrown by the parser once it has saved `maxErrors` errors: reading a hopeless file further only costs time and stack. */
+export class TooManySyntaxErrors extends Error {
+  override readonly name = 'TooManySyntaxErrors';
+}
+
+type SaveError = (this: unknown, e: IRecognitionException) => IRecognitionException;
+const saveError = (CstParser.prototype as unknown as { SAVE_ERROR: SaveError }).SAVE_ERROR;
+
 export class ErejeParser extends CstParser {
+  /** Parsing stops with TooManySyntaxErrors after this many errors (each recovery may recurse). */
+  maxErrors = Infinity;
+
   /**
    * Alternatives of each OR, built once: under tsx every `{ ALT: () => … }` literal costs a closure and a
    * name-setting call on each parse step, which made parsing several times slower.
@@ -47,6 +58,14 @@ export class ErejeParser extends CstParser {
     this.performSelfAnalysis();
   }
 
+  /** Chevrotain's hook for every syntax error it records. */
+  SAVE_ERROR(e: IRecognitionException): IRecognitionException {
+    const saved = saveError.call(this, e);
+    // `errors` copies the list; Chevrotain keeps it in `_errors` (reset with each new input).
+    if ((this as unknown as { _errors: unknown[] })._errors.length >= this.maxErrors) throw new TooManySyntaxErrors(`${this.maxErrors} syntax errors`);
+    return saved;
+  }
+
   // ------------------------------------------------------------ file
   file = this.RULE('file', () => {
     this.MANY(() => this.OR(this.alt.a1 ??= [
@@ -54,6 +73,8 @@ export class ErejeParser extends CstParser {
       { ALT: () => this.SUBRULE(this.importDecl) },
       { ALT: () => this.SUBRULE(this.tableDecl) },
       { ALT: () => this.SUBRULE(this.ruleDecl) },
+      { ALT: () => this.SUBRULE(this.changeDecl) },
+      { ALT: () => this.SUBRULE(this.repealDecl) },
     ]));
   });
 
@@ -62,6 +83,8 @@ export class ErejeParser extends CstParser {
     this.CONSUME(RuleNameTok);
     this.CONSUME(K.version);
     this.CONSUME(StringLit);
+    // An amendment: this file holds only what changes in the version named here.
+    this.OPTION(() => { this.CONSUME(K.amends); this.CONSUME1(StringLit, { LABEL: 'base' }); });
     this.CONSUME(LCurly);
     this.MANY(() => this.SUBRULE(this.rulesetField));
     this.CONSUME(RCurly);
@@ -160,6 +183,39 @@ export class ErejeParser extends CstParser {
       { ALT: () => this.CONSUME(Underscore) },
       { ALT: () => this.SUBRULE(this.expression) },
     ]);
+  });
+
+  // ------------------------------------------------------------ amendments
+  /** `change rule NAME { … }` (the parts given replace the amended version's) or `change table NAME { … }`. */
+  changeDecl = this.RULE('changeDecl', () => {
+    this.CONSUME(K.change);
+    this.OR(this.alt.a29 ??= [
+      { ALT: () => {
+        this.CONSUME(K.rule);
+        this.CONSUME(RuleNameTok);
+        this.CONSUME(LCurly);
+        this.MANY(() => this.SUBRULE(this.ruleItem));
+        this.CONSUME(RCurly);
+      } },
+      { ALT: () => {
+        this.CONSUME(K.table);
+        this.CONSUME(Identifier, { LABEL: 'name' });
+        this.CONSUME1(LCurly);
+        this.MANY1(() => this.OR1(this.alt.a30 ??= [
+          { ALT: () => { this.CONSUME(K.citation); this.CONSUME(StringLit, { LABEL: 'citation' }); } },
+          { ALT: () => { this.CONSUME(K.quote); this.CONSUME1(StringLit, { LABEL: 'quote' }); } },
+          { ALT: () => this.SUBRULE(this.tableEntry) },
+        ]));
+        this.CONSUME1(RCurly);
+      } },
+    ]);
+  });
+
+  /** `repeal rule NAME`: the amended version's rule is not part of this one. */
+  repealDecl = this.RULE('repealDecl', () => {
+    this.CONSUME(K.repeal);
+    this.CONSUME(K.rule);
+    this.CONSUME(RuleNameTok);
   });
 
   // ------------------------------------------------------------ rules

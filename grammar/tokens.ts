@@ -24,6 +24,27 @@ export const IsoDate = createToken({ name: 'IsoDate', label: '2010-03-21', patte
 export const DottedDate = createToken({ name: 'DottedDate', label: '21.03.2010', pattern: /\d{2}\.\d{2}\.\d{4}(?![0-9])/ });
 export const NumberLit = createToken({ name: 'NumberLit', label: 'number', pattern: /\d+(?:\.\d+)?/ });
 
+/**
+ * Characters that start no token (`@`, `$`, `;`, Cyrillic letters outside quotes, a lone `!` …): a run of
+ * them, with the spaces between, is one token kept out of the parser's input and reported once. Without
+ * it the lexer makes an error object per stray character: 10 MB of junk, millions of errors.
+ */
+const JUNK_CHAR = String.raw`(?:[^ \t\r\n\f\v\u00a0\ufeff#"A-Za-z0-9_.<>=!+\-*\/∩()[\]{},:|]|!(?!=))`;
+const JUNK = new RegExp(`${JUNK_CHAR}+(?:[ \\t]+${JUNK_CHAR}+)*`, 'y');
+function matchJunk(text: string, offset: number): RegExpExecArray | null {
+  JUNK.lastIndex = offset;
+  return JUNK.exec(text);
+}
+/** Its first characters for the lexer's dispatch table: junk below 256, and one of every 255-wide block above (how Chevrotain buckets them). */
+const JUNK_START_CHARS: number[] = [
+  ...Array.from({ length: 256 }, (_, i) => i).filter((i) => new RegExp(`^${JUNK_CHAR}`).test(String.fromCharCode(i))),
+  ...Array.from({ length: 258 }, (_, i) => Math.min(65535, 256 + i * 255)),
+];
+export const Junk = createToken({
+  name: 'Junk', label: 'stray characters', pattern: { exec: matchJunk } as unknown as RegExp, line_breaks: false, group: 'junk',
+  start_chars_hint: JUNK_START_CHARS,
+});
+
 export const DotDot = createToken({ name: 'DotDot', label: '..', pattern: /\.\./ });
 export const Dot = createToken({ name: 'Dot', label: '.', pattern: /\./ });
 export const LessEq = createToken({ name: 'LessEq', label: '<=', pattern: /<=/ });
@@ -83,7 +104,7 @@ const WORDS = [
   'subject', 'expected', 'actual', 'message', 'example', 'audit', 'as_of', 'given', 'row', 'param',
   'expect', 'no', 'findings', 'not', 'evaluated', 'period', 'and', 'or', 'is', 'empty', 'present',
   'within', 'yes', 'day', 'days', 'week', 'month', 'months', 'quarter', 'year', 'years', 'working',
-  'kk', 'ru', 'en',
+  'kk', 'ru', 'en', 'change', 'repeal',
 ] as const;
 for (const w of WORDS) kw(w);
 kw('intersect', [Intersect]);
@@ -102,7 +123,7 @@ const punctuation = [
 
 const mainMode = [
   WhiteSpace, Comment, RuleNameTok, StringLit, UnterminatedString, ClauseId, IsoDate, DottedDate, NumberLit,
-  ...punctuation, Underscore, ...keywordTokens, Identifier,
+  ...punctuation, Underscore, ...keywordTokens, Identifier, Junk,
 ];
 
 /** Every token type, for the parser (categories included). */

@@ -30,6 +30,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   const program = new Command('ereje')
     .description('Rules-as-code for social-care regulation: audit facility workbooks against versioned rule files.')
     .version(version, '-V, --version')
+    // Program options only before the command: `rules amend … --version V` names a version.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run with --help for usage)');

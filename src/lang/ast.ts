@@ -30,8 +30,58 @@ export interface RuleFile extends Node {
   readonly imports: readonly ImportDecl[];
   readonly tables: readonly TableDecl[];
   readonly rules: readonly RuleDecl[];
+  /** An amendment's `change rule` / `change table` blocks and `repeal rule` lines (empty in other files). */
+  readonly changes: readonly RuleChange[];
+  readonly tableChanges: readonly TableChange[];
+  readonly repeals: readonly RepealDecl[];
   /** Kept for the formatter: each comment with its span. */
   readonly comments: readonly Comment[];
+  /**
+   * Set on the effective file the checker builds for an amendment (src/lang/amend.ts): the amended
+   * version with the amendment applied. Never on a file as parsed.
+   */
+  readonly amendment?: Amendment;
+}
+
+/** The parts of a rule a `change rule` block may give; the others are the amended version's. */
+export type RulePart = 'clause' | 'severity' | 'scope' | 'quote' | 'note' | 'steps' | 'require' | 'subject' | 'expected' | 'actual' | 'message' | 'examples';
+
+/** `change rule NAME { … }`: `rule` holds the parts given (`given`), the rest at their defaults. */
+export interface RuleChange extends Node {
+  readonly kind: 'RuleChange';
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly rule: RuleDecl;
+  readonly given: readonly RulePart[];
+}
+
+/** `change table NAME { quote "…" key = value … }`: new values (and their quote) for some keys. */
+export interface TableChange extends Node {
+  readonly kind: 'TableChange';
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly citation: string | null;
+  readonly quote: string | null;
+  readonly entries: TableDecl['entries'];
+}
+
+/** `repeal rule NAME`. */
+export interface RepealDecl extends Node { readonly kind: 'Repeal'; readonly name: string; readonly nameSpan: Span }
+
+/** Where each rule of an amendment's effective version comes from. */
+export type RuleOrigin = 'inherited' | 'changed' | 'added';
+
+export interface Amendment {
+  /** The file as written (the delta). */
+  readonly delta: RuleFile;
+  /** The version amended, itself effective when it is an amendment too. */
+  readonly base: RuleFile;
+  /** Every file as written that this version is built from: the delta, its base, the base's base … */
+  readonly chain: readonly RuleFile[];
+  readonly origin: ReadonlyMap<string, RuleOrigin>;
+  readonly repealed: readonly { readonly name: string; readonly clause: string; readonly span: Span }[];
+  /** Tables whose values the amendment changes (an inherited rule reading one judges differently). */
+  readonly changedTables: readonly string[];
 }
 
 export interface Comment extends Node { readonly text: string }
@@ -45,6 +95,8 @@ export interface RulesetDecl extends Node {
   readonly act: ActDecl;
   readonly inForce: { readonly from: DateStamp | null; readonly until: DateStamp | null };
   readonly amends: readonly string[];        // "mlsp-306-o@2005-12-01" (free reference to another act)
+  /** `ruleset residential version "2010-x" amends "residential@2009-240-o"`: the version this file changes. */
+  readonly base: { readonly id: string; readonly version: string; readonly span: Span } | null;
   readonly supersedes: readonly string[];    // "residential@2005-306-o" (ruleset@version)
   /** The act's text, relative to this file, against which quotes are verified. */
   readonly source: string | null;
@@ -281,6 +333,8 @@ export interface Diagnostic {
   readonly code: string;                     // e.g. unknown-column, type-mismatch, syntax
   readonly span: Span;
   readonly message: Readonly<Record<Lang, string>>;
+  /** How many problems this one stands for when the others are not shown (limits.ts); 1 when absent. */
+  readonly omitted?: number;
 }
 
 /** A rule file that passed the checker, with every expression's type and the sheets/columns/tables it needs. */

@@ -3,8 +3,8 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type {
   ActDecl, Comment, DateStamp, ExampleDecl, ExampleExpectation, ExampleTable, Expr, ImportDecl, ItemEntry,
-  LocalizedTemplate, LocalizedText, PerStep, Requirement, RuleDecl, RuleFile, RulesetDecl, ScopeKind, Severity, Span,
-  Step, TableDecl,
+  LocalizedTemplate, LocalizedText, PerStep, RepealDecl, Requirement, RuleChange, RuleDecl, RuleFile, RulePart, RulesetDecl,
+  ScopeKind, Severity, Span, Step, TableChange, TableDecl,
 } from './ast.ts';
 import { buildExpr, checkIsoDate, node, nodes, tok, toks, unquote, firstChild, type BuildContext } from './build-expr.ts';
 import { spanBetween } from './span.ts';
@@ -26,7 +26,10 @@ export function buildFile(cx: BuildContext, cst: CstNode, path: string, comments
     ruleset: rulesets[0] ? buildRuleset(cx, rulesets[0]) : null,
     imports: nodes(cst, 'importDecl').map((n) => buildImport(cx, n)),
     tables: nodes(cst, 'tableDecl').map((n) => buildTable(cx, n)),
-    rules: nodes(cst, 'ruleDecl').map((n) => buildRule(cx, n)),
+    rules: nodes(cst, 'ruleDecl').map((n) => buildRule(cx, n).rule),
+    changes: nodes(cst, 'changeDecl').filter((n) => tok(n, 'Kw_rule')).map((n) => buildRuleChange(cx, n)),
+    tableChanges: nodes(cst, 'changeDecl').filter((n) => tok(n, 'Kw_table')).map((n) => buildTableChange(cx, n)),
+    repeals: nodes(cst, 'repealDecl').map((n) => buildRepeal(cx, n)),
     comments,
     span: { file: path, line: 1, col: 1, endLine: text.slice(0, end).split('\n').length, endCol: 1, offset: 0, length: text.length },
   };
@@ -104,15 +107,37 @@ function buildRuleset(cx: BuildContext, n: CstNode): RulesetDecl {
     }
   }
   const where = 'the ruleset header';
-  if (!seen.has('title')) missing(cx, span, 'title', where);
-  if (!seen.has('applies_to')) missing(cx, span, 'applies_to', where);
+  const base = baseRef(cx, tok(n, 'base'));
+  // An amendment keeps the title and the kind of facility of the version it amends, unless it says otherwise.
+  if (!seen.has('title') && !tok(n, 'base')) missing(cx, span, 'title', where);
+  if (!seen.has('applies_to') && !tok(n, 'base')) missing(cx, span, 'applies_to', where);
   if (!act) missing(cx, span, 'act', where);
+  if (tok(n, 'base') && inForce.from === null) {
+    cx.report(span, 'missing-field', "an amendment needs 'in_force from': the day the amending order takes effect",
+      "поправке нужно 'in_force from': день, когда вносящий изменения приказ вступает в силу",
+      "өзгеріске 'in_force from' керек: өзгеріс енгізетін бұйрық күшіне енетін күн");
+  }
   const emptyDate: DateStamp = { iso: '', span };
   return {
     kind: 'RulesetDecl', id: tok(n, 'RuleName')!.image, version: unquote(tok(n, 'StringLit')!), title, appliesTo,
     act: act ?? { issuer: {}, number: '', date: emptyDate, registration: null, registeredOn: null, title: {}, span },
-    inForce, amends, supersedes, source, calendar, note, span,
+    inForce, amends, base, supersedes, source, calendar, note, span,
   };
+}
+
+/** `amends "residential@2009-240-o"` after the version: the ruleset version an amendment changes. */
+function baseRef(cx: BuildContext, t: IToken | undefined): RulesetDecl['base'] {
+  if (!t) return null;
+  const ref = unquote(t);
+  const m = /^([A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*)@(.+)$/.exec(ref);
+  const span = spanBetween(cx.file, t);
+  if (!m) {
+    cx.report(span, 'bad-amends', `write the version amended as "ruleset@version", e.g. "residential@2009-240-o"`,
+      `пишите изменяемую версию как "ruleset@версия", например "residential@2009-240-o"`,
+      `өзгертілетін нұсқаны "ruleset@нұсқа" түрінде жазыңыз, мысалы "residential@2009-240-o"`);
+    return null;
+  }
+  return { id: m[1]!, version: m[2]!, span };
 }
 
 function buildAct(cx: BuildContext, n: CstNode): ActDecl {
@@ -184,7 +209,42 @@ const PHASE: Record<string, number> = {
   require: 2, subject: 3, expected: 3, actual: 3, message: 3, example: 4,
 };
 
-function buildRule(cx: BuildContext, n: CstNode): RuleDecl {
+/** Which parts of a rule were written (steps and examples as a whole). */
+function partsGiven(seen: ReadonlyMap<string, IToken>, steps: number, examples: number): RulePart[] {
+  const parts: RulePart[] = (['clause', 'severity', 'scope', 'quote', 'note', 'require', 'subject', 'expected', 'actual', 'message'] as const).filter((p) => seen.has(p));
+  if (steps > 0) parts.push('steps');
+  if (examples > 0) parts.push('examples');
+  return parts;
+}
+
+function buildRuleChange(cx: BuildContext, n: CstNode): RuleChange {
+  const { rule, given } = buildRule(cx, n, true);
+  const name = tok(n, 'RuleName')!;
+  return { kind: 'RuleChange', name: rule.name, nameSpan: spanBetween(cx.file, name), rule, given, span: rule.span };
+}
+
+function buildTableChange(cx: BuildContext, n: CstNode): TableChange {
+  const citations = toks(n, 'citation');
+  const quotes = toks(n, 'quote');
+  for (const extra of [...citations.slice(1), ...quotes.slice(1)]) {
+    cx.report(spanBetween(cx.file, extra), 'duplicate-field', 'given twice in this table; keep one', 'указано дважды в этой таблице; оставьте одно', 'бұл кестеде екі рет берілген; біреуін қалдырыңыз');
+  }
+  const name = tok(n, 'name')!;
+  return {
+    kind: 'TableChange', name: name.image, nameSpan: spanBetween(cx.file, name),
+    citation: citations[0] ? unquote(citations[0]) : null, quote: quotes[0] ? unquote(quotes[0]) : null,
+    entries: nodes(n, 'tableEntry').map((e) => ({ key: tok(e, 'Identifier')!.image, value: valueOrBlank(cx, node(e, 'valueOrBlank')!), span: spanBetween(cx.file, e) })),
+    span: spanBetween(cx.file, n),
+  };
+}
+
+function buildRepeal(cx: BuildContext, n: CstNode): RepealDecl {
+  const name = tok(n, 'RuleName')!;
+  return { kind: 'Repeal', name: name.image, nameSpan: spanBetween(cx.file, name), span: spanBetween(cx.file, n) };
+}
+
+/** A rule, or with `partial` the parts of one that a `change rule` block gives (nothing is required). */
+function buildRule(cx: BuildContext, n: CstNode, partial = false): { rule: RuleDecl; given: RulePart[] } {
   const span = spanBetween(cx.file, n);
   const seen = new Map<string, IToken>();
   const steps: Step[] = [];
@@ -244,13 +304,13 @@ function buildRule(cx: BuildContext, n: CstNode): RuleDecl {
     }
   }
   const where = `rule ${tok(n, 'RuleName')?.image ?? ''}`;
-  const absent = ['clause', 'severity', 'scope', 'quote', 'require', 'message'].filter((f) => !seen.has(f));
+  const absent = partial ? [] : ['clause', 'severity', 'scope', 'quote', 'require', 'message'].filter((f) => !seen.has(f));
   if (absent.length === 1) missing(cx, span, absent[0], where);
   else if (absent.length > 1) {
     const list = absent.map((f) => `'${f}'`).join(', ');
     cx.report(span, 'missing-field', `${where} has no ${list}; add them`, `в ${where} нет ${list}; добавьте их`, `${where} ішінде ${list} жоқ; оларды қосыңыз`);
   }
-  return {
+  const rule: RuleDecl = {
     kind: 'RuleDecl', name: tok(n, 'RuleName')!.image,
     clause: clause?.image ?? '', clauseSpan: clause ? spanBetween(cx.file, clause) : span,
     quote: quote ? unquote(quote) : '', quoteSpan: quote ? spanBetween(cx.file, quote) : span,
@@ -258,6 +318,7 @@ function buildRule(cx: BuildContext, n: CstNode): RuleDecl {
     require: require ?? { kind: 'checklist', entries: [], span },
     subject, expected, actual, message: message ?? { texts: {}, span }, examples, span,
   };
+  return { rule, given: partsGiven(seen, steps.length, examples.length) };
 }
 
 function template(cx: BuildContext, n: CstNode): LocalizedTemplate {

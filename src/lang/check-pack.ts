@@ -3,6 +3,7 @@
 import type { CheckedRuleFile, Diagnostic, RuleFile } from './ast.ts';
 import type { WorkbookSchema } from '../schema/types.ts';
 import { checkRuleFiles } from './check.ts';
+import { capDiagnostics } from './limits.ts';
 import { parseRuleFile, sortDiagnostics, type ParseResult } from './parse.ts';
 
 export interface RuleSourceText {
@@ -22,6 +23,11 @@ export interface RulePackCheck {
   readonly ruleCount: number;
   /** Files with syntax errors: only the rules outside the errors were checked (if any). */
   readonly partlyChecked: readonly { readonly path: string; readonly skippedRules: number | null }[];
+}
+
+/** Whether a checked file was built from a file read only in part (an amendment counts its whole chain). */
+export function readInPart(f: RuleFile, partial: ReadonlySet<RuleFile>): boolean {
+  return (f.amendment?.chain ?? [f]).some((x) => partial.has(x));
 }
 
 /** A later stage run by `ereje rules check` after parsing and checking: returns more diagnostics. */
@@ -47,12 +53,12 @@ export function checkRulePack(sources: readonly RuleSourceText[], schema: Workbo
   diagnostics.push(...checkedResult.diagnostics);
   const partialFiles = new Set(partial);
   let result: RulePackCheck = {
-    sources, parsed, checked: checkedResult.checked.filter((c) => !partialFiles.has(c.file)), diagnostics: sortDiagnostics(diagnostics),
-    ruleCount: [...parsed, ...partial].reduce((n, f) => n + f.rules.length, 0), partlyChecked,
+    sources, parsed, checked: checkedResult.checked.filter((c) => !readInPart(c.file, partialFiles)), diagnostics: capDiagnostics(sortDiagnostics(diagnostics)),
+    ruleCount: [...parsed, ...partial].reduce((n, f) => n + f.rules.length + f.changes.length, 0), partlyChecked,
   };
   for (const hook of hooks) {
     const more = hook(result);
-    if (more.length > 0) result = { ...result, diagnostics: sortDiagnostics([...result.diagnostics, ...more]) };
+    if (more.length > 0) result = { ...result, diagnostics: capDiagnostics(sortDiagnostics([...result.diagnostics, ...more])) };
   }
   return result;
 }

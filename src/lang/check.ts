@@ -10,6 +10,8 @@ import { sortDiagnostics } from './parse.ts';
 import { type RuleScope } from './check-expr.ts';
 import { checkRule } from './check-rule.ts';
 import { checkExample, checkTableValue } from './check-example.ts';
+import { applyAmendments } from './amend.ts';
+import { checkTimeline } from './timeline.ts';
 
 export interface CheckResult {
   readonly checked: CheckedRuleFile[];
@@ -30,12 +32,14 @@ const CLAUSE_ID = /^A(\d+)\.(\d+)(?:\.(\d+))?$/;
 
 export function checkRuleFiles(files: readonly RuleFile[], schema: WorkbookSchema): CheckResult {
   const ix = indexSchema(schema);
-  const diagnostics: Diagnostic[] = [];
+  // Amendments are checked as the versions they make: the amended version with the changes applied.
+  const amended = applyAmendments(files);
+  const diagnostics: Diagnostic[] = [...amended.diagnostics, ...checkTimeline(files)];
   const byPath = new Map(files.map((f) => [posix.normalize(f.path), f]));
   const ruleIds = new Map<string, RuleDecl>();
   const rulesets = new Map<string, RuleFile>();
   const checked: CheckedRuleFile[] = [];
-  for (const file of files) {
+  for (const file of amended.files) {
     const fileDiagnostics: Diagnostic[] = [];
     const report = reportInto(fileDiagnostics);
     const rs = file.ruleset;
@@ -71,7 +75,18 @@ export function checkRuleFiles(files: readonly RuleFile[], schema: WorkbookSchem
     diagnostics.push(...fileDiagnostics);
     if (!fileDiagnostics.some((d) => d.severity === 'error')) checked.push({ file, types, needs, tables });
   }
-  return { checked, diagnostics: sortDiagnostics(diagnostics) };
+  return { checked, diagnostics: sortDiagnostics(once(diagnostics)) };
+}
+
+/** Each problem once: a rule an amendment inherits is checked again in the amended version, at the same place. */
+function once(ds: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.span.file}\u0000${d.span.offset}\u0000${d.code}\u0000${d.message.en}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 function checkAppliesTo(ix: SchemaIndex, kind: string, span: Span, report: Report): void {

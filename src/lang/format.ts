@@ -1,7 +1,7 @@
 // The canonical layout of a rule file. Comments are kept: a comment on its own line goes before the
 // nearest following printed line that comes from a later place in the source; a comment after code on
 // the same line stays at the end of that printed line when the line is known, else moves above the next.
-import type { Comment, Diagnostic, ExampleDecl, LocalizedTemplate, LocalizedText, RuleDecl, RuleFile, Span, Step, TableDecl } from './ast.ts';
+import type { Comment, Diagnostic, ExampleDecl, LocalizedTemplate, LocalizedText, RepealDecl, RuleChange, RuleDecl, RuleFile, RulePart, Span, Step, TableChange, TableDecl } from './ast.ts';
 import { LANGS } from '../core/lang.ts';
 import { formatExpr as fx, quoteText } from './format-expr.ts';
 import { parseRuleFile } from './parse.ts';
@@ -88,9 +88,10 @@ export function printRuleFile(file: RuleFile, source: string): string {
   const p = new Printer(file.comments, source);
   const rs = file.ruleset;
   if (rs) {
-    p.emit(0, `ruleset ${rs.id} version ${quoteText(rs.version)} {`, { ...rs.span, endLine: rs.span.line });
+    const amends = rs.base ? ` amends ${quoteText(`${rs.base.id}@${rs.base.version}`)}` : '';
+    p.emit(0, `ruleset ${rs.id} version ${quoteText(rs.version)}${amends} {`, { ...rs.span, endLine: rs.span.line });
     localized(p, 1, 'title', rs.title, p.find('title', rs.span));
-    p.emit(1, `applies_to ${rs.appliesTo}`, p.find('applies_to', rs.span));
+    if (rs.appliesTo) p.emit(1, `applies_to ${rs.appliesTo}`, p.find('applies_to', rs.span));
     const a = rs.act;
     p.emit(1, 'act {', a.span);
     localized(p, 2, 'issuer', a.issuer, p.find('issuer', a.span));
@@ -112,8 +113,15 @@ export function printRuleFile(file: RuleFile, source: string): string {
   }
   if (file.imports.length > 0) p.blank();
   for (const imp of file.imports) p.emit(0, `import table ${imp.table} from ${quoteText(imp.from)}`, imp.span);
-  for (const t of file.tables) { p.blank(); table(p, t); }
-  for (const r of file.rules) { p.blank(); rule(p, r); }
+  // An amendment's changes stay where they were written among the tables and the rules.
+  const byPlace = (a: { span: Span }, b: { span: Span }) => a.span.offset - b.span.offset;
+  for (const t of [...file.tables, ...file.tableChanges].sort(byPlace)) { p.blank(); if (t.kind === 'TableDecl') table(p, t); else tableChange(p, t); }
+  for (const r of [...file.rules, ...file.changes, ...file.repeals].sort(byPlace)) {
+    p.blank();
+    if (r.kind === 'RuleDecl') rule(p, r);
+    else if (r.kind === 'RuleChange') ruleChange(p, r);
+    else repeal(p, r);
+  }
   p.flushAll(0);
   while (p.out.length > 0 && p.out[p.out.length - 1] === '') p.out.pop();
   return p.out.join('\n') + '\n';
@@ -144,30 +152,52 @@ function table(p: Printer, t: TableDecl): void {
   p.emit(0, '}', null);
 }
 
-function rule(p: Printer, r: RuleDecl): void {
-  p.emit(0, `rule ${r.name} {`, { ...r.span, endLine: r.span.line });
-  p.emit(1, `clause ${r.clause}`, r.clauseSpan);
-  p.emit(1, `severity ${r.severity}`, p.find('severity', r.span));
-  p.emit(1, `scope ${r.scope.kind}${r.scope.text !== null ? ` ${quoteText(r.scope.text)}` : ''}`, p.find('scope', r.span));
-  p.emit(1, `quote ${quoteText(r.quote)}`, r.quoteSpan);
-  if (r.note !== null) p.emit(1, `note ${quoteText(r.note)}`, p.find('note', r.span));
-  if (r.steps.length > 0) p.blank();
-  for (const s of r.steps) step(p, s);
-  p.blank();
+function tableChange(p: Printer, t: TableChange): void {
+  p.emit(0, `change table ${t.name} {`, { ...t.span, endLine: t.span.line });
+  if (t.citation !== null) p.emit(1, `citation ${quoteText(t.citation)}`, p.find('citation', t.span));
+  if (t.quote !== null) p.emit(1, `quote ${quoteText(t.quote)}`, p.find('quote', t.span));
+  for (const e of t.entries) p.emit(1, `${e.key} = ${e.value ? fx(e.value) : '_'}`, e.span);
+  p.flushBefore(1, t.span.offset + t.span.length);
+  p.emit(0, '}', null);
+}
+
+function repeal(p: Printer, r: RepealDecl): void {
+  p.emit(0, `repeal rule ${r.name}`, r.span);
+}
+
+function ruleChange(p: Printer, c: RuleChange): void {
+  rule(p, c.rule, new Set(c.given), 'change rule');
+}
+
+const EVERY_PART: ReadonlySet<RulePart> = new Set(['clause', 'severity', 'scope', 'quote', 'note', 'steps', 'require', 'subject', 'expected', 'actual', 'message', 'examples']);
+
+/** A rule, or with `given` only the parts a `change rule` block gives, in the same order and layout. */
+function rule(p: Printer, r: RuleDecl, given: ReadonlySet<RulePart> = EVERY_PART, keyword = 'rule'): void {
+  const has = (part: RulePart) => given.has(part);
+  p.emit(0, `${keyword} ${r.name} {`, { ...r.span, endLine: r.span.line });
+  if (has('clause')) p.emit(1, `clause ${r.clause}`, r.clauseSpan);
+  if (has('severity')) p.emit(1, `severity ${r.severity}`, p.find('severity', r.span));
+  if (has('scope')) p.emit(1, `scope ${r.scope.kind}${r.scope.text !== null ? ` ${quoteText(r.scope.text)}` : ''}`, p.find('scope', r.span));
+  if (has('quote')) p.emit(1, `quote ${quoteText(r.quote)}`, r.quoteSpan);
+  if (has('note') && r.note !== null) p.emit(1, `note ${quoteText(r.note)}`, p.find('note', r.span));
+  if (has('steps') && r.steps.length > 0) p.blank();
+  if (has('steps')) for (const s of r.steps) step(p, s);
+  if (has('require') || has('subject')) p.blank();
   const req = r.require;
-  if (req.kind === 'single') p.emit(1, `require ${fx(req.condition)}`, req.span);
+  if (!has('require')) { /* an amendment keeps the requirement */ }
+  else if (req.kind === 'single') p.emit(1, `require ${fx(req.condition)}`, req.span);
   else {
     p.emit(1, 'require {', { ...req.span, endLine: req.span.line });
     for (const e of req.entries) p.emit(2, `${e.item}${e.guard ? ` if ${fx(e.guard)}` : ''}: ${fx(e.condition)}`, e.span);
     p.flushBefore(2, req.span.offset + req.span.length);
     p.emit(1, '}', null);
   }
-  if (r.subject) p.emit(1, `subject ${fx(r.subject)}`, r.subject.span);
-  p.blank();
-  if (r.expected) template(p, 1, 'expected', r.expected);
-  if (r.actual) template(p, 1, 'actual', r.actual);
-  template(p, 1, 'message', r.message);
-  for (const ex of r.examples) { p.blank(); example(p, ex); }
+  if (has('subject') && r.subject) p.emit(1, `subject ${fx(r.subject)}`, r.subject.span);
+  if (has('expected') || has('actual') || has('message')) p.blank();
+  if (has('expected') && r.expected) template(p, 1, 'expected', r.expected);
+  if (has('actual') && r.actual) template(p, 1, 'actual', r.actual);
+  if (has('message')) template(p, 1, 'message', r.message);
+  if (has('examples')) for (const ex of r.examples) { p.blank(); example(p, ex); }
   p.flushBefore(1, r.span.offset + r.span.length);
   p.emit(0, '}', null);
 }

@@ -6,4 +6,7 @@ export { BUILTIN_FUNCTIONS, BUILTIN_NAMES, AGGREGATE_SIGNATURES, type BuiltinFun
 export { renderDiagnostic, renderDiagnostics } from './render.ts';
 export { formatRuleFile, printRuleFile } from './format.ts';
 export { formatExpr } from './format-expr.ts';
-export { checkRulePack, type RulePackCheck, type RulePackCheckHook, type RuleSourceText } from './check-pack.ts';
+export { checkRulePack, readInPart, type RulePackCheck, type RulePackCheckHook, type RuleSourceText } from './check-pack.ts';
+export { applyAmendments, writtenFile } from './amend.ts';
+export { checkTimeline } from './timeline.ts';
+export { capDiagnostics, MAX_ERRORS_PER_FILE, MAX_NESTING } from './limits.ts';

@@ -1,15 +1,17 @@
 // Text → AST: lex, parse (with recovery, so one run reports several errors), then CST → AST.
 // A file with any error yields `file: null`; the diagnostics say what to fix. After a syntax error, the
 // file's other rules are still read (`partial`), so that the checker can report their problems too.
-import type { IRecognitionException, IToken } from 'chevrotain';
-import { ereje_parser, type SyntaxErrorPayload } from '../../grammar/parser.ts';
+import type { CstNode, IRecognitionException, IToken } from 'chevrotain';
+import { ereje_parser, TooManySyntaxErrors, type SyntaxErrorPayload } from '../../grammar/parser.ts';
+import { Identifier, RuleNameTok } from '../../grammar/tokens.ts';
 import type { Comment, Diagnostic, RuleFile, Span } from './ast.ts';
 import { buildFile } from './build-file.ts';
 import type { BuildContext } from './build-expr.ts';
-import { isBlockStart, openBlockAt, topBlocks } from './blocks.ts';
-import { lexRuleText } from './lex.ts';
+import { blockIndexAt, isBlockStart, openBlockAt, tokenIndexAt, topBlocks, type TopBlock } from './blocks.ts';
+import { deepNesting, lexRuleText } from './lex.ts';
+import { capDiagnostics, MAX_ERRORS_PER_FILE, MAX_NAME_LENGTH, nameTooLongMessage, RECOVERY_MAX_LENGTH, tooDeep, tooDeepMessage } from './limits.ts';
 import { error, q, reportInto, t3 } from './messages.ts';
-import { spanAtOffset, spanBetween } from './span.ts';
+import { lineIndex, spanAt, spanBetween, type LineIndex } from './span.ts';
 import { syntaxMessage } from './syntax-messages.ts';
 
 export interface ParseResult {
@@ -26,10 +28,22 @@ export interface ParseResult {
 export function parseRuleFile(text: string, path: string): ParseResult {
   const whole = parseOnce(text, path);
   if (whole.file !== null || !whole.diagnostics.some((d) => d.severity === 'error')) return whole.result;
+  // A file that had to be read only in part has too much wrong with it for the rest to be worth checking.
+  if (whole.stopped || text.length > RECOVERY_MAX_LENGTH) return whole.result;
   return { ...whole.result, ...salvage(text, path, whole) };
 }
 
-interface Attempt { readonly result: ParseResult; readonly file: RuleFile | null; readonly diagnostics: Diagnostic[]; readonly tokens: readonly IToken[] }
+interface Attempt {
+  readonly result: ParseResult;
+  readonly file: RuleFile | null;
+  readonly diagnostics: Diagnostic[];
+  readonly tokens: readonly IToken[];
+  /** Reading stopped early, after too many errors. */
+  readonly stopped: boolean;
+}
+
+/** Blocks whose errors leave the rest of the file worth checking: a rule, or an amendment's change of one. */
+const SALVAGEABLE: ReadonlySet<string> = new Set(['rule', 'change', 'repeal']);
 
 /** Reparses with the rules that hold errors blanked out (spaces; lines and offsets stay put). */
 function salvage(text: string, path: string, whole: Attempt): Pick<ParseResult, 'partial'> {
@@ -41,10 +55,11 @@ function salvage(text: string, path: string, whole: Attempt): Pick<ParseResult, 
     for (const d of attempt.diagnostics) {
       if (d.severity !== 'error') continue;
       // A missing '}' shows at the next block's start: the block before it is the broken one.
-      let i = blocks.findIndex((b) => b.start <= d.span.offset && d.span.offset < b.end);
+      let i = blockIndexAt(blocks, d.span.offset);
+      if (i >= 0 && d.span.offset >= blocks[i]!.end) i = -1;
       if (i > 0 && blocks[i]!.start === d.span.offset && isBlockStart(whole.tokens, d.span.offset)) i--;
       if (i < 0 && d.span.offset >= text.length && blocks.length > 0) i = blocks.length - 1;
-      if (i < 0 || blocks[i]!.kind !== 'rule') return {};
+      if (i < 0 || !SALVAGEABLE.has(blocks[i]!.kind)) return {};
       if (!broken.has(i)) { broken.add(i); grew = true; }
     }
     if (!grew) return {};
@@ -54,6 +69,7 @@ function salvage(text: string, path: string, whole: Attempt): Pick<ParseResult, 
       blanked = blanked.slice(0, b.start) + blanked.slice(b.start, b.end).replace(/[^\r\n]/g, ' ') + blanked.slice(b.end);
     }
     attempt = parseOnce(blanked, path);
+    if (attempt.stopped) return {};
     if (attempt.file !== null) return { partial: { file: attempt.file, skippedRules: broken.size } };
   }
   return {};
@@ -61,16 +77,9 @@ function salvage(text: string, path: string, whole: Attempt): Pick<ParseResult, 
 
 function parseOnce(text: string, path: string): Attempt {
   const diagnostics: Diagnostic[] = [];
+  const lines = lineIndex(text);
   const lexed = lexRuleText(text);
-  for (const e of lexed.errors) {
-    const ch = text.slice(e.offset, e.offset + Math.max(1, Math.min(e.length, 1)));
-    const letter = /\p{L}/u.test(ch);
-    diagnostics.push(error('syntax', spanAtOffset(path, text, e.offset, e.length), letter
-      ? t3(`unexpected letter ${q(ch)}: Kazakh and Russian text belongs inside quotes, names use Latin letters`,
-        `неожиданная буква ${q(ch)}: казахский и русский текст пишется в кавычках, имена — латиницей`,
-        `күтпеген әріп ${q(ch)}: қазақша және орысша мәтін тырнақшаға жазылады, атаулар латынша`)
-      : t3(`unexpected character ${q(ch)}`, `неожиданный символ ${q(ch)}`, `күтпеген таңба ${q(ch)}`)));
-  }
+  diagnostics.push(...strayDiagnostics(path, lines, text, lexed));
   for (const t of lexed.unclosed) {
     diagnostics.push(error('unclosed-text', spanBetween(path, t), t3(
       'this text in quotes is not closed: add the closing " where the text ends',
@@ -78,40 +87,94 @@ function parseOnce(text: string, path: string): Attempt {
       'тырнақшадағы мәтін жабылмаған: мәтін аяқталатын жерге жабатын " қойыңыз')));
   }
   const tokens = lexed.tokens as IToken[];
+  let longNames = 0;
+  for (const t of tokens) {
+    if (t.image.length <= MAX_NAME_LENGTH || (t.tokenType !== Identifier && t.tokenType !== RuleNameTok)) continue;
+    if (++longNames <= MAX_ERRORS_PER_FILE) diagnostics.push(error('name-too-long', spanBetween(path, t), nameTooLongMessage(t.image.length)));
+  }
+  // The parser descends once per bracket or prefix: too deep a nesting would overflow the stack.
+  const deep = deepNesting(tokens);
+  for (const t of deep) diagnostics.push(error('too-deep', spanBetween(path, t), tooDeepMessage(null)));
+  // Not parsed at all; salvage may still read the file with the rules that hold them blanked out.
+  if (deep.length > 0) return done(null, diagnostics, tokens, false);
   ereje_parser.input = tokens;
-  const cst = ereje_parser.file();
+  ereje_parser.maxErrors = MAX_ERRORS_PER_FILE;
+  let cst: CstNode | null = null;
+  try { cst = ereje_parser.file(); } catch (e) { if (!(e instanceof TooManySyntaxErrors)) throw e; }
+  const blocks = cst === null || ereje_parser.errors.length > 0 ? topBlocks(tokens, text.length) : [];
   const seenOffsets = new Set<number>();
   for (const e of ereje_parser.errors) {
-    const span = errorSpan(path, text, e.token, tokens);
+    const span = errorSpan(path, lines, text, e.token, tokens);
     if (seenOffsets.has(span.offset)) continue;   // one message per place
     seenOffsets.add(span.offset);
-    diagnostics.push(error('syntax', span, notClosedMessage(e, tokens) ?? syntaxMessage(e, previousToken(tokens, span.offset)?.image ?? null)));
+    diagnostics.push(error('syntax', span, notClosedMessage(e, tokens, blocks) ?? syntaxMessage(e, previousToken(tokens, span.offset)?.image ?? null)));
   }
   const comments: Comment[] = lexed.comments.map((c) => ({ text: c.image, span: spanBetween(path, c) }));
-  if (diagnostics.length > 0) return done(null, diagnostics, tokens);
+  if (cst === null) {
+    const last = ereje_parser.errors[ereje_parser.errors.length - 1];
+    diagnostics.push(stoppedMessage(errorSpan(path, lines, text, last?.token, tokens)));
+    return done(null, diagnostics, tokens, true);
+  }
+  if (diagnostics.length > 0) return done(null, diagnostics, tokens, false);
 
   const cx: BuildContext = {
     file: path,
     report: reportInto(diagnostics),
   };
   const file = buildFile(cx, cst, path, comments, text);
-  return done(diagnostics.some((d) => d.severity === 'error') ? null : file, diagnostics, tokens);
+  for (const { span, depth } of tooDeep(file)) diagnostics.push(error('too-deep', span, tooDeepMessage(depth)));
+  return done(diagnostics.some((d) => d.severity === 'error') ? null : file, diagnostics, tokens, false);
 }
 
-function done(file: RuleFile | null, diagnostics: Diagnostic[], tokens: readonly IToken[]): Attempt {
-  const sorted = sortDiagnostics(diagnostics);
-  return { result: { file, diagnostics: sorted }, file, diagnostics: sorted, tokens };
+/**
+ * Characters no token starts with: the first MAX_ERRORS_PER_FILE + 1 placed (enough for the closing
+ * "… and N more" line to appear), the rest stood for by one diagnostic that counts them.
+ */
+function strayDiagnostics(path: string, lines: LineIndex, text: string, lexed: ReturnType<typeof lexRuleText>): Diagnostic[] {
+  const n = MAX_ERRORS_PER_FILE + 2;
+  const first = [
+    ...lexed.errors.slice(0, n).map((e) => ({ offset: e.offset, span: () => spanAt(path, lines, e.offset, Math.max(1, e.length)), image: text.slice(e.offset, e.offset + 1) })),
+    ...lexed.junk.slice(0, n).map((j) => ({ offset: j.startOffset, span: () => spanBetween(path, j), image: j.image })),
+  ].sort((a, b) => a.offset - b.offset).slice(0, n);
+  const out = first.slice(0, n - 1).map((x) => strayMessage(x.span(), x.image));
+  const total = lexed.errors.length + lexed.junk.length;
+  const next = first[n - 1];
+  if (next && total > out.length) out.push({ ...strayMessage(next.span(), next.image), omitted: total - out.length });
+  return out;
+}
+
+function strayMessage(span: Span, image: string): Diagnostic {
+  const ch = image.slice(0, 1);
+  const shown = q(image);
+  const one = [...image].length === 1;
+  return error('syntax', span, /\p{L}/u.test(ch)
+    ? t3(`unexpected ${one ? 'letter' : 'letters'} ${shown}: Kazakh and Russian text belongs inside quotes, names use Latin letters`,
+      `${one ? 'неожиданная буква' : 'неожиданные буквы'} ${shown}: казахский и русский текст пишется в кавычках, имена — латиницей`,
+      `күтпеген ${one ? 'әріп' : 'әріптер'} ${shown}: қазақша және орысша мәтін тырнақшаға жазылады, атаулар латынша`)
+    : t3(`unexpected ${one ? 'character' : 'characters'} ${shown}`, `${one ? 'неожиданный символ' : 'неожиданные символы'} ${shown}`, `күтпеген ${one ? 'таңба' : 'таңбалар'} ${shown}`));
+}
+
+function stoppedMessage(span: Span): Diagnostic {
+  return error('reading-stopped', span, t3(
+    `reading stopped here after ${MAX_ERRORS_PER_FILE} syntax errors; the rest of the file was not read: fix the errors above and check again`,
+    `чтение остановлено здесь после ${MAX_ERRORS_PER_FILE} синтаксических ошибок; остаток файла не прочитан: исправьте ошибки выше и проверьте снова`,
+    `${MAX_ERRORS_PER_FILE} синтаксис қатесінен кейін оқу осы жерде тоқтады; файлдың қалғаны оқылмады: жоғарыдағы қателерді түзетіп, қайта тексеріңіз`));
+}
+
+function done(file: RuleFile | null, diagnostics: Diagnostic[], tokens: readonly IToken[], stopped: boolean): Attempt {
+  const sorted = capDiagnostics(sortDiagnostics(diagnostics));
+  return { result: { file, diagnostics: sorted }, file, diagnostics: sorted, tokens, stopped };
 }
 
 /** A '}' missing before the next top-level block (or the end of the file): name the block left open. */
-function notClosedMessage(e: IRecognitionException, tokens: readonly IToken[]): Diagnostic['message'] | null {
+function notClosedMessage(e: IRecognitionException, tokens: readonly IToken[], blocks: readonly TopBlock[]): Diagnostic['message'] | null {
   let expected: readonly string[] = [];
   try { expected = (JSON.parse(e.message) as SyntaxErrorPayload).expected; } catch { /* not one of ours */ }
   if (!expected.includes('RCurly')) return null;
   const found = e.token;
   const atEnd = !found || found.tokenType?.name === 'EOF' || Number.isNaN(found.startOffset);
   if (!atEnd && !isBlockStart(tokens, found.startOffset)) return null;
-  const open = openBlockAt(tokens, atEnd ? Infinity : found.startOffset);
+  const open = openBlockAt(tokens, blocks, atEnd ? Infinity : found.startOffset);
   if (open === null) return null;
   return atEnd
     ? t3(`${open.en} is not closed: add the missing '}' at its end`, `${open.ru} не закрыт: добавьте недостающую '}' в его конце`, `${open.kk} жабылмаған: соңына жетіспейтін '}' қойыңыз`)
@@ -124,22 +187,16 @@ export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
 
 /** The token before `offset` (Chevrotain's own "previous" may already have moved on during recovery). */
 function previousToken(tokens: readonly IToken[], offset: number): IToken | undefined {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].startOffset < offset) lo = mid + 1; else hi = mid;
-  }
-  return tokens[lo - 1];
+  return tokens[tokenIndexAt(tokens, offset) - 1];
 }
 
 /** Where to point for an error: the offending token, or the end of the file for "unexpected end". */
-function errorSpan(path: string, text: string, token: IToken | undefined, tokens: readonly IToken[]): Span {
+function errorSpan(path: string, lines: LineIndex, text: string, token: IToken | undefined, tokens: readonly IToken[]): Span {
   if (token && !Number.isNaN(token.startOffset) && token.tokenType?.name !== 'EOF') return spanBetween(path, token);
   const last = tokens[tokens.length - 1];
   if (last) {
     const after = (last.endOffset ?? last.startOffset) + 1;
-    return spanAtOffset(path, text, Math.min(after, text.length), 1);
+    return spanAt(path, lines, Math.min(after, text.length), 1);
   }
-  return spanAtOffset(path, text, text.length, 1);
+  return spanAt(path, lines, text.length, 1);
 }

@@ -30,12 +30,23 @@ export function mergeSpans(a: Span, b: Span): Span {
   return { file: a.file, line: a.line, col: a.col, endLine: b.endLine, endCol: b.endCol, offset: a.offset, length: b.offset + b.length - a.offset };
 }
 
-/** A zero-based offset → span of `length` characters, computing line and column from the text. */
-export function spanAtOffset(file: string, text: string, offset: number, length: number): Span {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) { line++; lineStart = i + 1; }
+/** The offsets at which the lines of a text start, for placing many offsets in one pass over the text. */
+export type LineIndex = readonly number[];
+
+export function lineIndex(text: string): LineIndex {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** A zero-based offset → span of `length` characters (line and column by binary search in `lines`). */
+export function spanAt(file: string, lines: LineIndex, offset: number, length: number): Span {
+  let lo = 0, hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]! <= offset) lo = mid + 1; else hi = mid;
   }
-  return { file, line, col: offset - lineStart + 1, endLine: line, endCol: offset - lineStart + 1 + length, offset, length };
+  const line = Math.max(1, lo);
+  const col = offset - lines[line - 1]! + 1;
+  return { file, line, col, endLine: line, endCol: col + length, offset, length };
 }

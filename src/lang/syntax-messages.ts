@@ -27,7 +27,9 @@ const RULE_ITEMS = 'clause, severity, scope, quote, note, for, join, where, let,
 
 /** What is expected where the parser offers many alternatives, described by the grammar rule. */
 const RULE_WORDS: Record<string, Text3> = {
-  file: t3("'ruleset', 'import', 'table' or 'rule'", "'ruleset', 'import', 'table' или 'rule'", "'ruleset', 'import', 'table' немесе 'rule'"),
+  file: t3("'ruleset', 'import', 'table', 'rule', 'change' or 'repeal'", "'ruleset', 'import', 'table', 'rule', 'change' или 'repeal'", "'ruleset', 'import', 'table', 'rule', 'change' немесе 'repeal'"),
+  changeDecl: t3(`'rule' or 'table' after 'change', or a part of the rule (${RULE_ITEMS}) or '}'`, `'rule' или 'table' после 'change', либо часть правила (${RULE_ITEMS}) или '}'`,
+    `'change' кейін 'rule' немесе 'table', не ереже бөлігі (${RULE_ITEMS}) немесе '}'`),
   ruleItem: t3(`a part of the rule (${RULE_ITEMS}) or '}'`, `часть правила (${RULE_ITEMS}) или '}'`, `ереже бөлігі (${RULE_ITEMS}) немесе '}'`),
   ruleDecl: t3(`a part of the rule (${RULE_ITEMS}) or '}'`, `часть правила (${RULE_ITEMS}) или '}'`, `ереже бөлігі (${RULE_ITEMS}) немесе '}'`),
   rulesetDecl: t3("a header field (title, applies_to, act, in_force, amends, supersedes, source, calendar, note) or '}'",

@@ -17,9 +17,11 @@ function sourceText(path: string): string {
 /** Loads the pack and writes its diagnostics (errors and warnings) to `stderr`, paths as a person sees them. */
 export async function loadPackReporting(dirs: string | readonly string[], lang: Lang, stderr: (t: string) => void): Promise<RulePack> {
   const pack = await loadRulePack(dirs);
+  const texts = new Map<string, string>();
   for (const d of pack.diagnostics) {
     const shown = { ...d, span: { ...d.span, file: shownPath(d.span.file) } };
-    stderr(renderDiagnostic(shown, sourceText(d.span.file), lang) + '\n');
+    if (!texts.has(d.span.file)) texts.set(d.span.file, sourceText(d.span.file));
+    stderr(renderDiagnostic(shown, texts.get(d.span.file)!, lang) + '\n');
   }
   return pack;
 }

@@ -7,5 +7,5 @@ export { parseManifest, validateManifest, countPoints, annexCoverage, type Claus
 export { packCoverage, renderCoverage } from './coverage.ts';
 export { listRulesets, renderList, type VersionListing } from './list.ts';
 export { diffRulesets, renderDiff, tableClausesOf, conditionText, type RulesetDiff, type RuleDiff, type FieldChange, type TableValueChange } from './diff.ts';
-export { exampleCases, runRuleExamples, summarize, summaryLine, EXAMPLE_FACILITY, type ExampleCase, type ExampleResult, type RuleTestSummary } from './test-runner.ts';
+export { exampleCases, planExamples, notRunText, runRuleExamples, summarize, summaryLine, EXAMPLE_FACILITY, type ExampleCase, type ExampleNotRun, type ExamplePlan, type ExampleResult, type RuleTestSummary } from './test-runner.ts';
 export { rulePackCheckHook } from './check-hook.ts';

@@ -1,4 +1,5 @@
 // Reading a rule directory from disk: the only file I/O of the rule pack (the stages after it are pure).
+import { readdirSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import type { Lang } from '../core/lang.ts';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -25,6 +26,23 @@ export async function findFiles(dir: string, suffixes: readonly string[]): Promi
   };
   await walk(resolve(dir));
   // Sort by path with `/` separators, so the order (and every listing) is the same on every OS.
+  return out.sort((a, b) => cmp(a.split(sep).join('/'), b.split(sep).join('/')));
+}
+
+/** findFiles without waiting: for the synchronous checks that run as a `rules check` hook. */
+export function findFilesSync(dir: string, suffixes: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    let entries;
+    try { entries = readdirSync(d, { withFileTypes: true }); } catch { return; }
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && suffixes.some((s) => e.name.endsWith(s))) out.push(p);
+    }
+  };
+  walk(resolve(dir));
   return out.sort((a, b) => cmp(a.split(sep).join('/'), b.split(sep).join('/')));
 }
 

@@ -1,16 +1,16 @@
 // The one pipeline every `rules` command (and `audit`) shares: a rule directory → sources → parse →
 // check → quote verification → compile → clause manifests, with every problem collected as a
 // diagnostic (file:line:col, kk/ru/en) instead of stopping at the first.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, posix, resolve } from 'node:path';
 import { parseCalendar, type WorkingDayCalendar } from '../calendar/index.ts';
 import { compileRuleFile, CompileError, type CompiledRuleset } from '../compile/index.ts';
 import type { CheckedRuleFile, Diagnostic, RuleFile, Span } from '../lang/ast.ts';
-import { checkRuleFiles, parseRuleFile } from '../lang/index.ts';
+import { capDiagnostics, checkRuleFiles, parseRuleFile, readInPart } from '../lang/index.ts';
 import { WORKBOOK_SCHEMA } from '../schema/index.ts';
-import { defaultRulesDir, loadRuleSources } from './load.ts';
-import { parseManifest, validateManifest, type LoadedManifest } from './manifest.ts';
+import { defaultRulesDir, findFilesSync, loadRuleSources } from './load.ts';
+import { parseManifest, validateManifest, type ClauseManifest, type LoadedManifest } from './manifest.ts';
 import { verifyFileQuotes } from './quotes.ts';
 
 export interface CompiledFile { readonly checked: CheckedRuleFile; readonly ruleset: CompiledRuleset }
@@ -56,10 +56,13 @@ async function parseAll(dirs: readonly string[], diagnostics: Diagnostic[], part
       continue;
     }
     files.set(next.path, parsed.file);
-    for (const imp of parsed.file.imports) {
-      const target = posix.normalize(posix.join(posix.dirname(next.path), imp.from));
-      if (!files.has(target) && existsSync(target)) queue.push({ path: target, text: null });
-    }
+    const base = parsed.file.ruleset?.base;
+    // Imports, and the version an amendment amends when it lies beside it as `<version>.ereje`.
+    const targets = [
+      ...parsed.file.imports.map((imp) => posix.normalize(posix.join(posix.dirname(next.path), imp.from))),
+      ...(base ? [posix.join(posix.dirname(next.path), `${base.version}.ereje`)] : []),
+    ];
+    for (const target of targets) if (!files.has(target) && existsSync(target)) queue.push({ path: target, text: null });
   }
   return [...files.values()];
 }
@@ -76,6 +79,7 @@ function findCalendarFile(dir: string, name: string): string | null {
 }
 
 function loadCalendars(dir: string, files: readonly RuleFile[], diagnostics: Diagnostic[]): Map<string, WorkingDayCalendar> {
+  // An amendment names no calendar of its own unless it changes it: its effective version has the base's.
   const calendars = new Map<string, WorkingDayCalendar>();
   for (const f of files) {
     const name = f.ruleset?.calendar;
@@ -113,8 +117,74 @@ function loadActTexts(files: readonly RuleFile[], diagnostics: Diagnostic[]): Ma
   return byFile;
 }
 
-function loadManifests(files: readonly RuleFile[], diagnostics: Diagnostic[]): LoadedManifest[] {
+/** The names of the rules a manifest says are encoded, in its order, each once. */
+function manifestRules(m: ClauseManifest): string[] {
+  return [...new Set(m.points.flatMap((p) => p.rules ?? []))];
+}
+
+function listed(names: readonly string[]): string {
+  return names.length <= 8 ? names.join(', ') : `${names.slice(0, 8).join(', ')}, … (${names.length} in all)`;
+}
+
+/**
+ * A rule file cut down to nothing (or to no `ruleset` header) beside a manifest that lists rules: the
+ * rules the manifest names are defined nowhere, which must not pass as "no errors". A clause manifest
+ * whose rule file is gone altogether is the same loss, told at the manifest.
+ */
+function lostRuleFiles(files: readonly RuleFile[], roots: RootFolders, diagnostics: Diagnostic[]): void {
+  const dirs = new Set<string>();
+  // A version defined in some other file (moved or renamed) is not lost.
+  const defined = new Set(files.flatMap((f) => (f.ruleset ? [`${f.ruleset.id}@${f.ruleset.version}`] : [])));
+  for (const f of files) {
+    dirs.add(posix.dirname(f.path));
+    if (f.ruleset) continue;
+    const p = f.path.replace(/\.ereje$/, '.manifest.json');
+    if (!existsSync(p)) {
+      if (f.tables.length + f.imports.length + f.rules.length === 0) {
+        diagnostics.push({ severity: 'warning', code: 'empty-file', span: fileSpan(f.path), message: {
+          en: 'this rule file holds nothing (no ruleset, table or rule): delete it, or restore its text',
+          ru: 'файл правил пуст (нет ни ruleset, ни таблиц, ни правил): удалите его или восстановите текст',
+          kk: 'ереже файлы бос (ruleset те, кесте де, ереже де жоқ): оны жойыңыз немесе мәтінін қалпына келтіріңіз',
+        } });
+      }
+      continue;
+    }
+    const parsed = parseManifest(p, readFileSync(p, 'utf8'));
+    if (!parsed.manifest || defined.has(`${parsed.manifest.ruleset}@${parsed.manifest.version}`)) continue;
+    const names = manifestRules(parsed.manifest);
+    const m = parsed.manifest, name = posix.basename(p);
+    const what = f.rules.length + f.tables.length === 0 ? { en: 'this rule file is empty', ru: 'файл правил пуст', kk: 'ереже файлы бос' }
+      : { en: "this rule file has no 'ruleset' header", ru: "в файле правил нет заголовка 'ruleset'", kk: "ереже файлында 'ruleset' тақырыбы жоқ" };
+    diagnostics.push(err(fileSpan(f.path), 'rules-lost',
+      `${what.en}, but its manifest ${name} lists ${names.length} rules of ${m.ruleset}@${m.version} that no file defines: ${listed(names)}; restore the file (e.g. from version control)`,
+      `${what.ru}, а его манифест ${name} перечисляет правила ${m.ruleset}@${m.version} (${names.length}), которых нет ни в одном файле: ${listed(names)}; восстановите файл (например, из системы контроля версий)`,
+      `${what.kk}, ал оның ${name} манифесі ${m.ruleset}@${m.version} ережелерін (${names.length}) атайды, олар ешбір файлда жоқ: ${listed(names)}; файлды қалпына келтіріңіз (мысалы, нұсқаларды басқару жүйесінен)`));
+  }
+  const manifests = [
+    ...[...dirs].flatMap((d) => { try { return readdirSync(d).filter((e) => e.endsWith('.manifest.json')).map((e) => posix.join(d, e)); } catch { return []; } }),
+    ...roots.dirs.flatMap((d) => findFilesSync(d, ['.manifest.json']).map(roots.show)),
+  ];
+  for (const p of new Set(manifests)) {
+    const ereje = p.replace(/\.manifest\.json$/, '.ereje');
+    if (existsSync(ereje)) continue;
+    const parsed = parseManifest(p, readFileSync(p, 'utf8'));
+    if (!parsed.manifest || defined.has(`${parsed.manifest.ruleset}@${parsed.manifest.version}`)) continue;
+    const names = manifestRules(parsed.manifest);
+    const m = parsed.manifest, name = posix.basename(ereje);
+    diagnostics.push(err(fileSpan(p), 'rules-lost',
+      `there is no rule file ${name} beside this manifest: the ${names.length} rules of ${m.ruleset}@${m.version} it lists are defined nowhere: ${listed(names)}; restore the file, or delete the manifest with it`,
+      `рядом с манифестом нет файла правил ${name}: правила ${m.ruleset}@${m.version} (${names.length}), которые он перечисляет, нигде не определены: ${listed(names)}; восстановите файл или удалите манифест вместе с ним`,
+      `манифесттің жанында ${name} ереже файлы жоқ: ол атайтын ${m.ruleset}@${m.version} ережелері (${names.length}) ешқайда анықталмаған: ${listed(names)}; файлды қалпына келтіріңіз немесе манифесті онымен бірге жойыңыз`));
+  }
+}
+
+/** The folders a check was asked for (searched for manifests whose rule file is gone), and how a path is shown. */
+export interface RootFolders { readonly dirs: readonly string[]; readonly show: (path: string) => string }
+const NO_ROOTS: RootFolders = { dirs: [], show: (p) => p };
+
+function loadManifests(files: readonly RuleFile[], roots: RootFolders, diagnostics: Diagnostic[]): LoadedManifest[] {
   const out: LoadedManifest[] = [];
+  lostRuleFiles(files, roots, diagnostics);
   for (const f of files) {
     if (!f.ruleset) continue;
     const p = f.path.replace(/\.ereje$/, '.manifest.json');
@@ -154,10 +224,10 @@ export interface PostCheck {
  * errors), and the clause manifests beside the ruleset files. Synchronous, so `rules check` can run
  * it as a hook. `priorErrors`: files that already have errors are not compiled.
  */
-export function afterCheck(dir: string, files: readonly RuleFile[], checked: readonly CheckedRuleFile[], priorErrors: readonly Diagnostic[]): PostCheck {
+export function afterCheck(dir: string, files: readonly RuleFile[], checked: readonly CheckedRuleFile[], priorErrors: readonly Diagnostic[], roots: RootFolders = NO_ROOTS): PostCheck {
   const diagnostics: Diagnostic[] = [];
   const actTexts = loadActTexts(files, diagnostics);
-  const calendars = loadCalendars(dir, files, diagnostics);
+  const calendars = loadCalendars(dir, [...files, ...checked.map((c) => c.file)], diagnostics);
   const failed = new Set([...priorErrors, ...diagnostics].filter((d) => d.severity === 'error').map((d) => d.span.file));
   const compiled: CompiledFile[] = [];
   for (const c of checked) {
@@ -169,7 +239,10 @@ export function afterCheck(dir: string, files: readonly RuleFile[], checked: rea
       diagnostics.push(err(c.file.ruleset.span, 'compile', e.message, e.message, e.message));
     }
   }
-  const manifests = loadManifests(files, diagnostics);
+  // An amendment's manifest describes the version it makes (effective), not the file as written; an
+  // amendment that could not be built has nothing to compare its manifest with.
+  const effective = new Map(checked.filter((c) => c.file.amendment).map((c) => [c.file.amendment!.delta, c.file]));
+  const manifests = loadManifests(files.flatMap((f) => (f.ruleset?.base ? (effective.has(f) ? [effective.get(f)!] : []) : [f])), roots, diagnostics);
   // One message per place: a clause the checker already flagged (another annex) is not flagged again.
   const flagged = new Set(priorErrors.filter((d) => d.severity === 'error').map((d) => `${d.span.file}:${d.span.offset}`));
   return { compiled, manifests, calendars, actTexts, diagnostics: diagnostics.filter((d) => !flagged.has(`${d.span.file}:${d.span.offset}`)) };
@@ -193,22 +266,27 @@ export async function loadRulePack(dir: string | readonly string[] = defaultRule
   const files = await parseAll(dirs, diagnostics, partial);
   const all = checkRuleFiles([...files, ...partial], WORKBOOK_SCHEMA);
   diagnostics.push(...all.diagnostics);
-  const check = { checked: all.checked.filter((c) => !partial.includes(c.file)) };
-  const { compiled, manifests, calendars, actTexts, diagnostics: later } = afterCheck(root, files, check.checked, diagnostics);
+  const check = { checked: all.checked.filter((c) => !readInPart(c.file, new Set(partial))) };
+  const { compiled, manifests, calendars, actTexts, diagnostics: later } = afterCheck(root, files, check.checked, diagnostics, { dirs, show: (p) => p });
   diagnostics.push(...later);
   diagnostics.sort((a, b) => (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : a.span.offset - b.span.offset));
+  const shown = capDiagnostics(diagnostics);
   return {
     dir: root, files, checked: check.checked, compiled, rulesets: compiled.map((c) => c.ruleset), manifests, calendars, actTexts,
-    diagnostics, ok: !diagnostics.some((d) => d.severity === 'error'),
+    diagnostics: shown, ok: !shown.some((d) => d.severity === 'error'),
   };
 }
 
-/** Kazakh quotes by rule id (`residential/group-size`) and by clause id, for the reports. */
+/**
+ * Kazakh quotes by rule id (`residential/group-size`), by rule id and version
+ * (`residential/group-size@2010-x`: an amendment may quote a rule anew) and by clause id, for the reports.
+ */
 export function quoteMap(pack: RulePack): Map<string, string> {
   const out = new Map<string, string>();
   for (const { ruleset } of pack.compiled) {
     for (const r of ruleset.rules) {
       out.set(r.id, r.quote);
+      out.set(`${r.id}@${ruleset.version}`, r.quote);
       if (!out.has(r.clause)) out.set(r.clause, r.quote);
     }
   }

@@ -37,6 +37,17 @@ export function annexTexts(squeezedAct: string): Map<number, string> {
   return out;
 }
 
+/**
+ * The act squeezed, and its annexes, for the last act seen: a file's quotes are all checked against one
+ * act, which is not squeezed again for each (a pasted file of thousands of rules made that quadratic).
+ */
+let last: { readonly text: string; readonly squeezed: string; annexes: Map<number, string> | null } | null = null;
+function prepared(text: string): { squeezed: string; annexes: () => Map<number, string> } {
+  if (last === null || last.text !== text) last = { text, squeezed: squeeze(text), annexes: null };
+  const memo = last;
+  return { squeezed: memo.squeezed, annexes: () => (memo.annexes ??= annexTexts(memo.squeezed)) };
+}
+
 function findParts(parts: readonly string[], act: string): QuoteCheck {
   let from = 0;
   for (let i = 0; i < parts.length; i++) {
@@ -59,10 +70,10 @@ function findParts(parts: readonly string[], act: string): QuoteCheck {
 export function verifyQuote(quote: string, actText: string, options: { readonly annex?: number } = {}): QuoteCheck {
   const parts = quoteParts(quote);
   if (parts.length === 0) return { ok: false, reason: { kind: 'empty' } };
-  const act = squeeze(actText);
+  const { squeezed: act, annexes } = prepared(actText);
   const whole = findParts(parts, act);
   if (!whole.ok || options.annex === undefined) return whole;
-  const region = annexTexts(act).get(options.annex);
+  const region = annexes().get(options.annex);
   if (region === undefined) return whole;
   return findParts(parts, region).ok ? whole : { ok: false, reason: { kind: 'outside-annex', annex: options.annex } };
 }
@@ -137,10 +148,17 @@ export function verifyFileQuotes(file: RuleFile, actText: string | null, sourceN
     const check = verifyQuote(rule.quote, actText, { annex: annexNumber(annexOf(rule.clause)) });
     if (!check.ok) out.push(quoteDiagnostic(rule.quoteSpan, check.reason, sourceName));
   }
+  // An amendment's source is the amending order: the quotes it gives are checked against it; the rules
+  // and values it leaves alone keep theirs, checked against the act of the version they come from.
+  for (const change of file.changes) {
+    if (!change.given.includes('quote')) continue;
+    const check = verifyQuote(change.rule.quote, actText, { annex: annexNumber(annexOf(change.rule.clause)) });
+    if (!check.ok) out.push(quoteDiagnostic(change.rule.quoteSpan, check.reason, sourceName));
+  }
   // A table has no clause of its own: it is quoted from the annex the file's rules belong to.
   // (the annex most of them cite: one rule moved to a wrong clause must not move the tables with it).
   const fileAnnex = annexNumber(rulesetAnnex(file));
-  for (const table of file.tables) {
+  for (const table of [...file.tables, ...file.tableChanges]) {
     if (table.quote === null) continue;
     const check = verifyQuote(table.quote, actText, { annex: fileAnnex });
     if (!check.ok) out.push(quoteDiagnostic(table.span, check.reason, sourceName));

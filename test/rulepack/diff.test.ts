@@ -19,7 +19,7 @@ describe('the amendment fixture', () => {
 
   it('passes its own examples', async () => {
     const cases = exampleCases(pack, (rs) => rs === 'residential').filter((c) => c.version === '2010-test-amendment');
-    expect(cases.length).toBeGreaterThan(60);
+    expect(cases.length).toBeGreaterThan(50);
     const failed = [];
     for (const c of cases) { const r = await c.run(); if (!r.passed) failed.push(`${c.rule}: ${c.example}: ${r.problems.map((p) => p.en).join('; ')}`); }
     expect(failed).toEqual([]);

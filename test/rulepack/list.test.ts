@@ -39,9 +39,25 @@ describe('ereje rules list', () => {
     expect(bad.stderr).toContain('--as-of 31.02.2010: not a date; write it as 2010-10-31 or 31.10.2010.');
   });
 
-  it('shows an amendment beside the version it supersedes', async () => {
-    const r = await list(['--rules', rules, fixture, '--as-of', '2010-06-01', '--lang', 'en']);
-    expect(r.stdout).toMatch(/residential — [^\n]*\n {2}2009-240-o [^\n]*\n(?:.*\n)*? {2}2010-test-amendment {2}in force ≈2010-01-01 \.\. open-ended[^\n]*supersedes residential@2009-240-o/);
+  it('shows an amendment beside the version it amends, its rules marked inherited, changed, added or repealed', async () => {
+    const r = await list(['--rules', rules, fixture, '--lang', 'en']);
+    expect(r.stdout).toMatch(/residential — [^\n]*\n {2}2009-240-o [^\n]*\n(?:.*\n)*? {2}2010-test-amendment {2}in force ≈2010-01-01 \.\. open-ended[^\n]*amends residential@2009-240-o\n/);
+    expect(r.stdout).toContain('    37 rules (inherited 32, changed 3, added 2, repealed 3):\n');
+    expect(r.stdout).toMatch(/\n {6}A1\.13 +minor +residential\/bedroom-one-sex +changed\n/);
+    expect(r.stdout).toMatch(/\n {6}A1\.2 +critical +residential\/admission-age +inherited\n/);
+    expect(r.stdout).toMatch(/\n {6}A1\.39 +minor +residential\/id-card-at-14 +added\n {6}A1\.39 +minor +residential\/id-card-at-16 +repealed\n/);
+  });
+
+  it('--as-of shows the effective pack of that day: per ruleset the version an audit of that day applies', async () => {
+    const during = await list(['--rules', rules, fixture, '--as-of', '2010-06-01', '--lang', 'ru']);
+    expect(during.stdout.startsWith('Действует на 2010-06-01\n\n')).toBe(true);
+    // The base is still in force by its own dates, but from 2010-01-01 the amendment applies.
+    expect(during.stdout).not.toMatch(/^ {2}2009-240-o .*тип учреждения: residential/m);
+    expect(during.stdout).toMatch(/^ {2}2010-test-amendment {2}действует ≈2010-01-01 \.\. бессрочно .* изменяет residential@2009-240-o$/m);
+    expect(during.stdout).toMatch(/residential\/group-size +изменено\n/);
+    const before = await list(['--rules', rules, fixture, '--as-of', '2009-12-31', '--lang', 'en']);
+    expect(before.stdout).toMatch(/^ {2}2009-240-o .*facility kind: residential/m);
+    expect(before.stdout).not.toContain('2010-test-amendment');
     const later = await list(['--rules', rules, fixture, '--as-of', '2011-01-01', '--lang', 'en']);
     expect(later.stdout).toContain('2010-test-amendment');
     expect(later.stdout).not.toContain('  2009-240-o');

@@ -8,10 +8,11 @@ import { registerRulesTest } from './rules/test.ts';
 import { registerRulesList } from './rules/list.ts';
 import { registerRulesCoverage } from './rules/coverage.ts';
 import { registerRulesDiff } from './rules/diff.ts';
+import { registerRulesAmend } from './rules/amend.ts';
 
 export function registerRules(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  const rules = program.command('rules').description('Check, format, test, list and compare rule files.');
-  for (const register of [registerRulesCheck, registerRulesFmt, registerRulesCompile, registerRulesTest, registerRulesList, registerRulesCoverage, registerRulesDiff]) {
+  const rules = program.command('rules').description('Check, format, test, list, compare and amend rule files.');
+  for (const register of [registerRulesCheck, registerRulesFmt, registerRulesCompile, registerRulesTest, registerRulesList, registerRulesCoverage, registerRulesDiff, registerRulesAmend]) {
     register(rules, io, setExit);
   }
 }

@@ -12,38 +12,46 @@ import { defaultRulesDir, loadRuleSources, ruleFolderProblem, type RuleSource } 
 import { rulePackCheckHook } from '../../../rulepack/check-hook.ts';
 
 /**
- * Later stages run by `rules check` after parse + check (src/rulepack adds compile and quote
+ * Later stages run by `rules check` after parse + check of `dir` (src/rulepack adds compile and quote
  * verification here). Each gets the parsed and checked files and returns more diagnostics.
  */
-export const RULES_CHECK_HOOKS: RulePackCheckHook[] = [rulePackCheckHook];
+export const rulesCheckHooks = (dirs: readonly string[]): RulePackCheckHook[] => [rulePackCheckHook(dirs)];
 
 export function registerRulesCheck(rules: Command, io: CliIO, setExit: (code: number) => void): void {
   rules.command('check')
-    .description('Parse and check every rule file (**/*.ereje) under DIR (default: the rules folder), or one .ereje file with the files it imports.')
-    .argument('[dir]', 'folder of rule files, or one .ereje file')
+    .description('Parse and check every rule file (**/*.ereje) under DIR (default: the rules folder), or one .ereje file with the files it imports and the version it amends; several folders are checked together.')
+    .argument('[dirs...]', 'folders of rule files, or .ereje files')
     .addOption(new Option('--lang <lang>', 'language of the messages').choices(LANGS).default('kk'))
-    .action(async (dir: string | undefined, flags: { lang: Lang }) => {
-      setExit(await runRulesCheck(dir ?? defaultRulesDir(), flags.lang, io));
+    .action(async (dirs: string[], flags: { lang: Lang }) => {
+      setExit(await runRulesCheck(dirs.length > 0 ? dirs : [defaultRulesDir()], flags.lang, io));
     });
 }
 
 /** Returns the exit code: 0 clean (warnings allowed), 2 any error. */
-export async function runRulesCheck(dir: string, lang: Lang, io: CliIO): Promise<number> {
-  const abs = resolve(dir);
-  const problem = await ruleFolderProblem(dir);
-  if (problem) throw new FatalError(problem);
-  let sources: RuleSourceText[];
-  try {
-    sources = await withImports(await loadRuleSources(abs));
-  } catch (err) {
-    throw new FatalError(`cannot read rule folder ${dir}: ${(err as Error).message}`);
+export async function runRulesCheck(dirs: string | readonly string[], lang: Lang, io: CliIO): Promise<number> {
+  const list = typeof dirs === 'string' ? [dirs] : [...new Set(dirs)];
+  const sources: RuleSourceText[] = [];
+  for (const dir of list) {
+    const problem = await ruleFolderProblem(dir);
+    if (problem) throw new FatalError(problem);
   }
-  const result = checkRulePack(sources, WORKBOOK_SCHEMA, RULES_CHECK_HOOKS);
+  try {
+    const loaded = (await Promise.all(list.map((d) => loadRuleSources(resolve(d))))).flat();
+    const unique = [...new Map(loaded.map((s) => [s.path, s])).values()];
+    sources.push(...await withImports(unique));
+  } catch (err) {
+    throw new FatalError(`cannot read rule folder ${list.join(', ')}: ${(err as Error).message}`);
+  }
+  const result = checkRulePack(sources, WORKBOOK_SCHEMA, rulesCheckHooks(list.map((d) => resolve(d))));
   const texts = new Map(sources.map((s) => [s.path, s.text]));
   // Other files (clause manifests) are read for their source line.
-  const text = (file: string) => texts.get(file) ?? (() => { try { return readFileSync(file, 'utf8'); } catch { return ''; } })();
+  const text = (file: string) => {
+    if (!texts.has(file)) { try { texts.set(file, readFileSync(file, 'utf8')); } catch { texts.set(file, ''); } }
+    return texts.get(file)!;
+  };
   for (const d of result.diagnostics) io.stderr(renderDiagnostic(d, text(d.span.file), lang) + '\n');
-  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  // A closing "… and N more" diagnostic stands for the N it does not show.
+  const errors = result.diagnostics.reduce((n, d) => n + (d.severity === 'error' ? d.omitted ?? 1 : 0), 0);
   const n = sources.length;
   const m = result.ruleCount;
   const partly = partlyCheckedNote(lang, result.partlyChecked);
@@ -69,11 +77,16 @@ async function withImports(sources: RuleSource[]): Promise<RuleSourceText[]> {
     const shownPath = shown(path);
     const parsed = parseRuleFile(text, shownPath);
     out.push({ path: shownPath, text, parsed });
-    for (const imp of parsed.file?.imports ?? []) {
-      const target = resolve(join(dirname(path), imp.from));
+    // An amendment is checked with the version it amends: by convention `<version>.ereje` beside it.
+    const base = parsed.file?.ruleset?.base;
+    const targets = [
+      ...(parsed.file?.imports ?? []).map((imp) => resolve(join(dirname(path), imp.from))),
+      ...(base ? [resolve(join(dirname(path), `${base.version}.ereje`))] : []),
+    ];
+    for (const target of targets) {
       if (seen.has(target)) continue;
       seen.add(target);
-      try { queue.push({ path: target, text: await readFile(target, 'utf8') }); } catch { /* reported by the checker as an unresolved import */ }
+      try { queue.push({ path: target, text: await readFile(target, 'utf8') }); } catch { /* reported by the checker: an unresolved import, a version amended that is not there */ }
     }
   }
   return out;

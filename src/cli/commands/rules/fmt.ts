@@ -5,7 +5,7 @@ import { relative, sep } from 'node:path';
 import type { CliIO } from '../../main.ts';
 import { FatalError } from '../../errors.ts';
 import { LANGS, type Lang } from '../../../core/lang.ts';
-import { formatRuleFile, renderDiagnostic } from '../../../lang/index.ts';
+import { capDiagnostics, formatRuleFile, renderDiagnostic } from '../../../lang/index.ts';
 import { defaultRulesDir, findFiles } from '../../../rulepack/load.ts';
 
 export function registerRulesFmt(rules: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -37,7 +37,7 @@ export async function runRulesFmt(paths: readonly string[], check: boolean, lang
     const text = await readFile(file, 'utf8');
     const result = formatRuleFile(text, shown);
     if ('diagnostics' in result) {
-      for (const d of result.diagnostics) io.stderr(renderDiagnostic(d, text, lang) + '\n');
+      for (const d of capDiagnostics(result.diagnostics)) io.stderr(renderDiagnostic(d, text, lang) + '\n');
       code = 2;
       continue;
     }

@@ -7,20 +7,23 @@ import { langOption } from '../../options.ts';
 import { closest } from '../../../core/did-you-mean.ts';
 import { FatalError } from '../../errors.ts';
 import { cliText } from '../../messages.ts';
-import { runRuleExamples, summarize, summaryLine } from '../../../rulepack/test-runner.ts';
+import { notRunText, planExamples, summarize, summaryLine } from '../../../rulepack/test-runner.ts';
 import type { CliIO } from '../../main.ts';
 
 export function registerRulesTest(rules: Command, io: CliIO, setExit: (code: number) => void): void {
   rules.command('test')
-    .description('Run every example written in the rule files (**/*.ereje) under DIR through ingest, compile and the engine; exit 1 if any fails.')
-    .argument('[dir]', 'folder of rule files, or one .ereje file (default: the bundled rules/)')
+    .description('Run every example written in the rule files (**/*.ereje) under DIR through ingest, compile and the engine, against each version of its rule in force over its audit period; exit 1 if any fails.')
+    .argument('[dirs...]', 'folders of rule files, or .ereje files (default: the bundled rules/); an amendment is tested together with the folder of the version it amends')
     .addOption(langOption('language of the messages'))
     .option('--rule <name>', 'only the rules with this name (or ruleset/name)')
     .option('--verbose', 'list passing examples too')
-    .action(async (dir: string | undefined, flags: { lang: Lang; rule?: string; verbose?: boolean }) => {
-      const problem = await ruleFolderProblem(dir ?? defaultRulesDir());
-      if (problem) throw new FatalError(problem);
-      const pack = await loadPackReporting(dir ?? defaultRulesDir(), flags.lang, io.stderr);
+    .action(async (given: string[], flags: { lang: Lang; rule?: string; verbose?: boolean }) => {
+      const dirs = given.length > 0 ? given : [defaultRulesDir()];
+      for (const dir of dirs) {
+        const problem = await ruleFolderProblem(dir);
+        if (problem) throw new FatalError(problem);
+      }
+      const pack = await loadPackReporting(dirs, flags.lang, io.stderr);
       const filter = flags.rule === undefined ? undefined : (rs: string, name: string) => name === flags.rule || `${rs}/${name}` === flags.rule;
       if (flags.rule !== undefined && filter !== undefined) {
         // A misspelt --rule would otherwise run nothing and report "0 passed".
@@ -30,7 +33,9 @@ export function registerRulesTest(rules: Command, io: CliIO, setExit: (code: num
           throw new FatalError(cliText.noSuchRule(flags.rule, closest(flags.rule, new Set(candidates))));
         }
       }
-      const results = await runRuleExamples(pack, filter);
+      const plan = planExamples(pack, filter);
+      const results = [];
+      for (const c of plan.cases) results.push(await c.run());
       for (const r of results) {
         if (r.passed && !flags.verbose) continue;
         const where = `${shownPath(r.span.file)}:${r.span.line}`;
@@ -40,6 +45,7 @@ export function registerRulesTest(rules: Command, io: CliIO, setExit: (code: num
           io.stdout(`       expected: ${r.expected}\n       actual:   ${r.actual}\n`);
         }
       }
+      io.stdout(notRunText(plan.notRun, flags.lang, (span) => `${shownPath(span.file)}:${span.line}`));
       const s = summarize(results);
       io.stdout(summaryLine(s, flags.lang) + '\n');
       // Rule files that do not compile are a failure too: their examples could not run.

@@ -1,5 +1,6 @@
 // The workbook contract and the lookups every stage uses to match what a person wrote (a sheet name,
 // a header, an enum label in kk, ru or the canonical id) to canonical ids.
+import type { Lang } from '../core/lang.ts';
 import type { HeaderMapping } from '../ingest/types.ts';
 import { ENUMS } from './enums.ts';
 import { SHEETS } from './sheets.ts';
@@ -56,6 +57,19 @@ export function columnOf(sheet: SheetId, column: ColumnId): ColumnDef | undefine
 
 export function enumById(id: EnumId): EnumDef | undefined {
   return enumsById.get(id);
+}
+
+/**
+ * An enum value's label in a language (the first, the one templates write), or undefined when the enum
+ * or the code is unknown. Reports show it in their own words, the code after it in parentheses.
+ */
+export function enumLabel(enumId: EnumId, code: string, lang: Lang): string | undefined {
+  return enumsById.get(enumId)?.values.find((v) => v.code === code)?.labels[lang][0];
+}
+
+/** The enums that have `code` among their values, in contract order (`other` is in several). */
+export function enumsWithCode(code: string): readonly EnumDef[] {
+  return ENUMS.filter((e) => e.values.some((v) => v.code === code));
 }
 
 /** Looks a key up in a user's mapping after normalising both sides; the mapping is plain JSON. */

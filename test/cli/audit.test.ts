@@ -79,7 +79,7 @@ describe('ereje audit on the example workbooks', () => {
     expect(r2.code).toBe(1);
     const book = XLSX.read(readFileSync(xlsx), { type: 'buffer' });
     const kk = reportWords('kk');
-    expect(book.SheetNames).toEqual([kk.summary, kk.findings, kk.notEvaluated, kk.inputErrors]);
+    expect(book.SheetNames).toEqual([kk.summary, kk.findings, kk.bySubject, kk.allFindings, kk.notEvaluated, kk.inputErrors]);
   });
 
   it('refuses an --out extension that contradicts --format, writing nothing', async () => {

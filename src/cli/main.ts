@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { FatalError, langOfArgv } from './errors.ts';
 import { cliText } from './messages.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerDiff } from './commands/diff.ts';
 import { registerTemplate } from './commands/template.ts';
 import { registerRules } from './commands/rules.ts';
 import { version } from './version.ts';
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     .showHelpAfterError('(run with --help for usage)');
   const setExit = (code: number) => { state.exitCode = Math.max(state.exitCode, code); };
   registerAudit(program, io, setExit);
+  registerDiff(program, io, setExit);
   registerTemplate(program, io, setExit);
   registerRules(program, io, setExit);
   try {

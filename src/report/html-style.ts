@@ -35,13 +35,13 @@ caption { text-align: left; font-weight: 600; padding-bottom: 1mm; }
 th, td { border: 1px solid var(--line); padding: 1.2mm 1.8mm; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
 thead th { background: var(--bg); font-weight: 600; font-size: 9pt; }
 table.findings, table.by-subject, table.not-evaluated { table-layout: fixed; }
-table.findings col.c-subj { width: 19%; } table.findings col.c-msg { width: 35%; }
-table.findings col.c-exp { width: 14%; } table.findings col.c-act { width: 13%; } table.findings col.c-ev { width: 19%; }
-table.by-subject col.c-cl { width: 20%; } table.by-subject col.c-msg { width: 52%; }
-table.by-subject col.c-exp { width: 15%; } table.by-subject col.c-act { width: 13%; }
+table.findings col.c-subj { width: 18%; } table.findings col.c-msg { width: 34%; }
+table.findings col.c-exp { width: 18%; } table.findings col.c-act { width: 13%; } table.findings col.c-ev { width: 17%; }
+table.by-subject col.c-cl { width: 22%; } table.by-subject col.c-msg { width: 78%; }
 table.not-evaluated th:nth-child(1) { width: 10%; } table.not-evaluated th:nth-child(2) { width: 24%; } table.not-evaluated th:nth-child(3) { width: 22%; }
 td .mono, td.mono { overflow-wrap: anywhere; }
 .subj { font-weight: 600; }
+.nw { white-space: nowrap; }
 tr.explain td { background: #fbfbfc; border-top: 0; padding-top: .6mm; }
 .why { font-size: 8.5pt; margin: .5mm 0; }
 .why ul { margin: .5mm 0 0; }
@@ -51,7 +51,8 @@ tr.explain td { background: #fbfbfc; border-top: 0; padding-top: .6mm; }
 .fu-new { color: var(--new); } .fu-persisting { color: var(--critical); background: #fbeaea; } .fu-resolved { color: var(--ok); } .fu-recurring { color: var(--major); }
 .stat.fu-new .n { color: var(--new); } .stat.fu-persisting .n { color: var(--critical); } .stat.fu-resolved .n { color: var(--ok); }
 tr.subject-head th { background: #eef0f4; font-size: 10pt; padding-top: 1.6mm; }
-tbody.subject { break-inside: avoid-page; }
+td.ev .mono { font-size: 8pt; }
+h4 .rule { font-weight: 400; margin-left: 1.5mm; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .sev { display: inline-block; padding: .2mm 1.5mm; border-radius: 1mm; font-size: 8.5pt; font-weight: 600; color: #fff; white-space: nowrap; }
 .sev-critical { background: var(--critical); } .sev-major { background: var(--major); }
@@ -69,6 +70,9 @@ footer { margin-top: 8mm; padding-top: 2mm; border-top: 1px solid var(--line); c
 @page { size: A4; margin: 14mm 12mm 16mm; }
 @media print {
   html { font-size: 9.5pt; }
+  th, td { padding: .8mm 1.5mm; }
+  table { font-size: 9pt; }
+  h2 { margin-top: 5mm; } h3 { margin-top: 3mm; } h4 { margin-top: 2.5mm; }
   body { max-width: none; padding: 0; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   tr, blockquote, .stat { break-inside: avoid; page-break-inside: avoid; }

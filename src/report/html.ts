@@ -101,7 +101,7 @@ function findings(report: AuditReport, w: ReportWords, options: RenderOptions): 
 function entriesByClause(entries: readonly FindingGroup[], report: Pick<AuditReport, 'findings'>, w: ReportWords, options: RenderOptions): string {
   return groupByClause(entries, options.quotes).map((a) => {
     const clauses = a.clauses.map((c) => `<div class="clause">
-<h4><span class="mono">${esc(c.clause)}</span> <span class="muted">(${c.entries.length})</span></h4>
+<h4><span class="mono">${esc(c.clause)}</span> <span class="muted">(${c.entries.length})</span> <span class="rule mono">${esc([...new Set(c.entries.map((g) => g.rule))].join(', '))}</span></h4>
 ${c.quotes.map((q) => `<blockquote lang="kk"><span class="ql">${esc(w.quote)}:</span> «${esc(q)}»</blockquote>`).join('\n')}
 <table class="findings"><colgroup><col class="c-subj"><col class="c-msg"><col class="c-exp"><col class="c-act"><col class="c-ev"></colgroup><thead><tr><th>${esc(w.subject)}</th><th>${esc(w.message)}</th><th>${esc(w.expected)}</th><th>${esc(w.actual)}</th><th>${esc(w.evidence)}</th></tr></thead>
 <tbody>${c.entries.map((g) => entryRow(g, report, w, options)).join('')}</tbody></table>
@@ -120,7 +120,7 @@ function entryRow(g: FindingGroup, report: Pick<AuditReport, 'findings'>, w: Rep
   const periods = entryPeriods(g, w);
   const item = itemLabel(g, options.lang);
   const target = [
-    `<span class="subj">${esc(subjectText(g.subject, options.lang))}</span>`,
+    `<span class="subj">${breakable(subjectText(g.subject, options.lang))}</span>`,
     periods === '' ? '' : `<br><span class="mono muted">${esc(periods)}</span>`,
     item === '' ? '' : `<br><span class="muted">${esc(w.item)}: ${breakable(item)}</span>`,
   ].join('');
@@ -128,7 +128,7 @@ function entryRow(g: FindingGroup, report: Pick<AuditReport, 'findings'>, w: Rep
   const evidence = shown.map((e) => `<span class="mono">${breakable(formatEvidence(e))}</span>`).join('<br>')
     + (shown.length < g.evidence.length ? `<br><span class="muted">${esc(w.andMore(g.evidence.length - shown.length))}</span>` : '');
   const row = `<tr class="row-${g.severity}"><td><span class="sev sev-${g.severity}">${esc(w.severities[g.severity])}</span>${followUpBadge(g, w)}<br>${target}</td>` +
-    `<td>${breakable(g.message)}<br><span class="rule mono">${esc(g.rule)}</span></td>` +
+    `<td>${breakable(g.message)}</td>` +
     `<td>${breakable(g.expected)}</td><td>${breakable(g.actual)}</td><td class="ev">${evidence || '—'}</td></tr>`;
   return row + explainRow(g, report, w);
 }
@@ -149,18 +149,19 @@ function explainRow(g: FindingGroup, report: Pick<AuditReport, 'findings'>, w: R
 function bySubject(report: AuditReport, w: ReportWords, options: RenderOptions): string {
   if (report.groups.length === 0) return '';
   // One table, a header row per subject: a child with one finding takes two lines, not a heading and a table.
+  // The message says what is wrong and when; expected, actual and evidence are in the entries by clause.
   const body = groupBySubject(report).map((s) => {
     const name = s.facility ? `${w.facilityWide}: ${report.facility.name}` : subjectText(s.subject, options.lang);
     const count = s.entries.reduce((n, g) => n + g.count, 0);
-    const head = `<tr class="subject-head"><th colspan="4">${esc(name)} <span class="muted">(${count})</span>` +
+    const head = `<tr class="subject-head"><th colspan="2">${esc(name)} <span class="muted">(${count})</span>` +
       `${s.row === null || s.facility ? '' : ` <span class="mono muted">${esc(s.row)}</span>`}</th></tr>`;
     const rows = s.entries.map((g) => `<tr class="row-${g.severity}"><td><span class="mono">${esc(g.clause)}</span> <span class="sev sev-${g.severity}">${esc(w.severities[g.severity])}</span>${followUpBadge(g, w)}</td>` +
-      `<td>${breakable(g.message)}</td><td>${breakable(g.expected)}</td><td>${breakable(g.actual)}</td></tr>`).join('');
+      `<td>${breakable(g.message)}</td></tr>`).join('');
     return `<tbody class="subject">${head}${rows}</tbody>`;
   }).join('\n');
   return `<section class="findings-by-subject"><h2>${esc(w.findings)}: ${esc(w.bySubject.toLowerCase())}</h2>
 <p class="note">${esc(w.bySubjectNote)}</p>
-<table class="by-subject"><colgroup><col class="c-cl"><col class="c-msg"><col class="c-exp"><col class="c-act"></colgroup><thead><tr><th>${esc(w.clause)}</th><th>${esc(w.message)}</th><th>${esc(w.expected)}</th><th>${esc(w.actual)}</th></tr></thead>
+<table class="by-subject"><colgroup><col class="c-cl"><col class="c-msg"></colgroup><thead><tr><th>${esc(w.clause)}</th><th>${esc(w.message)}</th></tr></thead>
 ${body}
 </table>
 </section>`;
@@ -203,11 +204,14 @@ function rowsRead(report: AuditReport, w: ReportWords, options: RenderOptions): 
 }
 
 /**
- * Escaped text in which codes may wrap after `_` and `/` (`pmpk_<wbr>conclusion`) rather
- * than in the middle of a word when a narrow column must break them.
+ * Escaped text in which codes may wrap after `_` and `/` (`pmpk_<wbr>conclusion`) rather than in the
+ * middle of a word when a narrow column must break them, and dates never wrap at their hyphens.
  */
 function breakable(text: string): string {
-  return esc(text).replace(/([_/])(?=\S)/g, '$1<wbr>');
+  return esc(text)
+    .replace(/([_/])(?=\S)/g, '$1<wbr>')
+    // A date, week, month or quarter, and a day range `12–17`, stay on one line.
+    .replace(/\b\d{4}-(?:\d{2}-\d{2}|W\d{2}|Q[1-4]|\d{2})\b|\b\d{1,2}–\d{1,2}\b/g, '<span class="nw">$&</span>');
 }
 
 /** Escapes text for HTML element content and quoted attribute values. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dayNumber, formatIsoDate } from '../../src/core/date.ts';
 import { buildReport } from '../../src/report/build.ts';
 import { consolidateFindings } from '../../src/report/consolidate.ts';
+import type { Finding } from '../../src/engine/types.ts';
 import type { ReportFinding } from '../../src/report/types.ts';
 import { L, evaluation, finding, schemaErrors, workbook } from './fixtures.ts';
 
@@ -15,8 +16,8 @@ function visits(subject: string, week: string, n: number) {
   });
 }
 
-function report(findings: Parameters<typeof evaluation>[0]['findings'], lang: 'kk' | 'ru' | 'en' = 'en') {
-  return buildReport({ workbook: workbook(), evaluation: evaluation({ findings }), asOf, lang, version: '0' });
+function report(findings: readonly Finding[], lang: 'kk' | 'ru' | 'en' = 'en') {
+  return buildReport({ workbook: workbook(), evaluation: evaluation({ findings: [...findings] }), asOf, lang, version: '0' });
 }
 
 describe('consolidated entries', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../src/core/date.ts';
-import type { Finding } from '../../src/engine/types.ts';
+import type { Finding, NotEvaluated } from '../../src/engine/types.ts';
 import { buildReport } from '../../src/report/build.ts';
 import { applyBaseline, BaselineMismatch } from '../../src/report/follow-up.ts';
 import { checkReport } from '../../src/report/validate.ts';
@@ -8,7 +8,7 @@ import { L, evaluation, finding, schemaErrors, workbook } from './fixtures.ts';
 
 const asOf = dayNumber(2010, 10, 31);
 
-function audit(findings: Finding[], over: { facility_id?: string; from?: number; notEvaluated?: Parameters<typeof evaluation>[0]['notEvaluated'] } = {}) {
+function audit(findings: Finding[], over: { facility_id?: string; from?: number; notEvaluated?: NotEvaluated[] } = {}) {
   const wb = workbook();
   const facility = { ...wb.facility!, facility_id: over.facility_id ?? 'F-001', period_from: over.from ?? wb.facility!.period_from };
   return buildReport({

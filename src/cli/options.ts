@@ -1,6 +1,7 @@
 // Options several commands share, defined once so their flags, choices and defaults cannot drift apart.
 import { Option } from 'commander';
-import { parseDateText, type DayNumber } from '../core/date.ts';
+import { EARLIEST_DAY, EARLIEST_YEAR, parseDateText, type DayNumber } from '../core/date.ts';
+import { clip } from '../core/text.ts';
 import { LANGS } from '../core/lang.ts';
 import { FatalError } from './errors.ts';
 
@@ -18,6 +19,7 @@ export function rulesDirsOption(what = 'rule folders (default: the bundled rules
 export function parseAsOf(text: string | undefined): DayNumber | undefined {
   if (text === undefined) return undefined;
   const d = parseDateText(text);
-  if (d === undefined) throw new FatalError(`--as-of ${text}: not a date; write it as 2010-10-31 or 31.10.2010.`);
+  if (d === undefined) throw new FatalError(`--as-of ${clip(text)}: not a date; write it as 2010-10-31 or 31.10.2010.`);
+  if (d < EARLIEST_DAY) throw new FatalError(`--as-of ${text}: dates before ${EARLIEST_YEAR} are not accepted (a year is never read as 19xx); write the year in full, as 2010-10-31 or 31.10.2010.`);
   return d;
 }

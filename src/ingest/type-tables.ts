@@ -2,6 +2,7 @@
 // Independent of SheetJS: rule files' example tables go through the same function.
 import { columnOf, isHelpSheetName, matchColumnHeader, matchSheetName, sheetById } from '../schema/index.ts';
 import type { ColumnDef, ColumnId, SheetDef, SheetId } from '../schema/types.ts';
+import { clip } from '../core/text.ts';
 import { cellText, isEmptyCell, typeCell, type CellResult } from './cells.ts';
 import * as msg from './messages.ts';
 import type { RawCell, RawTable } from './raw.ts';
@@ -49,7 +50,7 @@ export function typeTables(raw: Iterable<RawTable>, options: TypeTablesOptions =
     if (!def || working.has(def.id)) {
       const duplicateOf = def ? working.get(def.id)!.sheetName : null;
       // The sheet field already names it; no value, so a listing does not print the name twice.
-      errors.push({ code: 'unknown-sheet', sheet: table.name, sheetName: table.name, row: null, column: null, cell: null, value: null, message: msg.unknownSheetMessage(table.name, duplicateOf), severity: 'warning' });
+      errors.push({ code: 'unknown-sheet', sheet: table.name, sheetName: table.name, row: null, column: null, cell: null, value: null, message: msg.unknownSheetMessage(clip(table.name), duplicateOf), severity: 'warning' });
       continue;
     }
     working.set(def.id, typeTable(def, table, options.mapping, errors));
@@ -89,7 +90,7 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
     const columnId = matchColumnHeader(def.id, headerText, mapping);
     const columnDef = columnId === undefined ? undefined : columnOf(def.id, columnId);
     if (!columnDef || seen.has(columnDef.id)) {
-      errors.push({ ...base, code: 'unknown-column', row: table.headerRow, column: null, cell: address, value: headerText, message: msg.unknownColumnMessage(sheetName, headerText, Boolean(columnDef)), severity: 'warning' });
+      errors.push({ ...base, code: 'unknown-column', row: table.headerRow, column: null, cell: address, value: clip(headerText), message: msg.unknownColumnMessage(sheetName, clip(headerText), Boolean(columnDef)), severity: 'warning' });
       continue;
     }
     seen.add(columnDef.id);
@@ -131,7 +132,7 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
         values[column.id] = result.value;
         continue;
       }
-      const value = cellText(cell!);
+      const value = clip(cellText(cell!));
       const message = result.code === 'constraint-error' ? msg.constraintErrorMessage(column, value)
         : result.code === 'unknown-value' ? msg.unknownValueMessage(column, result.detail ?? value)
         : msg.typeErrorMessage(column, value);
@@ -152,7 +153,7 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
       if (typeof key !== 'string') continue;
       const first = firstRow.get(key);
       if (first === undefined) { firstRow.set(key, row.excelRow); continue; }
-      errors.push({ ...base, code: 'duplicate-key', row: row.excelRow, column: column.id, cell: cellAddress(sheetName, index, row.excelRow), value: key, message: msg.duplicateKeyMessage(column, key, first), severity: 'error' });
+      errors.push({ ...base, code: 'duplicate-key', row: row.excelRow, column: column.id, cell: cellAddress(sheetName, index, row.excelRow), value: clip(key), message: msg.duplicateKeyMessage(column, clip(key), first), severity: 'error' });
       rejected.add(row);
     }
   }
@@ -199,7 +200,7 @@ function checkPeriodOrder(def: SheetDef, table: RawTable, columns: readonly Pres
   for (const row of rows) {
     const [a, b] = [row.values.period_from, row.values.period_to];
     if (!to || typeof a !== 'number' || typeof b !== 'number' || b >= a) continue;
-    const value = cellText(table.rows[row.excelRow - table.headerRow - 1]?.[to.index] ?? null);
+    const value = clip(cellText(table.rows[row.excelRow - table.headerRow - 1]?.[to.index] ?? null));
     errors.push({ sheet: def.id, sheetName: table.name, code: 'constraint-error', row: row.excelRow, column: 'period_to', cell: cellAddress(table.name, to.index, row.excelRow), value, message: msg.periodOrderMessage(value), severity: 'error' });
     rejected.add(row);
   }
@@ -222,7 +223,7 @@ function checkForeignKeys(working: ReadonlyMap<SheetId, WorkingTable>, errors: I
       for (const row of table.rows) {
         const value = row.values[column.id];
         if (typeof value !== 'string' || keys.has(value)) continue;
-        errors.push({ sheet: table.def.id, sheetName: table.sheetName, code: 'foreign-key', row: row.excelRow, column: column.id, cell: cellAddress(table.sheetName, index, row.excelRow), value, message: msg.foreignKeyMessage(column, value, target.sheetName), severity: 'error' });
+        errors.push({ sheet: table.def.id, sheetName: table.sheetName, code: 'foreign-key', row: row.excelRow, column: column.id, cell: cellAddress(table.sheetName, index, row.excelRow), value: clip(value), message: msg.foreignKeyMessage(column, clip(value), target.sheetName), severity: 'error' });
         table.rejected.add(row);
       }
     }

@@ -1,5 +1,6 @@
 // The `ereje` command line. Each command lives in its own module under ./commands and registers itself.
 import { Command, CommanderError } from 'commander';
+import { clip, terminalSafe } from '../core/text.ts';
 import { FatalError } from './errors.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerTemplate } from './commands/template.ts';
@@ -44,12 +45,12 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
       return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof FatalError) {
-      io.stderr(`ereje: ${err.message}\n`);
+      io.stderr(`ereje: ${terminalSafe(err.message)}\n`);
       if (debug && err.stack) io.stderr(err.stack + '\n');
       return err.exitCode;
     }
     const msg = err instanceof Error ? err.message : String(err);
-    io.stderr(`ereje: internal error: ${msg} (run with --debug for details and report it)\n`);
+    io.stderr(`ereje: internal error: ${terminalSafe(clip(msg.split('\n', 1)[0]!, 200))} (run with --debug for details and report it)\n`);
     if (debug && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
     return 2;
   }

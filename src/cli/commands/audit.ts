@@ -3,6 +3,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Lang } from '../../core/lang.ts';
+import { clip, terminalSafe } from '../../core/text.ts';
 import { renderReport, renderTerminal, REPORT_FORMATS, type ReportFormat } from '../../report/index.ts';
 import { defaultRulesDir } from '../../rulepack/load.ts';
 import { loadAuditPack } from '../audit-pack.ts';
@@ -73,10 +74,10 @@ async function runAudit(args: readonly string[], flags: AuditFlags, io: CliIO): 
       const target = isFolder(flags.out) ? join(flags.out, reportFileName(input.file, format)) : flags.out;
       const named = formatFromPath(target);
       if (flags.format !== undefined && named !== undefined && named !== flags.format) {
-        io.stderr(`ereje: warning: --format ${flags.format} writes ${flags.format.toUpperCase()} into ${target}, whose name says ${named}\n`);
+        io.stderr(`ereje: warning: --format ${flags.format} writes ${flags.format.toUpperCase()} into ${terminalSafe(target)}, whose name says ${named}\n`);
       }
       writeReportFile(target, renderReport(report, format, { lang: flags.lang, quotes: pack.quotes }));
-      io.stderr(`ereje: wrote ${target}\n`);
+      io.stderr(`ereje: wrote ${terminalSafe(target)}\n`);
     } else if (flags.format !== undefined) {
       io.stdout(renderReport(report, flags.format, { lang: flags.lang, quotes: pack.quotes }) as string);
     } else {
@@ -96,7 +97,7 @@ async function auditSeveral(
   const progress = startProgress(inputs.length, io.stderrIsTTY ?? false);
   try {
     for (const input of inputs) {
-      progress.step(input.file);
+      progress.step(terminalSafe(input.file));
       try {
         const { report, exitCode } = await auditWorkbook(readWorkbookFile(input, maxBytes), input.file, pack, options);
         if (flags.out !== undefined && format !== undefined) {
@@ -106,18 +107,19 @@ async function auditSeveral(
         }
         outcomes.push({ file: input.file, report, exitCode });
       } catch (err) {
-        // One unreadable workbook does not stop the others; it is exit state 2 in the table.
-        if (!(err instanceof FatalError)) throw err;
-        io.stderr(`ereje: ${err.message}\n`);
-        if (flags.debug && err.stack) io.stderr(err.stack + '\n');
-        outcomes.push({ file: input.file, report: null, exitCode: err.exitCode });
+        // No failure of one workbook, expected or not, stops the others: it is one line and exit state 2 in the table.
+        const message = err instanceof FatalError ? err.message
+          : `${input.file}: internal error: ${clip((err instanceof Error ? err.message : String(err)).split('\n', 1)[0]!, 200)} (run with --debug for details and report it)`;
+        io.stderr(`ereje: ${terminalSafe(message)}\n`);
+        if (flags.debug && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
+        outcomes.push({ file: input.file, report: null, exitCode: err instanceof FatalError ? err.exitCode : 2 });
       }
     }
   } finally {
     progress.stop();
   }
   io.stdout(renderSummaryTable(outcomes, flags.lang));
-  if (flags.out !== undefined) io.stderr(`ereje: wrote ${outcomes.filter((o) => o.report !== null).length} reports to ${flags.out}\n`);
+  if (flags.out !== undefined) io.stderr(`ereje: wrote ${outcomes.filter((o) => o.report !== null).length} reports to ${terminalSafe(flags.out)}\n`);
   return Math.max(0, ...outcomes.map((o) => o.exitCode));
 }
 

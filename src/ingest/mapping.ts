@@ -1,5 +1,6 @@
 // `--mapping FILE`: a facility's own sheet and column names → canonical ids, validated before use.
 import { Ajv } from 'ajv';
+import { clip } from '../core/text.ts';
 import { columnOf, sheetById } from '../schema/index.ts';
 import type { HeaderMapping } from './types.ts';
 
@@ -19,6 +20,12 @@ export class HeaderMappingError extends Error {
   }
 }
 
+/** The first few problems of a long list, and how many more: a mapping file can be large, its message not. */
+function listed(problems: readonly string[], shown = 5): string {
+  const more = problems.length - shown;
+  return problems.slice(0, shown).join('; ') + (more > 0 ? `; … and ${more} more` : '');
+}
+
 /** Copies into null-prototype records so a key like `__proto__` stays an ordinary key. */
 function ownRecord<T>(source: Record<string, T>, map: (v: T) => T = (v) => v): Record<string, T> {
   const out: Record<string, T> = Object.create(null);
@@ -33,22 +40,22 @@ function ownRecord<T>(source: Record<string, T>, map: (v: T) => T = (v) => v): R
 export function parseHeaderMapping(json: unknown): HeaderMapping {
   const validate = new Ajv({ allErrors: true }).compile(MAPPING_SCHEMA);
   if (!validate(json)) {
-    const why = (validate.errors ?? []).map((e) => `${e.instancePath || '(top)'} ${e.message ?? ''}`.trim()).join('; ');
+    const why = listed((validate.errors ?? []).map((e) => `${clip(e.instancePath || '(top)')} ${e.message ?? ''}`.trim()));
     throw new HeaderMappingError(`the mapping file is not of the form {"sheets": {"Their sheet": "children"}, "columns": {"children": {"Their header": "child_id"}}}: ${why}`);
   }
   const input = json as { sheets?: Record<string, string>; columns?: Record<string, Record<string, string>> };
   const problems: string[] = [];
   for (const [theirs, ours] of Object.entries(input.sheets ?? {})) {
-    if (!sheetById(ours)) problems.push(`sheets["${theirs}"]: "${ours}" is not a sheet id`);
+    if (!sheetById(ours)) problems.push(`sheets["${clip(theirs)}"]: "${clip(ours)}" is not a sheet id`);
   }
   for (const [sheet, columns] of Object.entries(input.columns ?? {})) {
-    if (!sheetById(sheet)) { problems.push(`columns["${sheet}"]: not a sheet id`); continue; }
+    if (!sheetById(sheet)) { problems.push(`columns["${clip(sheet)}"]: not a sheet id`); continue; }
     for (const [theirs, ours] of Object.entries(columns)) {
-      if (!columnOf(sheet, ours)) problems.push(`columns["${sheet}"]["${theirs}"]: "${ours}" is not a column of ${sheet}`);
+      if (!columnOf(sheet, ours)) problems.push(`columns["${sheet}"]["${clip(theirs)}"]: "${clip(ours)}" is not a column of ${sheet}`);
     }
   }
   if (problems.length > 0) {
-    throw new HeaderMappingError(`the mapping file names unknown targets (${problems.join('; ')}); use the canonical ids listed in docs/input-errors.md and the template's help sheet.`);
+    throw new HeaderMappingError(`the mapping file names unknown targets (${listed(problems)}); use the canonical ids listed in docs/input-errors.md and the template's help sheet.`);
   }
   return {
     ...(input.sheets ? { sheets: ownRecord(input.sheets) } : {}),

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatIsoDate } from '../../src/core/date.ts';
-import { readWorkbook, typeTables, WorkbookRejected, type RawCell } from '../../src/ingest/index.ts';
+import { parseHeaderMapping, readWorkbook, typeTables, WorkbookRejected, type RawCell } from '../../src/ingest/index.ts';
 import { SHEETS } from '../../src/schema/sheets.ts';
 import { facilitySheet, xlsxBytes } from '../cli/helpers.ts';
 import { editZip, readZipEntries, zipOf } from './zip-builder.ts';
@@ -227,3 +227,17 @@ function setCrcOfEntry(zip: Uint8Array, name: string, crc: number): void {
   const buf = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
   for (const at of crcOffsets(zip, name)) buf.writeUInt32LE(crc, at);
 }
+
+describe('a large mapping file with many wrong targets', () => {
+  it('is refused with the first few problems, each cut short, and a count', () => {
+    const sheets = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`${'S'.repeat(10_000)}${i}`, `${'t'.repeat(10_000)}${i}`]));
+    let message = '';
+    try {
+      parseHeaderMapping({ sheets });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/^the mapping file names unknown targets \(sheets\["S{60}…"\]: "t{60}…" is not a sheet id; .*; … and 995 more\)/);
+    expect(message.length).toBeLessThan(1200);
+  });
+});

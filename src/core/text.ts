@@ -21,7 +21,7 @@ export function clip(text: string, max: number = QUOTED_VALUE_LENGTH): string {
 }
 
 /** `\u001b`: how a control character is shown. */
-export function escapedCodePoint(ch: string): string {
+function escapedCodePoint(ch: string): string {
   return `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`;
 }
 
@@ -43,10 +43,3 @@ export function terminalSafe(text: string): string {
   return text.replace(LINE_BREAKS, ' ').replace(CONTROL, escapedCodePoint);
 }
 
-/** True when `terminalSafe` would change the text. */
-export function hasControlCharacters(text: string): boolean {
-  CONTROL.lastIndex = 0;
-  const found = CONTROL.test(text);
-  CONTROL.lastIndex = 0;
-  return found;
-}

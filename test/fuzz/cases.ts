@@ -41,7 +41,32 @@ export type ByteEdit =
   | { readonly kind: 'flip'; readonly bits: readonly (readonly [position: number, bit: number])[] }
   | { readonly kind: 'raw-sheet-name'; readonly sheet: number; readonly name: string }
   | { readonly kind: 'drop-part'; readonly part: number }
-  | { readonly kind: 'garbage-part'; readonly part: number; readonly text: string };
+  | { readonly kind: 'garbage-part'; readonly part: number; readonly text: string }
+  | { readonly kind: 'xml-inject'; readonly sheet: number; readonly where: number; readonly payload: string }
+  | { readonly kind: 'date1904' };
+
+/**
+ * Raw worksheet XML that SheetJS would never write: a cell past Excel's 32,767 characters, a shared-string
+ * index that does not exist, entity declarations (a billion-laughs attempt), unclosed and odd elements.
+ */
+const XML_PAYLOADS = [
+  `<row r="3"><c r="B3" t="inlineStr"><is><t>${'Ж'.repeat(40_000)}</t></is></c></row>`,
+  `<row r="2"><c r="C2" t="inlineStr"><is><t>${Array.from({ length: 16_000 }, (_, i) => `v${i}`).join(',')}</t></is></c></row>`,
+  '<row r="2"><c r="A2" t="s"><v>999999</v></c></row>',
+  '<row r="2"><c r="A2" t="s"><v>-1</v></c></row>',
+  '<row r="2"><c r="B2" t="d"><v>0005-06-01T00:00:00</v></c></row>',
+  '<row r="2"><c r="B2" t="n"><v>1e308</v></c><c r="C2" t="n"><v>-1e308</v></c><c r="D2"><v>NaN</v></c></row>',
+  '<row r="2"><c r="B2" t="str"><f>1</f><v>Tom &amp;amp; Jerry &lt;b&gt; _x001B_[2J</v></c></row>',
+  '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>',
+  '<row r="2"><c r="A2" t="inlineStr"><is><t>&lol2;&lol2;</t></is></c></row>',
+  '<row r="0"><c r="A0"><v>1</v></c></row>',
+  '<row r="2"><c r="ZZZZZ2"><v>1</v></c><c r="A-1"><v>2</v></c><c><v>3</v></c></row>',
+  '<row r="2"><c r="A2" t="b"><v>2</v></c><c r="B2" t="e"><v>#BOGUS!</v></c></row>',
+  '<row r="2"><c r="A2"',
+  '</sheetData></worksheet><worksheet><sheetData>',
+  '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>',
+  '<row r="2" hidden="1" spans="1:16384"><c r="A2" t="inlineStr"><is><r><t>rich </t></r><r><t>text</t></r></is></c></row>',
+];
 
 /** Something else, named `.xlsx`. */
 export const DISGUISES = ['csv', 'html', 'pdf', 'legacy-xls', 'xlsb', 'ods', 'empty', 'random', 'zip-of-text', 'json', 'utf16-text'] as const;
@@ -150,6 +175,8 @@ const byteEdit: fc.Arbitrary<ByteEdit> = fc.oneof(
   fc.record({ kind: fc.constant('raw-sheet-name' as const), sheet: index, name: fc.oneof(cellText, fc.constantFrom('a'.repeat(300), '\u001b[2J\u0007', 'x\ny', '')) }),
   fc.record({ kind: fc.constant('drop-part' as const), part: index }),
   fc.record({ kind: fc.constant('garbage-part' as const), part: index, text: fc.oneof(fc.constant(''), fc.constant('<'), fc.string({ maxLength: 200 }), fc.constant('<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1"><v>1')) }),
+  fc.record({ kind: fc.constant('xml-inject' as const), sheet: index, where: fc.double({ min: 0, max: 1, noNaN: true }), payload: fc.constantFrom(...XML_PAYLOADS) }),
+  fc.record({ kind: fc.constant('date1904' as const) }),
 );
 
 const fileName: fc.Arbitrary<string> = fc.oneof(
@@ -343,7 +370,20 @@ function applyByteEdit(bytes: Uint8Array, edit: ByteEdit): Uint8Array {
       const names = [...entries.keys()];
       if (edit.kind === 'drop-part') entries.delete(names[edit.part % names.length]!);
       else if (edit.kind === 'garbage-part') entries.set(names[edit.part % names.length]!, Buffer.from(edit.text, 'utf8'));
-      else {
+      else if (edit.kind === 'date1904') {
+        const xml = entries.get('xl/workbook.xml')?.toString('utf8');
+        if (!xml) return bytes;
+        entries.set('xl/workbook.xml', Buffer.from(/<workbookPr\b/.test(xml) ? xml.replace(/<workbookPr\b/, '<workbookPr date1904="1"') : xml.replace(/<sheets>/, '<workbookPr date1904="1"/><sheets>'), 'utf8'));
+      } else if (edit.kind === 'xml-inject') {
+        const sheets = names.filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n));
+        if (sheets.length === 0) return bytes;
+        const part = sheets[edit.sheet % sheets.length]!;
+        const xml = entries.get(part)!.toString('utf8');
+        // At a tag boundary: before a `<row`, or anywhere for the payloads that break the XML on purpose.
+        const boundaries = [...xml.matchAll(/<row\b|<\/sheetData>|<sheetData>/g)].map((m) => m.index + (m[0] === '<sheetData>' ? m[0].length : 0));
+        const at = edit.payload.startsWith('<!DOCTYPE') ? xml.indexOf('<worksheet') : boundaries[Math.floor(edit.where * boundaries.length)] ?? xml.length;
+        entries.set(part, Buffer.from(xml.slice(0, Math.max(0, at)) + edit.payload + xml.slice(Math.max(0, at)), 'utf8'));
+      } else {
         const xml = entries.get('xl/workbook.xml')?.toString('utf8');
         if (!xml) return bytes;
         let i = 0;
@@ -416,8 +456,8 @@ function withFarCells(bytes: Uint8Array, book: XLSX.WorkBook, far: readonly Extr
       if (row === 1_048_575) break;
     }
     const dimension = `A1:${XLSX.utils.encode_cell({ r: row, c: maxCol })}`;
-    xml = xml.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${dimension}"/>`);
-    xml = xml.includes('</sheetData>') ? xml.replace('</sheetData>', `${rows.join('')}</sheetData>`) : xml.replace('<sheetData/>', `<sheetData>${rows.join('')}</sheetData>`);
+    xml = xml.replace(/<dimension ref="[^"]*"\/>/, () => `<dimension ref="${dimension}"/>`);
+    xml = xml.includes('</sheetData>') ? xml.replace('</sheetData>', () => `${rows.join('')}</sheetData>`) : xml.replace('<sheetData/>', () => `<sheetData>${rows.join('')}</sheetData>`);
     entries.set(part, Buffer.from(xml, 'utf8'));
   }
   return zipOf(entries);

@@ -78,7 +78,7 @@ export const unitProperties = {
   ),
 
   'a formula text cell reads as the text Excel wrote, whatever it holds': fc.property(
-    fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }), fc.constantFrom('&amp;', '_x0041_', '_x005F_x0041_', 'a<b>&c', ']]>', '&#38;', '_x00')),
+    fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }), fc.constantFrom('&amp;', '_x0041_', '_x005F_x0041_', 'a<b>&c', ']]>', '&#38;', '_x00', '$$ ', 'a $& $1 $` b')),
     (text) => {
       const shown = text.replace(/\r\n?/g, '\n').trim().replace(LONE_SURROGATE, '\ufffd');
       if (shown === '' || /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(shown)) return true; // text no .xlsx can hold as such
@@ -159,6 +159,7 @@ let formulaTemplate: Uint8Array | undefined;
 export function formulaNameWorkbook(rawValue: string): Uint8Array {
   formulaTemplate ??= xlsxBytes({ facility: facilitySheet({ name: 'NAME-PLACEHOLDER' }) });
   const sheet = readZipEntries(formulaTemplate).get('xl/worksheets/sheet1.xml')!.toString('utf8');
-  const xml = sheet.replace(/<c r="B2"[^>]*>.*?<\/c>/, `<c r="B2" t="str"><f>A2&amp;""</f><v>${rawValue}</v></c>`);
+  // A function, not a string, as the replacement: `$$` or `$&` in the value must stay as written.
+  const xml = sheet.replace(/<c r="B2"[^>]*>.*?<\/c>/, () => `<c r="B2" t="str"><f>A2&amp;""</f><v>${rawValue}</v></c>`);
   return editZip(formulaTemplate, { 'xl/worksheets/sheet1.xml': xml });
 }

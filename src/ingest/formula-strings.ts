@@ -34,20 +34,93 @@ export function encodeCellText(text: string): string {
   return text.replace(/_(?=x[\da-fA-F]{4}_)/gi, '_x005F_').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/**
- * Cell start and end tags and value start and end tags (optionally namespace-prefixed, `<x:c …>`), in one
- * left-to-right scan: linear in the worksheet's length whatever it holds.
- */
-const TOKEN = /<((?:\w+:)?)c\s[^<>]*>|<\/(?:\w+:)?c>|<(?:\w+:)?v\b[^<>]*>|<\/(?:\w+:)?v>/g;
-const STR_TYPE = /\st\s*=\s*(["'])str\1/;
+/** Where a `t="str"` value can differ between one unescape and two: an entity, an OOXML escape, a CDATA section. */
+const AMP = 0x26;
+const UNDERSCORE = 0x5f;
+const LT = 0x3c;
+const GT = 0x3e;
 
 /** The worksheet with each formula text value re-escaped for SheetJS's double unescape; other bytes unchanged. */
 export function protectFormulaStrings(xml: Buffer): Buffer {
   if (!xml.includes('t="str"') && !xml.includes("t='str'")) return xml;
-  // latin1 keeps one character per byte, so string offsets are byte offsets; markup is ASCII.
-  const text = xml.toString('latin1');
+  // A value without `&` or `_x` reads the same unescaped once or twice: only values holding one are rewritten,
+  // and they are found from those characters, so a large sheet of plain text costs a few native scans.
+  const suspects: number[] = [];
+  for (let i = xml.indexOf(AMP); i >= 0; i = xml.indexOf(AMP, i + 1)) suspects.push(i);
+  for (const escape of ['_x', '_X']) for (let i = xml.indexOf(escape); i >= 0; i = xml.indexOf(escape, i + 2)) suspects.push(i);
+  if (suspects.length === 0) return xml;
+  suspects.sort((a, b) => a - b);
+  const ranges = xml.includes('<![CDATA[') ? scannedValueRanges(xml) : suspectValueRanges(xml, suspects);
+  if (ranges.length === 0) return xml;
   const parts: Buffer[] = [];
   let copied = 0;
+  for (const { start, end } of ranges) {
+    const raw = UTF8.decode(xml.subarray(start, end));
+    parts.push(xml.subarray(copied, start), Buffer.from(encodeCellText(encodeCellText(decodeCellText(raw))), 'utf8'));
+    copied = end;
+  }
+  parts.push(xml.subarray(copied));
+  return Buffer.concat(parts);
+}
+
+interface Range { readonly start: number; readonly end: number }
+
+/** The tag starting at `lt`: its local name (prefix dropped), whether it closes, and where it ends. */
+function tagAt(xml: Buffer, lt: number): { name: string; closing: boolean; end: number } | undefined {
+  const end = xml.indexOf(GT, lt);
+  if (end < 0) return undefined;
+  let i = lt + 1;
+  const closing = xml[i] === 0x2f;
+  if (closing) i++;
+  let j = i;
+  while (j < end && j - i < 64 && xml[j] !== 0x20 && xml[j] !== 0x2f && xml[j] !== 0x09 && xml[j] !== 0x0a && xml[j] !== 0x0d) j++;
+  const qualified = xml.toString('latin1', i, j);
+  return { name: qualified.slice(qualified.indexOf(':') + 1), closing, end };
+}
+
+/**
+ * The `<v>` contents of `t="str"` cells that hold one of the suspect positions. Without CDATA a value holds
+ * no `<`, so the element around a position starts at the last `<` before it; the cell's start tag is found
+ * a few tags further back (past its `<f>`).
+ */
+function suspectValueRanges(xml: Buffer, suspects: readonly number[]): Range[] {
+  const ranges: Range[] = [];
+  // Suspects inside one element are decided together: each stretch of text is scanned once each way.
+  let decidedUntil = 0;
+  for (const at of suspects) {
+    if (at < decidedUntil) continue;
+    const next = xml.indexOf(LT, at);
+    decidedUntil = next < 0 ? xml.length : next;
+    const lt = xml.lastIndexOf(LT, at);
+    const value = lt < 0 ? undefined : tagAt(xml, lt);
+    if (!value || value.closing || value.name !== 'v' || value.end > at || xml[value.end - 1] === 0x2f) continue;
+    let cell: { tag: string } | undefined;
+    for (let back = lt - 1, steps = 0; back >= 0 && steps < 6; steps++) {
+      const prev = xml.lastIndexOf(LT, back);
+      const tag = prev < 0 ? undefined : tagAt(xml, prev);
+      if (!tag || tag.name === 'row' || tag.name === 'v' || (tag.name === 'c' && tag.closing)) break;
+      if (tag.name === 'c') { cell = { tag: xml.toString('latin1', prev, tag.end + 1) }; break; }
+      back = prev - 1;
+    }
+    if (!cell || !STR_TYPE.test(cell.tag)) continue;
+    const close = xml.indexOf(LT, value.end + 1);
+    if (close < 0) continue;
+    ranges.push({ start: value.end + 1, end: close });
+  }
+  return ranges;
+}
+
+/**
+ * Cell start and end tags and value start and end tags (optionally namespace-prefixed, `<x:c …>`), in one
+ * left-to-right scan: linear in the worksheet's length whatever it holds. Used when the sheet has CDATA.
+ */
+const TOKEN = /<((?:\w+:)?)c\s[^<>]*>|<\/(?:\w+:)?c>|<(?:\w+:)?v\b[^<>]*>|<\/(?:\w+:)?v>/g;
+const STR_TYPE = /\st\s*=\s*(["'])str\1/;
+
+function scannedValueRanges(xml: Buffer): Range[] {
+  // latin1 keeps one character per byte, so string offsets are byte offsets; markup is ASCII.
+  const text = xml.toString('latin1');
+  const ranges: Range[] = [];
   let inStrCell = false;
   let valueStart = -1;
   let valueDone = false;
@@ -65,13 +138,9 @@ export function protectFormulaStrings(xml: Buffer): Buffer {
     } else if (tag[1] !== '/') {
       if (valueStart < 0 && !tag.endsWith('/>')) valueStart = TOKEN.lastIndex;
     } else if (valueStart >= 0) {
-      const raw = UTF8.decode(xml.subarray(valueStart, m.index));
-      parts.push(xml.subarray(copied, valueStart), Buffer.from(encodeCellText(encodeCellText(decodeCellText(raw))), 'utf8'));
-      copied = m.index;
+      ranges.push({ start: valueStart, end: m.index });
       valueDone = true;
     }
   }
-  if (parts.length === 0) return xml;
-  parts.push(xml.subarray(copied));
-  return Buffer.concat(parts);
+  return ranges;
 }

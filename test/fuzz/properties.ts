@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { dayNumber, formatIsoDate, toYMD } from '../../src/core/date.ts';
 import { clip, terminalSafe } from '../../src/core/text.ts';
+import { protectFormulaStrings } from '../../src/ingest/formula-strings.ts';
 import { readWorkbook, typeTables, WorkbookRejected } from '../../src/ingest/index.ts';
 import { md } from '../../src/report/markdown.ts';
 import { facilitySheet, xlsxBytes } from '../cli/helpers.ts';
@@ -84,6 +85,28 @@ export const unitProperties = {
       if (shown === '' || /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(shown)) return true; // text no .xlsx can hold as such
       const name = readWorkbook(formulaNameWorkbook(excelEscape(shown)), { file: 'f.xlsx' }).facility?.name;
       return name === shown.replace(/\s+$/, '');
+    },
+  ),
+
+  'formula text values are found the same way from suspect characters as by scanning every cell': fc.property(
+    fc.array(fc.record({
+      prefix: fc.constantFrom('', 'x:'),
+      type: fc.constantFrom('str', 's', 'inlineStr', 'n', 'str'),
+      quote: fc.constantFrom('"', "'"),
+      formula: fc.constantFrom('', '<f>A1&amp;"_x0041_"</f>', '<f/>', '<f t="shared" si="0"/>'),
+      value: fc.oneof(fc.constantFrom('Tom &amp;amp; Jerry', '_x005F_x0041_', '&#38;amp;', 'plain', '', '&lt;b&gt;', 'a_X0041_b'), fc.string({ maxLength: 20 }).map((t) => t.replace(/[<>]/g, ''))),
+      selfClosing: fc.boolean(),
+    }), { maxLength: 8 }),
+    (cells) => {
+      const body = cells.map((c, i) => {
+        const p = c.prefix;
+        const open = `<${p}c r="A${i + 1}" t=${c.quote}${c.type}${c.quote}`;
+        return c.selfClosing ? `${open}/>` : `${open}>${c.formula.replace(/<(\/?)f/g, `<$1${p}f`)}<${p}v>${c.value}</${p}v></${p}c>`;
+      }).join('');
+      const xml = `<worksheet><sheetData><row r="1">${body}</row></sheetData></worksheet>`;
+      const targeted = protectFormulaStrings(Buffer.from(xml, 'utf8')).toString('utf8');
+      const scanned = protectFormulaStrings(Buffer.from(`${xml}<![CDATA[]]>`, 'utf8')).toString('utf8');
+      return `${targeted}<![CDATA[]]>` === scanned;
     },
   ),
 

@@ -9,6 +9,13 @@ import { examplesRead, smallWorkbook } from './bases.ts';
 
 export const BASES = ['residential', 'home-care', 'day-care', 'small'] as const;
 export type Base = (typeof BASES)[number];
+
+/** Cells whose address is far out (beyond XFD, or the last row): far-cell cases, generated only with `farCells`. */
+const FAR_XML_PAYLOADS = [
+  '<row r="2"><c r="ZZZZZ2"><v>1</v></c></row>',
+  '<row r="2"><c r="XFD2"><v>1</v></c></row>',
+  '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
+];
 export const FORMATS = ['terminal', 'json', 'md', 'html', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
 
@@ -60,7 +67,7 @@ const XML_PAYLOADS = [
   '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>',
   '<row r="2"><c r="A2" t="inlineStr"><is><t>&lol2;&lol2;</t></is></c></row>',
   '<row r="0"><c r="A0"><v>1</v></c></row>',
-  '<row r="2"><c r="ZZZZZ2"><v>1</v></c><c r="A-1"><v>2</v></c><c><v>3</v></c></row>',
+  '<row r="2"><c r="A-1"><v>2</v></c><c><v>3</v></c><c r="2A"><v>4</v></c></row>',
   '<row r="2"><c r="A2" t="b"><v>2</v></c><c r="B2" t="e"><v>#BOGUS!</v></c></row>',
   '<row r="2"><c r="A2"',
   '</sheetData></worksheet><worksheet><sheetData>',
@@ -169,15 +176,17 @@ export function editArbitrary(options: RecipeOptions): fc.Arbitrary<Edit> {
   return fc.oneof(...edits);
 }
 
-const byteEdit: fc.Arbitrary<ByteEdit> = fc.oneof(
+function byteEditArbitrary(options: RecipeOptions): fc.Arbitrary<ByteEdit> {
+  return fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
   fc.record({ kind: fc.constant('flip' as const), bits: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), fc.nat({ max: 7 })), { minLength: 1, maxLength: 4 }) }),
   fc.record({ kind: fc.constant('raw-sheet-name' as const), sheet: index, name: fc.oneof(cellText, fc.constantFrom('a'.repeat(300), '\u001b[2J\u0007', 'x\ny', '')) }),
   fc.record({ kind: fc.constant('drop-part' as const), part: index }),
   fc.record({ kind: fc.constant('garbage-part' as const), part: index, text: fc.oneof(fc.constant(''), fc.constant('<'), fc.string({ maxLength: 200 }), fc.constant('<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1"><v>1')) }),
-  fc.record({ kind: fc.constant('xml-inject' as const), sheet: index, where: fc.double({ min: 0, max: 1, noNaN: true }), payload: fc.constantFrom(...XML_PAYLOADS) }),
+  fc.record({ kind: fc.constant('xml-inject' as const), sheet: index, where: fc.double({ min: 0, max: 1, noNaN: true }), payload: fc.constantFrom(...XML_PAYLOADS, ...(options.farCells ? FAR_XML_PAYLOADS : [])) }),
   fc.record({ kind: fc.constant('date1904' as const) }),
-);
+  );
+}
 
 const fileName: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom('workbook.xlsx', 'Балалар үйі.xlsx', 'report.XLSX', 'a b.xlsx') },
@@ -195,7 +204,7 @@ export function workbookArbitrary(options: RecipeOptions): fc.Arbitrary<Workbook
   return fc.record({
     base: options.quick ? fc.oneof({ weight: 4, arbitrary: fc.constant<Base>('small') }, { weight: 1, arbitrary: fc.constantFrom(...BASES) }) : fc.constantFrom(...BASES),
     edits: fc.array(editArbitrary(options), { maxLength: 6 }),
-    bytes: fc.oneof({ weight: 5, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(byteEdit, { minLength: 1, maxLength: 2 }) }),
+    bytes: fc.oneof({ weight: 5, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(byteEditArbitrary(options), { minLength: 1, maxLength: 2 }) }),
     disguise: fc.oneof({ weight: 12, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(...DISGUISES) }),
     compression: fc.boolean(),
     fileName,

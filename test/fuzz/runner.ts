@@ -16,6 +16,9 @@ export type RunOutcome =
   | { readonly kind: 'timeout'; readonly ms: number }
   | { readonly kind: 'died'; readonly detail: string };
 
+/** How far a worker's peak RSS may rise above its baseline before it is replaced for the next run. */
+const FRESH_WORKER_SLACK = 150 * 1024 * 1024;
+
 /** Heap cap of the worker: a case that needs more dies there instead of exhausting the machine. */
 const WORKER_HEAP_MB = 2048;
 
@@ -31,6 +34,7 @@ export class FuzzWorker {
   private warmUps = 0;
   /** Peak RSS of the fresh worker after its first run, the baseline memory budgets are measured from. */
   baselineRss = 0;
+  private lastPeakRss = 0;
 
   constructor() {
     const root = mkdtempSync(join(tmpdir(), 'ereje-fuzz-worker-'));
@@ -71,8 +75,13 @@ export class FuzzWorker {
     return child;
   }
 
-  /** Runs one command line; past `deadlineMs` the worker is killed and the run is a timeout. */
+  /**
+   * Runs one command line; past `deadlineMs` the worker is killed and the run is a timeout. Peak RSS only
+   * grows over a process's life, so a worker whose peak has risen well above its baseline is replaced
+   * first: each run's peak is then its own.
+   */
   async run(argv: readonly string[], deadlineMs: number): Promise<RunOutcome> {
+    if (this.child && this.lastPeakRss > this.baselineRss + FRESH_WORKER_SLACK) this.kill();
     if (!this.child) {
       this.child = this.start();
       // A fresh worker first audits a small workbook: its peak RSS after that is the baseline of memory budgets.
@@ -80,6 +89,7 @@ export class FuzzWorker {
       const warm = await this.send(this.child, ['audit', this.warmUpFile, '--format', 'json', '--out', out], 120_000);
       if (warm === 'timeout' || warm instanceof Error) return { kind: 'died', detail: `the worker did not start: ${warm === 'timeout' ? 'timeout' : warm.message}` };
       this.baselineRss = warm.maxRssBytes;
+      this.lastPeakRss = warm.maxRssBytes;
     }
     const t0 = performance.now();
     const reply = await this.send(this.child, argv, deadlineMs);
@@ -88,6 +98,7 @@ export class FuzzWorker {
       return { kind: 'timeout', ms: performance.now() - t0 };
     }
     if (reply instanceof Error) return { kind: 'died', detail: reply.message };
+    this.lastPeakRss = reply.maxRssBytes;
     return { kind: 'done', ...reply };
   }
 

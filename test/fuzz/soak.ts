@@ -39,9 +39,10 @@ while (Date.now() < deadline) {
   const seed = round === 1 && firstSeed !== undefined ? firstSeed : randomInt(2 ** 31 - 1);
   // A fresh worker per round: one case's memory never counts against the next round's budget.
   const worker = new FuzzWorker();
+  let firstProblems: { recipe: Recipe; problems: readonly string[] } | undefined;
   let lastProblems: { recipe: Recipe; problems: readonly string[] } | undefined;
   const details = await fc.check(
-    workbookProperty(worker, { farCells }, (recipe, problems) => { lastProblems = { recipe, problems }; }),
+    workbookProperty(worker, { farCells }, (recipe, problems) => { lastProblems = { recipe, problems }; firstProblems ??= lastProblems; }),
     { seed, numRuns: 10, interruptAfterTimeLimit: Math.max(1000, deadline - Date.now()) },
   );
   worker.dispose();
@@ -49,6 +50,8 @@ while (Date.now() < deadline) {
   if (details.failed && lastProblems) {
     const name = `${stamp}-workbooks-seed-${seed}`;
     const saved = saveReproducer(failuresDir, name, lastProblems.recipe, lastProblems.problems, seed);
+    // The case as first found too: shrinking can end on a smaller case that fails another way.
+    if (firstProblems && firstProblems !== lastProblems) saveReproducer(failuresDir, `${name}-as-found`, firstProblems.recipe, firstProblems.problems, seed);
     failures.push(name);
     console.log(`FAIL workbooks (seed ${seed}, path "${details.counterexamplePath}", after ${details.numRuns} cases, shrunk ${details.numShrinks} times):`);
     for (const p of lastProblems.problems) console.log(`  ${p.split('\n').join('\n  ')}`);

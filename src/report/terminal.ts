@@ -1,5 +1,6 @@
 // The readable summary `ereje audit` prints when no --format is given: plain text, no colours, so it
 // reads the same in a terminal, a log file and a pasted ticket.
+import { terminalSafe } from '../core/text.ts';
 import type { AuditReport, FindingGroup } from './types.ts';
 import { consolidateFindings } from './consolidate.ts';
 import type { ReportWords } from './i18n.ts';
@@ -73,7 +74,7 @@ export function renderTerminal(report: AuditReport, options: RenderOptions): str
     const who = n.subjects.length > 0 ? `${n.subjects.join(', ')}${n.reason ? ': ' : ''}` : '';
     out.push(`  ${n.clause} ${n.rule} — ${place ? `${place}: ` : ''}${oneLine(who + n.reason)}`);
   }
-  return out.join('\n') + '\n';
+  return out.map(terminalSafe).join('\n') + '\n';
 }
 
 /** Entries shown per rule (findings) or per sheet (input errors); a longer list shows one fewer and a count. */
@@ -114,6 +115,5 @@ function e0<T>(group: readonly T[]): T {
 
 /** Workbook text could hold newlines or terminal control characters; the summary stays one line per entry. */
 export function oneLine(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+  return terminalSafe(s);
 }

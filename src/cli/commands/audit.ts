@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Lang } from '../../core/lang.ts';
 import type { Localized } from '../../core/lang.ts';
+import { clip, terminalSafe } from '../../core/text.ts';
 import { renderBatchSummaryHtml } from '../../report/batch-html.ts';
 import { buildBatchSummary } from '../../report/batch.ts';
 import { renderReport, renderTerminal, REPORT_FORMATS, type AuditReport, type ReportFormat } from '../../report/index.ts';
@@ -76,7 +77,7 @@ async function runAudit(args: readonly string[], flags: AuditFlags, io: CliIO): 
   if (several) checkDistinctNames(inputs.map((i) => i.file));
   // Where every report goes is settled, and checked against every input, before anything is read or written.
   const plan = flags.out === undefined ? null : planReports(inputs, flags.out, flags.format, several, flags.mapping, flags.baseline);
-  const warn = (line: Localized) => io.stderr(`ereje: ${line[flags.lang]}\n`);
+  const warn = (line: Localized) => io.stderr(`ereje: ${terminalSafe(line[flags.lang])}\n`);
   const baselines = flags.baseline === undefined ? null : loadBaselineSource(flags.baseline, warn);
   if (several && baselines?.kind === 'file') throw new FatalError(followUpText.severalNeedFolder(flags.baseline!));
   const pack = await loadAuditPack(flags.rules ?? defaultRulesDir());
@@ -89,7 +90,7 @@ async function runAudit(args: readonly string[], flags: AuditFlags, io: CliIO): 
     if (plan !== null) {
       const target = plan.targets[0]!;
       writeReportFile(target, renderReport(report, plan.format, { lang: flags.lang, quotes: pack.quotes }));
-      io.stderr(`ereje: ${cliText.wrote(target)[flags.lang]}\n`);
+      io.stderr(`ereje: ${terminalSafe(cliText.wrote(target)[flags.lang])}\n`);
     } else if (flags.format !== undefined) {
       io.stdout(renderReport(report, flags.format, { lang: flags.lang, quotes: pack.quotes }) as string);
     } else {
@@ -168,7 +169,7 @@ async function auditSeveral(
   const progress = startProgress(inputs.length, io.stderrIsTTY ?? false);
   try {
     for (const [k, input] of inputs.entries()) {
-      progress.step(input.file);
+      progress.step(terminalSafe(input.file));
       try {
         const audited = await auditWorkbook(readWorkbookFile(input, maxBytes), input.file, pack, options);
         const report = withFollowUp(audited.report, input.file, baselines, warn);
@@ -179,11 +180,13 @@ async function auditSeveral(
         }
         outcomes.push({ file: input.file, report, exitCode: audited.exitCode, ...(plan !== null ? { reportFile: basename(plan.targets[k]!) } : {}) });
       } catch (err) {
-        // One unreadable workbook does not stop the others; it is exit state 2 in the table.
-        if (!(err instanceof FatalError)) throw err;
-        io.stderr(`ereje: ${err.text[flags.lang]}\n`);
-        if (flags.debug && err.stack) io.stderr(err.stack + '\n');
-        outcomes.push({ file: input.file, report: null, exitCode: err.exitCode, error: err.text[flags.lang] });
+        // No failure of one workbook, expected or not, stops the others: it is one line and exit state 2 in the table
+        // (and in the batch summary, with that line as its reason).
+        const message = err instanceof FatalError ? err.text[flags.lang]
+          : `${input.file}: ${cliText.internalError(clip((err instanceof Error ? err.message : String(err)).split('\n', 1)[0]!, 200))[flags.lang]}`;
+        io.stderr(`ereje: ${terminalSafe(message)}\n`);
+        if (flags.debug && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
+        outcomes.push({ file: input.file, report: null, exitCode: err instanceof FatalError ? err.exitCode : 2, error: message });
       }
     }
   } finally {
@@ -191,11 +194,11 @@ async function auditSeveral(
   }
   io.stdout(renderSummaryTable(outcomes, flags.lang));
   if (flags.out !== undefined) {
-    io.stderr(`ereje: ${cliText.wroteReports(outcomes.filter((o) => o.report !== null).length, flags.out)[flags.lang]}\n`);
+    io.stderr(`ereje: ${terminalSafe(cliText.wroteReports(outcomes.filter((o) => o.report !== null).length, flags.out)[flags.lang])}\n`);
     const summary = buildBatchSummary(outcomes, { lang: flags.lang, version });
     writeReportFile(join(flags.out, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
     writeReportFile(join(flags.out, 'summary.html'), renderBatchSummaryHtml(summary, { quotes: pack.quotes }));
-    io.stderr(`ereje: ${followUpText.wroteSummary(flags.out)[flags.lang]}\n`);
+    io.stderr(`ereje: ${terminalSafe(followUpText.wroteSummary(flags.out)[flags.lang])}\n`);
   }
   return Math.max(0, ...outcomes.map((o) => o.exitCode));
 }

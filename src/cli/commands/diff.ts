@@ -4,6 +4,7 @@
 import { statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { LANGS, type Lang, type Localized } from '../../core/lang.ts';
+import { terminalSafe } from '../../core/text.ts';
 import { renderReport, renderTerminal, REPORT_FORMATS, reportExitCode, type QuoteMap, type ReportFormat } from '../../report/index.ts';
 import { defaultRulesDir } from '../../rulepack/load.ts';
 import { loadRulePack, quoteMap } from '../../rulepack/pack.ts';
@@ -43,7 +44,7 @@ async function runDiff(earlierPath: string, laterPath: string, flags: DiffFlags,
   const earlier = readReportFile(earlierPath, earlierPath);
   const later = readReportFile(laterPath, laterPath);
   const lang = flags.lang ?? later.report.lang;
-  const warn = (line: Localized) => io.stderr(`ereje: ${line[lang]}\n`);
+  const warn = (line: Localized) => io.stderr(`ereje: ${terminalSafe(line[lang])}\n`);
   const report = followUp(later.report, earlier, earlierPath, warn);
   const options = { lang, quotes: await quotes(flags.rules) };
   if (flags.out !== undefined) {
@@ -52,7 +53,7 @@ async function runDiff(earlierPath: string, laterPath: string, flags: DiffFlags,
     } catch (err) {
       throw new FatalError(cliText.cannotWrite(flags.out, (err as NodeJS.ErrnoException).code ?? 'error'));
     }
-    io.stderr(`ereje: ${cliText.wrote(flags.out)[lang]}\n`);
+    io.stderr(`ereje: ${terminalSafe(cliText.wrote(flags.out)[lang])}\n`);
   } else if (format !== undefined) {
     io.stdout(renderReport(report, format, options) as string);
   } else {

@@ -61,5 +61,8 @@ export const followUpText = {
     `${name}: бұл жұмыс кітабының есебі жиынтық файлымен (summary.json, summary.html) аттас болар еді; кітаптың атын өзгертіңіз.`,
     `${name}: отчёт этой книги назывался бы как файл сводки (summary.json, summary.html); переименуйте книгу.`,
     `${name}: this workbook's report would be named like the batch summary (summary.json, summary.html); rename the workbook.`),
-  wroteSummary: (dir: string) => L(`жиынтық: ${dir}/summary.json, ${dir}/summary.html`, `сводка: ${dir}/summary.json, ${dir}/summary.html`, `summary: ${dir}/summary.json, ${dir}/summary.html`),
+  wroteSummary: (dir: string) => L(
+    `${dir} қалтасына жиынтық жазылды (summary.json, summary.html)`,
+    `в ${dir} записана сводка (summary.json, summary.html)`,
+    `wrote the batch summary to ${dir} (summary.json, summary.html)`),
 };

@@ -179,7 +179,7 @@ function notEvaluated(report: AuditReport, w: ReportWords, options: RenderOption
   if (report.not_evaluated.length === 0) return `<section><h2>${esc(w.notEvaluated)}</h2><p class="empty">${esc(w.allEvaluated)}</p></section>`;
   const rows = consolidateNotEvaluated(report.not_evaluated).map((n) => {
     const place = notEvaluatedPlace(n, options.lang);
-    return `<tr><td class="mono">${esc(n.clause)}</td><td class="mono">${esc(n.rule)}</td><td>${n.subjects.map((s) => esc(s)).join('<br>')}</td>` +
+    return `<tr><td class="mono">${n.clauses.map(esc).join('<br>')}</td><td class="mono">${n.rules.map(esc).join('<br>')}</td><td>${n.subjects.map((s) => esc(s)).join('<br>')}</td>` +
       `<td>${place ? `<span class="muted">${esc(place)}:</span> ` : ''}${esc(n.reason)}</td></tr>`;
   }).join('');
   return `<section><h2>${esc(w.notEvaluated)}</h2>

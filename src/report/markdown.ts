@@ -61,7 +61,7 @@ export function renderMarkdown(report: AuditReport, options: RenderOptions): str
   else {
     out.push(table([w.clause, w.rule, w.subject, w.reason], consolidateNotEvaluated(report.not_evaluated).map((n) => {
       const place = notEvaluatedPlace(n, lang);
-      return [n.clause, md(n.rule), md(n.subjects.join(', ')), md(place ? `${place}: ${n.reason}` : n.reason)];
+      return [n.clauses.join(', '), md(n.rules.join(', ')), md(n.subjects.join(', ')), md(place ? `${place}: ${n.reason}` : n.reason)];
     })), '');
   }
 

@@ -72,7 +72,7 @@ export function renderTerminal(report: AuditReport, options: RenderOptions): str
   for (const n of consolidateNotEvaluated(report.not_evaluated)) {
     const place = notEvaluatedPlace(n, lang);
     const who = n.subjects.length > 0 ? `${n.subjects.join(', ')}${n.reason ? ': ' : ''}` : '';
-    out.push(`  ${n.clause} ${n.rule} — ${place ? `${place}: ` : ''}${oneLine(who + n.reason)}`);
+    out.push(`  ${n.clauses.join(', ')} (${n.rules.join(', ')}) — ${place ? `${place}: ` : ''}${oneLine(who + n.reason)}`);
   }
   return out.map(terminalSafe).join('\n') + '\n';
 }

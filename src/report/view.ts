@@ -260,10 +260,13 @@ export function inputErrorCell(e: AuditReport['input_errors'][number]): string {
   return e.cell ?? (e.row === null ? e.sheet : `${e.sheet}!${e.row}`);
 }
 
-/** Rules not evaluated, merged per rule: one line naming every subject, not one line per child. */
+/**
+ * Rules not evaluated, merged per rule — one line naming every subject, not one line per child — and rules
+ * not evaluated for the same subjects and the same reason on one line (`A1.2, A1.7, A1.8`).
+ */
 export interface NotEvaluatedEntry {
-  readonly rule: string;
-  readonly clause: string;
+  readonly rules: readonly string[];
+  readonly clauses: readonly string[];
   readonly cause: 'workbook' | 'rule_pack';
   /** Subjects with what sets each apart (`D-08 (2007-09-03)`); empty for a whole rule. */
   readonly subjects: readonly string[];
@@ -282,7 +285,18 @@ const DETAIL_LENGTH = 60;
  * (2007-09-03)`). When they share too little, each subject keeps its own reason.
  */
 export function consolidateNotEvaluated(list: AuditReport['not_evaluated']): NotEvaluatedEntry[] {
-  const out: NotEvaluatedEntry[] = [];
+  const perRule = notEvaluatedPerRule(list);
+  return groupBy(perRule, (n) => JSON.stringify([n.cause, n.subjects, n.reason, n.sheet ?? null, n.column ?? null])).map((same) => ({
+    ...same[0]!,
+    rules: same.map((n) => n.rule),
+    clauses: [...new Set(same.map((n) => n.clause))],
+  }));
+}
+
+type PerRule = Omit<NotEvaluatedEntry, 'rules' | 'clauses'> & { readonly rule: string; readonly clause: string };
+
+function notEvaluatedPerRule(list: AuditReport['not_evaluated']): PerRule[] {
+  const out: PerRule[] = [];
   for (const same of groupBy(list, (n) => JSON.stringify([n.rule, n.cause, n.subject === undefined ? n.reason : null, n.sheet ?? null, n.column ?? null]))) {
     const first = same[0]!;
     const place = { ...(first.sheet !== undefined ? { sheet: first.sheet } : {}), ...(first.column !== undefined ? { column: first.column } : {}) };

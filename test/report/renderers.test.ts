@@ -49,7 +49,7 @@ describe('terminal summary', () => {
     expect(text).toContain('A1.46 F-001 · 2010-W07');
     expect(text).toContain(`A1.8 C-2 · ${labelled(enumLabel('document', 'referral', lang), 'referral', lang)}`);
     expect(text).toContain('Балалар!B11 (birth_date); Балалар!D11 (admitted_on)');
-    expect(text).toContain('A1.43 residential/staffing-norms');
+    expect(text).toContain('A1.43 (residential/staffing-norms) — ');
     expect(text).toContain('Балалар!B7 «31.02.2003»');
     expect(text).toContain(`(${w.warning}) Балалар!T1`);
   });

@@ -36,13 +36,13 @@ export function renderBatchSummaryHtml(summary: BatchSummary, options: { quotes?
     const fu = !followUp ? '' : b.follow_up === null ? `<td colspan="3" class="muted">${esc(w.noBaseline)}</td>`
       : n(b.follow_up.new) + `<td class="num${b.follow_up.persisting > 0 ? ' persisting' : ''}">${b.follow_up.persisting}</td>` + n(b.follow_up.resolved);
     return `<tr><td class="mono">${file}</td><td>${esc(f.name)}<br><span class="mono muted">${esc(f.facility_id)} · ${esc(enumText('kind', f.kind, lang))}</span></td>` +
-      `<td class="mono">${esc(b.period!.from)} … ${esc(b.period!.to)}</td><td><span class="verdict-tag verdict-${b.result}">${esc(w.verdict[b.result])}</span></td>` +
+      `<td class="mono"><span class="nw">${esc(b.period!.from)} …</span> <span class="nw">${esc(b.period!.to)}</span></td><td><span class="verdict-tag verdict-${b.result}">${esc(w.verdict[b.result])}</span></td>` +
       SEVERITY_ORDER.map((k) => n(b.findings![k])).join('') + n(b.entries) + n(b.input_errors) + fu + n(b.exit) + '</tr>';
   }).join('\n');
   const worst = summary.worst_clauses.map((c) => {
     const quote = quoteFor(c.rules[0] ?? '', c.clause, options.quotes);
-    return `<tr class="row-${c.severity}"><td class="mono">${esc(c.clause)}</td><td><span class="sev sev-${c.severity}">${esc(w.severities[c.severity])}</span></td>` +
-      `<td class="num">${c.facilities.length}</td><td class="mono">${esc(c.facilities.join(', '))}</td><td class="num">${c.entries}</td><td class="num">${c.findings}</td>` +
+    return `<tr class="row-${c.severity}"><td class="mono nw">${esc(c.clause)}</td><td><span class="sev sev-${c.severity}">${esc(w.severities[c.severity])}</span></td>` +
+      `<td class="num">${c.facilities.length}</td><td class="mono">${c.facilities.map((f) => `<span class="nw">${esc(f)}</span>`).join(', ')}</td><td class="num">${c.entries}</td><td class="num">${c.findings}</td>` +
       (followUp ? `<td class="num">${c.persisting}</td>` : '') +
       `<td>${quote === undefined ? '' : `<span lang="kk" class="quote">«${esc(quote)}»</span><br>`}<span class="rule mono">${esc(c.rules.join(', '))}</span></td></tr>`;
   }).join('\n');
@@ -56,6 +56,9 @@ export function renderBatchSummaryHtml(summary: BatchSummary, options: { quotes?
 <title>${esc(w.batchTitle)}</title>
 <style>${HTML_STYLE}
 .wide { max-width: 277mm; } table.batch td, table.batch th { font-size: 9pt; } td.persisting { color: var(--critical); font-weight: 700; }
+.wide .stats { grid-template-columns: repeat(auto-fit, minmax(24mm, 1fr)); }
+table.batch td.mono, table.batch td .mono { overflow-wrap: normal; } table.batch td.nw { white-space: nowrap; }
+.verdict-tag { background: none !important; }
 .verdict-tag { font-weight: 600; white-space: nowrap; } .verdict-tag.verdict-compliant { color: var(--ok); }
 .verdict-tag.verdict-non_compliant { color: var(--critical); } .verdict-tag.verdict-incomplete { color: var(--major); }
 tr.failed td { color: var(--critical); } .quote { font-style: italic; }

@@ -78,7 +78,7 @@ export function renderTerminal(report: AuditReport, options: RenderOptions): str
 }
 
 /** Entries shown per rule (findings) or per sheet (input errors); a longer list shows one fewer and a count. */
-const PER_RULE = 3;
+const PER_RULE = 5;
 const PER_SHEET = 5;
 /** Up to this many input errors (and warnings) are all listed. */
 const ALL_INPUT_ERRORS = 50;

@@ -169,6 +169,27 @@ describe('Markdown and HTML input errors', () => {
   });
 });
 
+describe('quotes', () => {
+  it('follow the version that judged each finding: an amendment\'s wording for its findings, the original\'s for the rest', () => {
+    const quotes = new Map([
+      // As the rule pack builds them: the plain rule id holds the last version's quote.
+      ['residential/group-size', 'at most 5 (amended)'],
+      ['residential/group-size@2009-240-o', 'at most 6 (original)'],
+      ['residential/group-size@2010-x', 'at most 5 (amended)'],
+    ]);
+    const r = buildReport({
+      workbook: workbook(), asOf, lang: 'en', version: '0',
+      evaluation: evaluation({ findings: [finding({ subject: 'G-1' }), finding({ subject: 'G-2', version: '2010-x' })] }),
+    });
+    const md = renderMarkdown(r, { lang: 'en', quotes });
+    expect(md).toContain('> at most 6 (original)');
+    expect(md).toContain('> at most 5 (amended)');
+    const only = buildReport({ workbook: workbook(), asOf, lang: 'en', version: '0', evaluation: evaluation({ findings: [finding({ subject: 'G-1' })] }) });
+    expect(renderMarkdown(only, { lang: 'en', quotes })).not.toContain('amended');
+    expect(renderHtml(only, { lang: 'en', quotes })).toContain('«at most 6 (original)»');
+  });
+});
+
 describe('determinism', () => {
   it.each(LANGS)('renders byte-identical JSON, Markdown and HTML twice (%s)', (lang) => {
     const a = report(lang);

@@ -189,7 +189,7 @@ function notEvaluated(report: AuditReport, w: ReportWords, options: RenderOption
 function inputErrors(report: AuditReport, w: ReportWords, options: RenderOptions): string {
   if (report.input_errors.length === 0) return `<section><h2>${esc(w.inputErrors)}</h2><p class="empty">${esc(w.noInputErrors)}</p></section>`;
   const rows = report.input_errors.map((e) => `<tr${isWarning(e) ? ' class="warning"' : ''}>` +
-    `<td class="mono">${esc(inputErrorCell(e))}</td><td>${esc(e.column === null ? '' : columnText(e.sheet, e.column, options.lang))}</td>` +
+    `<td class="mono">${esc(inputErrorCell(e, options.lang))}</td><td>${esc(e.column === null ? '' : columnText(e.sheet, e.column, options.lang))}</td>` +
     `<td class="mono">${esc(e.value ?? '')}</td><td>${esc(e.message)}</td>` +
     `<td class="mono muted">${esc(e.code ?? '')}${isWarning(e) ? ` (${esc(w.warning)})` : ''}</td></tr>`).join('');
   return `<section><h2>${esc(w.inputErrors)}</h2>

@@ -71,7 +71,7 @@ export function renderMarkdown(report: AuditReport, options: RenderOptions): str
     out.push(table(
       [w.cell, w.column, w.value, w.message, w.code],
       report.input_errors.map((e) => [
-        md(inputErrorCell(e)), md(e.column === null ? '' : columnText(e.sheet, e.column, lang)), md(e.value ?? ''), md(e.message),
+        md(inputErrorCell(e, lang)), md(e.column === null ? '' : columnText(e.sheet, e.column, lang)), md(e.value ?? ''), md(e.message),
         md(e.code ?? '') + (isWarning(e) ? ` (${w.warning})` : ''),
       ]),
     ));

@@ -4,6 +4,7 @@ import { terminalSafe } from '../core/text.ts';
 import type { AuditReport, FindingGroup } from './types.ts';
 import { consolidateFindings } from './consolidate.ts';
 import type { ReportWords } from './i18n.ts';
+import { columnText, sheetText } from './labels.ts';
 import {
   SEVERITY_ORDER, clauseCounts, consolidateNotEvaluated, entryExplanations, entryTarget, enumText, explainLines, followUpText,
   formatEvidenceList, formatInForce, groupBy, isWarning, notEvaluatedPlace, severityCounts, verdictLine, wordsFor, type RenderOptions,
@@ -45,7 +46,8 @@ export function renderTerminal(report: AuditReport, options: RenderOptions): str
   for (const group of groupBy(report.input_errors, (e) => e.sheet)) {
     const { shown, hidden } = everyError ? { shown: group, hidden: [] } : cap(group, PER_SHEET);
     for (const e of shown) {
-      const where = e.cell ?? (e.column !== null ? `${e.sheet}.${e.column}` : e.sheet) + (e.row !== null ? ` (${w.row.toLocaleLowerCase()} ${e.row})` : '');
+      const where = e.cell ?? (e.column !== null ? `${sheetText(e.sheet, lang)}: ${columnText(e.sheet, e.column, lang)}` : sheetText(e.sheet, lang))
+        + (e.row !== null ? ` (${w.row.toLocaleLowerCase()} ${e.row})` : '');
       const value = e.value === null ? '' : ` «${oneLine(e.value)}»`;
       out.push(`  ${isWarning(e) ? `(${w.warning}) ` : ''}${where}${value}: ${oneLine(e.message)}`);
     }

@@ -11,7 +11,7 @@ import type { ReportRuleset } from './build.ts';
 import { reportWords, type ReportWords } from './i18n.ts';
 import { compareClauses } from '../engine/findings.ts';
 import { messageNamesPeriods } from './consolidate.ts';
-import { itemText, subjectText } from './labels.ts';
+import { itemText, sheetText, subjectText } from './labels.ts';
 import { annexOf, compareNatural } from './order.ts';
 import { rangesText } from './periods.ts';
 
@@ -255,9 +255,13 @@ export function isWarning(e: AuditReport['input_errors'][number]): boolean {
   return e.code !== undefined && WARNING_CODES.has(e.code as InputErrorCode);
 }
 
-/** Where an input error is, for the Markdown and HTML cell column: the cell, else `sheet!row`, else the sheet. */
-export function inputErrorCell(e: AuditReport['input_errors'][number]): string {
-  return e.cell ?? (e.row === null ? e.sheet : `${e.sheet}!${e.row}`);
+/**
+ * Where an input error is, for the Markdown and HTML cell column: the cell, else `sheet!row`, else the
+ * sheet — by its contract name in the report language when the workbook's own spelling is not known.
+ */
+export function inputErrorCell(e: AuditReport['input_errors'][number], lang: Lang): string {
+  const sheet = sheetText(e.sheet, lang);
+  return e.cell ?? (e.row === null ? sheet : `${sheet}!${e.row}`);
 }
 
 /**

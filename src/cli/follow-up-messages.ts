@@ -47,8 +47,6 @@ export const followUpText = {
     `ескерту: ${file}: --baseline қалтасында ${facility} мекемесінің бұрынғы есебі жоқ; салыстырусыз тексерілді.`,
     `предупреждение: ${file}: в папке --baseline нет прошлого отчёта учреждения ${facility}; проверено без сравнения.`,
     `warning: ${file}: the --baseline folder has no earlier report of facility ${facility}; audited without follow-up.`),
-  comparedWith: (file: string, baseline: string) => L(
-    `${file}: ${baseline} есебімен салыстырылды`, `${file}: сравнено с отчётом ${baseline}`, `${file}: compared with ${baseline}`),
   baselineLater: (what: string) => L(
     `ескерту: ${what}: алдыңғы есептің кезеңі осы тексеру кезеңінен кейін басталады; файлдардың ретін тексеріңіз (алдымен ертерек есеп).`,
     `предупреждение: ${what}: период прошлого отчёта начинается позже периода этой проверки; проверьте порядок файлов (сначала более ранний).`,

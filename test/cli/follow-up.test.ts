@@ -114,6 +114,24 @@ describe('ereje audit --baseline', () => {
     expect(missing.stderr).toMatch(/nope\.json: cannot read the file \(ENOENT\)/);
   });
 
+  it('warns when the baseline is in another language or later than the audit, and still compares', async () => {
+    const kk = join(tmp, 'earlier-kk.json');
+    await run(['audit', RESIDENTIAL, '--lang', 'kk', '--out', kk]);
+    const r = await run(['audit', laterXlsx, '--baseline', kk, '--lang', 'en', '--format', 'md']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^ereje: warning: --baseline .*earlier-kk\.json is in kk, this report in en: resolved findings are shown in the baseline's language\.\n$/);
+    expect(r.stdout).toContain(`*${reportWords('en').baselineLanguage}*`);
+    expect(r.stdout).toContain('R-05 баласының');
+    const later = join(tmp, 'later-period.json');
+    const shifted = JSON.parse(readFileSync(laterJson, 'utf8')) as AuditReport;
+    writeFileSync(later, JSON.stringify({ ...shifted, period: { from: '2010-07-01', to: '2010-12-31' }, as_of: '2010-12-31' }));
+    const d = await run(['diff', later, earlierJson, '--format', 'json']);
+    expect(d.stderr).toMatch(/warning: .*later-period\.json: the baseline's period starts after this audit's; check the order of the files/);
+    // Still compared, finding by finding: the 15 health-log days of the later workbook are within the earlier audit's period, not found there.
+    const report = JSON.parse(d.stdout) as AuditReport;
+    expect(report.summary).toMatchObject({ persisting: 4, resolved: 15 });
+  });
+
   it('never writes a report over the baseline', async () => {
     const copy = join(tmp, 'baseline-copy.json');
     writeFileSync(copy, readFileSync(earlierJson));

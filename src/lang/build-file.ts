@@ -2,8 +2,8 @@
 // the grammar leaves open (each field once, required fields, the order of a rule's parts) are checked here.
 import type { CstNode, IToken } from 'chevrotain';
 import type {
-  ActDecl, Comment, DateStamp, ExampleDecl, ExampleExpectation, ExampleTable, Expr, ImportDecl, ItemEntry,
-  LocalizedTemplate, LocalizedText, PerStep, RepealDecl, Requirement, RuleChange, RuleDecl, RuleFile, RulePart, RulesetDecl,
+  ActDecl, Comment, DateStamp, ExampleDecl, ExampleExpectation, ExampleTable, Expr, ImportDecl, ItemEntry, ItemLabel,
+  LocalizedNote, LocalizedTemplate, LocalizedText, PerStep, RepealDecl, Requirement, RuleChange, RuleDecl, RuleFile, RulePart, RulesetDecl,
   ScopeKind, Severity, Span, Step, TableChange, TableDecl,
 } from './ast.ts';
 import { buildExpr, checkIsoDate, node, nodes, tok, toks, unquote, firstChild, type BuildContext } from './build-expr.ts';
@@ -83,7 +83,7 @@ function buildRuleset(cx: BuildContext, n: CstNode): RulesetDecl {
   const supersedes: string[] = [];
   let source: string | null = null;
   let calendar: string | null = null;
-  let note: string | null = null;
+  let note: LocalizedNote | null = null;
   for (const f of nodes(n, 'rulesetField')) {
     const sub = node(f, 'actBlock') ?? node(f, 'inForce');
     const kw = sub ? keywordOf(sub) : keywordOf(f);
@@ -103,7 +103,7 @@ function buildRuleset(cx: BuildContext, n: CstNode): RulesetDecl {
       case 'supersedes': supersedes.push(unquote(str!)); break;
       case 'source': source = unquote(str!); break;
       case 'calendar': calendar = tok(f, 'Identifier')!.image; break;
-      case 'note': note = unquote(str!); break;
+      case 'note': note = template(cx, node(f, 'note')!); break;
     }
   }
   const where = 'the ruleset header';
@@ -206,12 +206,13 @@ function valueOrBlank(cx: BuildContext, n: CstNode): Expr | null {
 const PHASE: Record<string, number> = {
   clause: 0, severity: 0, scope: 0, quote: 0, note: 0,
   for: 1, join: 1, where: 1, let: 1, per: 1, each: 1, dated: 1,
-  require: 2, subject: 3, expected: 3, actual: 3, message: 3, example: 4,
+  require: 2, subject: 3, item: 3, expected: 3, actual: 3, message: 3, example: 4,
 };
 
 /** Which parts of a rule were written (steps and examples as a whole). */
 function partsGiven(seen: ReadonlyMap<string, IToken>, steps: number, examples: number): RulePart[] {
   const parts: RulePart[] = (['clause', 'severity', 'scope', 'quote', 'note', 'require', 'subject', 'expected', 'actual', 'message'] as const).filter((p) => seen.has(p));
+  if (seen.has('item')) parts.push('items');
   if (steps > 0) parts.push('steps');
   if (examples > 0) parts.push('examples');
   return parts;
@@ -253,7 +254,8 @@ function buildRule(cx: BuildContext, n: CstNode, partial = false): { rule: RuleD
   let severity: Severity = 'major';
   let scope: RuleDecl['scope'] = { kind: 'state', text: null };
   let quote: IToken | undefined;
-  let note: string | null = null;
+  let note: LocalizedNote | null = null;
+  const itemLabels: ItemLabel[] = [];
   let require: Requirement | undefined;
   let subject: Expr | null = null;
   let expected: LocalizedTemplate | null = null;
@@ -272,7 +274,8 @@ function buildRule(cx: BuildContext, n: CstNode, partial = false): { rule: RuleD
     } else if (!latest || phase > latest.phase) {
       latest = { phase, kw };
     }
-    if (phase !== 1 && phase !== 4) once(cx, seen, kw);
+    if (phase !== 1 && phase !== 4 && kw.image !== 'item') once(cx, seen, kw);
+    else if (kw.image === 'item') seen.set('item', kw);
     switch (kw.image) {
       case 'clause': clause = tok(item, 'ClauseId') ?? tok(item, 'Identifier') ?? tok(item, 'NumberLit'); break;
       case 'severity': {
@@ -293,7 +296,8 @@ function buildRule(cx: BuildContext, n: CstNode, partial = false): { rule: RuleD
         break;
       }
       case 'quote': quote = tok(item, 'quote'); break;
-      case 'note': note = unquote(tok(item, 'note')!); break;
+      case 'note': note = template(cx, node(item, 'note')!); break;
+      case 'item': itemLabels.push(itemLabel(cx, item, itemLabels)); break;
       case 'require': require = buildRequire(cx, sub!); break;
       case 'subject': subject = buildExpr(cx, node(item, 'subject')!); break;
       case 'expected': expected = template(cx, node(item, 'expected')!); break;
@@ -316,9 +320,19 @@ function buildRule(cx: BuildContext, n: CstNode, partial = false): { rule: RuleD
     quote: quote ? unquote(quote) : '', quoteSpan: quote ? spanBetween(cx.file, quote) : span,
     severity, scope, note, steps,
     require: require ?? { kind: 'checklist', entries: [], span },
-    subject, expected, actual, message: message ?? { texts: {}, span }, examples, span,
+    subject, itemLabels, expected, actual, message: message ?? { texts: {}, span }, examples, span,
   };
   return { rule, given: partsGiven(seen, steps.length, examples.length) };
+}
+
+/** `item NAME kk "…" ru "…" en "…"`; the same item twice is reported at the second. */
+function itemLabel(cx: BuildContext, n: CstNode, before: readonly ItemLabel[]): ItemLabel {
+  const name = tok(n, 'itemName')!;
+  if (before.some((x) => x.name === name.image)) {
+    cx.report(spanBetween(cx.file, name), 'duplicate-field', `the item ${name.image} is labelled twice; keep one`,
+      `пункт ${name.image} назван дважды; оставьте одно`, `${name.image} тармағы екі рет аталған; біреуін қалдырыңыз`);
+  }
+  return { name: name.image, nameSpan: spanBetween(cx.file, name), label: template(cx, node(n, 'itemLabel')!), span: spanBetween(cx.file, n) };
 }
 
 function template(cx: BuildContext, n: CstNode): LocalizedTemplate {

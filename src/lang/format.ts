@@ -1,7 +1,7 @@
 // The canonical layout of a rule file. Comments are kept: a comment on its own line goes before the
 // nearest following printed line that comes from a later place in the source; a comment after code on
 // the same line stays at the end of that printed line when the line is known, else moves above the next.
-import type { Comment, Diagnostic, ExampleDecl, LocalizedTemplate, LocalizedText, RepealDecl, RuleChange, RuleDecl, RuleFile, RulePart, Span, Step, TableChange, TableDecl } from './ast.ts';
+import type { Comment, Diagnostic, ExampleDecl, LocalizedNote, LocalizedTemplate, LocalizedText, RepealDecl, RuleChange, RuleDecl, RuleFile, RulePart, Span, Step, TableChange, TableDecl } from './ast.ts';
 import { LANGS } from '../core/lang.ts';
 import { formatExpr as fx, quoteText } from './format-expr.ts';
 import { parseRuleFile } from './parse.ts';
@@ -107,7 +107,7 @@ export function printRuleFile(file: RuleFile, source: string): string {
     for (const x of rs.supersedes) p.emit(1, `supersedes ${quoteText(x)}`, p.find('supersedes', rs.span));
     if (rs.source !== null) p.emit(1, `source ${quoteText(rs.source)}`, p.find('source', rs.span));
     if (rs.calendar !== null) p.emit(1, `calendar ${rs.calendar}`, p.find('calendar', rs.span));
-    if (rs.note !== null) p.emit(1, `note ${quoteText(rs.note)}`, p.find('note', rs.span));
+    if (rs.note !== null) template(p, 1, 'note', rs.note);
     p.flushBefore(1, rs.span.offset + rs.span.length);
     p.emit(0, '}', null);
   }
@@ -138,7 +138,7 @@ function localized(p: Printer, indent: number, keyword: string, texts: Localized
   p.emit(indent, langs.map((l, i) => `${i === 0 ? `${keyword} ` : pad}${l} ${quoteText(texts[l]!)}`), anchor);
 }
 
-function template(p: Printer, indent: number, keyword: string, t: LocalizedTemplate): void {
+function template(p: Printer, indent: number, keyword: string, t: LocalizedTemplate | LocalizedNote): void {
   if (t.all !== undefined) p.emit(indent, `${keyword} ${quoteText(t.all)}`, t.span);
   else localized(p, indent, keyword, t.texts, t.span);
 }
@@ -169,7 +169,7 @@ function ruleChange(p: Printer, c: RuleChange): void {
   rule(p, c.rule, new Set(c.given), 'change rule');
 }
 
-const EVERY_PART: ReadonlySet<RulePart> = new Set(['clause', 'severity', 'scope', 'quote', 'note', 'steps', 'require', 'subject', 'expected', 'actual', 'message', 'examples']);
+const EVERY_PART: ReadonlySet<RulePart> = new Set(['clause', 'severity', 'scope', 'quote', 'note', 'steps', 'require', 'subject', 'items', 'expected', 'actual', 'message', 'examples']);
 
 /** A rule, or with `given` only the parts a `change rule` block gives, in the same order and layout. */
 function rule(p: Printer, r: RuleDecl, given: ReadonlySet<RulePart> = EVERY_PART, keyword = 'rule'): void {
@@ -179,7 +179,7 @@ function rule(p: Printer, r: RuleDecl, given: ReadonlySet<RulePart> = EVERY_PART
   if (has('severity')) p.emit(1, `severity ${r.severity}`, p.find('severity', r.span));
   if (has('scope')) p.emit(1, `scope ${r.scope.kind}${r.scope.text !== null ? ` ${quoteText(r.scope.text)}` : ''}`, p.find('scope', r.span));
   if (has('quote')) p.emit(1, `quote ${quoteText(r.quote)}`, r.quoteSpan);
-  if (has('note') && r.note !== null) p.emit(1, `note ${quoteText(r.note)}`, p.find('note', r.span));
+  if (has('note') && r.note !== null) template(p, 1, 'note', r.note);
   if (has('steps') && r.steps.length > 0) p.blank();
   if (has('steps')) for (const s of r.steps) step(p, s);
   if (has('require') || has('subject')) p.blank();
@@ -193,7 +193,8 @@ function rule(p: Printer, r: RuleDecl, given: ReadonlySet<RulePart> = EVERY_PART
     p.emit(1, '}', null);
   }
   if (has('subject') && r.subject) p.emit(1, `subject ${fx(r.subject)}`, r.subject.span);
-  if (has('expected') || has('actual') || has('message')) p.blank();
+  if (has('items') || has('expected') || has('actual') || has('message')) p.blank();
+  if (has('items')) for (const l of r.itemLabels) template(p, 1, `item ${l.name}`, l.label);
   if (has('expected') && r.expected) template(p, 1, 'expected', r.expected);
   if (has('actual') && r.actual) template(p, 1, 'actual', r.actual);
   if (has('message')) template(p, 1, 'message', r.message);

@@ -3,7 +3,7 @@
 // messages — plus changed parameter-table values and changed header facts (act, in-force dates).
 import { exprToText } from '../compile/index.ts';
 import { compareClauses } from '../engine/index.ts';
-import type { CheckedRuleFile, Expr, RuleDecl, Step, TableDecl } from '../lang/ast.ts';
+import type { CheckedRuleFile, Expr, LocalizedNote, RuleDecl, Step, TableDecl } from '../lang/ast.ts';
 
 export type RuleField = 'clause' | 'quote' | 'severity' | 'scope' | 'condition' | 'subject' | 'message' | 'note';
 
@@ -58,14 +58,21 @@ export function conditionText(r: RuleDecl): string {
 }
 
 function messageText(r: RuleDecl): string {
-  return (['kk', 'ru', 'en'] as const).map((l) => `${l}: ${r.message.texts[l] ?? r.message.all ?? ''}`).join('\n');
+  const items = r.itemLabels.map((i) => `item ${i.name}: ${i.label.all ?? (['kk', 'ru', 'en'] as const).map((l) => `${l} ${JSON.stringify(i.label.texts[l] ?? '')}`).join(' ')}`);
+  return [(['kk', 'ru', 'en'] as const).map((l) => `${l}: ${r.message.texts[l] ?? r.message.all ?? ''}`).join('\n'), ...items].join('\n');
+}
+
+/** A note or label as one text: the one string, or each language on its line. */
+function localizedText(t: LocalizedNote | null): string {
+  if (t === null) return '';
+  return t.all ?? (['kk', 'ru', 'en'] as const).filter((l) => t.texts[l] !== undefined).map((l) => `${l}: ${t.texts[l]}`).join('\n');
 }
 
 function ruleFields(r: RuleDecl): Record<RuleField, string> {
   return {
     clause: r.clause, quote: r.quote, severity: r.severity,
     scope: `${r.scope.kind}${r.scope.text ? ` "${r.scope.text}"` : ''}`,
-    condition: conditionText(r), subject: ex(r.subject), message: messageText(r), note: r.note ?? '',
+    condition: conditionText(r), subject: ex(r.subject), message: messageText(r), note: localizedText(r.note),
   };
 }
 

@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import { rulesetAnnex } from '../lang/check.ts';
 import type { DateStamp, RuleDecl, RuleFile } from '../lang/ast.ts';
+import { isInterpretation, textIn } from '../lang/texts.ts';
 import { displayPath } from './load.ts';
 import type { ManifestPoint } from './manifest.ts';
 import type { RulePack } from './pack.ts';
@@ -55,7 +56,7 @@ export function renderInterpretations(pack: RulePack, options: InterpretationsOp
     if (rs.title.en) out.push(`*${rs.title.en}* — \`${displayPath(file.path, options.base)}\``, '');
     out.push('### Version', '');
     out.push(`- In force from ${stamp(rs.inForce.from)}`, `- In force until ${stamp(rs.inForce.until)}`);
-    if (rs.note) out.push(`- Note: ${rs.note}`);
+    if (rs.note) out.push(`- Note: ${textIn(rs.note, 'en')}`);
     out.push('');
     const tables = file.tables.filter((t) => t.citation !== null);
     const imported = file.imports.flatMap((i) => {
@@ -73,11 +74,11 @@ export function renderInterpretations(pack: RulePack, options: InterpretationsOp
     }
     out.push('### Rules', '');
     for (const rule of file.rules) {
-      const interpretation = rule.note?.startsWith(INTERPRETATION_MARK) === true;
+      const interpretation = isInterpretation(rule.note);
       out.push(`#### ${rule.clause} — \`${rs.id}/${rule.name}\` (${rule.severity})${interpretation ? ` — **${INTERPRETATION_MARK.toLowerCase()}**` : ''}`, '');
       out.push(`- Quote: «${oneLine(rule.quote)}»`);
       out.push(`- Scope (${SCOPE[rule.scope.kind]}): ${rule.scope.text ?? '—'}`);
-      out.push(`- Note: ${rule.note ?? '— (none: the rule applies the quoted words as they stand)'}`);
+      out.push(`- Note: ${textIn(rule.note, 'en') ?? '— (none: the rule applies the quoted words as they stand)'}`);
       out.push('');
     }
     if (manifest) {
@@ -112,7 +113,7 @@ function stamp(d: DateStamp | null): string {
 }
 
 function interpretationCount(files: readonly RuleFile[]): string {
-  const marked = files.flatMap((f) => f.rules.filter((r) => r.note?.startsWith(INTERPRETATION_MARK)).map((r) => `${r.clause} \`${f.ruleset!.id}/${r.name}\``));
+  const marked = files.flatMap((f) => f.rules.filter((r) => isInterpretation(r.note)).map((r) => `${r.clause} \`${f.ruleset!.id}/${r.name}\``));
   return marked.length === 0 ? 'none' : marked.join(', ');
 }
 

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INTERPRETATION_MARK, INTERPRETATIONS_COMMAND, renderInterpretations } from '../../src/rulepack/interpretations.ts';
+import { isInterpretation, textIn } from '../../src/lang/texts.ts';
+import { INTERPRETATIONS_COMMAND, renderInterpretations } from '../../src/rulepack/interpretations.ts';
 import { defaultRulesDir } from '../../src/rulepack/load.ts';
 import { loadRulePack } from '../../src/rulepack/pack.ts';
 
@@ -23,9 +24,9 @@ describe('docs/interpretations.md', () => {
       for (const rule of checked.file.rules) {
         const heading = `#### ${rule.clause} — \`${rs.id}/${rule.name}\` (${rule.severity})`;
         expect(text, `${rs.id}/${rule.name}`).toContain(heading);
-        if (rule.note) expect(text).toContain(`- Note: ${rule.note}`);
+        if (rule.note) expect(text).toContain(`- Note: ${textIn(rule.note, 'en')}`);
         const marked = text.includes(`${heading} — **interpretation**`);
-        expect(marked, `${rs.id}/${rule.name}`).toBe(rule.note?.startsWith(INTERPRETATION_MARK) === true);
+        expect(marked, `${rs.id}/${rule.name}`).toBe(isInterpretation(rule.note));
       }
     }
     // The review asked these to say they are readings, not the text.

@@ -234,7 +234,7 @@ export class ErejeParser extends CstParser {
         { ALT: () => this.CONSUME(ClauseId) }, { ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(NumberLit) },
       ]); } },
       { ALT: () => { this.CONSUME(K.severity); this.CONSUME1(Identifier, { LABEL: 'severity' }); } },
-      { ALT: () => { this.CONSUME(K.scope); this.CONSUME2(Identifier, { LABEL: 'scope' }); this.OPTION(() => this.CONSUME(StringLit, { LABEL: 'scopeText' })); } },
+      { ALT: () => { this.CONSUME(K.scope); this.CONSUME2(Identifier, { LABEL: 'scope' }); this.OPTION(() => this.SUBRULE5(this.template, { LABEL: 'scopeText' })); } },
       { ALT: () => { this.CONSUME(K.quote); this.CONSUME1(StringLit, { LABEL: 'quote' }); } },
       { ALT: () => { this.CONSUME(K.note); this.SUBRULE3(this.template, { LABEL: 'note' }); } },
       { ALT: () => this.SUBRULE(this.forStep) },

@@ -190,7 +190,7 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
     name: decl.name,
     clause: decl.clause,
     severity: decl.severity,
-    scope: decl.scope,
+    scope: { kind: decl.scope.kind, text: textsOf(decl.scope.text) },
     quote: decl.quote,
     note: textsOf(decl.note),
     subjectEnum: subjectEnumOf(),

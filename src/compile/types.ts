@@ -56,7 +56,8 @@ export interface CompiledRule {
   readonly name: string;
   readonly clause: string;
   readonly severity: Severity;
-  readonly scope: { readonly kind: ScopeKind; readonly text: string | null };
+  /** What the rule audits, in words, in each language (null when the rule does not say). */
+  readonly scope: { readonly kind: ScopeKind; readonly text: Localized | null };
   readonly quote: string;
   /** The rule's note in each language (a one-string note reads the same in all three); null without one. */
   readonly note: Localized | null;

@@ -145,7 +145,8 @@ export interface RuleDecl extends Node {
   readonly quote: string;
   readonly quoteSpan: Span;
   readonly severity: Severity;
-  readonly scope: { readonly kind: ScopeKind; readonly text: string | null };
+  /** The kind of duty and, in words, what the rule audits (one text or one per language, like a note). */
+  readonly scope: { readonly kind: ScopeKind; readonly text: LocalizedNote | null };
   readonly note: LocalizedNote | null;
   /** The query: steps run in order, like a comprehension. */
   readonly steps: readonly Step[];

@@ -288,8 +288,8 @@ function buildRule(cx: BuildContext, n: CstNode, partial = false): { rule: RuleD
       }
       case 'scope': {
         const s = tok(item, 'scope')!;
-        const txt = tok(item, 'scopeText');
-        if ((SCOPES as readonly string[]).includes(s.image)) scope = { kind: s.image as ScopeKind, text: txt ? unquote(txt) : null };
+        const txt = node(item, 'scopeText');
+        if ((SCOPES as readonly string[]).includes(s.image)) scope = { kind: s.image as ScopeKind, text: txt ? template(cx, txt) : null };
         else cx.report(spanBetween(cx.file, s), 'bad-scope', `'${s.image}' is not a scope: use deadline, periodic, state or record`,
           `'${s.image}' — не охват: используйте deadline, periodic, state или record`,
           `'${s.image}' қамту түрі емес: deadline, periodic, state немесе record қолданыңыз`);

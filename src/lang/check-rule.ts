@@ -45,6 +45,7 @@ export function checkRule(s: RuleScope, rule: RuleDecl): void {
   if (rule.expected) checkTemplate(s, rule.expected, env, 'expected', false);
   if (rule.actual) checkTemplate(s, rule.actual, env, 'actual', false);
   if (rule.note) checkNote(s.diagnostics, rule.note, 'note');
+  if (rule.scope.text) checkNote(s.diagnostics, rule.scope.text, 'scope');
   checkItemLabels(s, rule);
 }
 

@@ -177,7 +177,10 @@ function rule(p: Printer, r: RuleDecl, given: ReadonlySet<RulePart> = EVERY_PART
   p.emit(0, `${keyword} ${r.name} {`, { ...r.span, endLine: r.span.line });
   if (has('clause')) p.emit(1, `clause ${r.clause}`, r.clauseSpan);
   if (has('severity')) p.emit(1, `severity ${r.severity}`, p.find('severity', r.span));
-  if (has('scope')) p.emit(1, `scope ${r.scope.kind}${r.scope.text !== null ? ` ${quoteText(r.scope.text)}` : ''}`, p.find('scope', r.span));
+  if (has('scope')) {
+    if (r.scope.text === null) p.emit(1, `scope ${r.scope.kind}`, p.find('scope', r.span));
+    else template(p, 1, `scope ${r.scope.kind}`, r.scope.text);
+  }
   if (has('quote')) p.emit(1, `quote ${quoteText(r.quote)}`, r.quoteSpan);
   if (has('note') && r.note !== null) template(p, 1, 'note', r.note);
   if (has('steps') && r.steps.length > 0) p.blank();

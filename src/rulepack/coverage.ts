@@ -2,7 +2,7 @@
 // pending, and the share of auditable points that are fully encoded (partly encoded points are counted
 // apart, never as encoded) — computed from the manifests beside the rule files.
 import type { Lang } from '../core/lang.ts';
-import { annexCoverage, type AnnexCoverage, type PointStatus } from './manifest.ts';
+import { annexCoverage, manifestText, type AnnexCoverage, type ManifestText, type PointStatus } from './manifest.ts';
 import type { RulePack } from './pack.ts';
 
 /** One entry per manifest, by annex then version. */
@@ -39,9 +39,10 @@ export function renderCoverage(annexes: readonly AnnexCoverage[], lang: Lang, op
     const width = Math.max(...a.points.map((p) => p.id.length));
     const statusWidth = Math.max(14, ...Object.values(st).map((s) => s.length));
     for (const p of a.points) {
+      const text = (t: ManifestText | undefined) => manifestText(t, lang) ?? '';
       const detail = p.status === 'encoded' ? (p.rules ?? []).join(', ')
-        : p.status === 'partial' ? `${(p.rules ?? []).join(', ')}; ${w.missing}: ${p.missing ?? ''}`
-          : p.reason ?? p.about;
+        : p.status === 'partial' ? `${(p.rules ?? []).join(', ')}; ${w.missing}: ${text(p.missing)}`
+          : text(p.reason ?? p.about);
       lines.push(`  ${p.id.padEnd(width)}  ${st[p.status].padEnd(statusWidth)}  ${detail}`);
     }
     lines.push('');

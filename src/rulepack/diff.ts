@@ -71,7 +71,7 @@ function localizedText(t: LocalizedNote | null): string {
 function ruleFields(r: RuleDecl): Record<RuleField, string> {
   return {
     clause: r.clause, quote: r.quote, severity: r.severity,
-    scope: `${r.scope.kind}${r.scope.text ? ` "${r.scope.text}"` : ''}`,
+    scope: `${r.scope.kind}${r.scope.text ? ` ${r.scope.text.all !== undefined ? JSON.stringify(r.scope.text.all) : (['kk', 'ru', 'en'] as const).map((l) => `${l} ${JSON.stringify(r.scope.text!.texts[l] ?? '')}`).join(' ')}` : ''}`,
     condition: conditionText(r), subject: ex(r.subject), message: messageText(r), note: localizedText(r.note),
   };
 }

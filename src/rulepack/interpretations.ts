@@ -77,7 +77,7 @@ export function renderInterpretations(pack: RulePack, options: InterpretationsOp
       const interpretation = isInterpretation(rule.note);
       out.push(`#### ${rule.clause} — \`${rs.id}/${rule.name}\` (${rule.severity})${interpretation ? ` — **${INTERPRETATION_MARK.toLowerCase()}**` : ''}`, '');
       out.push(`- Quote: «${oneLine(rule.quote)}»`);
-      out.push(`- Scope (${SCOPE[rule.scope.kind]}): ${rule.scope.text ?? '—'}`);
+      out.push(`- Scope (${SCOPE[rule.scope.kind]}): ${textIn(rule.scope.text, 'en') ?? '—'}`);
       out.push(`- Note: ${textIn(rule.note, 'en') ?? '— (none: the rule applies the quoted words as they stand)'}`);
       out.push('');
     }

@@ -133,7 +133,7 @@ export class ErejeParser extends CstParser {
 
   dateStamp = this.RULE('dateStamp', () => {
     this.CONSUME(IsoDate);
-    this.OPTION(() => { this.CONSUME(K.approximate); this.CONSUME(StringLit); });
+    this.OPTION(() => { this.CONSUME(K.approximate); this.SUBRULE(this.template, { LABEL: 'approximate' }); });
   });
 
   localized = this.RULE('localized', () => {
@@ -166,7 +166,7 @@ export class ErejeParser extends CstParser {
     this.CONSUME(Word, { LABEL: 'valueType' });
     this.CONSUME(LCurly);
     this.MANY(() => this.OR(this.alt.a5 ??= [
-      { ALT: () => { this.CONSUME(K.citation); this.CONSUME(StringLit, { LABEL: 'citation' }); } },
+      { ALT: () => { this.CONSUME(K.citation); this.SUBRULE(this.template, { LABEL: 'citation' }); } },
       { ALT: () => { this.CONSUME(K.quote); this.CONSUME1(StringLit, { LABEL: 'quote' }); } },
       { ALT: () => this.SUBRULE(this.tableEntry) },
     ]));
@@ -203,7 +203,7 @@ export class ErejeParser extends CstParser {
         this.CONSUME(Identifier, { LABEL: 'name' });
         this.CONSUME1(LCurly);
         this.MANY1(() => this.OR1(this.alt.a30 ??= [
-          { ALT: () => { this.CONSUME(K.citation); this.CONSUME(StringLit, { LABEL: 'citation' }); } },
+          { ALT: () => { this.CONSUME(K.citation); this.SUBRULE(this.template, { LABEL: 'citation' }); } },
           { ALT: () => { this.CONSUME(K.quote); this.CONSUME1(StringLit, { LABEL: 'quote' }); } },
           { ALT: () => this.SUBRULE(this.tableEntry) },
         ]));

@@ -17,8 +17,8 @@ export interface Node { readonly span: Span }
 
 export type LocalizedText = Readonly<Partial<Record<Lang, string>>>;
 
-/** A date written in a rule file, optionally `approximate "basis note"`. */
-export interface DateStamp extends Node { readonly iso: string; readonly approximate?: string }
+/** A date written in a rule file, optionally `approximate "basis note"` (one text or one per language). */
+export interface DateStamp extends Node { readonly iso: string; readonly approximate?: LocalizedNote }
 
 // ---------------------------------------------------------------- files
 
@@ -60,7 +60,7 @@ export interface TableChange extends Node {
   readonly kind: 'TableChange';
   readonly name: string;
   readonly nameSpan: Span;
-  readonly citation: string | null;
+  readonly citation: LocalizedNote | null;
   readonly quote: string | null;
   readonly entries: TableDecl['entries'];
 }
@@ -126,7 +126,7 @@ export interface TableDecl extends Node {
   readonly name: string;
   readonly keyEnum: string;                  // enum id from the workbook schema, e.g. skill, role
   readonly valueType: 'int' | 'number' | 'date' | 'text' | 'bool';
-  readonly citation: string | null;          // free text: which act/clause the numbers come from
+  readonly citation: LocalizedNote | null;   // free text: which act/clause the numbers come from
   readonly quote: string | null;
   /** A value of null means "not filled in": rules that read it are reported not evaluated. */
   readonly entries: readonly { readonly key: string; readonly value: Expr | null; readonly span: Span }[];

@@ -47,10 +47,10 @@ function localized(n: CstNode): LocalizedText {
 }
 
 function dateStamp(cx: BuildContext, n: CstNode): DateStamp {
-  const approx = tok(n, 'StringLit');
+  const approx = node(n, 'approximate');
   const iso = tok(n, 'IsoDate')!.image;
   checkIsoDate(cx, tok(n, 'IsoDate')!);
-  return approx ? { iso, approximate: unquote(approx), span: spanBetween(cx.file, n) } : { iso, span: spanBetween(cx.file, n) };
+  return approx ? { iso, approximate: template(cx, approx), span: spanBetween(cx.file, n) } : { iso, span: spanBetween(cx.file, n) };
 }
 
 /** Reports the second and later occurrences of a field that may be given once. */
@@ -182,14 +182,14 @@ function buildTable(cx: BuildContext, n: CstNode): TableDecl {
       `'${vt.image}' — не тип значения: используйте int, number, date, text или bool`,
       `'${vt.image}' мән түрі емес: int, number, date, text немесе bool қолданыңыз`);
   }
-  const citations = toks(n, 'citation');
+  const citations = nodes(n, 'citation');
   const quotes = toks(n, 'quote');
   for (const extra of [...citations.slice(1), ...quotes.slice(1)]) {
     cx.report(spanBetween(cx.file, extra), 'duplicate-field', 'given twice in this table; keep one', 'указано дважды в этой таблице; оставьте одно', 'бұл кестеде екі рет берілген; біреуін қалдырыңыз');
   }
   return {
     kind: 'TableDecl', name: tok(n, 'name')!.image, keyEnum: tok(n, 'keyEnum')!.image, valueType: vt.image as TableDecl['valueType'],
-    citation: citations[0] ? unquote(citations[0]) : null, quote: quotes[0] ? unquote(quotes[0]) : null,
+    citation: citations[0] ? template(cx, citations[0]) : null, quote: quotes[0] ? unquote(quotes[0]) : null,
     entries: nodes(n, 'tableEntry').map((e) => ({ key: tok(e, 'Identifier')!.image, value: valueOrBlank(cx, node(e, 'valueOrBlank')!), span: spanBetween(cx.file, e) })),
     span,
   };
@@ -225,7 +225,7 @@ function buildRuleChange(cx: BuildContext, n: CstNode): RuleChange {
 }
 
 function buildTableChange(cx: BuildContext, n: CstNode): TableChange {
-  const citations = toks(n, 'citation');
+  const citations = nodes(n, 'citation');
   const quotes = toks(n, 'quote');
   for (const extra of [...citations.slice(1), ...quotes.slice(1)]) {
     cx.report(spanBetween(cx.file, extra), 'duplicate-field', 'given twice in this table; keep one', 'указано дважды в этой таблице; оставьте одно', 'бұл кестеде екі рет берілген; біреуін қалдырыңыз');
@@ -233,7 +233,7 @@ function buildTableChange(cx: BuildContext, n: CstNode): TableChange {
   const name = tok(n, 'name')!;
   return {
     kind: 'TableChange', name: name.image, nameSpan: spanBetween(cx.file, name),
-    citation: citations[0] ? unquote(citations[0]) : null, quote: quotes[0] ? unquote(quotes[0]) : null,
+    citation: citations[0] ? template(cx, citations[0]) : null, quote: quotes[0] ? unquote(quotes[0]) : null,
     entries: nodes(n, 'tableEntry').map((e) => ({ key: tok(e, 'Identifier')!.image, value: valueOrBlank(cx, node(e, 'valueOrBlank')!), span: spanBetween(cx.file, e) })),
     span: spanBetween(cx.file, n),
   };

@@ -50,10 +50,12 @@ export function checkRuleFiles(files: readonly RuleFile[], schema: WorkbookSchem
       else rulesets.set(key, file);
       checkAppliesTo(ix, rs.appliesTo, rs.span, report);
       if (rs.note) checkNote(fileDiagnostics, rs.note, 'note');
+      for (const d of [rs.inForce.from, rs.inForce.until]) if (d?.approximate) checkNote(fileDiagnostics, d.approximate, 'approximate');
     } else if (file.rules.length > 0) {
       report(file.rules[0].span, 'no-ruleset', "rules must be in a file that starts with a 'ruleset' header", "правила должны быть в файле с заголовком 'ruleset'", "ережелер 'ruleset' тақырыбы бар файлда болуы керек");
     }
     const tables = resolveTables(ix, file, byPath, report);
+    for (const t of [...file.tables, ...file.tableChanges]) if (t.citation) checkNote(fileDiagnostics, t.citation, 'citation');
     const types = new Map<Expr, LangType>();
     const needs = new Map<string, { sheets: Set<string>; columns: Set<string>; tables: Set<string> }>();
     const annex = rulesetAnnex(file);

@@ -11,7 +11,8 @@ export function packCoverage(pack: RulePack): AnnexCoverage[] {
     .sort((a, b) => a.annex - b.annex || (a.version < b.version ? -1 : a.version > b.version ? 1 : 0));
 }
 
-const STATUS: Record<Lang, Record<PointStatus, string>> = {
+/** A point status in words, per language. */
+export const STATUS: Record<Lang, Record<PointStatus, string>> = {
   en: { encoded: 'encoded', partial: 'partly encoded', narrative: 'narrative', 'not-auditable': 'not auditable', pending: 'pending' },
   ru: { encoded: 'закодирован', partial: 'частично', narrative: 'описательный', 'not-auditable': 'не проверяем', pending: 'ожидает' },
   kk: { encoded: 'кодталған', partial: 'ішінара', narrative: 'сипаттамалық', 'not-auditable': 'тексерілмейді', pending: 'күтуде' },

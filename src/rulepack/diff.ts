@@ -84,7 +84,7 @@ function tableValues(t: TableDecl): Map<string, string | null> {
 
 function headerFacts(c: CheckedRuleFile): Record<string, string> {
   const rs = c.file.ruleset!;
-  const d = (s: { iso: string; approximate?: string } | null) => (s === null ? '' : `${s.approximate ? '≈' : ''}${s.iso}`);
+  const d = (s: { iso: string; approximate?: unknown } | null) => (s === null ? '' : `${s.approximate ? '≈' : ''}${s.iso}`);
   return {
     act: `N ${rs.act.number} of ${rs.act.date.iso}${rs.act.registration ? `, registered ${rs.act.registeredOn?.iso ?? ''} as N ${rs.act.registration}` : ''}`,
     in_force_from: d(rs.inForce.from), in_force_until: d(rs.inForce.until),

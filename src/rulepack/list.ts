@@ -91,7 +91,7 @@ export function renderList(listing: readonly VersionListing[], lang: Lang, asOf?
   for (const v of listing) {
     if (v.id !== lastId) { lines.push(`${v.id} — ${v.title}`); lastId = v.id; }
     const from = stamp(v.from), until = stamp(v.until);
-    lines.push(`  ${v.version}  ${w.inForce} ${from ?? '…'} .. ${until ?? w.open}   ${w.act} ${v.act}   ${w.kind}: ${enumLabel('kind', v.appliesTo, lang)} (${v.appliesTo})${v.amends ? `   ${w.amends} ${v.amends}` : ''}${v.supersedes.length ? `   ${w.supersedes} ${v.supersedes.join(', ')}` : ''}`);
+    lines.push(`  ${v.version}  ${w.inForce} ${from ?? '…'} .. ${until ?? w.open}   ${w.act} ${v.act}   ${w.kind}: ${enumLabel('kind', v.appliesTo, lang) ?? v.appliesTo} (${v.appliesTo})${v.amends ? `   ${w.amends} ${v.amends}` : ''}${v.supersedes.length ? `   ${w.supersedes} ${v.supersedes.join(', ')}` : ''}`);
     for (const [label, s] of [[w.from, v.from], [w.until, v.until]] as const) {
       if (s?.approximate) lines.push(`    ${APPROX} ${label} ${s.iso}: ${textIn(s.approximate, lang)}`);
     }

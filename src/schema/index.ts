@@ -2,10 +2,10 @@
 // a header, an enum label in kk, ru or the canonical id) to canonical ids.
 import type { Lang } from '../core/lang.ts';
 import type { HeaderMapping } from '../ingest/types.ts';
-import { COLUMN_NAMES_EN } from './column-names.ts';
 import { ENUMS } from './enums.ts';
 import { SHEETS } from './sheets.ts';
-import type { ColumnDef, ColumnId, EnumDef, EnumId, EnumValueDef, FacilityKind, SheetDef, SheetId, WorkbookSchema } from './types.ts';
+import { COLUMN_NAMES_EN } from './column-names.ts';
+import type { ColumnDef, ColumnId, EnumDef, EnumId, FacilityKind, SheetDef, SheetId, WorkbookSchema } from './types.ts';
 
 export type * from './types.ts';
 
@@ -30,7 +30,6 @@ export function normalizeLabel(text: string): string {
 
 const sheetsById = new Map<SheetId, SheetDef>(SHEETS.map((s) => [s.id, s]));
 const enumsById = new Map<EnumId, EnumDef>(ENUMS.map((e) => [e.id, e]));
-const enumValuesById = new Map<EnumId, Map<string, EnumValueDef>>(ENUMS.map((e) => [e.id, new Map(e.values.map((v) => [v.code, v]))]));
 const columnsBySheet = new Map<SheetId, Map<ColumnId, ColumnDef>>(
   SHEETS.map((s) => [s.id, new Map(s.columns.map((c) => [c.id, c]))]),
 );
@@ -62,26 +61,11 @@ export function enumById(id: EnumId): EnumDef | undefined {
 }
 
 /**
- * The label people read for an enum code in `lang` — the first label of that language, the one templates
- * write — or the code itself when the enum has no such value (the code is never lost).
+ * An enum value's label in a language (the first, the one templates write), or undefined when the enum
+ * or the code is unknown. Reports show it in their own words, the code after it in parentheses.
  */
-export function enumLabel(enumId: EnumId, code: string, lang: Lang): string {
-  return enumValuesById.get(enumId)?.get(code)?.labels[lang][0] ?? code;
-}
-
-/** The enum value a code names, in whichever enum holds it first (items in rules are codes without their enum). */
-export function enumValueOfCode(code: string): { readonly enumId: EnumId; readonly value: EnumValueDef } | undefined {
-  for (const e of ENUMS) { const value = enumValuesById.get(e.id)!.get(code); if (value) return { enumId: e.id, value }; }
-  return undefined;
-}
-
-/** How a sentence in `lang` names a column: the kk/ru header, or the English name (the English header is the id). */
-export function columnName(sheet: SheetId, column: ColumnId, lang: Lang): string {
-  if (lang === 'en') {
-    const names = Object.hasOwn(COLUMN_NAMES_EN, sheet) ? COLUMN_NAMES_EN[sheet]! : {};
-    return Object.hasOwn(names, column) ? names[column]! : column;
-  }
-  return columnsBySheet.get(sheet)?.get(column)?.labels[lang] ?? column;
+export function enumLabel(enumId: EnumId, code: string, lang: Lang): string | undefined {
+  return enumsById.get(enumId)?.values.find((v) => v.code === code)?.labels[lang][0];
 }
 
 /** Looks a key up in a user's mapping after normalising both sides; the mapping is plain JSON. */
@@ -126,4 +110,13 @@ const helpSheetLabels = new Set(Object.values(HELP_SHEET_NAME).map(normalizeLabe
 
 export function isHelpSheetName(name: string): boolean {
   return helpSheetLabels.has(normalizeLabel(name));
+}
+
+/** How a sentence in `lang` names a column: the kk/ru header, or the English name (the English header is the id). */
+export function columnName(sheet: SheetId, column: ColumnId, lang: Lang): string {
+  if (lang === 'en') {
+    const names = Object.hasOwn(COLUMN_NAMES_EN, sheet) ? COLUMN_NAMES_EN[sheet]! : {};
+    return Object.hasOwn(names, column) ? names[column]! : column;
+  }
+  return columnsBySheet.get(sheet)?.get(column)?.labels[lang] ?? column;
 }

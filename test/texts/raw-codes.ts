@@ -1,5 +1,6 @@
 // Finds enum codes that human text shows raw, instead of the value's label. A code may follow its label in
-// parentheses ("PMPK conclusion (pmpk_conclusion)"), so parenthesised text is not searched. The codes are
+// parentheses ("PMPK conclusion (pmpk_conclusion)"): a parenthesis that holds only codes or ids is not
+// searched; one that holds words is (a raw code in "(F-1; Kind: day_care)" is still raw). The codes are
 // the workbook schema's. A snake_case code (`autumn_winter`, `pmpk_conclusion`) is never English, so it is
 // raw wherever it stands. A code that is an ordinary word (`other`, `paid`, `state`, `head`, `nurse`,
 // `none`) is English too; it counts as raw only where it stands for a value — a whole field, a list of
@@ -24,12 +25,19 @@ for (const e of WORKBOOK_SCHEMA.enums) {
   }
 }
 
-/** Text with every parenthesised part (nested too) blanked out, lengths kept. */
-export function outsideParentheses(text: string): string {
+/** One code or id, perhaps quoted in backticks (`pmpk_conclusion`, A1.8, residential@2009-240-o, C-1). */
+const ANNOTATION = /^\s*`?[\p{L}\p{N}_.@/|-]+`?(?:\s*[,;]\s*`?[\p{L}\p{N}_.@/|-]+`?)*\s*$/u;
+
+/**
+ * Text with every parenthesis that annotates (holds only codes or ids, like "(pmpk_conclusion)" or
+ * "(child_id)") blanked out, lengths kept; parentheses holding words stay, to be searched.
+ */
+export function withoutAnnotations(text: string): string {
   let out = text;
   for (;;) {
-    const next = out.replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
-    if (next === out) return out;
+    // Innermost first: a parenthesis whose inner ones were annotations may itself be one.
+    const next = out.replace(/\(([^()]*)\)/g, (m, inner: string) => (ANNOTATION.test(inner) ? ' '.repeat(m.length) : `\u0000${inner}\u0001`));
+    if (next === out) return out.replace(/\u0000/g, '(').replace(/\u0001/g, ')');
     out = next;
   }
 }
@@ -39,7 +47,7 @@ const word = (code: string) => new RegExp(`(?<![\\p{L}\\p{N}_@/-])${code.replace
 
 /** Raw codes in one human text of a report or a finding, in `lang`. */
 export function rawCodes(text: string, lang: 'kk' | 'ru' | 'en'): RawCode[] {
-  const bare = outsideParentheses(text);
+  const bare = withoutAnnotations(text);
   const found: RawCode[] = [];
   const add = (code: string, at: number) => found.push({ code, context: around(text, at, code.length) });
   for (const code of SNAKE) for (const m of bare.matchAll(word(code))) add(code, m.index);

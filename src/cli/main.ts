@@ -1,5 +1,6 @@
 // The `ereje` command line. Each command lives in its own module under ./commands and registers itself.
 import { Command, CommanderError } from 'commander';
+import { clip, terminalSafe } from '../core/text.ts';
 import { FatalError, langOfArgv } from './errors.ts';
 import { cliText } from './messages.ts';
 import { registerAudit } from './commands/audit.ts';
@@ -48,12 +49,12 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
       return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof FatalError) {
-      io.stderr(`ereje: ${err.text[lang]}\n`);
+      io.stderr(`ereje: ${terminalSafe(err.text[lang])}\n`);
       if (debug && err.stack) io.stderr(err.stack + '\n');
       return err.exitCode;
     }
     const msg = err instanceof Error ? err.message : String(err);
-    io.stderr(`ereje: ${cliText.internalError(msg)[lang]}\n`);
+    io.stderr(`ereje: ${terminalSafe(cliText.internalError(clip(msg.split('\n', 1)[0]!, 200))[lang])}\n`);
     if (debug && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
     return 2;
   }

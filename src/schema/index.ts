@@ -4,6 +4,7 @@ import type { Lang } from '../core/lang.ts';
 import type { HeaderMapping } from '../ingest/types.ts';
 import { ENUMS } from './enums.ts';
 import { SHEETS } from './sheets.ts';
+import { COLUMN_NAMES_EN } from './column-names.ts';
 import type { ColumnDef, ColumnId, EnumDef, EnumId, FacilityKind, SheetDef, SheetId, WorkbookSchema } from './types.ts';
 
 export type * from './types.ts';
@@ -97,7 +98,7 @@ export function matchColumnHeader(sheetId: SheetId, header: string, mapping?: He
   return columnByLabel.get(sheetId)?.get(normalizeLabel(header));
 }
 
-/** An enum value as written (code, kk or ru label) → its canonical code, or undefined when unknown. */
+/** An enum value as written (code, or a kk, ru or en label) → its canonical code, or undefined when unknown. */
 export function matchEnumValue(enumId: EnumId, text: string): string | undefined {
   return enumByLabel.get(enumId)?.get(normalizeLabel(text));
 }
@@ -114,4 +115,13 @@ const helpSheetLabels = new Set(Object.values(HELP_SHEET_NAME).map(normalizeLabe
 
 export function isHelpSheetName(name: string): boolean {
   return helpSheetLabels.has(normalizeLabel(name));
+}
+
+/** How a sentence in `lang` names a column: the kk/ru header, or the English name (the English header is the id). */
+export function columnName(sheet: SheetId, column: ColumnId, lang: Lang): string {
+  if (lang === 'en') {
+    const names = Object.hasOwn(COLUMN_NAMES_EN, sheet) ? COLUMN_NAMES_EN[sheet]! : {};
+    return Object.hasOwn(names, column) ? names[column]! : column;
+  }
+  return columnsBySheet.get(sheet)?.get(column)?.labels[lang] ?? column;
 }

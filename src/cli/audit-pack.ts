@@ -3,7 +3,7 @@
 import { LANGS, type Lang } from '../core/lang.ts';
 import { evaluate, NoRulesetInForce } from '../engine/index.ts';
 import { shownPath } from '../rulepack/cli-support.ts';
-import { loadRulePack, quoteMap } from '../rulepack/pack.ts';
+import { loadRulePack, quoteMap, type RulePack } from '../rulepack/pack.ts';
 import type { AuditPack } from './audit-run.ts';
 import { FatalError, prefixed } from './errors.ts';
 import { cliText } from './messages.ts';
@@ -22,13 +22,26 @@ export async function loadAuditPack(dir: string): Promise<AuditPack> {
   const rulesets = pack.rulesets;
   return {
     quotes: quoteMap(pack),
-    evaluate: async (workbook, asOf) => {
+    sources: sourceLines(pack),
+    evaluate: async (workbook, asOf, explain = false) => {
       try {
-        return await evaluate(rulesets, workbook, { asOf });
+        return await evaluate(rulesets, workbook, { asOf, explain });
       } catch (err) {
         if (err instanceof NoRulesetInForce) throw new FatalError(prefixed(`${workbook.file}: `, err.text));
         throw err;
       }
     },
   };
+}
+
+/**
+ * `rule@version` → the rule's first line, `rules/kz/…/residential/2009-240-o.ereje:1099`, as a person at
+ * this command line finds it (an amendment's inherited rules point into the version they come from).
+ */
+export function sourceLines(pack: RulePack): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { checked, ruleset } of pack.compiled) {
+    for (const r of checked.file.rules) out.set(`${ruleset.id}/${r.name}@${ruleset.version}`, `${shownPath(r.span.file)}:${r.span.line}`);
+  }
+  return out;
 }

@@ -4,6 +4,7 @@ import { clip, terminalSafe } from '../core/text.ts';
 import { FatalError, langOfArgv } from './errors.ts';
 import { cliText } from './messages.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerDiff } from './commands/diff.ts';
 import { registerTemplate } from './commands/template.ts';
 import { registerRules } from './commands/rules.ts';
 import { version } from './version.ts';
@@ -38,6 +39,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     .showHelpAfterError('(run with --help for usage)');
   const setExit = (code: number) => { state.exitCode = Math.max(state.exitCode, code); };
   registerAudit(program, io, setExit);
+  registerDiff(program, io, setExit);
   registerTemplate(program, io, setExit);
   registerRules(program, io, setExit);
   try {

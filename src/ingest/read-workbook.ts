@@ -1,5 +1,4 @@
 // .xlsx bytes → typed tables: guards first (size, zip bombs, cell count), then SheetJS, then typeTables.
-import { createHash } from 'node:crypto';
 import * as XLSX from 'xlsx';
 
 import { clip } from '../core/text.ts';
@@ -9,6 +8,7 @@ import { typeTables } from './type-tables.ts';
 import type { HeaderMapping, IngestedWorkbook, IngestLimits } from './types.ts';
 import { matchSheetName, sheetById } from '../schema/index.ts';
 import { protectFormulaStrings } from './formula-strings.ts';
+import { sha256Hex } from './platform.ts';
 import { checkWorkbookPart, countCellElements, declaredTotal, inflateGuarded, isCompoundFile, isWorksheetXml, readCentralDirectory, tooLargeMessage, WorkbookRejected } from './zip-guard.ts';
 
 export const DEFAULT_INGEST_LIMITS: IngestLimits = { maxUncompressedBytes: 200 * 1024 * 1024, maxCells: 5_000_000 };
@@ -17,10 +17,6 @@ export interface ReadWorkbookOptions {
   readonly file: string;
   readonly mapping?: HeaderMapping;
   readonly limits?: Partial<IngestLimits>;
-}
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Throws WorkbookRejected for a file that is not an .xlsx, too large, too many cells or unreadable. */
@@ -156,4 +152,4 @@ function cellValue(cell: XLSX.CellObject | undefined): RawCell {
 /** Excel's error codes as it displays them (SheetJS sets cell.w only when it computes display text). */
 const EXCEL_ERRORS: Readonly<Record<number, string>> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA', 0xff: '#WTF?' };
 
-export { WorkbookRejected };
+export { sha256Hex, WorkbookRejected };

@@ -2,8 +2,8 @@
 // directory declares every entry's uncompressed size, so the total is known from a few kilobytes at the
 // end of the file. Declared sizes can lie, so each entry is then inflated with a hard output cap, and
 // its CRC-32 checked, so a damaged entry is refused instead of read as data.
-import * as zlib from 'node:zlib';
 import { clip } from '../core/text.ts';
+import { crc32, inflateRawCapped } from './platform.ts';
 
 export type RejectReason = 'not-a-workbook' | 'too-large' | 'too-many-cells' | 'unreadable';
 
@@ -123,26 +123,6 @@ export function checkWorkbookPart(entries: readonly ZipEntry[], file: string): v
   throw new WorkbookRejected('not-a-workbook', `${file} is a zip file but not a readable .xlsx workbook (no xl/workbook.xml); export the data from Excel as .xlsx.`);
 }
 
-/** zlib's CRC-32 (Node 20.15+), or the same table-driven computation on older Node 20 releases. */
-const crc32: (data: Uint8Array) => number = typeof (zlib as { crc32?: unknown }).crc32 === 'function'
-  ? (data) => zlib.crc32(data) >>> 0
-  : tableCrc32;
-
-let crcTable: Uint32Array | undefined;
-function tableCrc32(data: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
 export function declaredTotal(entries: readonly ZipEntry[]): number {
   return entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
 }
@@ -153,7 +133,7 @@ export function tooLargeMessage(file: string, bytes: number, limit: number, what
 }
 
 /**
- * Inflates each entry natively with its output capped at its declared size (and the remaining budget) and
+ * Inflates each entry with its output capped at its declared size (and the remaining budget) and
  * hands every file entry to `onEntry`; a stream that inflates past its declaration is refused as too large.
  */
 export function inflateGuarded(bytes: Uint8Array, entries: readonly ZipEntry[], file: string, limit: number, onEntry: (name: string, data: Buffer) => void): void {
@@ -174,15 +154,16 @@ export function inflateGuarded(bytes: Uint8Array, entries: readonly ZipEntry[], 
       if (data.length > cap) throw new WorkbookRejected('too-large', `${file}: stored entry ${clip(entry.name)} is larger than declared or past the ${mb(limit)} limit; export the file again from Excel.`);
       out = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     } else if (entry.method === 8) {
+      let inflated: Buffer | null;
       try {
-        out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, cap) });
-      } catch (err) {
-        const code = (err as { code?: string }).code;
-        if (code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
-          throw new WorkbookRejected('too-large', `${file}: entry ${clip(entry.name)} inflates to more than its declared ${mb(entry.uncompressedSize)} (or past the ${mb(limit)} limit); the file is corrupt or hostile — export it again from Excel.`);
-        }
+        inflated = inflateRawCapped(data, Math.max(1, cap));
+      } catch {
         throw new WorkbookRejected('unreadable', `${file} is a damaged .xlsx file (entry ${clip(entry.name)} does not inflate); open it in Excel and save it again.`);
       }
+      if (inflated === null) {
+        throw new WorkbookRejected('too-large', `${file}: entry ${clip(entry.name)} inflates to more than its declared ${mb(entry.uncompressedSize)} (or past the ${mb(limit)} limit); the file is corrupt or hostile — export it again from Excel.`);
+      }
+      out = inflated;
     } else {
       throw new WorkbookRejected('unreadable', `${file} uses an unsupported zip compression (method ${entry.method}); open it in Excel and save it again as .xlsx.`);
     }

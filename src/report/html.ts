@@ -14,17 +14,6 @@ import {
 export function renderHtml(report: AuditReport, options: RenderOptions): string {
   const w = wordsFor(options);
   const f = report.facility;
-  const body = [
-    header(report, w, options),
-    summary(report, w),
-    findings(report, w, options),
-    bySubject(report, w, options),
-    resolved(report, w, options),
-    notEvaluated(report, w, options),
-    inputErrors(report, w, options),
-    rowsRead(report, w, options),
-    `<footer>${esc(w.generatedBy)} ${esc(report.generated_by.name)} ${esc(report.generated_by.version)} · ${esc(report.schema)} · sha256 ${esc(report.workbook.sha256)}</footer>`,
-  ].filter((x) => x !== '').join('\n');
   return `<!DOCTYPE html>
 <html lang="${options.lang}">
 <head>
@@ -35,10 +24,26 @@ export function renderHtml(report: AuditReport, options: RenderOptions): string 
 <style>${HTML_STYLE}</style>
 </head>
 <body>
-${body}
+${renderHtmlBody(report, options)}
 </body>
 </html>
 `;
+}
+
+/** The report's content without the document around it: what the self-check page shows under its HTML_STYLE. */
+export function renderHtmlBody(report: AuditReport, options: RenderOptions): string {
+  const w = wordsFor(options);
+  return [
+    header(report, w, options),
+    summary(report, w),
+    findings(report, w, options),
+    bySubject(report, w, options),
+    resolved(report, w, options),
+    notEvaluated(report, w, options),
+    inputErrors(report, w, options),
+    rowsRead(report, w, options),
+    `<footer>${esc(w.generatedBy)} ${esc(report.generated_by.name)} ${esc(report.generated_by.version)} · ${esc(report.schema)} · sha256 ${esc(report.workbook.sha256)}</footer>`,
+  ].filter((x) => x !== '').join('\n');
 }
 
 function header(report: AuditReport, w: ReportWords, options: RenderOptions): string {

@@ -8,7 +8,7 @@ import type { RenderOptions } from './view.ts';
 export type { AuditReport } from './types.ts';
 export { buildReport, reportExitCode, type BuildReportInput } from './build.ts';
 export { renderTerminal } from './terminal.ts';
-export { renderHtml } from './html.ts';
+export { renderHtml, renderHtmlBody } from './html.ts';
 export { renderMarkdown } from './markdown.ts';
 export { renderXlsx } from './xlsx.ts';
 export { reportWords, type ReportWords } from './i18n.ts';

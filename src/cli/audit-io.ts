@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Localized } from '../core/lang.ts';
+import { formatSize as mb } from '../core/size.ts';
 import { clip } from '../core/text.ts';
 import { HeaderMappingError, parseHeaderMapping } from '../ingest/index.ts';
 import type { HeaderMapping } from '../ingest/types.ts';
@@ -207,9 +208,4 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     try { unlinkSync(tmp); } catch { /* it was never created */ }
     throw err;
   }
-}
-
-function mb(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 }

@@ -7,6 +7,13 @@ import { allowedValues, typeWords } from '../ingest/messages.ts';
 import { HELP_SHEET_NAME, sheetsForKind } from '../schema/index.ts';
 import type { FacilityKind, SheetDef } from '../schema/types.ts';
 
+/**
+ * SheetJS's number formats before any workbook is read: reading one adds that workbook's formats to a table
+ * SheetJS keeps, which a later write lists in styles.xml. A template made after a workbook was read (the
+ * self-check page, a long-lived process) would otherwise differ from one made in a fresh process.
+ */
+const PRISTINE_FORMATS = { ...(XLSX.SSF.get_table() as Record<number, string>) };
+
 const HELP_HEADER: Record<Lang, readonly string[]> = {
   en: ['Sheet', 'Column', 'Type', 'Required', 'Allowed values', 'Description'],
   kk: ['Парақ', 'Баған', 'Түрі', 'Міндетті', 'Рұқсат етілген мәндер', 'Сипаттама'],
@@ -62,6 +69,7 @@ export function buildTemplate(kind: FacilityKind, lang: Lang): Uint8Array {
   }
   XLSX.utils.book_append_sheet(wb, helpSheet(sheets, lang), HELP_SHEET_NAME[lang]);
   wb.Props = { Title: `ereje ${kind} template`, CreatedDate: new Date(Date.UTC(2009, 8, 7)) };
+  (wb as XLSX.WorkBook & { SSF?: Record<number, string> }).SSF = { ...PRISTINE_FORMATS };
   const out = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }

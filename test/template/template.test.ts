@@ -150,3 +150,11 @@ describe('buildTemplate determinism', () => {
     expect(Buffer.from(buildTemplate('home_care', 'kk')).equals(Buffer.from(buildTemplate('home_care', 'kk')))).toBe(true);
   });
 });
+
+describe('buildTemplate after a workbook was read', () => {
+  it('writes the same bytes as before it (no number formats of that workbook carried over)', () => {
+    const before = buildTemplate('residential', 'kk');
+    readWorkbook(new Uint8Array(readFileSync('examples/residential-2010.xlsx')), { file: 'residential-2010.xlsx' });
+    expect(Buffer.from(buildTemplate('residential', 'kk')).equals(Buffer.from(before))).toBe(true);
+  });
+});

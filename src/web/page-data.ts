@@ -4,6 +4,8 @@ import type { Lang } from '../core/lang.ts';
 
 export interface PageData {
   readonly version: string;
+  /** The language the page speaks when neither an earlier choice nor the browser names kk, ru or en. */
+  readonly defaultLang: Lang;
   /** `ereje template` kinds (`residential`, `home-care`, `day-care`) with their labels. */
   readonly kinds: readonly { readonly id: string; readonly kind: string; readonly label: Readonly<Record<Lang, string>> }[];
   readonly rulesets: readonly {

@@ -1,6 +1,7 @@
 // The self-check page's own words in kk, ru and en. The report inside it speaks through src/report, and
 // a refused file through the command line's messages (src/cli/messages.ts): the same lines as `ereje audit`.
 import type { Lang } from '../core/lang.ts';
+import type { PageData } from './page-data.ts';
 
 export interface PageTexts {
   readonly htmlTitle: string;
@@ -35,6 +36,8 @@ export interface PageTexts {
   readonly kind: string;
   readonly templateDownload: string;
   readonly rulesHeading: string;
+  /** A rule version the page carries: when it is in force, and how many rules it has. */
+  readonly rulesetLine: (from: string, until: string, rules: number) => string;
   readonly sameAsCli: string;
   readonly noScript: string;
   readonly noWorker: string;
@@ -81,6 +84,7 @@ const kk: PageTexts = {
   kind: 'Мекеменің түрі',
   templateDownload: 'Үлгіні жүктеп алу',
   rulesHeading: 'Осы беттегі ережелер',
+  rulesetLine: (from, until, rules) => `күшінде: ${from} … ${until}; ${rules} ереже`,
   sameAsCli: 'Тексерушілердің ereje бағдарламасындағы ережелер мен тексеру дәл осындай: нәтиже бірдей болады.',
   noScript: 'Жұмыс кітабын тексеру үшін бетке JavaScript қажет. Осы файл үшін JavaScript-ті қосыңыз.',
   noWorker: 'Браузер фондық тексеруге рұқсат бермеді: үлкен жұмыс кітабы тексерілгенше бет жауап бермеуі мүмкін.',
@@ -124,6 +128,7 @@ const ru: PageTexts = {
   kind: 'Тип учреждения',
   templateDownload: 'Скачать шаблон',
   rulesHeading: 'Правила на этой странице',
+  rulesetLine: (from, until, rules) => `действует: ${from} … ${until}; правил: ${rules}`,
   sameAsCli: 'Правила и проверка — те же, что в программе ereje у проверяющих: результат будет тем же.',
   noScript: 'Для проверки книги странице нужен JavaScript. Включите JavaScript для этого файла.',
   noWorker: 'Браузер не разрешил фоновую проверку: пока проверяется большая книга, страница может не отвечать.',
@@ -167,6 +172,7 @@ const en: PageTexts = {
   kind: 'Kind of facility',
   templateDownload: 'Download the template',
   rulesHeading: 'The rules in this page',
+  rulesetLine: (from, until, rules) => `in force ${from} … ${until}; ${rules} rules`,
   sameAsCli: 'The rules and the check are those of the inspectors\' ereje program: the result is the same.',
   noScript: 'This page needs JavaScript to check a workbook. Turn JavaScript on for this file.',
   noWorker: 'The browser did not allow checking in the background: the page may not respond while a large workbook is checked.',
@@ -178,3 +184,8 @@ export const PAGE_TEXTS: Readonly<Record<Lang, PageTexts>> = { kk, ru, en };
 
 /** Each language's name in itself, for the switch. */
 export const LANG_NAMES: Readonly<Record<Lang, string>> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
+
+/** A rule version in the page's footer: `title — act (in force from … until; N rules)`. */
+export function rulesetText(r: PageData['rulesets'][number], lang: Lang): string {
+  return `${r.title[lang]} — ${r.act[lang]} (${PAGE_TEXTS[lang].rulesetLine(r.from ?? '…', r.until ?? '…', r.rules)})`;
+}

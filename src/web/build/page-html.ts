@@ -8,7 +8,7 @@ import { esc } from '../../report/html.ts';
 import { HTML_STYLE } from '../../report/html-style.ts';
 import type { PageData } from '../page-data.ts';
 import { PAGE_STYLE } from '../page-style.ts';
-import { LANG_NAMES, PAGE_TEXTS, type PageTexts } from '../texts.ts';
+import { LANG_NAMES, PAGE_TEXTS, rulesetText, type PageTexts } from '../texts.ts';
 import { LANGS } from '../../core/lang.ts';
 
 export interface PageParts {
@@ -72,7 +72,7 @@ export function pageHtml(parts: PageParts): string {
   const langButtons = LANGS.map((l) => `<button type="button" data-lang="${l}" lang="${l}" aria-pressed="${l === parts.lang}">${esc(LANG_NAMES[l])}</button>`).join('');
   const kinds = parts.data.kinds.map((k) => `<option value="${esc(k.id)}">${esc(k.label[parts.lang])}</option>`).join('');
   const rulesets = parts.data.rulesets.map((r) => `<li data-ruleset="${esc(`${r.id}@${r.version}`)}"><span class="mono">${esc(r.id)}@${esc(r.version)}</span> `
-    + `<span class="title">${esc(r.title[parts.lang])} — ${esc(r.act[parts.lang])}</span> <span class="mono muted">(${esc(r.from ?? '…')} … ${esc(r.until ?? '')}; ${r.rules})</span></li>`).join('');
+    + `<span class="title">${esc(rulesetText(r, parts.lang))}</span></li>`).join('');
   // `<` escaped so that no text in the data can end its element.
   const json = JSON.stringify(parts.data).replace(/</g, '\\u003c');
   return `<!DOCTYPE html>
@@ -126,7 +126,7 @@ export function pageHtml(parts: PageParts): string {
 <button type="button" data-format="json" ${t('saveJson')}</button>
 <button type="button" data-format="xlsx" ${t('saveXlsx')}</button>
 <button type="button" id="print" ${t('print')}</button></div>
-<form id="asof-form" class="group"><label class="label" for="asof" ${t('asOf')}</label>
+<form id="asof-form" class="group" novalidate><label class="label" for="asof" ${t('asOf')}</label>
 <input type="date" id="asof" aria-describedby="asof-hint"> <button type="submit" ${t('asOfAgain')}</button>
 <p class="note" id="asof-hint"></p></form>
 </div>

@@ -1,11 +1,11 @@
 // The page's language: the one chosen last time on this computer, else the browser's first of kk, ru
-// and en, else Kazakh (as the command line's default). A browser that keeps no storage for a file://
+// and en, else the page's own default (`ereje web --lang`, Kazakh unless told). A browser that keeps no storage for a file://
 // page (or refuses it) only loses the memory of the choice.
 import { isLang, type Lang } from '../../core/lang.ts';
 
 const KEY = 'ereje.self-check.lang';
 
-export function initialLang(): Lang {
+export function initialLang(fallback: Lang): Lang {
   try {
     const stored = window.localStorage.getItem(KEY);
     if (stored !== null && isLang(stored)) return stored;
@@ -16,7 +16,7 @@ export function initialLang(): Lang {
     const base = String(tag).slice(0, 2).toLowerCase();
     if (isLang(base)) return base;
   }
-  return 'kk';
+  return fallback;
 }
 
 export function rememberLang(lang: Lang): void {

@@ -4,7 +4,7 @@
 import { LANGS, type Lang, type Localized } from '../../core/lang.ts';
 import type { PageData } from '../page-data.ts';
 import type { DownloadFormat, FromEngine, ReportView, ToEngine } from '../protocol.ts';
-import { PAGE_TEXTS, PHASES, type PageTexts } from '../texts.ts';
+import { PAGE_TEXTS, PHASES, rulesetText, type PageTexts } from '../texts.ts';
 import { startEngine, type EnginePort } from './engine-port.ts';
 import { initialLang, rememberLang } from './lang.ts';
 
@@ -33,7 +33,7 @@ interface State {
   file: File | null;
 }
 
-const state: State = { lang: initialLang(), pending: new Map(), audit: null, latestReport: null, phase: 0, view: null, error: null, file: null };
+const state: State = { lang: initialLang(data.defaultLang), pending: new Map(), audit: null, latestReport: null, phase: 0, view: null, error: null, file: null };
 let nextId = 1;
 let engine: EnginePort = start();
 
@@ -65,7 +65,7 @@ function applyLanguage(): void {
   }
   for (const li of document.querySelectorAll<HTMLElement>('#rulesets li[data-ruleset]')) {
     const r = data.rulesets.find((x) => `${x.id}@${x.version}` === li.dataset.ruleset);
-    if (r) li.querySelector('.title')!.textContent = `${r.title[state.lang]} — ${r.act[state.lang]}`;
+    if (r) li.querySelector('.title')!.textContent = rulesetText(r, state.lang);
   }
   renderStatus();
   renderError();

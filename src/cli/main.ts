@@ -6,6 +6,7 @@ import { cliText } from './messages.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerTemplate } from './commands/template.ts';
+import { registerWeb } from './commands/web.ts';
 import { registerRules } from './commands/rules.ts';
 import { version } from './version.ts';
 
@@ -41,6 +42,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   registerAudit(program, io, setExit);
   registerDiff(program, io, setExit);
   registerTemplate(program, io, setExit);
+  registerWeb(program, io, setExit);
   registerRules(program, io, setExit);
   try {
     await program.parseAsync([...argv], { from: 'user' });

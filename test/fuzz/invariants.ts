@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { reportFileName } from '../../src/cli/audit-io.ts';
 import { followUpText } from '../../src/cli/follow-up-messages.ts';
+import { cliText } from '../../src/cli/messages.ts';
 import { terminalSafe } from '../../src/core/text.ts';
 import type { ReportFormat } from '../../src/report/index.ts';
 import { reportWords } from '../../src/report/i18n.ts';
@@ -114,8 +115,13 @@ function checkShape(recipe: Recipe, built: BuiltCase, run: Extract<RunOutcome, {
   if (Math.max(0, ...states) !== run.code) fail(`run ${k + 1}: exit ${run.code} but the worst row is ${Math.max(0, ...states)}`);
   const failed = states.filter((s) => s === 2).length;
   // With --out, a folder run also writes the batch summary beside the reports, and says so in one line.
-  const summaryLine = out ? `ereje: ${terminalSafe(followUpText.wroteSummary(out)[recipe.lang])}` : null;
-  const failureLines = errLines.filter((l) => !l.startsWith('ereje: wrote ') && !l.startsWith('ereje: warning: ') && l !== summaryLine).length;
+  // The lines that report what was written, in the run's language, are not failures; nor are warnings.
+  const notFailures = new Set(out ? [
+    `ereje: ${terminalSafe(followUpText.wroteSummary(out)[recipe.lang])}`,
+    `ereje: ${terminalSafe(cliText.wroteReports(built.workbookNames.length - failed, out)[recipe.lang])}`,
+  ] : []);
+  const warning = { en: 'ereje: warning: ', ru: 'ereje: предупреждение: ', kk: 'ereje: ескерту: ' }[recipe.lang];
+  const failureLines = errLines.filter((l) => !notFailures.has(l) && !l.startsWith(warning)).length;
   if (failureLines !== failed) fail(`run ${k + 1}: ${failed} rows with exit 2 but ${failureLines} failure lines on stderr`);
   if (out) {
     const written = existsSync(out) ? readdirSync(out).sort() : [];

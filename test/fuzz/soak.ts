@@ -1,6 +1,6 @@
-// `npm run fuzz -- --minutes N [--seed S] [--no-far-cells]`: the fuzzer's long soak. Round after round, with a
-// fresh seed each, it generates workbook cases (run through the CLI in a worker) and checks the unit
-// properties, until the time is up. A failing case is printed with its seed and fast-check path, and saved
+// `npm run fuzz -- --minutes N [--seed S] [--no-far-cells] [--no-rule-files]`: the fuzzer's long soak. Round
+// after round, with a fresh seed each, it generates workbook cases (run through the CLI in a worker), checks
+// the unit properties and runs mutated rule files through `rules check` and `rules fmt`, until the time is up. A failing case is printed with its seed and fast-check path, and saved
 // as a reproducer under fuzz-failures/ (git-ignored): the workbooks, the command, the recipe, what broke.
 // Exit 0 when nothing failed, 1 otherwise.
 import { randomInt } from 'node:crypto';
@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import type { Recipe } from './cases.ts';
 import { saveReproducer } from './property.ts';
 import { unitProperties, workbookProperty } from './properties.ts';
+import { runRuleFileFuzz } from './rule-files.ts';
 import { FuzzWorker } from './runner.ts';
 
 const args = process.argv.slice(2);
@@ -18,8 +19,9 @@ const minutes = Number(option('--minutes') ?? 10);
 const firstSeed = option('--seed') === undefined ? undefined : Number(option('--seed'));
 // Far and sparse cells (A1048576, XFD1048576, …) are in every round unless --no-far-cells leaves them out.
 const farCells = !args.includes('--no-far-cells');
+const ruleFiles = !args.includes('--no-rule-files');
 if (!Number.isFinite(minutes) || minutes <= 0) {
-  console.error('usage: npm run fuzz -- --minutes N [--seed S] [--no-far-cells]');
+  console.error('usage: npm run fuzz -- --minutes N [--seed S] [--no-far-cells] [--no-rule-files]');
   process.exit(2);
 }
 
@@ -29,6 +31,7 @@ const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 let round = 0;
 let cases = 0;
 let unitRuns = 0;
+let ruleFileRuns = 0;
 const failures: string[] = [];
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 60_000).toFixed(1)} min`;
@@ -69,7 +72,14 @@ while (Date.now() < deadline) {
       console.log(`FAIL ${title} (seed ${seed}, path "${unit.counterexamplePath}"): ${JSON.stringify(unit.counterexample).slice(0, 500)}`);
     }
   }
-  console.log(`round ${round}: seed ${seed}, ${details.numRuns} workbook cases${details.interrupted ? ' (time up)' : ''}; ${elapsed()} elapsed, ${cases} cases and ${unitRuns} unit checks so far, ${failures.length} failure(s)`);
+  if (ruleFiles && Date.now() < deadline) {
+    // A slice of mutated rule files per round (at most a minute), with the round's seed.
+    const minutesLeft = (deadline - Date.now()) / 60_000;
+    const r = await runRuleFileFuzz({ seed, runs: 12, minutes: Math.min(1, minutesLeft), saveDir: failuresDir, log: (line) => { if (line.includes('FAILED')) console.log(line); } });
+    ruleFileRuns += r.runs;
+    if (r.failure) failures.push(r.failure.saved ?? `rule-file-seed-${seed}`);
+  }
+  console.log(`round ${round}: seed ${seed}, ${details.numRuns} workbook cases${details.interrupted ? ' (time up)' : ''}; ${elapsed()} elapsed, ${cases} cases, ${unitRuns} unit checks and ${ruleFileRuns} rule files so far, ${failures.length} failure(s)`);
 }
-console.log(`ereje fuzz: ${cases} workbook cases and ${unitRuns} unit checks in ${elapsed()}; ${failures.length === 0 ? 'no failures' : `${failures.length} failure(s), saved under ${failuresDir}: ${failures.join(', ')}`}`);
+console.log(`ereje fuzz: ${cases} workbook cases, ${unitRuns} unit checks and ${ruleFileRuns} rule files in ${elapsed()}; ${failures.length === 0 ? 'no failures' : `${failures.length} failure(s), saved under ${failuresDir}: ${failures.join(', ')}`}`);
 process.exit(failures.length === 0 ? 0 : 1);

@@ -7,13 +7,6 @@ import { allowedValues, typeWords } from '../ingest/messages.ts';
 import { HELP_SHEET_NAME, sheetsForKind } from '../schema/index.ts';
 import type { FacilityKind, SheetDef } from '../schema/types.ts';
 
-/**
- * SheetJS's number formats before any workbook is read: reading one adds that workbook's formats to a table
- * SheetJS keeps, which a later write lists in styles.xml. A template made after a workbook was read (the
- * self-check page, a long-lived process) would otherwise differ from one made in a fresh process.
- */
-const PRISTINE_FORMATS = { ...(XLSX.SSF.get_table() as Record<number, string>) };
-
 const HELP_HEADER: Record<Lang, readonly string[]> = {
   en: ['Sheet', 'Column', 'Type', 'Required', 'Allowed values', 'Description'],
   kk: ['Парақ', 'Баған', 'Түрі', 'Міндетті', 'Рұқсат етілген мәндер', 'Сипаттама'],
@@ -69,7 +62,10 @@ export function buildTemplate(kind: FacilityKind, lang: Lang): Uint8Array {
   }
   XLSX.utils.book_append_sheet(wb, helpSheet(sheets, lang), HELP_SHEET_NAME[lang]);
   wb.Props = { Title: `ereje ${kind} template`, CreatedDate: new Date(Date.UTC(2009, 8, 7)) };
-  (wb as XLSX.WorkBook & { SSF?: Record<number, string> }).SSF = { ...PRISTINE_FORMATS };
+  // The template's cells use no number format, so it declares none. Left to itself, SheetJS would list
+  // the formats of the last workbook it read (it keeps them in a table of its own), and a template made
+  // after reading one — in the self-check page, in a long-lived process — would differ from a fresh one.
+  (wb as XLSX.WorkBook & { SSF?: Record<number, string> }).SSF = {};
   const out = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }

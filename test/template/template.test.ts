@@ -157,7 +157,7 @@ describe('buildTemplate after a workbook was read', () => {
     readWorkbook(new Uint8Array(readFileSync('examples/residential-2010.xlsx')), { file: 'residential-2010.xlsx' });
     const after = buildTemplate('residential', 'kk');
     expect(Buffer.from(after).equals(Buffer.from(before))).toBe(true);
-    const styles = XLSX.CFB.read(after, { type: 'buffer' }).FileIndex.find((e) => e.name === 'styles.xml')!;
+    const styles = XLSX.CFB.read(after, { type: 'buffer' }).FileIndex.find((e: { name: string }) => e.name === 'styles.xml')!;
     expect(Buffer.from(styles.content as Uint8Array).toString('utf8')).not.toContain('<numFmt');
   });
 });

@@ -49,11 +49,11 @@ describe('inflateRawCapped', () => {
 
   it('stops a zip bomb near its cap instead of inflating it whole', () => {
     const megabyte = deflateRawSync(Buffer.alloc(1 << 20), { level: 9, finishFlush: constants.Z_FULL_FLUSH });
-    const bomb = Buffer.concat([...Array.from({ length: 40 }, () => megabyte), Buffer.from([0x03, 0x00])]);
+    const bomb = Buffer.concat([...Array.from({ length: 16 }, () => megabyte), Buffer.from([0x03, 0x00])]);
     same(bomb, 4096);
     same(bomb, 5 << 20);
-    same(bomb, (40 << 20) - 1);
-    same(bomb, 40 << 20);
+    same(bomb, (16 << 20) - 1);
+    same(bomb, 16 << 20);
   });
 
   it('agrees with zlib on arbitrary data deflated at any level and cut anywhere', () => {
@@ -61,11 +61,11 @@ describe('inflateRawCapped', () => {
       const stream = deflateRawSync(data, { level });
       same(stream, 1 + (cap % (data.length + 2)));
       same(stream.subarray(0, cut % (stream.length + 1)), 1 << 20);
-    }), { numRuns: 300 });
+    }), { numRuns: 150 });
   });
 
   it('agrees with zlib on random bytes (mostly not deflate)', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (data) => { same(data, 1 << 16); }), { numRuns: 500 });
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (data) => { same(data, 1 << 16); }), { numRuns: 300 });
   });
 });
 
@@ -74,6 +74,6 @@ describe('crc32 and sha256Hex', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 5000 }), (data) => {
       expect(browser.crc32(data)).toBe(node.crc32(data));
       expect(browser.sha256Hex(data)).toBe(node.sha256Hex(data));
-    }), { numRuns: 200 });
+    }), { numRuns: 100 });
   });
 });

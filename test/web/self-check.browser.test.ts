@@ -176,7 +176,8 @@ describe.skipIf(!hasChromium)('the self-check page, opened from disk in Chromium
       const data = Buffer.concat([...Array.from({ length: 300 }, () => megabyte), Buffer.from([0x03, 0x00])]);
       return buildZip([
         { name: 'xl/workbook.xml', data: new TextEncoder().encode('<workbook/>'), method: 0, uncompressedSize: 11 },
-        { name: 'xl/worksheets/sheet1.xml', data, method: 8, uncompressedSize: 300 << 20 },
+        // No CRC worked out: the file is refused from its declared size before any entry is read.
+        { name: 'xl/worksheets/sheet1.xml', data, method: 8, uncompressedSize: 300 << 20, crc32: 0 },
       ]);
     };
     const tooManyCells = () => {
@@ -199,18 +200,16 @@ describe.skipIf(!hasChromium)('the self-check page, opened from disk in Chromium
       it(name, async () => {
         const data = bytes();
         const path = onDisk(name, data);
-        for (const lang of ['en', 'ru'] as const) {
-          await chooseLanguage(tab, lang);
-          expect(await check(tab, name, data)).toBe('error');
-          const line = await tab.innerText('#error');
-          expect(line).toBe(await cliRefusal(path, lang));
-          if (lang === 'en') expect(line).toMatch(en);
-          expect(await tab.isVisible('#report')).toBe(false);
-          expect(await tab.isVisible('#file')).toBe(true);
-        }
-        // The line follows the language switch without checking the file again.
         await chooseLanguage(tab, 'en');
-        expect(await tab.innerText('#error')).toBe(await cliRefusal(path, 'en'));
+        expect(await check(tab, name, data)).toBe('error');
+        const line = await tab.innerText('#error');
+        expect(line).toMatch(en);
+        expect(line).toBe(await cliRefusal(path, 'en'));
+        expect(await tab.isVisible('#report')).toBe(false);
+        expect(await tab.isVisible('#file')).toBe(true);
+        // The line follows the language switch without the file being checked again.
+        await chooseLanguage(tab, 'ru');
+        expect(await tab.innerText('#error')).toBe(await cliRefusal(path, 'ru'));
         expect(problems).toEqual([]);
       });
     }
@@ -341,7 +340,7 @@ describe.skipIf(!hasChromium)('the self-check page, opened from disk in Chromium
   });
 
   it('keeps the page responsive and shows progress while a large workbook is checked', async () => {
-    const large = makeBenchWorkbook(60).bytes;
+    const large = makeBenchWorkbook(40).bytes;
     await chooseLanguage(tab, 'en');
     await tab.setInputFiles('#file', { name: 'large.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(large) });
     // Each look runs on the page's own thread: it can answer while the check goes on only if the check is elsewhere.

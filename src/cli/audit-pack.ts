@@ -1,28 +1,33 @@
 // The rule pack for `ereje audit`: rule files → compiled rulesets (refused unless they all compile),
-// the evaluation of one workbook, and the Kazakh quotes the reports show.
+// the evaluation of one workbook, and the Kazakh quotes the reports show. The pack comes from the pack
+// cache when it can (see rulepack/pack-cache.ts), and only the versions for the workbook's facility kind
+// are compiled.
 import { LANGS, type Lang } from '../core/lang.ts';
 import { evaluate, NoRulesetInForce } from '../engine/index.ts';
-import { shownPath } from '../rulepack/cli-support.ts';
-import { loadRulePack, quoteMap } from '../rulepack/pack.ts';
+import { displayPath } from '../rulepack/load.ts';
+import { loadAuditRulePack, type PackCacheOptions } from '../rulepack/pack-cache.ts';
 import type { AuditPack } from './audit-run.ts';
 import { FatalError, prefixed } from './errors.ts';
 import { cliText } from './messages.ts';
 
 /** A rule pack that does not compile is one fatal line with its first diagnostic; `ereje rules check` lists every one. */
-export async function loadAuditPack(dir: string): Promise<AuditPack> {
-  const pack = await loadRulePack(dir);
+export async function loadAuditPack(dir: string, options: PackCacheOptions = {}): Promise<AuditPack> {
+  const pack = await loadAuditRulePack(dir, options);
   const errors = pack.diagnostics.filter((d) => d.severity === 'error');
   if (!pack.ok || errors.length > 0) {
     const first = errors[0];
-    const where = (lang: Lang) => (first ? `${shownPath(first.span.file)}:${first.span.line}:${first.span.col}: ${first.message[lang]}` : '?');
+    const where = (lang: Lang) => (first ? `${displayPath(first.span.file, process.cwd())}:${first.span.line}:${first.span.col}: ${first.message[lang]}` : '?');
     const text = Object.fromEntries(LANGS.map((lang) => [lang, cliText.rulesDoNotCompile(dir, where(lang), errors.length - 1)[lang]])) as Record<Lang, string>;
     throw new FatalError(text);
   }
-  if (pack.rulesets.length === 0) throw new FatalError(cliText.noRuleset(dir));
-  const rulesets = pack.rulesets;
+  if (pack.versions.length === 0) throw new FatalError(cliText.noRuleset(dir));
   return {
-    quotes: quoteMap(pack),
+    quotes: pack.quotes,
     evaluate: async (workbook, asOf) => {
+      const kind = workbook.facility?.kind ?? null;
+      // No version for the kind: every version is loaded, so that the error lists what the pack holds.
+      const forKind = pack.rulesetsFor(kind);
+      const rulesets = forKind.length > 0 ? forKind : pack.rulesetsFor(null);
       try {
         return await evaluate(rulesets, workbook, { asOf });
       } catch (err) {

@@ -215,7 +215,8 @@ function fromHeader(header: Header, parts: readonly Buffer[]): AuditRulePack {
   const compiled = new Map<number, CompiledRuleset>();
   const calendars = calendarsOn(new Map(header.calendars));
   return {
-    dir: header.dir, ok: header.ok, diagnostics: header.diagnostics, versions: header.versions, quotes: new Map(header.quotes), cached: true,
+    dir: header.dir, ok: header.ok, diagnostics: header.diagnostics, quotes: new Map(header.quotes), cached: true,
+    versions: header.versions.map(({ id, version, appliesTo }) => ({ id, version, appliesTo })),
     rulesetsFor(kind) {
       const wanted = header.versions.flatMap((v, i) => (kind === null || v.appliesTo === kind ? [i] : []));
       const env = { calendars: calendars(wanted.map((i) => header.versions[i]!.calendar)), schema: WORKBOOK_SCHEMA };

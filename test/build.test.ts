@@ -40,15 +40,15 @@ describe('bin/ereje.js', () => {
   });
 
   it('prints, with --debug, a stack trace that names the TypeScript line', () => {
-    const run = join(copy, 'src', 'cli', 'audit-run.ts');
+    const run = join(copy, 'src', 'cli', 'audit-pack.ts');
     const lines = readFileSync(run, 'utf8').split('\n');
-    const at = lines.findIndex((l) => l.startsWith('export async function auditWorkbook(')) + 1;
+    const at = lines.findIndex((l) => l.startsWith('export async function loadAuditPack(')) + 1;
     lines.splice(at, 0, "  throw new Error('planted for the test');");
     writeFileSync(run, lines.join('\n'));
     const out = ereje('audit', 'examples/residential-2010.xlsx', '--debug', '--lang', 'en');
     expect(out.status).toBe(2);
     expect(out.stderr).toContain('internal error: planted for the test');
-    expect(out.stderr).toMatch(new RegExp(`src/cli/audit-run\\.ts:${at + 1}:\\d+`));
+    expect(out.stderr).toMatch(new RegExp(`src/cli/audit-pack\\.ts:${at + 1}:\\d+`));
   });
 
   it('is what `npm run build` makes, and the build script names the same folder', () => {

@@ -39,7 +39,14 @@ export function parseCalendar(json: unknown): WorkingDayCalendar {
     const errs = (validator!.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
     throw new CalendarError(`invalid calendar file: ${errs.join('; ')}`);
   }
-  const file = json as CalendarFile;
+  return buildCalendar(json as CalendarFile);
+}
+
+/**
+ * The calendar of a file already validated by parseCalendar (the pack cache keeps the files it
+ * validated, and rebuilds their calendars without loading the validator again).
+ */
+export function buildCalendar(file: CalendarFile): WorkingDayCalendar {
   const from = parseDateText(file.coverage.from)!;
   const to = parseDateText(file.coverage.to)!;
   if (to < from) throw new CalendarError(`calendar ${file.name}: coverage ends (${file.coverage.to}) before it starts (${file.coverage.from})`);

@@ -15,7 +15,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync,
 import { homedir } from 'node:os';
 import { dirname, join, posix, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { parseCalendar, type CalendarFile, type WorkingDayCalendar } from '../calendar/index.ts';
+import { buildCalendar, type CalendarFile, type WorkingDayCalendar } from '../calendar/index.ts';
 import { compileRuleFile, type CompiledRuleset } from '../compile/index.ts';
 import type { CheckedRuleFile, Diagnostic } from '../lang/ast.ts';
 import { WORKBOOK_SCHEMA } from '../schema/index.ts';
@@ -41,13 +41,18 @@ export interface AuditRulePack {
   readonly quotes: ReadonlyMap<string, string>;
   /** The compiled versions for a facility kind (every version when null), each compiled once, on first use. */
   rulesetsFor(kind: string | null): readonly CompiledRuleset[];
-  /** Whether the pack came from the cache (for tests and the bench). */
+  /** Whether the pack came from a cache (on disk, or loaded earlier in this process) rather than from the rule files. */
   readonly cached: boolean;
 }
 
 export interface PackCacheOptions {
   /** The cache folder; null: no cache. Default: see defaultCacheDir. */
   readonly cacheDir?: string | null;
+  /**
+   * Reuse a pack this process loaded before (its compiled versions included) while every file it was
+   * loaded from is unchanged. Default true; the tests of the cache on disk turn it off.
+   */
+  readonly inProcess?: boolean;
 }
 
 /** Bumped whenever what an entry holds changes shape. */
@@ -55,6 +60,9 @@ const FORMAT = 1;
 const MAGIC = Buffer.from('ereje-pack-cache\n');
 /** Entries kept; the least recently used beyond this are removed when one is written. */
 const MAX_ENTRIES = 32;
+/** Packs kept in memory by a process (tests audit many workbooks against a few packs). */
+const MAX_IN_PROCESS = 4;
+const inProcess = new Map<string, { readonly pack: AuditRulePack; readonly observations: readonly Observation[] }>();
 
 declare const __EREJE_BUILD__: string | undefined;
 
@@ -202,11 +210,11 @@ function pruneEntries(dir: string): void {
 
 // ------------------------------------------------------------------ the pack
 
-/** Calendars built when a version that uses them is compiled, each once. */
+/** Calendars built when a version that uses them is compiled, each once (their files were validated when the entry was written). */
 function calendarsOn(files: ReadonlyMap<string, CalendarFile>): (names: readonly (string | null)[]) => Map<string, WorkingDayCalendar> {
   const built = new Map<string, WorkingDayCalendar>();
   return (names) => {
-    for (const name of names) if (name !== null && !built.has(name) && files.has(name)) built.set(name, parseCalendar(files.get(name)));
+    for (const name of names) if (name !== null && !built.has(name) && files.has(name)) built.set(name, buildCalendar(files.get(name)!));
     return built;
   };
 }
@@ -243,28 +251,39 @@ export async function loadAuditRulePack(dir: string | readonly string[] = defaul
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
   const key = sha(JSON.stringify({ format: FORMAT, build: await buildId(), v8: process.versions.v8, dirs }));
   const file = `${key.slice(0, 32)}.pack`;
+  const remember = options.inProcess ?? true;
+  const earlier = remember ? inProcess.get(key) : undefined;
+  if (earlier && earlier.observations.every((o) => answerNow(o) === o.answer)) return { ...earlier.pack, cached: true };
+  const keep = (pack: AuditRulePack, observations: readonly Observation[]): AuditRulePack => {
+    if (!remember) return pack;
+    inProcess.delete(key);
+    inProcess.set(key, { pack, observations });
+    for (const k of [...inProcess.keys()].slice(0, Math.max(0, inProcess.size - MAX_IN_PROCESS))) inProcess.delete(k);
+    return pack;
+  };
   if (cacheDir !== null) {
     const hit = readEntry(cacheDir, file, key);
-    if (hit) return hit;
+    if (hit) return keep(hit.pack, hit.observations);
   }
   // Loaded for a miss only: the parser and the checker come with it.
   const { loadRulePack, quoteMap } = await import('./pack.ts');
   const recording = recordingIO();
   const pack = await loadRulePack(dirs, recording.io);
   const quotes = quoteMap(pack);
+  const observations = recording.observations();
   if (cacheDir !== null) {
     const used = new Set(pack.rulesets.map((r) => r.calendar).filter((c): c is string => c !== null));
     const header: Header = {
-      format: FORMAT, key, observations: recording.observations(), dir: pack.dir, ok: pack.ok, diagnostics: pack.diagnostics,
+      format: FORMAT, key, observations, dir: pack.dir, ok: pack.ok, diagnostics: pack.diagnostics,
       versions: pack.compiled.map(({ ruleset: r }) => ({ id: r.id, version: r.version, appliesTo: r.appliesTo, calendar: r.calendar })),
       quotes: [...quotes], calendars: [...pack.calendarFiles].filter(([name]) => used.has(name)),
     };
     writeEntry(cacheDir, file, encodeEntry(header, pack.compiled.map((c) => c.checked)));
   }
-  return fromPack(pack, quotes);
+  return keep(fromPack(pack, quotes), observations);
 }
 
-function readEntry(cacheDir: string, file: string, key: string): AuditRulePack | null {
+function readEntry(cacheDir: string, file: string, key: string): { pack: AuditRulePack; observations: readonly Observation[] } | null {
   const path = join(cacheDir, file);
   let bytes: Buffer;
   try { bytes = readFileSync(path); } catch { return null; }
@@ -273,5 +292,5 @@ function readEntry(cacheDir: string, file: string, key: string): AuditRulePack |
   if (entry === null || entry.header.key !== key) return null;
   for (const o of entry.header.observations) if (answerNow(o) !== o.answer) return null;
   try { const now = new Date(); utimesSync(path, now, now); } catch { /* only the pruning order */ }
-  return fromHeader(entry.header, entry.parts);
+  return { pack: fromHeader(entry.header, entry.parts), observations: entry.header.observations };
 }

@@ -72,7 +72,8 @@ function changeOneByte(path: string, from: string, to: string): void {
   writeFileSync(path, bytes);
 }
 
-const load = (p: { rules: string; cache: string }) => loadAuditRulePack(p.rules, { cacheDir: p.cache });
+/** The cache on disk alone: a pack loaded earlier by this process is not reused (see the last test). */
+const load = (p: { rules: string; cache: string }) => loadAuditRulePack(p.rules, { cacheDir: p.cache, inProcess: false });
 const errors = (pack: { diagnostics: readonly { severity: string; code: string }[] }) => pack.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
 
 describe('the pack cache', () => {
@@ -156,9 +157,22 @@ describe('the pack cache', () => {
 
   it('is not written at all when there is no cache folder', async () => {
     const p = smallPack('none');
-    const a = await loadAuditRulePack(p.rules, { cacheDir: null });
-    const b = await loadAuditRulePack(p.rules, { cacheDir: null });
+    const a = await loadAuditRulePack(p.rules, { cacheDir: null, inProcess: false });
+    const b = await loadAuditRulePack(p.rules, { cacheDir: null, inProcess: false });
     expect([a.cached, b.cached]).toEqual([false, false]);
+  });
+
+  it('reuses a pack this process loaded, compiled versions and all, until one byte of its files changes', async () => {
+    const p = smallPack('in-process');
+    const first = await loadAuditRulePack(p.rules, { cacheDir: null });
+    const compiled = first.rulesetsFor('residential')[0];
+    const again = await loadAuditRulePack(p.rules, { cacheDir: null });
+    expect(again.cached).toBe(true);
+    expect(again.rulesetsFor('residential')[0]).toBe(compiled);
+    changeOneByte(p.file('act/act.txt'), '9', '8');
+    const after = await loadAuditRulePack(p.rules, { cacheDir: null });
+    expect(after.cached).toBe(false);
+    expect(after.rulesetsFor('residential')[0]).not.toBe(compiled);
   });
 });
 
@@ -167,7 +181,7 @@ describe('an audit with the cached bundled pack', () => {
     const cache = join(root, 'bundled-cache');
     const examples = join(defaultRulesDir(), '..', 'examples');
     const reports = async () => {
-      const pack = await loadAuditPack(defaultRulesDir(), { cacheDir: cache });
+      const pack = await loadAuditPack(defaultRulesDir(), { cacheDir: cache, inProcess: false });
       const out: string[] = [];
       for (const name of ['residential-2010.xlsx', 'home-care-2010.xlsx', 'day-care-2010.xlsx']) {
         const { report } = await auditWorkbook(new Uint8Array(readFileSync(join(examples, name))), name, pack, { lang: 'en', version: 'test' });
@@ -179,6 +193,6 @@ describe('an audit with the cached bundled pack', () => {
     expect(readdirSync(cache).filter((n) => n.endsWith('.pack'))).toHaveLength(1);
     const cached = await reports();
     expect(cached).toEqual(fresh);
-    expect((await loadAuditRulePack(defaultRulesDir(), { cacheDir: cache })).cached).toBe(true);
+    expect((await loadAuditRulePack(defaultRulesDir(), { cacheDir: cache, inProcess: false })).cached).toBe(true);
   });
 });

@@ -1,8 +1,10 @@
 // The file side of `ereje audit`: which workbooks a command line names, reading them with a size cap,
 // the mapping file, and where each report goes — never onto a file the user gave as input.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import type { Localized } from '../core/lang.ts';
+import { clip } from '../core/text.ts';
 import { HeaderMappingError, parseHeaderMapping } from '../ingest/index.ts';
 import type { HeaderMapping } from '../ingest/types.ts';
 import type { ReportFormat } from '../report/index.ts';
@@ -15,18 +17,31 @@ export interface WorkbookInput {
   readonly file: string;
 }
 
-/** Files as given; a folder means every `.xlsx` directly in it (Excel's `~$` lock files left out), sorted. */
+/**
+ * Files as given; a folder means every entry named `.xlsx` directly in it (Excel's `~$` lock files left
+ * out), sorted. Symbolic links are followed; an entry that is not a readable regular file (a folder or a
+ * device named `.xlsx`, a broken link) stays in the list, so the audit reports it instead of skipping it.
+ */
 export function resolveWorkbooks(args: readonly string[]): { inputs: WorkbookInput[]; folderGiven: boolean } {
   const inputs: WorkbookInput[] = [];
   let folderGiven = false;
   for (const arg of args) {
-    if (!existsSync(arg)) throw new FatalError(cliText.noSuchInput(arg));
-    if (statSync(arg).isDirectory()) {
+    let stats: Stats;
+    try {
+      stats = statSync(arg);
+    } catch (err) {
+      if (errorCode(err) === 'ENOENT') throw new FatalError(cliText.noSuchInput(arg));
+      throw new FatalError(prefixed(`${arg}: `, withStop(fileProblem(err))));
+    }
+    if (stats.isDirectory()) {
       folderGiven = true;
-      const names = readdirSync(arg, { withFileTypes: true })
-        .filter((e) => e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith('~$'))
-        .map((e) => e.name)
-        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      let names: string[];
+      try {
+        names = readdirSync(arg).filter((name) => /\.xlsx$/i.test(name) && !name.startsWith('~$'));
+      } catch (err) {
+        throw new FatalError(cliText.cannotListFolder(arg, fileProblem(err)));
+      }
+      names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       if (names.length === 0) throw new FatalError(cliText.folderHasNoWorkbooks(arg));
       for (const name of names) inputs.push({ path: join(arg, name), file: name });
     } else {
@@ -36,35 +51,95 @@ export function resolveWorkbooks(args: readonly string[]): { inputs: WorkbookInp
   return { inputs, folderGiven };
 }
 
-/** Reads a workbook, refusing a file larger than the limit before reading it into memory. */
+/** Reads a workbook: a regular file only, and never more than the limit, however large the file claims or grows to be. */
 export function readWorkbookFile(input: WorkbookInput, maxBytes: number): Uint8Array {
-  const size = statSync(input.path).size;
-  if (size > maxBytes) {
-    throw new FatalError(
-      `${input.path}: the file is ${mb(size)}, more than the ${mb(maxBytes)} limit; split the workbook by period or raise --max-size.`,
-    );
-  }
-  return new Uint8Array(readFileSync(input.path));
+  return readRegularFile(input.path, maxBytes, (size) => new FatalError(
+    cliText.fileTooLarge(input.path, size === undefined ? null : mb(size), mb(maxBytes)),
+  ));
 }
 
+/** A mapping file names a few dozen sheets and headers; anything larger is not one. */
+const MAX_MAPPING_BYTES = 1024 * 1024;
+
 export function readMappingFile(path: string): HeaderMapping {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new FatalError(`--mapping ${path}: cannot read the file; check the path.`);
-  }
+  const bytes = readRegularFile(path, MAX_MAPPING_BYTES, () => new FatalError(cliText.mappingTooLarge(path, mb(MAX_MAPPING_BYTES))), '--mapping ');
+  // A byte-order mark is how some Windows editors save UTF-8; it is not part of the JSON.
+  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new FatalError(`--mapping ${path}: not valid JSON (${(err as Error).message}); fix the file.`);
+    const why = /^\s*[{[]/.test(text) ? ` (${clip((err as Error).message.replace(/\s+/g, ' '))})` : '';
+    throw new FatalError(cliText.mappingNotJson(path, why));
   }
   try {
     return parseHeaderMapping(json);
   } catch (err) {
     if (err instanceof HeaderMappingError) throw new FatalError(prefixed(`--mapping ${path}: `, err.text));
     throw err;
+  }
+}
+
+/**
+ * A regular file's bytes, read at most `limit` bytes (plus one, to know it is over). A device such as
+ * /dev/zero, a fifo or a folder is refused before it is opened: reading one could block or never end.
+ * The file is opened non-blocking and checked again, in case it was replaced in between.
+ */
+function readRegularFile(path: string, limit: number, tooLarge: (size?: number) => FatalError, prefix = ''): Uint8Array {
+  const refuse = (what: Localized) => new FatalError(prefixed(`${prefix}${path}: `, withStop(what)));
+  let fd: number;
+  try {
+    const before = statSync(path);
+    if (!before.isFile()) throw refuse(notRegular(before));
+    if (before.size > limit) throw tooLarge(before.size);
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+  } catch (err) {
+    if (err instanceof FatalError) throw err;
+    throw refuse(fileProblem(err));
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw refuse(notRegular(stats));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(stats.size - total, 0) + 1, limit + 1 - total, 16 * 1024 * 1024) || 1);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > limit) throw tooLarge();
+    }
+    return new Uint8Array(Buffer.concat(chunks, total));
+  } catch (err) {
+    if (err instanceof FatalError) throw err;
+    throw refuse(fileProblem(err));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function withStop(text: Localized): Localized {
+  return { kk: `${text.kk}.`, ru: `${text.ru}.`, en: `${text.en}.` };
+}
+
+function notRegular(stats: Stats): Localized {
+  return cliText.notRegular(stats.isDirectory() ? 'folder' : stats.isFIFO() ? 'fifo' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'device' : stats.isSocket() ? 'socket' : 'other');
+}
+
+function errorCode(err: unknown): string | undefined {
+  return (err as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/** What a failed open or read means for the user, without the system's stack of details. */
+function fileProblem(err: unknown): Localized {
+  switch (errorCode(err)) {
+    case 'EACCES': case 'EPERM': return cliText.cannotRead('denied');
+    case 'ENOENT': return cliText.cannotRead('missing');
+    case 'ELOOP': return cliText.cannotRead('loop');
+    case 'EISDIR': return cliText.notRegular('folder');
+    case 'EIO': return cliText.cannotRead('io');
+    default: return cliText.cannotRead(errorCode(err) ?? clip(String((err as Error)?.message ?? err)));
   }
 }
 

@@ -2,7 +2,7 @@
 // facility, period, findings by severity, input errors and exit state.
 import type { Lang } from '../core/lang.ts';
 import { reportWords, severityCounts, type AuditReport } from '../report/index.ts';
-import { oneLine } from '../report/terminal.ts';
+import { clip, terminalSafe } from '../core/text.ts';
 
 export interface WorkbookOutcome {
   readonly file: string;
@@ -15,22 +15,17 @@ export function renderSummaryTable(outcomes: readonly WorkbookOutcome[], lang: L
   const w = reportWords(lang);
   const head = [w.file, w.facility, w.period, w.severities.critical, w.severities.major, w.severities.minor, w.severities.info, w.inputErrors, w.exitState];
   const rows = outcomes.map((o) => {
-    if (o.report === null) return [o.file, '—', '—', '', '', '', '', '', String(o.exitCode)];
+    if (o.report === null) return [terminalSafe(o.file), '—', '—', '', '', '', '', '', String(o.exitCode)];
     const r = o.report;
     const s = severityCounts(r);
     return [
-      o.file, shorten(oneLine(r.facility.name), 40), `${r.period.from} … ${r.period.to}`,
+      terminalSafe(o.file), terminalSafe(clip(r.facility.name, 39)), `${r.period.from} … ${r.period.to}`,
       String(s.critical), String(s.major), String(s.minor), String(s.info), String(r.summary.input_errors), String(o.exitCode),
     ];
   });
-  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
+  const widths = head.map((h, i) => rows.reduce((max, r) => Math.max(max, width(r[i]!)), width(h)));
   const line = (cells: readonly string[]) => cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join('  ').trimEnd();
   return [line(head), line(widths.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n') + '\n';
-}
-
-function shorten(s: string, max: number): string {
-  const chars = [...s];
-  return chars.length <= max ? s : chars.slice(0, max - 1).join('') + '…';
 }
 
 /** Code points, not UTF-16 units: Kazakh letters are one column each. */

@@ -3,6 +3,7 @@
 // their work when run; the `rules` commands (and the rule-language parser they need) are loaded only when
 // the command line names `rules`, so that `ereje --help` and `ereje audit` never load them.
 import { Command, CommanderError } from 'commander';
+import { clip, terminalSafe } from '../core/text.ts';
 import { FatalError, langOfArgv } from './errors.ts';
 import { cliText } from './messages.ts';
 import { registerAudit } from './commands/audit.ts';
@@ -58,12 +59,12 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
       return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof FatalError) {
-      io.stderr(`ereje: ${err.text[lang]}\n`);
+      io.stderr(`ereje: ${terminalSafe(err.text[lang])}\n`);
       if (debug && err.stack) io.stderr(err.stack + '\n');
       return err.exitCode;
     }
     const msg = err instanceof Error ? err.message : String(err);
-    io.stderr(`ereje: ${cliText.internalError(msg)[lang]}\n`);
+    io.stderr(`ereje: ${terminalSafe(cliText.internalError(clip(msg.split('\n', 1)[0]!, 200))[lang])}\n`);
     if (debug && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
     return 2;
   }

@@ -18,6 +18,41 @@ export const cliText = {
     `${arg}: қалтада .xlsx жұмыс кітаптары жоқ; мекеме деректерін Excel-ден .xlsx ретінде осы қалтаға сақтаңыз.`,
     `${arg}: в папке нет книг .xlsx; сохраните в неё данные учреждения из Excel в формате .xlsx.`,
     `${arg}: the folder has no .xlsx workbooks; export the facility data from Excel as .xlsx into it.`),
+  cannotListFolder: (arg: string, why: Localized) => L(
+    `${arg}: қалтаның ішін оқу мүмкін емес (${why.kk}).`,
+    `${arg}: не удаётся прочитать содержимое папки (${why.ru}).`,
+    `${arg}: cannot list the folder (${why.en}).`),
+  /** `size` null: the file grew past the limit while it was read (its size was not known beforehand). */
+  fileTooLarge: (path: string, size: string | null, limit: string) => L(
+    `${path}: файлдың көлемі ${size ?? `${limit}-тан үлкен`}, шектен (${limit}) асады; жұмыс кітабын кезеңдерге бөліңіз немесе --max-size мәнін үлкейтіңіз.`,
+    `${path}: размер файла ${size ?? `больше ${limit}`}, больше предела ${limit}; разделите книгу по периодам или увеличьте --max-size.`,
+    `${path}: the file is ${size ?? `over ${limit}`}, more than the ${limit} limit; split the workbook by period or raise --max-size.`),
+  mappingTooLarge: (path: string, limit: string) => L(
+    `--mapping ${path}: файл ${limit}-тан үлкен; сәйкестік файлы — шағын JSON файлы.`,
+    `--mapping ${path}: файл больше ${limit}; файл сопоставления — небольшой файл JSON.`,
+    `--mapping ${path}: the file is over ${limit}; a mapping file is a small JSON file.`),
+  mappingNotJson: (path: string, why: string) => L(
+    `--mapping ${path}: сәйкестік файлы JSON болуы керек, мысалы {"sheets": {"Сіздің парағыңыз": "children"}}, ал бұл файл JSON емес${why}; YAML және басқа пішімдер оқылмайды.`,
+    `--mapping ${path}: файл сопоставления должен быть в формате JSON, например {"sheets": {"Ваш лист": "children"}}, а этот файл — нет${why}; YAML и другие форматы не читаются.`,
+    `--mapping ${path}: the mapping file must be JSON, such as {"sheets": {"Their sheet": "children"}}, and this file is not${why}; YAML and other formats are not read.`),
+  /** Why a file was not read: not a regular file, or what the system said when it was opened or read. */
+  notRegular: (kind: 'folder' | 'fifo' | 'device' | 'socket' | 'other') => {
+    const what = {
+      folder: ['қалта', 'папка', 'a folder'], fifo: ['арна (fifo)', 'канал (fifo)', 'a pipe (fifo)'], device: ['құрылғы', 'устройство', 'a device'],
+      socket: ['сокет', 'сокет', 'a socket'], other: ['файл емес', 'не файл', 'not a file'],
+    }[kind];
+    return L(
+      `кәдімгі файл емес (${what[0]}), сондықтан оқылмайды; .xlsx жұмыс кітабының жолын беріңіз`,
+      `не обычный файл (${what[1]}), поэтому не читается; укажите путь к книге .xlsx`,
+      `not a regular file (${what[2]}), so it is not read; give the path of an .xlsx workbook`);
+  },
+  cannotRead: (why: 'denied' | 'missing' | 'loop' | 'io' | string) => {
+    if (why === 'denied') return L('файлды оқу мүмкін емес (рұқсат жоқ); оқу құқығын сұраңыз немесе файлды оқи алатын жерге көшіріңіз', 'не удаётся прочитать файл (нет доступа); запросите право на чтение или скопируйте файл туда, где можете его прочитать', 'cannot read the file (permission denied); ask for read access or copy the file somewhere you can read it');
+    if (why === 'missing') return L('файлды оқу мүмкін емес (ол жоқ немесе бос сілтеме)', 'не удаётся прочитать файл (его нет, или ссылка ведёт в никуда)', 'cannot read the file (it does not exist, or is a link to nothing)');
+    if (why === 'loop') return L('файлды оқу мүмкін емес (символдық сілтемелер тұйығы)', 'не удаётся прочитать файл (петля символических ссылок)', 'cannot read the file (a loop of symbolic links)');
+    if (why === 'io') return L('файлды оқу мүмкін емес (енгізу-шығару қатесі: диск немесе желілік қалта істен шықты)', 'не удаётся прочитать файл (ошибка ввода-вывода: сбой диска или сетевой папки)', 'cannot read the file (an input/output error: the disk or network share failed)');
+    return L(`файлды оқу мүмкін емес (${why})`, `не удаётся прочитать файл (${why})`, `cannot read the file (${why})`);
+  },
   maxSize: (text: string) => L(
     `--max-size ${text}: шекті мегабайтпен, 0-ден үлкен санмен беріңіз (әдепкі 200).`,
     `--max-size ${text}: укажите предел в мегабайтах, числом больше 0 (по умолчанию 200).`,
@@ -27,6 +62,10 @@ export const cliText = {
     `--as-of ${text}: күн емес; 2010-10-31 немесе 31.10.2010 түрінде жазыңыз.`,
     `--as-of ${text}: это не дата; напишите её как 2010-10-31 или 31.10.2010.`,
     `--as-of ${text}: not a date; write it as 2010-10-31 or 31.10.2010.`),
+  asOfTooEarly: (text: string, year: number) => L(
+    `--as-of ${text}: ${year} жылға дейінгі күндер қабылданбайды (жыл ешқашан 19xx деп оқылмайды); жылды толық жазыңыз: 2010-10-31 немесе 31.10.2010.`,
+    `--as-of ${text}: даты ранее ${year} года не принимаются (год никогда не читается как 19xx); напишите год полностью: 2010-10-31 или 31.10.2010.`,
+    `--as-of ${text}: dates before ${year} are not accepted (a year is never read as 19xx); write the year in full, as 2010-10-31 or 31.10.2010.`),
   asOfOutside: (file: string, asOf: string, before: boolean, bound: string) => L(
     `${file}: --as-of ${asOf} тексеру кезеңі ${before ? `басталғанға (${bound}) дейін` : `аяқталғаннан (${bound}) кейін`}; кезең ішіндегі күнді беріңіз немесе кезеңнің соңғы күнін алу үшін --as-of көрсетпеңіз.`,
     `${file}: --as-of ${asOf} ${before ? `раньше начала периода проверки (${bound})` : `позже конца периода проверки (${bound})`}; укажите дату внутри периода или не указывайте --as-of, чтобы взять последний день периода.`,

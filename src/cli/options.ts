@@ -1,6 +1,7 @@
 // Options several commands share, defined once so their flags, choices and defaults cannot drift apart.
 import { Option } from 'commander';
-import { parseDateText, type DayNumber } from '../core/date.ts';
+import { EARLIEST_DAY, EARLIEST_YEAR, parseDateText, type DayNumber } from '../core/date.ts';
+import { clip } from '../core/text.ts';
 import { LANGS } from '../core/lang.ts';
 import { FatalError } from './errors.ts';
 import { cliText } from './messages.ts';
@@ -19,6 +20,7 @@ export function rulesDirsOption(what = 'rule folders (default: the bundled rules
 export function parseAsOf(text: string | undefined): DayNumber | undefined {
   if (text === undefined) return undefined;
   const d = parseDateText(text);
-  if (d === undefined) throw new FatalError(cliText.asOfNotDate(text));
+  if (d === undefined) throw new FatalError(cliText.asOfNotDate(clip(text)));
+  if (d < EARLIEST_DAY) throw new FatalError(cliText.asOfTooEarly(clip(text), EARLIEST_YEAR));
   return d;
 }

@@ -4,9 +4,22 @@ export type DayNumber = number;
 
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * Month and day overflow as in `Date.UTC` (month 13 is January of the next year), but years 0–99 stay
+ * years 0–99: `Date.UTC` alone would read them as 1900–1999.
+ */
 export function dayNumber(year: number, month: number, day: number): DayNumber {
-  return Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  const t = new Date(0);
+  t.setUTCFullYear(year, month - 1, day);
+  return Math.floor(t.getTime() / MS_PER_DAY);
 }
+
+/**
+ * No facility record predates 1900, and spreadsheets cannot hold earlier dates as dates: a year before it
+ * in a workbook or on the command line is a typing error (`0005-06-01`), never a date to compute with.
+ */
+export const EARLIEST_YEAR = 1900;
+export const EARLIEST_DAY: DayNumber = dayNumber(EARLIEST_YEAR, 1, 1);
 
 export interface YMD { year: number; month: number; day: number }
 
@@ -23,7 +36,9 @@ export function isValidYMD(year: number, month: number, day: number): boolean {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const t = new Date(0);
+  t.setUTCFullYear(year, month, 0);
+  return t.getUTCDate();
 }
 
 export function formatIsoDate(d: DayNumber): string {

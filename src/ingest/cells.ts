@@ -1,7 +1,8 @@
 // Typing one cell by its column's contract type. Dates never pass through local time: Excel serials
 // and text become day numbers arithmetically, so Almaty and Los Angeles read the same day.
-import { dayNumber, formatIsoDate, isValidYMD, parseDateText, toYMD, type DayNumber } from '../core/date.ts';
-import { matchEnumValue } from '../schema/index.ts';
+import { dayNumber, EARLIEST_DAY, formatIsoDate, isValidYMD, parseDateText, toYMD, type DayNumber } from '../core/date.ts';
+import { clip } from '../core/text.ts';
+import { enumById, matchEnumValue } from '../schema/index.ts';
 import type { ColumnDef } from '../schema/types.ts';
 import type { RawCell } from './raw.ts';
 import type { CellValue, InputErrorCode } from './types.ts';
@@ -63,11 +64,13 @@ function ok(value: CellValue): CellResult {
 }
 const typeError = (detail?: string): CellResult => ({ ok: false, code: 'type-error', ...(detail ? { detail } : {}) });
 
+/** A date before 1900 (`0005-06-01`) is a typing error, not a date: it is refused, never shifted. */
 function parseDate(cell: Exclude<RawCell, null>, date1904: boolean): DayNumber | undefined {
-  if (cell instanceof Date) return dateObjectToDay(cell);
-  if (typeof cell === 'number') return excelSerialToDay(cell, date1904);
-  if (typeof cell === 'string') return parseDateText(cell);
-  return undefined;
+  const day = cell instanceof Date ? dateObjectToDay(cell)
+    : typeof cell === 'number' ? excelSerialToDay(cell, date1904)
+    : typeof cell === 'string' ? parseDateText(cell)
+    : undefined;
+  return day !== undefined && day >= EARLIEST_DAY ? day : undefined;
 }
 
 function parseMonth(cell: Exclude<RawCell, null>, date1904: boolean): DayNumber | undefined {
@@ -76,7 +79,7 @@ function parseMonth(cell: Exclude<RawCell, null>, date1904: boolean): DayNumber 
     const m = MONTH_RE.exec(s) ?? null;
     const d = m ? null : DOTTED_MONTH_RE.exec(s);
     const [y, mo] = m ? [+m[1]!, +m[2]!] : d ? [+d[2]!, +d[1]!] : [NaN, NaN];
-    if (!Number.isNaN(y)) return isValidYMD(y, mo, 1) ? dayNumber(y, mo, 1) : undefined;
+    if (!Number.isNaN(y)) return isValidYMD(y, mo, 1) && dayNumber(y, mo, 1) >= EARLIEST_DAY ? dayNumber(y, mo, 1) : undefined;
   }
   const day = parseDate(cell, date1904);
   if (day === undefined) return undefined;
@@ -96,38 +99,69 @@ function parseNumber(cell: Exclude<RawCell, null>): number | undefined {
 const NO_CODES: readonly string[] = Object.freeze([]);
 
 /**
- * A list cell → canonical codes, and the pieces that are not allowed values. A cell holding one value (the
- * usual case) is a single lookup. Otherwise each `;` part is tried whole, then cut at its commas taking
- * the longest run of pieces that is a known label first, so a label that holds a comma
+ * The most comma-separated pieces any label (or code) of the enum has: a run of pieces longer than this
+ * cannot be a label, so a list cell is cut in time linear in its length, whatever it holds.
+ */
+const piecesPerLabel = new Map<string, number>();
+function maxPiecesOf(enumId: string): number {
+  let max = piecesPerLabel.get(enumId);
+  if (max === undefined) {
+    max = 1;
+    for (const v of enumById(enumId)?.values ?? []) {
+      for (const label of [v.code, ...v.labels.kk, ...v.labels.ru, ...v.labels.en]) max = Math.max(max, label.split(',').length);
+    }
+    piecesPerLabel.set(enumId, max);
+  }
+  return max;
+}
+
+/**
+ * A list cell → canonical codes, and the distinct pieces that are not allowed values. A cell holding one
+ * value (the usual case) is a single lookup. Otherwise each `;` part is tried whole, then cut at its
+ * commas taking the longest run of pieces that is a known label first, so a label that holds a comma
  * (`заболевание, требующее специализированного лечения`) stays whole, however the comma is spaced.
  */
-function parseList(enumId: string, text: string): { codes: readonly string[]; unknown: readonly string[] } {
+function parseList(enumId: string, text: string): { codes: readonly string[]; unknown: ReadonlySet<string> } {
   if (!text.includes(';') && !text.includes(',')) {
     const code = matchEnumValue(enumId, text);
-    return code !== undefined ? { codes: Object.freeze([code]), unknown: NO_CODES }
-      : { codes: NO_CODES, unknown: text.trim() === '' ? NO_CODES : [text.trim()] };
+    return code !== undefined ? { codes: Object.freeze([code]), unknown: new Set() }
+      : { codes: NO_CODES, unknown: new Set(text.trim() === '' ? [] : [text.trim()]) };
   }
-  const codes: string[] = [];
-  const unknown: string[] = [];
-  const add = (code: string) => { if (!codes.includes(code)) codes.push(code); };
+  const codes = new Set<string>();
+  const unknown = new Set<string>();
+  const longest = maxPiecesOf(enumId);
   for (const part of text.split(';')) {
     if (part.trim() === '') continue;
     const whole = matchEnumValue(enumId, part);
-    if (whole !== undefined) { add(whole); continue; }
+    if (whole !== undefined) { codes.add(whole); continue; }
     const pieces = part.split(',').map((p) => p.trim());
     let i = 0;
     while (i < pieces.length) {
       if (pieces[i] === '') { i += 1; continue; }
-      let j = pieces.length;
+      let j = Math.min(pieces.length, i + longest);
       let code: string | undefined;
       for (; j > i; j--) {
         code = matchEnumValue(enumId, pieces.slice(i, j).join(', '));
         if (code !== undefined) break;
       }
-      if (code !== undefined) { add(code); i = j; } else { unknown.push(pieces[i]!); i += 1; }
+      if (code !== undefined) { codes.add(code); i = j; } else { unknown.add(pieces[i]!); i += 1; }
     }
   }
-  return { codes: Object.freeze(codes), unknown };
+  return { codes: Object.freeze([...codes]), unknown };
+}
+
+/** Unknown list values named in an input error; the rest are counted. */
+const NAMED_UNKNOWN = 3;
+
+/** `x; y; z; … (+15997)`: the first few unknown values, each cut short, and how many more there are. */
+function unknownSummary(unknown: ReadonlySet<string>): string {
+  const named: string[] = [];
+  for (const value of unknown) {
+    if (named.length === NAMED_UNKNOWN) break;
+    named.push(clip(value));
+  }
+  const more = unknown.size - named.length;
+  return more > 0 ? `${named.join('; ')}; … (+${more})` : named.join('; ');
 }
 
 /** Types a non-empty cell; an empty cell is handled by the caller (null, or missing-cell when required). */
@@ -169,7 +203,7 @@ export function typeCell(column: ColumnDef, cell: Exclude<RawCell, null>, date19
     }
     case 'list': {
       const { codes, unknown } = parseList(column.enum ?? '', cellText(cell));
-      return unknown.length > 0 ? { ok: false, code: 'unknown-value', detail: unknown.join('; ') } : ok(codes);
+      return unknown.size > 0 ? { ok: false, code: 'unknown-value', detail: unknownSummary(unknown) } : ok(codes);
     }
   }
 }

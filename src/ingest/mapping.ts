@@ -1,6 +1,7 @@
 // `--mapping FILE`: a facility's own sheet and column names → canonical ids, validated before use.
 import { Ajv } from 'ajv';
 import { closest } from '../core/did-you-mean.ts';
+import { clip } from '../core/text.ts';
 import type { Lang, Localized } from '../core/lang.ts';
 import { columnOf, sheetById, WORKBOOK_SCHEMA } from '../schema/index.ts';
 import type { HeaderMapping } from './types.ts';
@@ -25,6 +26,13 @@ export class HeaderMappingError extends Error {
 const SHEET_IDS = WORKBOOK_SCHEMA.sheets.map((s) => s.id);
 const TOP_KEYS = ['sheets', 'columns'];
 
+/** The first few problems of a long list, and how many more: a mapping file can be large, its message not. */
+function listed(problems: readonly string[], lang: Lang, shown = 5): string {
+  const more = problems.length - shown;
+  const tail = { en: `; … and ${more} more`, ru: `; … и ещё ${more}`, kk: `; … және тағы ${more}` }[lang];
+  return problems.slice(0, shown).join('; ') + (more > 0 ? tail : '');
+}
+
 /** ` (did you mean "children"?)` in a language, or nothing when no id is close. */
 function hint(name: string, candidates: readonly string[], lang: Lang): string {
   const c = closest(name, candidates);
@@ -46,10 +54,10 @@ function ownRecord<T>(source: Record<string, T>, map: (v: T) => T = (v) => v): R
 export function parseHeaderMapping(json: unknown): HeaderMapping {
   const validate = new Ajv({ allErrors: true }).compile(MAPPING_SCHEMA);
   if (!validate(json)) {
-    const why = (lang: Lang) => (validate.errors ?? []).map((e) => {
-      const extra = e.keyword === 'additionalProperties' && e.instancePath === '' ? String((e.params as { additionalProperty?: string }).additionalProperty ?? '') : '';
-      return `${e.instancePath || '(top)'} ${e.message ?? ''}${extra ? ` "${extra}"${hint(extra, TOP_KEYS, lang)}` : ''}`.trim();
-    }).join('; ');
+    const why = (lang: Lang) => listed((validate.errors ?? []).map((e) => {
+      const extra = e.keyword === 'additionalProperties' && e.instancePath === '' ? clip(String((e.params as { additionalProperty?: string }).additionalProperty ?? '')) : '';
+      return `${clip(e.instancePath || '(top)')} ${e.message ?? ''}${extra ? ` "${extra}"${hint(extra, TOP_KEYS, lang)}` : ''}`.trim();
+    }), lang);
     const shape = '{"sheets": {"Their sheet": "children"}, "columns": {"children": {"Their header": "child_id"}}}';
     throw new HeaderMappingError({
       en: `the mapping file is not of the form ${shape}: ${why('en')}`,
@@ -61,23 +69,23 @@ export function parseHeaderMapping(json: unknown): HeaderMapping {
   const problems: ((lang: Lang) => string)[] = [];
   for (const [theirs, ours] of Object.entries(input.sheets ?? {})) {
     if (!sheetById(ours)) {
-      problems.push((lang) => `sheets["${theirs}"]: "${ours}" ${{ en: 'is not a sheet id', ru: '— не код листа', kk: '— парақ коды емес' }[lang]}${hint(ours, SHEET_IDS, lang)}`);
+      problems.push((lang) => `sheets["${clip(theirs)}"]: "${clip(ours)}" ${{ en: 'is not a sheet id', ru: '— не код листа', kk: '— парақ коды емес' }[lang]}${hint(ours, SHEET_IDS, lang)}`);
     }
   }
   for (const [sheet, columns] of Object.entries(input.columns ?? {})) {
     if (!sheetById(sheet)) {
-      problems.push((lang) => `columns["${sheet}"]: ${{ en: 'not a sheet id', ru: 'не код листа', kk: 'парақ коды емес' }[lang]}${hint(sheet, SHEET_IDS, lang)}`);
+      problems.push((lang) => `columns["${clip(sheet)}"]: ${{ en: 'not a sheet id', ru: 'не код листа', kk: 'парақ коды емес' }[lang]}${hint(sheet, SHEET_IDS, lang)}`);
       continue;
     }
     const ids = sheetById(sheet)!.columns.map((c) => c.id);
     for (const [theirs, ours] of Object.entries(columns)) {
       if (!columnOf(sheet, ours)) {
-        problems.push((lang) => `columns["${sheet}"]["${theirs}"]: "${ours}" ${{ en: `is not a column of ${sheet}`, ru: `— не столбец листа ${sheet}`, kk: `— ${sheet} парағының бағаны емес` }[lang]}${hint(ours, ids, lang)}`);
+        problems.push((lang) => `columns["${sheet}"]["${clip(theirs)}"]: "${clip(ours)}" ${{ en: `is not a column of ${sheet}`, ru: `— не столбец листа ${sheet}`, kk: `— ${sheet} парағының бағаны емес` }[lang]}${hint(ours, ids, lang)}`);
       }
     }
   }
   if (problems.length > 0) {
-    const list = (lang: Lang) => problems.map((p) => p(lang)).join('; ');
+    const list = (lang: Lang) => listed(problems.map((p) => p(lang)), lang);
     throw new HeaderMappingError({
       en: `the mapping file names unknown targets (${list('en')}); use the canonical ids listed in docs/workbook.md and the template's help sheet.`,
       ru: `в файле сопоставления неизвестные коды (${list('ru')}); используйте коды из docs/workbook.md и справочного листа шаблона.`,

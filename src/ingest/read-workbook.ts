@@ -2,12 +2,14 @@
 import { createHash } from 'node:crypto';
 import * as XLSX from 'xlsx';
 
+import { clip } from '../core/text.ts';
 import { isEmptyCell } from './cells.ts';
 import { sparseIndexes, type RawCell, type RawTable } from './raw.ts';
 import { typeTables } from './type-tables.ts';
 import type { HeaderMapping, IngestedWorkbook, IngestLimits } from './types.ts';
 import { matchSheetName, sheetById } from '../schema/index.ts';
-import { countCellElements, declaredTotal, inflateGuarded, isCompoundFile, isWorksheetXml, readCentralDirectory, tooLargeMessage, WorkbookRejected } from './zip-guard.ts';
+import { protectFormulaStrings } from './formula-strings.ts';
+import { checkWorkbookPart, countCellElements, declaredTotal, inflateGuarded, isCompoundFile, isWorksheetXml, readCentralDirectory, tooLargeMessage, WorkbookRejected } from './zip-guard.ts';
 
 export const DEFAULT_INGEST_LIMITS: IngestLimits = { maxUncompressedBytes: 200 * 1024 * 1024, maxCells: 5_000_000 };
 
@@ -29,9 +31,7 @@ export function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions): I
     throw new WorkbookRejected('not-a-workbook', `${file} is a legacy .xls (or password-protected) file; open it in Excel and save it as .xlsx without a password.`);
   }
   const entries = readCentralDirectory(bytes, file);
-  if (!entries.some((e) => e.name === 'xl/workbook.xml' || e.name === 'xl/workbook.bin')) {
-    throw new WorkbookRejected('not-a-workbook', `${file} is a zip file but not an .xlsx workbook (no xl/workbook.xml); export the data from Excel as .xlsx.`);
-  }
+  checkWorkbookPart(entries, file);
   const declared = declaredTotal(entries);
   if (declared > limits.maxUncompressedBytes) {
     throw new WorkbookRejected('too-large', tooLargeMessage(file, declared, limits.maxUncompressedBytes, 'declares'));
@@ -45,14 +45,15 @@ export function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions): I
       cells += countCellElements(data);
       if (cells > limits.maxCells) throw tooManyCells(file, cells, limits.maxCells);
     }
-    XLSX.CFB.utils.cfb_add(container, name, data, { unsafe: true });
+    XLSX.CFB.utils.cfb_add(container, name, isWorksheetXml(name) ? protectFormulaStrings(data) : data, { unsafe: true });
   });
 
   let wb: XLSX.WorkBook;
+  let parsed: number[];
   try {
     // Only sheets the contract knows are parsed; the rest are still listed (as unknown sheets) by name.
     const names = (parseZip(container, { bookSheets: true }).SheetNames ?? []) as string[];
-    const parsed = sheetsToParse(names, options.mapping);
+    parsed = sheetsToParse(names, options.mapping);
     wb = parseZip(container, { ...SHEETJS_OPTIONS, sheetRows: limits.maxCells + 1, sheets: parsed });
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
@@ -66,6 +67,7 @@ export function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions): I
   function* rawTables(): Generator<RawTable> {
     for (const name of wb.SheetNames) {
       const sheet = sheets[name];
+      if (!sheet && parsed.includes(wb.SheetNames.indexOf(name))) throw missingSheetPart(file, name);
       if (!sheet) { yield { name, rows: [], date1904 }; continue; }
       delete sheets[name];
       const { table, cells } = rawTableOf(name, sheet, date1904);
@@ -95,6 +97,11 @@ function sheetsToParse(names: readonly string[], mapping: HeaderMapping | undefi
     out.push(i);
   });
   return out;
+}
+
+/** SheetJS leaves out a sheet whose part is missing from the zip or does not parse; its columns are not "missing". */
+function missingSheetPart(file: string, sheet: string): WorkbookRejected {
+  return new WorkbookRejected('unreadable', `${file} is not a readable .xlsx workbook: the part holding sheet "${clip(sheet)}" is missing or damaged; open it in Excel and save it again as .xlsx.`);
 }
 
 function tooManyCells(file: string, cells: number, limit: number): WorkbookRejected {

@@ -4,6 +4,7 @@ import { closest } from '../core/did-you-mean.ts';
 import { LANGS, type Lang } from '../core/lang.ts';
 import { columnOf, isHelpSheetName, matchColumnHeader, matchSheetName, normalizeLabel, sheetById, WORKBOOK_SCHEMA } from '../schema/index.ts';
 import type { ColumnDef, ColumnId, SheetDef, SheetId } from '../schema/types.ts';
+import { clip } from '../core/text.ts';
 import { cellText, isEmptyCell, typeCell, type CellResult } from './cells.ts';
 import * as msg from './messages.ts';
 import { forEachCell, sparseIndexes, type RawCell, type RawRow, type RawTable } from './raw.ts';
@@ -67,7 +68,7 @@ export function typeTables(raw: Iterable<RawTable>, options: TypeTablesOptions =
     if (working.has(def.id)) {
       const duplicateOf = working.get(def.id)!.sheetName;
       // The sheet field already names it; no value, so a listing does not print the name twice.
-      errors.push({ code: 'unknown-sheet', sheet: table.name, sheetName: table.name, row: null, column: null, cell: null, value: null, message: msg.unknownSheetMessage(table.name, duplicateOf), severity: 'warning' });
+      errors.push({ code: 'unknown-sheet', sheet: table.name, sheetName: table.name, row: null, column: null, cell: null, value: null, message: msg.unknownSheetMessage(clip(table.name), duplicateOf), severity: 'warning' });
       continue;
     }
     working.set(def.id, typeTable(def, table, options.mapping, errors));
@@ -76,7 +77,7 @@ export function typeTables(raw: Iterable<RawTable>, options: TypeTablesOptions =
   // Suggestions come from the contract sheets the workbook lacks, so a misspelt «Детти» points at «Дети».
   const missing = WORKBOOK_SCHEMA.sheets.filter((s) => !working.has(s.id)).flatMap((s) => [s.labels.kk, s.labels.ru, s.id]);
   for (const name of unknownSheets) {
-    errors.push({ code: 'unknown-sheet', sheet: name, sheetName: name, row: null, column: null, cell: null, value: null, message: msg.unknownSheetMessage(name, null, closest(name.trim(), missing)), severity: 'warning' });
+    errors.push({ code: 'unknown-sheet', sheet: name, sheetName: name, row: null, column: null, cell: null, value: null, message: msg.unknownSheetMessage(clip(name), null, closest(name.trim(), missing)), severity: 'warning' });
   }
   if (options.mapping) unusedMappingNames(options.mapping, sheetNames, working, errors);
 
@@ -203,7 +204,7 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
   const lacking = def.columns.filter((c) => !seen.has(c.id)).flatMap((c) => [c.labels.kk, c.labels.ru, c.id]);
   for (const u of unknown) {
     const suggestion = u.duplicate ? undefined : closest(u.text, lacking);
-    errors.push({ ...base, code: 'unknown-column', row: headerRow, column: null, cell: cellAddress(sheetName, u.index, headerRow), value: u.text, message: msg.unknownColumnMessage(sheetName, u.text, u.duplicate, suggestion), severity: 'warning' });
+    errors.push({ ...base, code: 'unknown-column', row: headerRow, column: null, cell: cellAddress(sheetName, u.index, headerRow), value: clip(u.text), message: msg.unknownColumnMessage(sheetName, clip(u.text), u.duplicate, suggestion), severity: 'warning' });
   }
 
   for (const column of def.columns) {
@@ -240,7 +241,7 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
         values[column.id] = result.value;
         continue;
       }
-      const value = cellText(cell!);
+      const value = clip(cellText(cell!));
       const message = result.code === 'constraint-error' ? msg.constraintErrorMessage(column, value)
         : result.code === 'unknown-value' ? msg.unknownValueMessage(column, result.detail ?? value)
         : msg.typeErrorMessage(column, value);
@@ -274,7 +275,7 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
       if (typeof key !== 'string') continue;
       const first = firstRow.get(key);
       if (first === undefined) { firstRow.set(key, row.excelRow); continue; }
-      errors.push({ ...base, code: 'duplicate-key', row: row.excelRow, column: column.id, cell: cellAddress(sheetName, index, row.excelRow), value: key, message: msg.duplicateKeyMessage(column, key, first), severity: 'error' });
+      errors.push({ ...base, code: 'duplicate-key', row: row.excelRow, column: column.id, cell: cellAddress(sheetName, index, row.excelRow), value: clip(key), message: msg.duplicateKeyMessage(column, clip(key), first), severity: 'error' });
       rejected.add(row);
     }
   }
@@ -358,7 +359,7 @@ function checkPeriodOrder(
   for (const row of rows) {
     const [a, b] = [row.values.period_from, row.values.period_to];
     if (!to || typeof a !== 'number' || typeof b !== 'number' || b >= a) continue;
-    const value = cellText(rawOf.get(row)?.[to.index] ?? null);
+    const value = clip(cellText(rawOf.get(row)?.[to.index] ?? null));
     errors.push({ sheet: def.id, sheetName, code: 'constraint-error', row: row.excelRow, column: 'period_to', cell: cellAddress(sheetName, to.index, row.excelRow), value, message: msg.periodOrderMessage(value), severity: 'error' });
     rejected.add(row);
   }
@@ -381,7 +382,7 @@ function checkForeignKeys(working: ReadonlyMap<SheetId, WorkingTable>, errors: I
       for (const row of table.rows) {
         const value = row.values[column.id];
         if (typeof value !== 'string' || keys.has(value)) continue;
-        errors.push({ sheet: table.def.id, sheetName: table.sheetName, code: 'foreign-key', row: row.excelRow, column: column.id, cell: cellAddress(table.sheetName, index, row.excelRow), value, message: msg.foreignKeyMessage(column, value, target.sheetName), severity: 'error' });
+        errors.push({ sheet: table.def.id, sheetName: table.sheetName, code: 'foreign-key', row: row.excelRow, column: column.id, cell: cellAddress(table.sheetName, index, row.excelRow), value: clip(value), message: msg.foreignKeyMessage(column, clip(value), target.sheetName), severity: 'error' });
         table.rejected.add(row);
       }
     }

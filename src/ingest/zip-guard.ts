@@ -1,7 +1,9 @@
 // Refusing hostile or oversized .xlsx files before SheetJS inflates them. An .xlsx is a zip: its central
 // directory declares every entry's uncompressed size, so the total is known from a few kilobytes at the
-// end of the file. Declared sizes can lie, so each entry is then inflated with a hard output cap.
-import { inflateRawSync } from 'node:zlib';
+// end of the file. Declared sizes can lie, so each entry is then inflated with a hard output cap, and
+// its CRC-32 checked, so a damaged entry is refused instead of read as data.
+import * as zlib from 'node:zlib';
+import { clip } from '../core/text.ts';
 
 export type RejectReason = 'not-a-workbook' | 'too-large' | 'too-many-cells' | 'unreadable';
 
@@ -19,6 +21,8 @@ export interface ZipEntry {
   readonly compressedSize: number;
   readonly uncompressedSize: number;
   readonly localHeaderOffset: number;
+  /** The CRC-32 of the uncompressed data, from the central directory (valid also when bit 3 defers it). */
+  readonly crc32: number;
 }
 
 const EOCD_SIG = 0x06054b50;
@@ -73,6 +77,7 @@ export function readCentralDirectory(bytes: Uint8Array, file: string): ZipEntry[
     if (at + 46 > bytes.length || dv.getUint32(at, true) !== CENTRAL_SIG) throw broken('bad directory entry');
     const flags = dv.getUint16(at + 8, true);
     const method = dv.getUint16(at + 10, true);
+    const crc32 = dv.getUint32(at + 16, true);
     let compressedSize = dv.getUint32(at + 20, true);
     let uncompressedSize = dv.getUint32(at + 24, true);
     const nameLength = dv.getUint16(at + 28, true);
@@ -94,10 +99,48 @@ export function readCentralDirectory(bytes: Uint8Array, file: string): ZipEntry[
       }
       x += 4 + size;
     }
-    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
+    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset, crc32 });
     at = end;
   }
+  const names = new Set<string>();
+  for (const e of entries) {
+    // Two entries of one name: zip readers disagree on which one counts, so neither can be trusted.
+    if (names.has(e.name)) throw broken(`two entries named ${clip(e.name)}`);
+    names.add(e.name);
+  }
   return entries;
+}
+
+/**
+ * An .xlsx names its workbook part xl/workbook.xml; an Excel binary workbook (.xlsb) renamed .xlsx, or any
+ * other zip, is refused here rather than read as a workbook with every sheet missing.
+ */
+export function checkWorkbookPart(entries: readonly ZipEntry[], file: string): void {
+  if (entries.some((e) => e.name === 'xl/workbook.xml')) return;
+  if (entries.some((e) => e.name === 'xl/workbook.bin')) {
+    throw new WorkbookRejected('not-a-workbook', `${file} is not a readable .xlsx workbook: it is an Excel binary workbook (.xlsb) named .xlsx; open it in Excel and save it as .xlsx.`);
+  }
+  throw new WorkbookRejected('not-a-workbook', `${file} is a zip file but not a readable .xlsx workbook (no xl/workbook.xml); export the data from Excel as .xlsx.`);
+}
+
+/** zlib's CRC-32 (Node 20.15+), or the same table-driven computation on older Node 20 releases. */
+const crc32: (data: Uint8Array) => number = typeof (zlib as { crc32?: unknown }).crc32 === 'function'
+  ? (data) => zlib.crc32(data) >>> 0
+  : tableCrc32;
+
+let crcTable: Uint32Array | undefined;
+function tableCrc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }
 
 export function declaredTotal(entries: readonly ZipEntry[]): number {
@@ -121,27 +164,30 @@ export function inflateGuarded(bytes: Uint8Array, entries: readonly ZipEntry[], 
     if (entry.flags & 0x1) throw new WorkbookRejected('not-a-workbook', `${file} is password-protected; save it again without a password.`);
     const at = entry.localHeaderOffset;
     if (at + 30 > bytes.length || dv.getUint32(at, true) !== LOCAL_SIG) {
-      throw new WorkbookRejected('unreadable', `${file} is a damaged .xlsx file (entry ${entry.name}); open it in Excel and save it again.`);
+      throw new WorkbookRejected('unreadable', `${file} is a damaged .xlsx file (entry ${clip(entry.name)}); open it in Excel and save it again.`);
     }
     const start = at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
     const data = bytes.subarray(start, start + entry.compressedSize);
     const cap = Math.min(entry.uncompressedSize, budget);
     let out: Buffer;
     if (entry.method === 0) {
-      if (data.length > cap) throw new WorkbookRejected('too-large', `${file}: stored entry ${entry.name} is larger than declared or past the ${mb(limit)} limit; export the file again from Excel.`);
+      if (data.length > cap) throw new WorkbookRejected('too-large', `${file}: stored entry ${clip(entry.name)} is larger than declared or past the ${mb(limit)} limit; export the file again from Excel.`);
       out = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     } else if (entry.method === 8) {
       try {
-        out = inflateRawSync(data, { maxOutputLength: Math.max(1, cap) });
+        out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, cap) });
       } catch (err) {
         const code = (err as { code?: string }).code;
         if (code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
-          throw new WorkbookRejected('too-large', `${file}: entry ${entry.name} inflates to more than its declared ${mb(entry.uncompressedSize)} (or past the ${mb(limit)} limit); the file is corrupt or hostile — export it again from Excel.`);
+          throw new WorkbookRejected('too-large', `${file}: entry ${clip(entry.name)} inflates to more than its declared ${mb(entry.uncompressedSize)} (or past the ${mb(limit)} limit); the file is corrupt or hostile — export it again from Excel.`);
         }
-        throw new WorkbookRejected('unreadable', `${file} is a damaged .xlsx file (entry ${entry.name} does not inflate); open it in Excel and save it again.`);
+        throw new WorkbookRejected('unreadable', `${file} is a damaged .xlsx file (entry ${clip(entry.name)} does not inflate); open it in Excel and save it again.`);
       }
     } else {
       throw new WorkbookRejected('unreadable', `${file} uses an unsupported zip compression (method ${entry.method}); open it in Excel and save it again as .xlsx.`);
+    }
+    if (crc32(out) !== entry.crc32) {
+      throw new WorkbookRejected('unreadable', `${file} is a damaged .xlsx file (entry ${clip(entry.name)} fails its CRC-32 check); open the original in Excel and save it again, or ask for a fresh copy.`);
     }
     budget -= out.length;
     onEntry(entry.name, out);

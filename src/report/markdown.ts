@@ -77,11 +77,39 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-/** Escapes Markdown and HTML syntax, and folds newlines, so workbook text is shown literally. */
+/**
+ * A run of text that GitHub and other GFM renderers could turn into a link without any markup: one holding
+ * a scheme (`https://`, `ftp://`), `www.`, `mailto:`/`xmpp:` or an e-mail address. Runs end at white space,
+ * backticks, `|`, `<` and `>`, so the code span such a run is shown in needs neither a longer fence nor
+ * escaping, and finding them is one pass over the text.
+ */
+const RUN = /[^\s`|<>]+/g;
+function couldAutolink(run: string): boolean {
+  const lower = run.toLowerCase();
+  if (lower.includes('://') || lower.includes('www.') || lower.includes('mailto:') || lower.includes('xmpp:')) return true;
+  const at = run.indexOf('@');
+  return at >= 0 && run.indexOf('.', at) > at;
+}
+
+/**
+ * Escapes Markdown and HTML syntax, and folds newlines, so workbook text is shown literally; a URL or an
+ * e-mail address is shown as code, so that no renderer makes workbook text a link.
+ */
 export function md(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  let out = '';
+  let at = 0;
+  for (const m of flat.matchAll(RUN)) {
+    if (!couldAutolink(m[0])) continue;
+    out += escapeMd(flat.slice(at, m.index)) + '`' + m[0] + '`';
+    at = m.index + m[0].length;
+  }
+  return out + escapeMd(flat.slice(at));
+}
+
+function escapeMd(text: string): string {
   return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -1,5 +1,6 @@
 // The readable summary `ereje audit` prints when no --format is given: plain text, no colours, so it
 // reads the same in a terminal, a log file and a pasted ticket.
+import { terminalSafe } from '../core/text.ts';
 import type { AuditReport } from './types.ts';
 import {
   SEVERITY_ORDER, clauseCounts, enumText, findingTarget, formatEvidenceList, formatInForce, groupBy, isWarning, severityCounts,
@@ -63,7 +64,7 @@ export function renderTerminal(report: AuditReport, options: RenderOptions): str
   out.push('', `${w.notEvaluated}:`);
   if (report.not_evaluated.length === 0) out.push(`  ${w.allEvaluated}`);
   for (const n of report.not_evaluated) out.push(`  ${n.clause} ${n.rule} — ${oneLine(n.reason)}`);
-  return out.join('\n') + '\n';
+  return out.map(terminalSafe).join('\n') + '\n';
 }
 
 /** Entries shown per rule (findings) or per sheet (input errors); a longer list shows one fewer and a count. */
@@ -95,6 +96,5 @@ function periodSpan(findings: readonly AuditReport['findings'][number][]): strin
 
 /** Workbook text could hold newlines or terminal control characters; the summary stays one line per entry. */
 export function oneLine(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+  return terminalSafe(s);
 }

@@ -70,8 +70,22 @@ export function renderXlsx(report: AuditReport, options: RenderOptions): Uint8Ar
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
+/**
+ * Excel holds at most 32,767 characters in a cell (and SheetJS refuses to write more); longer text, such as a
+ * pasted document echoed from a workbook, is cut with `…`. The JSON report keeps it whole.
+ */
+export const EXCEL_CELL_LIMIT = 32_767;
+
+function fitCell(cell: Cell): Cell {
+  if (typeof cell !== 'string' || cell.length <= EXCEL_CELL_LIMIT) return cell;
+  // Excel counts UTF-16 units; a surrogate pair is not split.
+  let cut = cell.slice(0, EXCEL_CELL_LIMIT - 1);
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut + '…';
+}
+
 function addSheet(book: XLSX.WorkBook, name: string, rows: Cell[][], widths: number[]): void {
-  const sheet = XLSX.utils.aoa_to_sheet(rows);
+  const sheet = XLSX.utils.aoa_to_sheet(rows.map((row) => row.map(fitCell)));
   sheet['!cols'] = widths.map((wch) => ({ wch }));
   XLSX.utils.book_append_sheet(book, sheet, safeSheetName(name));
 }

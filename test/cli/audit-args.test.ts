@@ -46,7 +46,7 @@ describe('ereje audit arguments', () => {
   it('a --mapping file that is not JSON', async () => {
     const m = join(dir, 'm.json');
     writeFileSync(m, '{ nope');
-    expectOneLineFatal(await run(['audit', some, '--mapping', m]), /--mapping .*m\.json: not valid JSON/);
+    expectOneLineFatal(await run(['audit', some, '--mapping', m, '--lang', 'en']), /--mapping .*m\.json: the mapping file must be JSON/);
   });
 
   it('a folder with no workbooks', async () => {

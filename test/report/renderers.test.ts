@@ -82,7 +82,8 @@ describe('terminal summary', () => {
 
   it('keeps one line per entry even when workbook text holds newlines or escape codes', () => {
     const text = renderTerminal(report('en', 'A\nB\u001b[31m'), { lang: 'en' });
-    expect(text).toContain('Facility: A B [31m (F-001;');
+    expect(text).toContain('Facility: A B\\u001b[31m (F-001;');
+    expect(text).not.toMatch(/\u001b/);
   });
 });
 

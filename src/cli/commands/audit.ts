@@ -3,6 +3,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Lang } from '../../core/lang.ts';
+import { clip, terminalSafe } from '../../core/text.ts';
 import { renderReport, renderTerminal, REPORT_FORMATS, type ReportFormat } from '../../report/index.ts';
 import { defaultRulesDir } from '../../rulepack/load.ts';
 import { loadAuditPack } from '../audit-pack.ts';
@@ -73,7 +74,7 @@ async function runAudit(args: readonly string[], flags: AuditFlags, io: CliIO): 
     if (plan !== null) {
       const target = plan.targets[0]!;
       writeReportFile(target, renderReport(report, plan.format, { lang: flags.lang, quotes: pack.quotes }));
-      io.stderr(`ereje: ${cliText.wrote(target)[flags.lang]}\n`);
+      io.stderr(`ereje: ${terminalSafe(cliText.wrote(target)[flags.lang])}\n`);
     } else if (flags.format !== undefined) {
       io.stdout(renderReport(report, flags.format, { lang: flags.lang, quotes: pack.quotes }) as string);
     } else {
@@ -119,7 +120,7 @@ async function auditSeveral(
   const progress = startProgress(inputs.length, io.stderrIsTTY ?? false);
   try {
     for (const [k, input] of inputs.entries()) {
-      progress.step(input.file);
+      progress.step(terminalSafe(input.file));
       try {
         const { report, exitCode } = await auditWorkbook(readWorkbookFile(input, maxBytes), input.file, pack, options);
         if (plan !== null) {
@@ -129,18 +130,19 @@ async function auditSeveral(
         }
         outcomes.push({ file: input.file, report, exitCode });
       } catch (err) {
-        // One unreadable workbook does not stop the others; it is exit state 2 in the table.
-        if (!(err instanceof FatalError)) throw err;
-        io.stderr(`ereje: ${err.text[flags.lang]}\n`);
-        if (flags.debug && err.stack) io.stderr(err.stack + '\n');
-        outcomes.push({ file: input.file, report: null, exitCode: err.exitCode });
+        // No failure of one workbook, expected or not, stops the others: it is one line and exit state 2 in the table.
+        const message = err instanceof FatalError ? err.text[flags.lang]
+          : `${input.file}: ${cliText.internalError(clip((err instanceof Error ? err.message : String(err)).split('\n', 1)[0]!, 200))[flags.lang]}`;
+        io.stderr(`ereje: ${terminalSafe(message)}\n`);
+        if (flags.debug && err instanceof Error && err.stack) io.stderr(err.stack + '\n');
+        outcomes.push({ file: input.file, report: null, exitCode: err instanceof FatalError ? err.exitCode : 2 });
       }
     }
   } finally {
     progress.stop();
   }
   io.stdout(renderSummaryTable(outcomes, flags.lang));
-  if (flags.out !== undefined) io.stderr(`ereje: ${cliText.wroteReports(outcomes.filter((o) => o.report !== null).length, flags.out)[flags.lang]}\n`);
+  if (flags.out !== undefined) io.stderr(`ereje: ${terminalSafe(cliText.wroteReports(outcomes.filter((o) => o.report !== null).length, flags.out)[flags.lang])}\n`);
   return Math.max(0, ...outcomes.map((o) => o.exitCode));
 }
 

@@ -1,0 +1,36 @@
+// A workbook whose audit fails in a way nobody foresaw (a bug: not a FatalError) still does not stop a
+// folder run: it is one line and exit state 2, and every other workbook is audited and written.
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { facilitySheet, licenceRules, run, xlsxBytes } from './helpers.ts';
+
+vi.mock('../../src/cli/audit-run.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/cli/audit-run.ts')>();
+  return {
+    ...original,
+    auditWorkbook: (bytes: Uint8Array, file: string, ...rest: Parameters<typeof original.auditWorkbook> extends [unknown, unknown, ...infer R] ? R : never) => {
+      if (file.startsWith('b-crash')) throw new TypeError("Cannot read properties of undefined (reading 'x')\n    at somewhere (file.ts:1:1)");
+      return original.auditWorkbook(bytes, file, ...rest);
+    },
+  };
+});
+
+describe('a batch with an unforeseen failure', () => {
+  it('goes on: one line for the failed workbook, the others written, exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ereje-batch-crash-'));
+    const good = xlsxBytes({ facility: facilitySheet({ to: '2010-06-30' }) });
+    for (const name of ['a-ok.xlsx', 'b-crash.xlsx', 'c-ok.xlsx']) writeFileSync(join(dir, name), good);
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    // A one-rule pack the one-sheet workbooks comply with, so a good workbook is exit state 0.
+    const rules = licenceRules(join(dir, '..', 'licence-rules'));
+    const r = await run(['audit', dir, '--format', 'md', '--out', out, '--lang', 'en', '--rules', rules]);
+    expect(r.code).toBe(2);
+    expect(readdirSync(out).sort()).toEqual(['a-ok.md', 'c-ok.md']);
+    expect(r.stderr).toMatch(/^ereje: b-crash\.xlsx: internal error: Cannot read properties of undefined \(reading 'x'\) \(run with --debug for details and report it\)$/m);
+    expect(r.stdout).toMatch(/^b-crash\.xlsx\s+—\s+—.*2$/m);
+    expect(r.stdout).toMatch(/^c-ok\.xlsx\s+Балалар үйі №1.* 0$/m);
+  });
+});

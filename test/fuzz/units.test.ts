@@ -1,0 +1,59 @@
+// The fuzzer's properties of single functions (quick, seeded): cutting and escaping echoed text, Markdown
+// links, day numbers, formula text cells, damaged zips — and list cells, whose work is counted.
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { typeTables } from '../../src/ingest/index.ts';
+import { SHEETS } from '../../src/schema/sheets.ts';
+import { unitProperties } from './properties.ts';
+
+/** Every lookup of a list piece goes through matchEnumValue: counting calls and characters counts the work. */
+const work = vi.hoisted(() => ({ calls: 0, chars: 0 }));
+vi.mock('../../src/schema/index.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/schema/index.ts')>();
+  return {
+    ...original,
+    matchEnumValue: (enumId: string, text: string) => {
+      work.calls += 1;
+      work.chars += text.length;
+      return original.matchEnumValue(enumId, text);
+    },
+  };
+});
+
+const SEED = 20_261_129;
+
+describe('properties of single functions', () => {
+  for (const [name, property] of Object.entries(unitProperties)) {
+    it(name, () => {
+      fc.assert(property as fc.IProperty<unknown[]>, { seed: SEED, numRuns: 150 });
+    });
+  }
+});
+
+describe('list cells: work linear in the cell, one input error per cell', () => {
+  const listColumns = SHEETS.flatMap((s) => s.columns.filter((c) => c.type === 'list').map((c) => ({ sheet: s.id, column: c.id })));
+  const piece = fc.oneof(
+    fc.constantFrom('x', 'aids', 'СПИД', 'tb_active', 'заболевание', 'требующее специализированного лечения', 'активный туберкулез', '', ' ', 'v1', 'ЖҚТБ'),
+    fc.string({ unit: 'grapheme', maxLength: 12 }).map((s) => s.replace(/[,;]/g, '')),
+  );
+  const listCell = fc.tuple(fc.array(fc.tuple(piece, fc.constantFrom(',', ', ', ';', '; ', ' ,')), { maxLength: 3000 }), piece)
+    .map(([pairs, last]) => pairs.map(([p, sep]) => p + sep).join('') + last);
+
+  it('no list cell costs more than a small constant times its length', () => {
+    fc.assert(fc.property(fc.constantFrom(...listColumns), listCell, ({ sheet, column }, cell) => {
+      work.calls = 0;
+      work.chars = 0;
+      const wb = typeTables([{ name: sheet, headerRow: 1, header: [column], rows: [[cell]] }]);
+      const cellErrors = wb.errors.filter((e) => e.column === column);
+      const pieces = cell.split(/[,;]/).length;
+      expect(work.calls).toBeLessThanOrEqual(4 * pieces + 4);
+      expect(work.chars).toBeLessThanOrEqual(8 * cell.length + 64);
+      expect(cellErrors.length).toBeLessThanOrEqual(1);
+      for (const e of cellErrors) {
+        expect(e.code).toBe('unknown-value');
+        expect([...(e.value ?? '')].length).toBeLessThanOrEqual(61);
+        expect(e.message.en.length).toBeLessThan(700);
+      }
+    }), { seed: SEED, numRuns: 60 });
+  });
+});

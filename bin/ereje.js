@@ -5,6 +5,14 @@
 // folder), the TypeScript sources run through tsx instead — slower, the same program.
 import { readFileSync } from 'node:fs';
 
+// `ereje … | head`: a reader that stops reading ends the run quietly, not with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // Answered without loading the program: the version is package.json's.

@@ -105,7 +105,8 @@ export class ErejeParser extends CstParser {
       { ALT: () => { this.CONSUME(K.supersedes); this.CONSUME2(StringLit); } },
       { ALT: () => { this.CONSUME(K.source); this.CONSUME3(StringLit); } },
       { ALT: () => { this.CONSUME(K.calendar); this.CONSUME1(Identifier); } },
-      { ALT: () => { this.CONSUME(K.note); this.CONSUME4(StringLit); } },
+      // One text, or one per language like `title` (`note kk "…" ru "…" en "…"`).
+      { ALT: () => { this.CONSUME(K.note); this.SUBRULE(this.template, { LABEL: 'note' }); } },
     ]);
   });
 
@@ -137,7 +138,7 @@ export class ErejeParser extends CstParser {
 
   dateStamp = this.RULE('dateStamp', () => {
     this.CONSUME(IsoDate);
-    this.OPTION(() => { this.CONSUME(K.approximate); this.CONSUME(StringLit); });
+    this.OPTION(() => { this.CONSUME(K.approximate); this.SUBRULE(this.template, { LABEL: 'approximate' }); });
   });
 
   localized = this.RULE('localized', () => {
@@ -170,7 +171,7 @@ export class ErejeParser extends CstParser {
     this.CONSUME(Word, { LABEL: 'valueType' });
     this.CONSUME(LCurly);
     this.MANY(() => this.OR(this.alt.a5 ??= [
-      { ALT: () => { this.CONSUME(K.citation); this.CONSUME(StringLit, { LABEL: 'citation' }); } },
+      { ALT: () => { this.CONSUME(K.citation); this.SUBRULE(this.template, { LABEL: 'citation' }); } },
       { ALT: () => { this.CONSUME(K.quote); this.CONSUME1(StringLit, { LABEL: 'quote' }); } },
       { ALT: () => this.SUBRULE(this.tableEntry) },
     ]));
@@ -207,7 +208,7 @@ export class ErejeParser extends CstParser {
         this.CONSUME(Identifier, { LABEL: 'name' });
         this.CONSUME1(LCurly);
         this.MANY1(() => this.OR1(this.alt.a30 ??= [
-          { ALT: () => { this.CONSUME(K.citation); this.CONSUME(StringLit, { LABEL: 'citation' }); } },
+          { ALT: () => { this.CONSUME(K.citation); this.SUBRULE(this.template, { LABEL: 'citation' }); } },
           { ALT: () => { this.CONSUME(K.quote); this.CONSUME1(StringLit, { LABEL: 'quote' }); } },
           { ALT: () => this.SUBRULE(this.tableEntry) },
         ]));
@@ -238,9 +239,9 @@ export class ErejeParser extends CstParser {
         { ALT: () => this.CONSUME(ClauseId) }, { ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(NumberLit) },
       ]); } },
       { ALT: () => { this.CONSUME(K.severity); this.CONSUME1(Identifier, { LABEL: 'severity' }); } },
-      { ALT: () => { this.CONSUME(K.scope); this.CONSUME2(Identifier, { LABEL: 'scope' }); this.OPTION(() => this.CONSUME(StringLit, { LABEL: 'scopeText' })); } },
+      { ALT: () => { this.CONSUME(K.scope); this.CONSUME2(Identifier, { LABEL: 'scope' }); this.OPTION(() => this.SUBRULE5(this.template, { LABEL: 'scopeText' })); } },
       { ALT: () => { this.CONSUME(K.quote); this.CONSUME1(StringLit, { LABEL: 'quote' }); } },
-      { ALT: () => { this.CONSUME(K.note); this.CONSUME2(StringLit, { LABEL: 'note' }); } },
+      { ALT: () => { this.CONSUME(K.note); this.SUBRULE3(this.template, { LABEL: 'note' }); } },
       { ALT: () => this.SUBRULE(this.forStep) },
       { ALT: () => this.SUBRULE(this.joinStep) },
       { ALT: () => this.SUBRULE(this.whereStep) },
@@ -253,6 +254,8 @@ export class ErejeParser extends CstParser {
       { ALT: () => { this.CONSUME(K.expected); this.SUBRULE(this.template, { LABEL: 'expected' }); } },
       { ALT: () => { this.CONSUME(K.actual); this.SUBRULE1(this.template, { LABEL: 'actual' }); } },
       { ALT: () => { this.CONSUME(K.message); this.SUBRULE2(this.template, { LABEL: 'message' }); } },
+      // `item max_one_year kk "…" ru "…" en "…"`: how the texts name an item that is no enum value or column.
+      { ALT: () => { this.CONSUME(K.item); this.CONSUME3(Identifier, { LABEL: 'itemName' }); this.SUBRULE4(this.template, { LABEL: 'itemLabel' }); } },
       { ALT: () => this.SUBRULE(this.exampleDecl) },
     ]);
   });

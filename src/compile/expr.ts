@@ -1,6 +1,7 @@
 // Expressions → closures over (case env, runtime). Used for lets, wheres, keys and derived facts.
 import { bindVar } from './env.ts';
 import { addMonths, addYears, ageInMonths, ageInYears, formatIsoDate, parseDateText, toYMD } from '../core/date.ts';
+import type { Lang } from '../core/lang.ts';
 import type { WorkingDayCalendar } from '../calendar/index.ts';
 import { CalendarError } from '../calendar/index.ts';
 import type { Expr, LangType, TableDecl } from '../lang/ast.ts';
@@ -248,6 +249,9 @@ export class ExprCompiler {
     for (const en of table.entries) entries.set(en.key, en.value ? this.compile(en.value, new Map()) : null);
     const key = this.compile(e.key, scope);
     const name = e.table;
+    const keyEnum = table.keyEnum;
+    const enumLabel = (enumId: string, code: string, lang: Lang) =>
+      this.cx.schema.enums.find((x) => x.id === enumId)?.values.find((v) => v.code === code)?.labels[lang][0] ?? code;
     return (env, rt) => {
       let k = key(env, rt);
       // An `each item` variable with one alternative stands for that value.
@@ -259,10 +263,12 @@ export class ExprCompiler {
       const f = entries.get(String(k));
       if (f === undefined || f === null) {
         const what = f === undefined ? 'has no entry' : 'has no value (`_`)';
+        // The key by its label, with the code the rule pack's table is written in.
+        const key = (lang: Lang) => { const label = enumLabel(keyEnum, String(k), lang); return label === String(k) ? label : `${label} (${String(k)})`; };
         throw new NotEvaluatedSignal({
-          kk: `«${name}» параметр кестесінде «${String(k)}» мәні толтырылмаған`,
-          ru: `В таблице параметров «${name}» не заполнено значение для «${String(k)}»`,
-          en: `parameter table ${name} ${what} for ${String(k)}; fill it in the rule pack`,
+          kk: `«${name}» параметр кестесінде «${key('kk')}» мәні толтырылмаған`,
+          ru: `В таблице параметров «${name}» не заполнено значение для «${key('ru')}»`,
+          en: `parameter table ${name} ${what} for ${key('en')}; fill it in the rule pack`,
         });
       }
       return f(env, rt);

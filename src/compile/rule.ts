@@ -1,7 +1,9 @@
 // One rule declaration → CompiledRule: case generator, requirement conditions, derived facts,
 // subject, templates and evidence.
 import type { Lang } from '../core/lang.ts';
-import type { Expr, LocalizedTemplate, RuleDecl } from '../lang/ast.ts';
+import type { Expr, LocalizedNote, LocalizedTemplate, RuleDecl } from '../lang/ast.ts';
+import { textIn, textsOf } from '../lang/texts.ts';
+import { columnName } from '../schema/index.ts';
 import type { WorkbookSchema } from '../schema/types.ts';
 import { ConditionCompiler, factOperand } from './conditions.ts';
 import { displayValue } from './display.ts';
@@ -10,7 +12,7 @@ import { formatExpr } from '../lang/format-expr.ts';
 import { mentions, slotOf, walk } from './scope.ts';
 import { compileSteps } from './steps.ts';
 import type { Case, CompiledRequirement, CompiledRule, ExprFn, Runtime } from './types.ts';
-import { RowRef, isEmptyValue } from './values.ts';
+import { Item, RowRef, isEmptyValue, type Value } from './values.ts';
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)\}/g;
 
@@ -60,6 +62,13 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
       if (key) subjectFn = (env) => { const r = env[slot]; return r instanceof RowRef ? r.field(key) : null; };
     }
   }
+  // A subject that is an enum code (`for s in [spring_summer, autumn_winter]`): reports show its label.
+  // A name is typed by what it is bound to (the checker may have left the name itself untyped).
+  const subjectName = decl.subject?.kind === 'Name' ? decl.subject.name
+    : !decl.subject && firstFor?.kind === 'For' && firstFor.source.kind === 'list' ? firstFor.variable : null;
+  const subjectType = subjectName !== null ? exprs.typeOf({ kind: 'Name', name: subjectName, span: decl.span }, scope)
+    : decl.subject ? exprs.typeOf(decl.subject, scope) : null;
+  const subjectEnumOf = (): string | null => (subjectType?.t === 'enum' ? subjectType.enum : null);
   const subjectOf = (c: Case, rt: Runtime): string => {
     const v = subjectFn ? subjectFn(c.env, rt) : null;
     if (!isEmptyValue(v)) return displayValue(v, 'en', subjectIsDate);
@@ -67,21 +76,29 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
   };
 
   // Placeholders, resolved once against the final scope.
-  const resolvers = new Map<string, { fn: ExprFn; isDate: boolean; enumId: string | null } | null>();
+  const resolvers = new Map<string, Resolver | null>();
   const resolver = (name: string) => {
     if (resolvers.has(name)) return resolvers.get(name)!;
     const [obj, field] = name.split('.');
-    let r: { fn: ExprFn; isDate: boolean; enumId: string | null } | null = null;
+    let r: Resolver | null = null;
     if (scope.has(obj!) || ['as_of', 'audit_period', 'facility'].includes(obj!)) {
       const e: Expr = field ? { kind: 'Field', object: obj!, field, span: decl.span } : { kind: 'Name', name: obj!, span: decl.span };
       const t = exprs.typeOf(e, scope);
-      r = { fn: exprs.compile(e, scope), isDate: t?.t === 'date', enumId: t?.t === 'enum' ? t.enum : null };
+      const enumId = t?.t === 'enum' ? t.enum : t?.t === 'list' && t.of.t === 'enum' ? t.of.enum : null;
+      r = { fn: exprs.compile(e, scope), isDate: t?.t === 'date', enumId };
     }
     resolvers.set(name, r);
     return r;
   };
-  const enumLabel = (enumId: string, code: string, lang: 'kk' | 'ru'): string | undefined =>
-    schema.enums.find((x) => x.id === enumId)?.values.find((x) => x.code === code)?.labels[lang][0];
+  const enumText = (enumId: string, v: Value, lang: Lang): string =>
+    typeof v === 'string' && v !== '' ? labelOf(schema, enumId, v, lang) : displayValue(v, lang, false);
+  /** A value as people read it: an enum code (or a list of them) as its label, an item as its label. */
+  const shown = (v: Value, r: Resolver, lang: Lang): string => {
+    if (v instanceof Item) return itemText(v.label, lang);
+    if (r.enumId !== null && Array.isArray(v) && v.length > 0) return v.map((x) => enumText(r.enumId!, x, lang)).join(', ');
+    if (r.enumId !== null) return enumText(r.enumId, v, lang);
+    return displayValue(v, lang, r.isDate);
+  };
   const renderIn = (t: LocalizedTemplate | null, lang: Lang, c: Case, rt: Runtime, extra: Readonly<Record<string, string>>): string | null => {
     if (!t) return null;
     const text = t.texts[lang] ?? t.all ?? t.texts.en ?? t.texts.ru ?? t.texts.kk ?? '';
@@ -91,38 +108,35 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
       const name = part.name;
       if (Object.hasOwn(extra, name)) { out += extra[name]!; continue; }
       const r = resolver(name);
-      if (!r) { out += part.whole; continue; }
-      const v = r.fn(c.env, rt);
-      // Enum codes read as the schema's kk/ru label in those languages; English shows the code.
-      if (r.enumId && typeof v === 'string' && lang !== 'en') {
-        const label = enumLabel(r.enumId, v, lang);
-        if (label) { out += label; continue; }
-      }
-      out += displayValue(v, lang, r.isDate);
+      out += r ? shown(r.fn(c.env, rt), r, lang) : part.whole;
     }
     return out;
   };
-  // Item codes (`pmpk_conclusion`, a contract term column) read as the schema's kk/ru label; en keeps the code.
+  // Item codes (`pmpk_conclusion`, a contract-term column, a checklist entry) read as labels in every language.
   const needs = needsOf(decl);
-  const itemLabels = new Map<string, string | null>();
-  const itemLabel = (code: string, lang: 'kk' | 'ru'): string => {
+  const labelled = new Map(decl.itemLabels.map((l) => [l.name, l.label]));
+  // The enum of each value a literal `each item` list names, as the checker typed it.
+  const itemEnums = new Map<string, string>();
+  for (const step of decl.steps) {
+    if (step.kind !== 'Items' || step.items.kind !== 'literal') continue;
+    for (const en of step.items.entries) for (const alt of en.alternatives) {
+      const t = exprs.typeOf(alt, scope);
+      if (alt.kind === 'Name' && t?.t === 'enum') itemEnums.set(alt.name, t.enum);
+    }
+  }
+  const itemLabels = new Map<string, string>();
+  const itemLabel = (code: string, lang: Lang): string => {
     const key = `${lang}:${code}`;
     let label = itemLabels.get(key);
     if (label === undefined) {
-      label = null;
-      if (/^[a-z][a-z0-9_]{2,}$/.test(code)) {
-        for (const e of schema.enums) { const v = e.values.find((x) => x.code === code); if (v) { label = v.labels[lang][0] ?? null; break; } }
-        const sheets = [...schema.sheets].sort((x, y) => Number(!needs.sheets.includes(x.id)) - Number(!needs.sheets.includes(y.id)));
-        for (const sh of label === null ? sheets : []) { const c = sh.columns.find((x) => x.id === code); if (c) { label = midSentence(c.labels[lang]); break; } }
-      }
+      label = labelOfItem(schema, code, lang, labelled.get(code), itemEnums.get(code), needs.sheets) ?? code;
       itemLabels.set(key, label);
     }
-    // Quoted: a label is a name (`нет условия «ответственность сторон»`), so the sentence stays grammatical.
-    return label === null ? code : `«${label}»`;
+    return label;
   };
   const itemText = (item: string, lang: Lang): string => {
-    if (lang === 'en' || item === '') return item;
-    const or = lang === 'kk' ? ' немесе ' : ' или ';
+    if (item === '') return item;
+    const or = { kk: ' немесе ', ru: ' или ', en: ' or ' }[lang];
     return item.split('/').map((part) => part.split('|').map((code) => itemLabel(code, lang)).join(or)).join(' / ');
   };
   for (const t of [decl.message, decl.expected, decl.actual]) {
@@ -176,8 +190,10 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
     name: decl.name,
     clause: decl.clause,
     severity: decl.severity,
-    scope: decl.scope,
+    scope: { kind: decl.scope.kind, text: textsOf(decl.scope.text) },
     quote: decl.quote,
+    note: textsOf(decl.note),
+    subjectEnum: subjectEnumOf(),
     needs,
     requirements,
     facts: conds.facts,
@@ -192,6 +208,34 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
     leafFacts,
   };
   return rule;
+}
+
+interface Resolver { readonly fn: ExprFn; readonly isDate: boolean; readonly enumId: string | null }
+
+function labelOf(schema: WorkbookSchema, enumId: string, code: string, lang: Lang): string {
+  return schema.enums.find((x) => x.id === enumId)?.values.find((x) => x.code === code)?.labels[lang][0] ?? code;
+}
+
+/**
+ * How the texts name one item: the rule's own `item` label, else the label of the enum value it is (the
+ * enum the checker typed it as, else any enum holding the code), else the name of a column of the sheets
+ * the rule reads. Kazakh and Russian quote a label, a name in the sentence (`нет условия «ответственность
+ * сторон»`); English reads it as a noun phrase (`lacks the PMPK conclusion`). Null: nothing names it.
+ */
+function labelOfItem(schema: WorkbookSchema, code: string, lang: Lang, own: LocalizedNote | undefined, enumId: string | undefined, sheets: readonly string[]): string | null {
+  const quoted = (label: string) => (lang === 'en' ? label : `«${label}»`);
+  if (own) return textIn(own, lang);
+  if (!/^[a-z][a-z0-9_]{2,}$/.test(code)) return null;
+  const values = enumId === undefined ? schema.enums.flatMap((e) => e.values) : schema.enums.find((e) => e.id === enumId)?.values ?? [];
+  const value = values.find((v) => v.code === code);
+  if (value) return quoted(value.labels[lang][0] ?? code);
+  const ordered = [...schema.sheets].sort((x, y) => Number(!sheets.includes(x.id)) - Number(!sheets.includes(y.id)));
+  for (const sh of ordered) {
+    if (!sh.columns.some((c) => c.id === code)) continue;
+    const column = sh.columns.find((c) => c.id === code)!;
+    return quoted(lang === 'en' ? columnName(sh.id, code, 'en') : midSentence(column.labels[lang]));
+  }
+  return null;
 }
 
 type TemplatePart = string | { readonly name: string; readonly whole: string };

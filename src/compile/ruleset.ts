@@ -2,6 +2,7 @@
 import type { WorkingDayCalendar } from '../calendar/index.ts';
 import { formatIsoDate, parseDateText } from '../core/date.ts';
 import type { CheckedRuleFile } from '../lang/ast.ts';
+import { textIn } from '../lang/texts.ts';
 import { WORKBOOK_SCHEMA } from '../schema/index.ts';
 import type { WorkbookSchema } from '../schema/types.ts';
 import { CompileError, ExprCompiler } from './expr.ts';
@@ -33,8 +34,8 @@ export function compileRuleFile(checked: CheckedRuleFile, env: CompileEnv): Comp
   const from = day(rs.inForce.from?.iso), until = day(rs.inForce.until?.iso);
   const inForce = {
     from, until,
-    fromApproximate: rs.inForce.from?.approximate ?? null,
-    untilApproximate: rs.inForce.until?.approximate ?? null,
+    fromApproximate: textIn(rs.inForce.from?.approximate, 'en'),
+    untilApproximate: textIn(rs.inForce.until?.approximate, 'en'),
   };
   const act = `Order N ${rs.act.number} of ${rs.act.date.iso}`;
   const actLabel = {

@@ -38,7 +38,11 @@ export function compileSteps(steps: readonly Step[], exprs: ExprCompiler, scope0
         } else {
           const list = exprs.compile(step.source.expr, scope);
           const t = exprs.typeOf(step.source.expr, scope);
-          scope = bind(scope, v, { kind: 'value', type: t?.t === 'list' ? t.of : null });
+          // `[spring_summer, autumn_winter]`: the checker types each code by where it is compared, not the list.
+          const first = step.source.expr.kind === 'List' ? step.source.expr.elements[0] : undefined;
+          const firstType = first ? exprs.typeOf(first, scope) : null;
+          const of = t?.t === 'list' ? t.of : firstType?.t === 'enum' ? firstType : null;
+          scope = bind(scope, v, { kind: 'value', type: of });
           const slot = slotOf(scope, v);
           runners.push((s, rt, next) => {
             const val = list(s.env, rt);

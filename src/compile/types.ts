@@ -56,8 +56,13 @@ export interface CompiledRule {
   readonly name: string;
   readonly clause: string;
   readonly severity: Severity;
-  readonly scope: { readonly kind: ScopeKind; readonly text: string | null };
+  /** What the rule audits, in words, in each language (null when the rule does not say). */
+  readonly scope: { readonly kind: ScopeKind; readonly text: Localized | null };
   readonly quote: string;
+  /** The rule's note in each language (a one-string note reads the same in all three); null without one. */
+  readonly note: Localized | null;
+  /** The enum whose code a finding's subject is (`season` for the seasonal menus), so it can be shown by its label. */
+  readonly subjectEnum: string | null;
   /**
    * Sheets and columns the rule reads (a missing one makes it not evaluated). `caseColumns`: those its
    * query steps read — they decide which cases exist; the others are read only to judge a case.
@@ -75,7 +80,7 @@ export interface CompiledRule {
   subjectOf(c: Case, rt: Runtime): string;
   /** A template's placeholders resolved to display text in one language (failing cases only). */
   renderIn(template: LocalizedTemplate | null, lang: Lang, c: Case, rt: Runtime, extra: Readonly<Record<string, string>>): string | null;
-  /** A finding's item (`a|b/c`) for templates: codes as the schema's kk/ru labels, English as written. */
+  /** A finding's item (`a|b/c`) as people read it: each code as its label (the rule's `item` label, the enum value's or the column's). */
   itemText(item: string, lang: Lang): string;
   readonly templates: { readonly message: LocalizedTemplate; readonly expected: LocalizedTemplate | null; readonly actual: LocalizedTemplate | null };
   /** Evidence rows/columns of a case; sheets of aggregates for a missing record. */

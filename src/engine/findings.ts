@@ -12,7 +12,7 @@ export function buildFinding(rule: CompiledRule, version: string, c: Case, rt: R
   const p = period ?? '', it = item ?? '';
   const kk = { subject, period: p, item: rule.itemText(it, 'kk') };
   const ru = { subject, period: p, item: rule.itemText(it, 'ru') };
-  const en = { subject, period: p, item: it };
+  const en = { subject, period: p, item: rule.itemText(it, 'en') };
   const expected = { kk: expectedIn(rule, 'kk', c, rt, reqItem, kk), ru: expectedIn(rule, 'ru', c, rt, reqItem, ru), en: expectedIn(rule, 'en', c, rt, reqItem, en) };
   const actual = {
     kk: actualIn(rule, 'kk', c, rt, reqItem, facts, { ...kk, expected: expected.kk }),

@@ -27,7 +27,7 @@ export function typeWords(type: ColumnType): Localized {
 export function allowedValues(column: ColumnDef, lang: keyof Localized, withCodes = false): string {
   const values = column.enum ? enumById(column.enum)?.values ?? [] : [];
   const shown = values.map((v) => {
-    const label = lang === 'en' ? v.code : v.labels[lang][0] ?? v.code;
+    const label = v.labels[lang][0] ?? v.code;
     return withCodes && label !== v.code ? `${label} (${v.code})` : label;
   });
   const separator = column.type === 'list' || shown.some((l) => l.includes(',')) ? '; ' : ', ';

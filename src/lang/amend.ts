@@ -123,6 +123,7 @@ function mergeRule(base: RuleDecl, c: RuleChange): RuleDecl {
     expected: g.has('expected') ? r.expected : base.expected,
     actual: g.has('actual') ? r.actual : base.actual,
     message: g.has('message') ? r.message : base.message,
+    itemLabels: g.has('items') ? r.itemLabels : base.itemLabels,
     examples: g.has('examples') ? r.examples : base.examples,
     span: c.span,
   };

@@ -17,8 +17,8 @@ export interface Node { readonly span: Span }
 
 export type LocalizedText = Readonly<Partial<Record<Lang, string>>>;
 
-/** A date written in a rule file, optionally `approximate "basis note"`. */
-export interface DateStamp extends Node { readonly iso: string; readonly approximate?: string }
+/** A date written in a rule file, optionally `approximate "basis note"` (one text or one per language). */
+export interface DateStamp extends Node { readonly iso: string; readonly approximate?: LocalizedNote }
 
 // ---------------------------------------------------------------- files
 
@@ -44,7 +44,7 @@ export interface RuleFile extends Node {
 }
 
 /** The parts of a rule a `change rule` block may give; the others are the amended version's. */
-export type RulePart = 'clause' | 'severity' | 'scope' | 'quote' | 'note' | 'steps' | 'require' | 'subject' | 'expected' | 'actual' | 'message' | 'examples';
+export type RulePart = 'clause' | 'severity' | 'scope' | 'quote' | 'note' | 'steps' | 'require' | 'subject' | 'items' | 'expected' | 'actual' | 'message' | 'examples';
 
 /** `change rule NAME { … }`: `rule` holds the parts given (`given`), the rest at their defaults. */
 export interface RuleChange extends Node {
@@ -60,7 +60,7 @@ export interface TableChange extends Node {
   readonly kind: 'TableChange';
   readonly name: string;
   readonly nameSpan: Span;
-  readonly citation: string | null;
+  readonly citation: LocalizedNote | null;
   readonly quote: string | null;
   readonly entries: TableDecl['entries'];
 }
@@ -102,7 +102,7 @@ export interface RulesetDecl extends Node {
   readonly source: string | null;
   /** Working-day calendar used by `working days` arithmetic; file in rules/calendars/<name>.ereje-calendar.json */
   readonly calendar: string | null;
-  readonly note: string | null;
+  readonly note: LocalizedNote | null;
 }
 
 export interface ActDecl extends Node {
@@ -126,7 +126,7 @@ export interface TableDecl extends Node {
   readonly name: string;
   readonly keyEnum: string;                  // enum id from the workbook schema, e.g. skill, role
   readonly valueType: 'int' | 'number' | 'date' | 'text' | 'bool';
-  readonly citation: string | null;          // free text: which act/clause the numbers come from
+  readonly citation: LocalizedNote | null;   // free text: which act/clause the numbers come from
   readonly quote: string | null;
   /** A value of null means "not filled in": rules that read it are reported not evaluated. */
   readonly entries: readonly { readonly key: string; readonly value: Expr | null; readonly span: Span }[];
@@ -145,16 +145,36 @@ export interface RuleDecl extends Node {
   readonly quote: string;
   readonly quoteSpan: Span;
   readonly severity: Severity;
-  readonly scope: { readonly kind: ScopeKind; readonly text: string | null };
-  readonly note: string | null;
+  /** The kind of duty and, in words, what the rule audits (one text or one per language, like a note). */
+  readonly scope: { readonly kind: ScopeKind; readonly text: LocalizedNote | null };
+  readonly note: LocalizedNote | null;
   /** The query: steps run in order, like a comprehension. */
   readonly steps: readonly Step[];
   readonly require: Requirement;
   readonly subject: Expr | null;             // default: the key of the `for` row, else the facility id
+  /** `item max_one_year kk "…" ru "…" en "…"`: how the texts name items that are no enum value or column. */
+  readonly itemLabels: readonly ItemLabel[];
   readonly expected: LocalizedTemplate | null;
   readonly actual: LocalizedTemplate | null;
   readonly message: LocalizedTemplate;
   readonly examples: readonly ExampleDecl[];
+}
+
+/**
+ * A note for the people who read the rule (legal staff, a report's reader): `note "…"`, one text shown in
+ * every language, or `note kk "…" ru "…" en "…"`. No placeholders.
+ */
+export interface LocalizedNote extends Node {
+  readonly texts: LocalizedText;
+  /** The one-string form. */
+  readonly all?: string;
+}
+
+/** `item max_one_year kk "…" ru "…" en "…"` in a rule. */
+export interface ItemLabel extends Node {
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly label: LocalizedNote;
 }
 
 /** A message in up to three languages with `{placeholders}` (let names, `c.child_id`, `expected`, `actual`, `period`, `item`, `subject`). */

@@ -2,8 +2,8 @@
 // the grammar leaves open (each field once, required fields, the order of a rule's parts) are checked here.
 import type { CstNode, IToken } from 'chevrotain';
 import type {
-  ActDecl, Comment, DateStamp, ExampleDecl, ExampleExpectation, ExampleTable, Expr, ImportDecl, ItemEntry,
-  LocalizedTemplate, LocalizedText, PerStep, RepealDecl, Requirement, RuleChange, RuleDecl, RuleFile, RulePart, RulesetDecl,
+  ActDecl, Comment, DateStamp, ExampleDecl, ExampleExpectation, ExampleTable, Expr, ImportDecl, ItemEntry, ItemLabel,
+  LocalizedNote, LocalizedTemplate, LocalizedText, PerStep, RepealDecl, Requirement, RuleChange, RuleDecl, RuleFile, RulePart, RulesetDecl,
   ScopeKind, Severity, Span, Step, TableChange, TableDecl,
 } from './ast.ts';
 import { buildExpr, checkIsoDate, node, nodes, tok, toks, unquote, firstChild, type BuildContext } from './build-expr.ts';
@@ -47,10 +47,10 @@ function localized(n: CstNode): LocalizedText {
 }
 
 function dateStamp(cx: BuildContext, n: CstNode): DateStamp {
-  const approx = tok(n, 'StringLit');
+  const approx = node(n, 'approximate');
   const iso = tok(n, 'IsoDate')!.image;
   checkIsoDate(cx, tok(n, 'IsoDate')!);
-  return approx ? { iso, approximate: unquote(approx), span: spanBetween(cx.file, n) } : { iso, span: spanBetween(cx.file, n) };
+  return approx ? { iso, approximate: template(cx, approx), span: spanBetween(cx.file, n) } : { iso, span: spanBetween(cx.file, n) };
 }
 
 /** Reports the second and later occurrences of a field that may be given once. */
@@ -83,7 +83,7 @@ function buildRuleset(cx: BuildContext, n: CstNode): RulesetDecl {
   const supersedes: string[] = [];
   let source: string | null = null;
   let calendar: string | null = null;
-  let note: string | null = null;
+  let note: LocalizedNote | null = null;
   for (const f of nodes(n, 'rulesetField')) {
     const sub = node(f, 'actBlock') ?? node(f, 'inForce');
     const kw = sub ? keywordOf(sub) : keywordOf(f);
@@ -103,7 +103,7 @@ function buildRuleset(cx: BuildContext, n: CstNode): RulesetDecl {
       case 'supersedes': supersedes.push(unquote(str!)); break;
       case 'source': source = unquote(str!); break;
       case 'calendar': calendar = tok(f, 'Identifier')!.image; break;
-      case 'note': note = unquote(str!); break;
+      case 'note': note = template(cx, node(f, 'note')!); break;
     }
   }
   const where = 'the ruleset header';
@@ -182,14 +182,14 @@ function buildTable(cx: BuildContext, n: CstNode): TableDecl {
       `'${vt.image}' — не тип значения: используйте int, number, date, text или bool`,
       `'${vt.image}' мән түрі емес: int, number, date, text немесе bool қолданыңыз`);
   }
-  const citations = toks(n, 'citation');
+  const citations = nodes(n, 'citation');
   const quotes = toks(n, 'quote');
   for (const extra of [...citations.slice(1), ...quotes.slice(1)]) {
     cx.report(spanBetween(cx.file, extra), 'duplicate-field', 'given twice in this table; keep one', 'указано дважды в этой таблице; оставьте одно', 'бұл кестеде екі рет берілген; біреуін қалдырыңыз');
   }
   return {
     kind: 'TableDecl', name: tok(n, 'name')!.image, keyEnum: tok(n, 'keyEnum')!.image, valueType: vt.image as TableDecl['valueType'],
-    citation: citations[0] ? unquote(citations[0]) : null, quote: quotes[0] ? unquote(quotes[0]) : null,
+    citation: citations[0] ? template(cx, citations[0]) : null, quote: quotes[0] ? unquote(quotes[0]) : null,
     entries: nodes(n, 'tableEntry').map((e) => ({ key: tok(e, 'Identifier')!.image, value: valueOrBlank(cx, node(e, 'valueOrBlank')!), span: spanBetween(cx.file, e) })),
     span,
   };
@@ -206,12 +206,13 @@ function valueOrBlank(cx: BuildContext, n: CstNode): Expr | null {
 const PHASE: Record<string, number> = {
   clause: 0, severity: 0, scope: 0, quote: 0, note: 0,
   for: 1, join: 1, where: 1, let: 1, per: 1, each: 1, dated: 1,
-  require: 2, subject: 3, expected: 3, actual: 3, message: 3, example: 4,
+  require: 2, subject: 3, item: 3, expected: 3, actual: 3, message: 3, example: 4,
 };
 
 /** Which parts of a rule were written (steps and examples as a whole). */
 function partsGiven(seen: ReadonlyMap<string, IToken>, steps: number, examples: number): RulePart[] {
   const parts: RulePart[] = (['clause', 'severity', 'scope', 'quote', 'note', 'require', 'subject', 'expected', 'actual', 'message'] as const).filter((p) => seen.has(p));
+  if (seen.has('item')) parts.push('items');
   if (steps > 0) parts.push('steps');
   if (examples > 0) parts.push('examples');
   return parts;
@@ -224,7 +225,7 @@ function buildRuleChange(cx: BuildContext, n: CstNode): RuleChange {
 }
 
 function buildTableChange(cx: BuildContext, n: CstNode): TableChange {
-  const citations = toks(n, 'citation');
+  const citations = nodes(n, 'citation');
   const quotes = toks(n, 'quote');
   for (const extra of [...citations.slice(1), ...quotes.slice(1)]) {
     cx.report(spanBetween(cx.file, extra), 'duplicate-field', 'given twice in this table; keep one', 'указано дважды в этой таблице; оставьте одно', 'бұл кестеде екі рет берілген; біреуін қалдырыңыз');
@@ -232,7 +233,7 @@ function buildTableChange(cx: BuildContext, n: CstNode): TableChange {
   const name = tok(n, 'name')!;
   return {
     kind: 'TableChange', name: name.image, nameSpan: spanBetween(cx.file, name),
-    citation: citations[0] ? unquote(citations[0]) : null, quote: quotes[0] ? unquote(quotes[0]) : null,
+    citation: citations[0] ? template(cx, citations[0]) : null, quote: quotes[0] ? unquote(quotes[0]) : null,
     entries: nodes(n, 'tableEntry').map((e) => ({ key: tok(e, 'Identifier')!.image, value: valueOrBlank(cx, node(e, 'valueOrBlank')!), span: spanBetween(cx.file, e) })),
     span: spanBetween(cx.file, n),
   };
@@ -253,7 +254,8 @@ function buildRule(cx: BuildContext, n: CstNode, partial = false): { rule: RuleD
   let severity: Severity = 'major';
   let scope: RuleDecl['scope'] = { kind: 'state', text: null };
   let quote: IToken | undefined;
-  let note: string | null = null;
+  let note: LocalizedNote | null = null;
+  const itemLabels: ItemLabel[] = [];
   let require: Requirement | undefined;
   let subject: Expr | null = null;
   let expected: LocalizedTemplate | null = null;
@@ -272,7 +274,8 @@ function buildRule(cx: BuildContext, n: CstNode, partial = false): { rule: RuleD
     } else if (!latest || phase > latest.phase) {
       latest = { phase, kw };
     }
-    if (phase !== 1 && phase !== 4) once(cx, seen, kw);
+    if (phase !== 1 && phase !== 4 && kw.image !== 'item') once(cx, seen, kw);
+    else if (kw.image === 'item') seen.set('item', kw);
     switch (kw.image) {
       case 'clause': clause = tok(item, 'ClauseId') ?? tok(item, 'Identifier') ?? tok(item, 'NumberLit'); break;
       case 'severity': {
@@ -285,15 +288,16 @@ function buildRule(cx: BuildContext, n: CstNode, partial = false): { rule: RuleD
       }
       case 'scope': {
         const s = tok(item, 'scope')!;
-        const txt = tok(item, 'scopeText');
-        if ((SCOPES as readonly string[]).includes(s.image)) scope = { kind: s.image as ScopeKind, text: txt ? unquote(txt) : null };
+        const txt = node(item, 'scopeText');
+        if ((SCOPES as readonly string[]).includes(s.image)) scope = { kind: s.image as ScopeKind, text: txt ? template(cx, txt) : null };
         else cx.report(spanBetween(cx.file, s), 'bad-scope', `'${s.image}' is not a scope: use deadline, periodic, state or record`,
           `'${s.image}' — не охват: используйте deadline, periodic, state или record`,
           `'${s.image}' қамту түрі емес: deadline, periodic, state немесе record қолданыңыз`);
         break;
       }
       case 'quote': quote = tok(item, 'quote'); break;
-      case 'note': note = unquote(tok(item, 'note')!); break;
+      case 'note': note = template(cx, node(item, 'note')!); break;
+      case 'item': itemLabels.push(itemLabel(cx, item, itemLabels)); break;
       case 'require': require = buildRequire(cx, sub!); break;
       case 'subject': subject = buildExpr(cx, node(item, 'subject')!); break;
       case 'expected': expected = template(cx, node(item, 'expected')!); break;
@@ -316,9 +320,19 @@ function buildRule(cx: BuildContext, n: CstNode, partial = false): { rule: RuleD
     quote: quote ? unquote(quote) : '', quoteSpan: quote ? spanBetween(cx.file, quote) : span,
     severity, scope, note, steps,
     require: require ?? { kind: 'checklist', entries: [], span },
-    subject, expected, actual, message: message ?? { texts: {}, span }, examples, span,
+    subject, itemLabels, expected, actual, message: message ?? { texts: {}, span }, examples, span,
   };
   return { rule, given: partsGiven(seen, steps.length, examples.length) };
+}
+
+/** `item NAME kk "…" ru "…" en "…"`; the same item twice is reported at the second. */
+function itemLabel(cx: BuildContext, n: CstNode, before: readonly ItemLabel[]): ItemLabel {
+  const name = tok(n, 'itemName')!;
+  if (before.some((x) => x.name === name.image)) {
+    cx.report(spanBetween(cx.file, name), 'duplicate-field', `the item ${name.image} is labelled twice; keep one`,
+      `пункт ${name.image} назван дважды; оставьте одно`, `${name.image} тармағы екі рет аталған; біреуін қалдырыңыз`);
+  }
+  return { name: name.image, nameSpan: spanBetween(cx.file, name), label: template(cx, node(n, 'itemLabel')!), span: spanBetween(cx.file, n) };
 }
 
 function template(cx: BuildContext, n: CstNode): LocalizedTemplate {

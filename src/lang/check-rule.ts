@@ -1,6 +1,6 @@
 // Checking one rule: its steps in order (each binds names for the next), the requirement, the subject
 // and the message templates (placeholders must name something in scope; all three languages present).
-import type { LocalizedTemplate, RuleDecl, Span, Step } from './ast.ts';
+import type { Diagnostic, LocalizedNote, LocalizedTemplate, RuleDecl, Span, Step } from './ast.ts';
 import { LANGS } from '../core/lang.ts';
 import { BUILTIN_NAMES } from './builtins.ts';
 import {
@@ -8,7 +8,8 @@ import {
   type Env, type RuleScope, type Ty,
 } from './check-expr.ts';
 import { suggestion } from './did-you-mean.ts';
-import { error, q, t3 } from './messages.ts';
+import { error, q, t3, warning } from './messages.ts';
+import { INTERPRETATION_MARKS } from './texts.ts';
 import { T, isDateRange } from './types.ts';
 
 /** Placeholders every message may use besides the rule's own names. */
@@ -43,6 +44,51 @@ export function checkRule(s: RuleScope, rule: RuleDecl): void {
   checkTemplate(s, rule.message, env, 'message', true);
   if (rule.expected) checkTemplate(s, rule.expected, env, 'expected', false);
   if (rule.actual) checkTemplate(s, rule.actual, env, 'actual', false);
+  if (rule.note) checkNote(s.diagnostics, rule.note, 'note');
+  if (rule.scope.text) checkNote(s.diagnostics, rule.scope.text, 'scope');
+  checkItemLabels(s, rule);
+}
+
+/**
+ * A text for people (`note`, an item's label): one string, or all three languages. A note that says it
+ * is an interpretation says so in every language it is written in, so that each reader sees it.
+ */
+export function checkNote(out: Diagnostic[], t: LocalizedNote, field: string): void {
+  if (t.all !== undefined) return;
+  const missing = LANGS.filter((l) => !t.texts[l]);
+  if (missing.length > 0) {
+    out.push(error('missing-language', t.span, t3(`'${field}' has no text in ${missing.join(', ')}: give kk, ru and en, or one text for all`,
+      `в '${field}' нет текста на ${missing.join(', ')}: нужны kk, ru и en или один текст для всех`,
+      `'${field}' ішінде ${missing.join(', ')} мәтіні жоқ: kk, ru және en немесе бәріне бір мәтін беріңіз`)));
+  }
+  const marked = LANGS.filter((l) => t.texts[l]?.startsWith(INTERPRETATION_MARKS[l]) === true);
+  const unmarked = LANGS.filter((l) => t.texts[l] !== undefined && !marked.includes(l));
+  if (marked.length > 0 && unmarked.length > 0) {
+    const marks = LANGS.map((l) => `${l} "${INTERPRETATION_MARKS[l]}"`).join(', ');
+    out.push(error('interpretation-mark', t.span, t3(`the note is marked as an interpretation in ${marked.join(', ')} but not in ${unmarked.join(', ')}: begin every language with its mark (${marks})`,
+      `заметка помечена как толкование на ${marked.join(', ')}, но не на ${unmarked.join(', ')}: начните каждый язык с его пометки (${marks})`,
+      `ескертпе ${marked.join(', ')} тілінде түсіндіру деп белгіленген, ал ${unmarked.join(', ')} тілінде жоқ: әр тілді өз белгісімен бастаңыз (${marks})`)));
+  }
+}
+
+/** `item NAME …` labels an item the rule has (a checklist entry or a value of a literal `each item` list). */
+function checkItemLabels(s: RuleScope, rule: RuleDecl): void {
+  if (rule.itemLabels.length === 0) return;
+  const names = new Set<string>();
+  let open = false;
+  if (rule.require.kind === 'checklist') for (const e of rule.require.entries) names.add(e.item);
+  for (const step of rule.steps) {
+    if (step.kind !== 'Items') continue;
+    if (step.items.kind === 'expr') { open = true; continue; }
+    for (const en of step.items.entries) for (const alt of en.alternatives) if (alt.kind === 'Name') names.add(alt.name);
+  }
+  for (const l of rule.itemLabels) {
+    checkNote(s.diagnostics, l.label, `item ${l.name}`);
+    if (open || names.has(l.name)) continue;
+    const dym = suggestion(l.name, [...names]);
+    s.diagnostics.push(warning('unknown-item', l.nameSpan, t3(`rule ${rule.name} has no item ${q(l.name)} to label${dym.en}`,
+      `в правиле ${rule.name} нет пункта ${q(l.name)}, который можно назвать${dym.ru}`, `${rule.name} ережесінде аталатын ${q(l.name)} тармағы жоқ${dym.kk}`)));
+  }
 }
 
 function bind(s: RuleScope, env: Env, name: string, t: Ty, span: Span): void {

@@ -8,7 +8,7 @@ import { suggestion } from './did-you-mean.ts';
 import { q, reportInto, type Report } from './messages.ts';
 import { sortDiagnostics } from './parse.ts';
 import { type RuleScope } from './check-expr.ts';
-import { checkRule } from './check-rule.ts';
+import { checkNote, checkRule } from './check-rule.ts';
 import { checkExample, checkTableValue } from './check-example.ts';
 import { applyAmendments } from './amend.ts';
 import { checkTimeline } from './timeline.ts';
@@ -49,10 +49,13 @@ export function checkRuleFiles(files: readonly RuleFile[], schema: WorkbookSchem
       if (other) report(rs.span, 'duplicate-ruleset', `ruleset ${key} is also declared in ${other.path}`, `ruleset ${key} объявлен также в ${other.path}`, `ruleset ${key} ${other.path} файлында да жарияланған`);
       else rulesets.set(key, file);
       checkAppliesTo(ix, rs.appliesTo, rs.span, report);
+      if (rs.note) checkNote(fileDiagnostics, rs.note, 'note');
+      for (const d of [rs.inForce.from, rs.inForce.until]) if (d?.approximate) checkNote(fileDiagnostics, d.approximate, 'approximate');
     } else if (file.rules.length > 0) {
       report(file.rules[0].span, 'no-ruleset', "rules must be in a file that starts with a 'ruleset' header", "правила должны быть в файле с заголовком 'ruleset'", "ережелер 'ruleset' тақырыбы бар файлда болуы керек");
     }
     const tables = resolveTables(ix, file, byPath, report);
+    for (const t of [...file.tables, ...file.tableChanges]) if (t.citation) checkNote(fileDiagnostics, t.citation, 'citation');
     const types = new Map<Expr, LangType>();
     const needs = new Map<string, { sheets: Set<string>; columns: Set<string>; tables: Set<string> }>();
     const annex = rulesetAnnex(file);

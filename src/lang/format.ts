@@ -1,7 +1,7 @@
 // The canonical layout of a rule file. Comments are kept: a comment on its own line goes before the
 // nearest following printed line that comes from a later place in the source; a comment after code on
 // the same line stays at the end of that printed line when the line is known, else moves above the next.
-import type { Comment, Diagnostic, ExampleDecl, LocalizedTemplate, LocalizedText, RepealDecl, RuleChange, RuleDecl, RuleFile, RulePart, Span, Step, TableChange, TableDecl } from './ast.ts';
+import type { Comment, DateStamp, Diagnostic, ExampleDecl, LocalizedNote, LocalizedTemplate, LocalizedText, RepealDecl, RuleChange, RuleDecl, RuleFile, RulePart, Span, Step, TableChange, TableDecl } from './ast.ts';
 import { LANGS } from '../core/lang.ts';
 import { formatExpr as fx, quoteText } from './format-expr.ts';
 import { parseRuleFile } from './parse.ts';
@@ -96,18 +96,21 @@ export function printRuleFile(file: RuleFile, source: string): string {
     p.emit(1, 'act {', a.span);
     localized(p, 2, 'issuer', a.issuer, p.find('issuer', a.span));
     if (a.number) p.emit(2, `number ${quoteText(a.number)}`, p.find('number', a.span));
-    if (a.date.iso) p.emit(2, `date ${stamp(a.date)}`, a.date.span);
-    if (a.registration !== null) p.emit(2, `registration ${quoteText(a.registration)}${a.registeredOn ? ` registered ${stamp(a.registeredOn)}` : ''}`, a.registeredOn?.span ?? null);
+    if (a.date.iso) p.emit(2, stamp('date ', a.date), a.date.span);
+    if (a.registration !== null) {
+      const reg = `registration ${quoteText(a.registration)}`;
+      p.emit(2, a.registeredOn ? stamp(`${reg} registered `, a.registeredOn) : reg, a.registeredOn?.span ?? null);
+    }
     localized(p, 2, 'title', a.title, p.find('title', a.span));
     p.emit(1, '}', null);
     const { from, until } = rs.inForce;
-    if (from && until) p.emit(1, [`in_force from ${stamp(from)}`, `         until ${stamp(until)}`], p.find('in_force', rs.span));
-    else if (from || until) p.emit(1, `in_force ${from ? `from ${stamp(from)}` : `until ${stamp(until!)}`}`, p.find('in_force', rs.span));
+    if (from && until) p.emit(1, [...stamp('in_force from ', from), ...stamp('         until ', until)], p.find('in_force', rs.span));
+    else if (from || until) p.emit(1, from ? stamp('in_force from ', from) : stamp('in_force until ', until!), p.find('in_force', rs.span));
     for (const x of rs.amends) p.emit(1, `amends ${quoteText(x)}`, p.find('amends', rs.span));
     for (const x of rs.supersedes) p.emit(1, `supersedes ${quoteText(x)}`, p.find('supersedes', rs.span));
     if (rs.source !== null) p.emit(1, `source ${quoteText(rs.source)}`, p.find('source', rs.span));
     if (rs.calendar !== null) p.emit(1, `calendar ${rs.calendar}`, p.find('calendar', rs.span));
-    if (rs.note !== null) p.emit(1, `note ${quoteText(rs.note)}`, p.find('note', rs.span));
+    if (rs.note !== null) template(p, 1, 'note', rs.note);
     p.flushBefore(1, rs.span.offset + rs.span.length);
     p.emit(0, '}', null);
   }
@@ -127,8 +130,14 @@ export function printRuleFile(file: RuleFile, source: string): string {
   return p.out.join('\n') + '\n';
 }
 
-function stamp(d: { iso: string; approximate?: string }): string {
-  return d.approximate !== undefined ? `${d.iso} approximate ${quoteText(d.approximate)}` : d.iso;
+/** `prefix` and the date, with its `approximate` basis: one text, or one per language aligned under the first. */
+function stamp(prefix: string, d: DateStamp): string[] {
+  const a = d.approximate;
+  const head = `${prefix}${d.iso}`;
+  if (a === undefined) return [head];
+  if (a.all !== undefined) return [`${head} approximate ${quoteText(a.all)}`];
+  const pad = ' '.repeat(`${head} approximate `.length);
+  return LANGS.filter((l) => a.texts[l] !== undefined).map((l, i) => `${i === 0 ? `${head} approximate ` : pad}${l} ${quoteText(a.texts[l]!)}`);
 }
 
 function localized(p: Printer, indent: number, keyword: string, texts: LocalizedText, anchor: Span | null): void {
@@ -138,14 +147,14 @@ function localized(p: Printer, indent: number, keyword: string, texts: Localized
   p.emit(indent, langs.map((l, i) => `${i === 0 ? `${keyword} ` : pad}${l} ${quoteText(texts[l]!)}`), anchor);
 }
 
-function template(p: Printer, indent: number, keyword: string, t: LocalizedTemplate): void {
+function template(p: Printer, indent: number, keyword: string, t: LocalizedTemplate | LocalizedNote): void {
   if (t.all !== undefined) p.emit(indent, `${keyword} ${quoteText(t.all)}`, t.span);
   else localized(p, indent, keyword, t.texts, t.span);
 }
 
 function table(p: Printer, t: TableDecl): void {
   p.emit(0, `table ${t.name} by ${t.keyEnum}: ${t.valueType} {`, { ...t.span, endLine: t.span.line });
-  if (t.citation !== null) p.emit(1, `citation ${quoteText(t.citation)}`, p.find('citation', t.span));
+  if (t.citation !== null) template(p, 1, 'citation', t.citation);
   if (t.quote !== null) p.emit(1, `quote ${quoteText(t.quote)}`, p.find('quote', t.span));
   for (const e of t.entries) p.emit(1, `${e.key} = ${e.value ? fx(e.value) : '_'}`, e.span);
   p.flushBefore(1, t.span.offset + t.span.length);
@@ -154,7 +163,7 @@ function table(p: Printer, t: TableDecl): void {
 
 function tableChange(p: Printer, t: TableChange): void {
   p.emit(0, `change table ${t.name} {`, { ...t.span, endLine: t.span.line });
-  if (t.citation !== null) p.emit(1, `citation ${quoteText(t.citation)}`, p.find('citation', t.span));
+  if (t.citation !== null) template(p, 1, 'citation', t.citation);
   if (t.quote !== null) p.emit(1, `quote ${quoteText(t.quote)}`, p.find('quote', t.span));
   for (const e of t.entries) p.emit(1, `${e.key} = ${e.value ? fx(e.value) : '_'}`, e.span);
   p.flushBefore(1, t.span.offset + t.span.length);
@@ -169,7 +178,7 @@ function ruleChange(p: Printer, c: RuleChange): void {
   rule(p, c.rule, new Set(c.given), 'change rule');
 }
 
-const EVERY_PART: ReadonlySet<RulePart> = new Set(['clause', 'severity', 'scope', 'quote', 'note', 'steps', 'require', 'subject', 'expected', 'actual', 'message', 'examples']);
+const EVERY_PART: ReadonlySet<RulePart> = new Set(['clause', 'severity', 'scope', 'quote', 'note', 'steps', 'require', 'subject', 'items', 'expected', 'actual', 'message', 'examples']);
 
 /** A rule, or with `given` only the parts a `change rule` block gives, in the same order and layout. */
 function rule(p: Printer, r: RuleDecl, given: ReadonlySet<RulePart> = EVERY_PART, keyword = 'rule'): void {
@@ -177,9 +186,12 @@ function rule(p: Printer, r: RuleDecl, given: ReadonlySet<RulePart> = EVERY_PART
   p.emit(0, `${keyword} ${r.name} {`, { ...r.span, endLine: r.span.line });
   if (has('clause')) p.emit(1, `clause ${r.clause}`, r.clauseSpan);
   if (has('severity')) p.emit(1, `severity ${r.severity}`, p.find('severity', r.span));
-  if (has('scope')) p.emit(1, `scope ${r.scope.kind}${r.scope.text !== null ? ` ${quoteText(r.scope.text)}` : ''}`, p.find('scope', r.span));
+  if (has('scope')) {
+    if (r.scope.text === null) p.emit(1, `scope ${r.scope.kind}`, p.find('scope', r.span));
+    else template(p, 1, `scope ${r.scope.kind}`, r.scope.text);
+  }
   if (has('quote')) p.emit(1, `quote ${quoteText(r.quote)}`, r.quoteSpan);
-  if (has('note') && r.note !== null) p.emit(1, `note ${quoteText(r.note)}`, p.find('note', r.span));
+  if (has('note') && r.note !== null) template(p, 1, 'note', r.note);
   if (has('steps') && r.steps.length > 0) p.blank();
   if (has('steps')) for (const s of r.steps) step(p, s);
   if (has('require') || has('subject')) p.blank();
@@ -193,7 +205,8 @@ function rule(p: Printer, r: RuleDecl, given: ReadonlySet<RulePart> = EVERY_PART
     p.emit(1, '}', null);
   }
   if (has('subject') && r.subject) p.emit(1, `subject ${fx(r.subject)}`, r.subject.span);
-  if (has('expected') || has('actual') || has('message')) p.blank();
+  if (has('items') || has('expected') || has('actual') || has('message')) p.blank();
+  if (has('items')) for (const l of r.itemLabels) template(p, 1, `item ${l.name}`, l.label);
   if (has('expected') && r.expected) template(p, 1, 'expected', r.expected);
   if (has('actual') && r.actual) template(p, 1, 'actual', r.actual);
   if (has('message')) template(p, 1, 'message', r.message);

@@ -10,3 +10,4 @@ export { checkRulePack, readInPart, type RulePackCheck, type RulePackCheckHook, 
 export { applyAmendments, writtenFile } from './amend.ts';
 export { checkTimeline } from './timeline.ts';
 export { capDiagnostics, MAX_ERRORS_PER_FILE, MAX_NESTING } from './limits.ts';
+export { textIn, textsOf, INTERPRETATION_MARKS, isInterpretation } from './texts.ts';

@@ -2,7 +2,7 @@
 // pending, and the share of auditable points that are fully encoded (partly encoded points are counted
 // apart, never as encoded) — computed from the manifests beside the rule files.
 import type { Lang } from '../core/lang.ts';
-import { annexCoverage, type AnnexCoverage, type PointStatus } from './manifest.ts';
+import { annexCoverage, manifestText, type AnnexCoverage, type ManifestText, type PointStatus } from './manifest.ts';
 import type { RulePack } from './pack.ts';
 
 /** One entry per manifest, by annex then version. */
@@ -11,7 +11,8 @@ export function packCoverage(pack: RulePack): AnnexCoverage[] {
     .sort((a, b) => a.annex - b.annex || (a.version < b.version ? -1 : a.version > b.version ? 1 : 0));
 }
 
-const STATUS: Record<Lang, Record<PointStatus, string>> = {
+/** A point status in words, per language. */
+export const STATUS: Record<Lang, Record<PointStatus, string>> = {
   en: { encoded: 'encoded', partial: 'partly encoded', narrative: 'narrative', 'not-auditable': 'not auditable', pending: 'pending' },
   ru: { encoded: 'закодирован', partial: 'частично', narrative: 'описательный', 'not-auditable': 'не проверяем', pending: 'ожидает' },
   kk: { encoded: 'кодталған', partial: 'ішінара', narrative: 'сипаттамалық', 'not-auditable': 'тексерілмейді', pending: 'күтуде' },
@@ -39,9 +40,10 @@ export function renderCoverage(annexes: readonly AnnexCoverage[], lang: Lang, op
     const width = Math.max(...a.points.map((p) => p.id.length));
     const statusWidth = Math.max(14, ...Object.values(st).map((s) => s.length));
     for (const p of a.points) {
+      const text = (t: ManifestText | undefined) => manifestText(t, lang) ?? '';
       const detail = p.status === 'encoded' ? (p.rules ?? []).join(', ')
-        : p.status === 'partial' ? `${(p.rules ?? []).join(', ')}; ${w.missing}: ${p.missing ?? ''}`
-          : p.reason ?? p.about;
+        : p.status === 'partial' ? `${(p.rules ?? []).join(', ')}; ${w.missing}: ${text(p.missing)}`
+          : text(p.reason ?? p.about);
       lines.push(`  ${p.id.padEnd(width)}  ${st[p.status].padEnd(statusWidth)}  ${detail}`);
     }
     lines.push('');

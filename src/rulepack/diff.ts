@@ -3,7 +3,7 @@
 // messages — plus changed parameter-table values and changed header facts (act, in-force dates).
 import { exprToText } from '../compile/index.ts';
 import { compareClauses } from '../engine/index.ts';
-import type { CheckedRuleFile, Expr, RuleDecl, Step, TableDecl } from '../lang/ast.ts';
+import type { CheckedRuleFile, Expr, LocalizedNote, RuleDecl, Step, TableDecl } from '../lang/ast.ts';
 
 export type RuleField = 'clause' | 'quote' | 'severity' | 'scope' | 'condition' | 'subject' | 'message' | 'note';
 
@@ -58,14 +58,21 @@ export function conditionText(r: RuleDecl): string {
 }
 
 function messageText(r: RuleDecl): string {
-  return (['kk', 'ru', 'en'] as const).map((l) => `${l}: ${r.message.texts[l] ?? r.message.all ?? ''}`).join('\n');
+  const items = r.itemLabels.map((i) => `item ${i.name}: ${i.label.all ?? (['kk', 'ru', 'en'] as const).map((l) => `${l} ${JSON.stringify(i.label.texts[l] ?? '')}`).join(' ')}`);
+  return [(['kk', 'ru', 'en'] as const).map((l) => `${l}: ${r.message.texts[l] ?? r.message.all ?? ''}`).join('\n'), ...items].join('\n');
+}
+
+/** A note or label as one text: the one string, or each language on its line. */
+function localizedText(t: LocalizedNote | null): string {
+  if (t === null) return '';
+  return t.all ?? (['kk', 'ru', 'en'] as const).filter((l) => t.texts[l] !== undefined).map((l) => `${l}: ${t.texts[l]}`).join('\n');
 }
 
 function ruleFields(r: RuleDecl): Record<RuleField, string> {
   return {
     clause: r.clause, quote: r.quote, severity: r.severity,
-    scope: `${r.scope.kind}${r.scope.text ? ` "${r.scope.text}"` : ''}`,
-    condition: conditionText(r), subject: ex(r.subject), message: messageText(r), note: r.note ?? '',
+    scope: `${r.scope.kind}${r.scope.text ? ` ${r.scope.text.all !== undefined ? JSON.stringify(r.scope.text.all) : (['kk', 'ru', 'en'] as const).map((l) => `${l} ${JSON.stringify(r.scope.text!.texts[l] ?? '')}`).join(' ')}` : ''}`,
+    condition: conditionText(r), subject: ex(r.subject), message: messageText(r), note: localizedText(r.note),
   };
 }
 
@@ -77,7 +84,7 @@ function tableValues(t: TableDecl): Map<string, string | null> {
 
 function headerFacts(c: CheckedRuleFile): Record<string, string> {
   const rs = c.file.ruleset!;
-  const d = (s: { iso: string; approximate?: string } | null) => (s === null ? '' : `${s.approximate ? '≈' : ''}${s.iso}`);
+  const d = (s: { iso: string; approximate?: unknown } | null) => (s === null ? '' : `${s.approximate ? '≈' : ''}${s.iso}`);
   return {
     act: `N ${rs.act.number} of ${rs.act.date.iso}${rs.act.registration ? `, registered ${rs.act.registeredOn?.iso ?? ''} as N ${rs.act.registration}` : ''}`,
     in_force_from: d(rs.inForce.from), in_force_until: d(rs.inForce.until),

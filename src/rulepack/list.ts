@@ -4,7 +4,9 @@ import { compareClauses, versionOn } from '../engine/index.ts';
 import type { DayNumber } from '../core/date.ts';
 import type { Lang } from '../core/lang.ts';
 import type { DateStamp, RuleOrigin } from '../lang/ast.ts';
+import { textIn } from '../lang/texts.ts';
 import { reportWords } from '../report/i18n.ts';
+import { enumLabel } from '../schema/index.ts';
 import type { RulePack } from './pack.ts';
 
 export interface VersionListing {
@@ -89,9 +91,9 @@ export function renderList(listing: readonly VersionListing[], lang: Lang, asOf?
   for (const v of listing) {
     if (v.id !== lastId) { lines.push(`${v.id} — ${v.title}`); lastId = v.id; }
     const from = stamp(v.from), until = stamp(v.until);
-    lines.push(`  ${v.version}  ${w.inForce} ${from ?? '…'} .. ${until ?? w.open}   ${w.act} ${v.act}   ${w.kind}: ${v.appliesTo}${v.amends ? `   ${w.amends} ${v.amends}` : ''}${v.supersedes.length ? `   ${w.supersedes} ${v.supersedes.join(', ')}` : ''}`);
+    lines.push(`  ${v.version}  ${w.inForce} ${from ?? '…'} .. ${until ?? w.open}   ${w.act} ${v.act}   ${w.kind}: ${enumLabel('kind', v.appliesTo, lang) ?? v.appliesTo} (${v.appliesTo})${v.amends ? `   ${w.amends} ${v.amends}` : ''}${v.supersedes.length ? `   ${w.supersedes} ${v.supersedes.join(', ')}` : ''}`);
     for (const [label, s] of [[w.from, v.from], [w.until, v.until]] as const) {
-      if (s?.approximate) lines.push(`    ${APPROX} ${label} ${s.iso}: ${s.approximate}`);
+      if (s?.approximate) lines.push(`    ${APPROX} ${label} ${s.iso}: ${textIn(s.approximate, lang)}`);
     }
     const inEffect = v.rules.filter((r) => r.origin !== 'repealed');
     const counts = v.amends === null ? '' : ` (${(['inherited', 'changed', 'added', 'repealed'] as const).map((o) => `${w[o]} ${v.rules.filter((r) => r.origin === o).length}`).join(', ')})`;

@@ -3,6 +3,7 @@
 // rules, and what of its duty is not), narrative, not auditable from a workbook (with the reason) or
 // pending (auditable, not encoded yet). From it, coverage is computed and checked against the rules
 // actually written.
+import { LANGS, type Lang } from '../core/lang.ts';
 import type { Diagnostic, RuleFile, Span } from '../lang/ast.ts';
 
 export type PointStatus = 'encoded' | 'partial' | 'narrative' | 'not-auditable' | 'pending';
@@ -11,28 +12,44 @@ export const POINT_STATUSES: readonly PointStatus[] = ['encoded', 'partial', 'na
 /** Statuses whose points name the rules that encode them (wholly or in part). */
 const HAS_RULES: ReadonlySet<PointStatus> = new Set(['encoded', 'partial']);
 
+/**
+ * A description people read (`coverage --points`, docs/interpretations*.md): one text for every language,
+ * or `{ "kk": "…", "ru": "…", "en": "…" }` — all three, as legal staff read Kazakh and Russian.
+ */
+export type ManifestText = string | Readonly<Partial<Record<Lang, string>>>;
+
+/** The fields of a point (and of a form) that hold a ManifestText. */
+const TEXT_FIELDS = ['about', 'missing', 'reason', 'note'] as const;
+
+/** A manifest text in one language (the one-string form reads the same in all). */
+export function manifestText(t: ManifestText | undefined, lang: Lang): string | undefined {
+  if (t === undefined) return undefined;
+  if (typeof t === 'string') return t;
+  return t[lang] ?? t.en ?? t.ru ?? t.kk;
+}
+
 export interface ManifestPoint {
   /** `A1.30` or `A1.30.5`. */
   readonly id: string;
   readonly status: PointStatus;
-  readonly about: string;
+  readonly about: ManifestText;
   /** Rule names of this ruleset version (encoded and partial points). */
   readonly rules?: readonly string[];
   /** Why a point is not auditable or pending. */
-  readonly reason?: string;
+  readonly reason?: ManifestText;
   /** What of a partial point's duty the rules do not check. */
-  readonly missing?: string;
-  readonly note?: string;
+  readonly missing?: ManifestText;
+  readonly note?: ManifestText;
 }
 
-export interface ManifestForm { readonly form: number; readonly about: string; readonly status: PointStatus; readonly reason?: string }
+export interface ManifestForm { readonly form: number; readonly about: ManifestText; readonly status: PointStatus; readonly reason?: ManifestText }
 
 export interface ClauseManifest {
   readonly schema: 'ereje.clause-manifest/1';
   readonly ruleset: string;
   readonly version: string;
   readonly annex: number;
-  readonly note?: string;
+  readonly note?: ManifestText;
   readonly points: readonly ManifestPoint[];
   readonly forms?: readonly ManifestForm[];
 }
@@ -78,9 +95,33 @@ export function parseManifest(path: string, text: string): { manifest: ClauseMan
   for (const p of o.points) {
     if (typeof p?.id !== 'string' || !POINT_STATUSES.includes(p.status)) {
       out.push(diag(path, text, typeof p?.id === 'string' ? `"${p.id}"` : null, 'manifest-point', `point ${String(p?.id)}: status must be one of ${POINT_STATUSES.join(', ')}`, `пункт ${String(p?.id)}: статус должен быть одним из ${POINT_STATUSES.join(', ')}`, `${String(p?.id)} тармақ: мәртебесі ${POINT_STATUSES.join(', ')} бірі болуы керек`));
+      continue;
     }
+    for (const field of TEXT_FIELDS) out.push(...textDiagnostics(path, text, `"${p.id}"`, `${p.id} ${field}`, (p as unknown as Record<string, unknown>)[field]));
   }
+  for (const f of Array.isArray(o.forms) ? o.forms : []) {
+    for (const field of ['about', 'reason'] as const) out.push(...textDiagnostics(path, text, null, `form ${String(f?.form)} ${field}`, (f as unknown as Record<string, unknown> | undefined)?.[field]));
+  }
+  out.push(...textDiagnostics(path, text, '"note"', 'note', o.note));
   return { manifest: out.length === 0 ? (o as ClauseManifest) : null, diagnostics: out };
+}
+
+/** A text field, when given, is a non-empty string or holds kk, ru and en (and nothing else). */
+function textDiagnostics(path: string, text: string, needle: string | null, what: string, value: unknown): Diagnostic[] {
+  if (value === undefined) return [];
+  if (typeof value === 'string' && value.trim() !== '') return [];
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const o = value as Record<string, unknown>;
+    const missing = LANGS.filter((l) => typeof o[l] !== 'string' || (o[l] as string).trim() === '');
+    const extra = Object.keys(o).filter((k) => !(LANGS as readonly string[]).includes(k));
+    if (missing.length === 0 && extra.length === 0) return [];
+    const what3 = extra.length > 0 ? `unknown ${extra.map((k) => JSON.stringify(k)).join(', ')}` : `no text in ${missing.join(', ')}`;
+    return [diag(path, text, needle, 'manifest-text', `${what}: ${what3}; give "kk", "ru" and "en"`,
+      `${what}: ${extra.length > 0 ? `лишние ключи ${extra.map((k) => JSON.stringify(k)).join(', ')}` : `нет текста на ${missing.join(', ')}`}; нужны "kk", "ru" и "en"`,
+      `${what}: ${extra.length > 0 ? `артық кілттер ${extra.map((k) => JSON.stringify(k)).join(', ')}` : `${missing.join(', ')} мәтіні жоқ`}; "kk", "ru" және "en" керек`)];
+  }
+  return [diag(path, text, needle, 'manifest-text', `${what} must be a text, or { "kk": …, "ru": …, "en": … }`,
+    `${what} должно быть текстом или { "kk": …, "ru": …, "en": … }`, `${what} мәтін немесе { "kk": …, "ru": …, "en": … } болуы керек`)];
 }
 
 /**

@@ -74,7 +74,7 @@ export function exampleTables(example: ExampleDecl, appliesTo: string): RawTable
 }
 
 /** The checked file with the example's `param` lines applied to its tables. */
-function withParams(checked: CheckedRuleFile, example: ExampleDecl): CheckedRuleFile {
+export function withParams(checked: CheckedRuleFile, example: ExampleDecl): CheckedRuleFile {
   if (example.params.length === 0) return checked;
   const tables = new Map<string, TableDecl>(checked.tables);
   for (const p of example.params) {

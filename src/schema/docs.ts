@@ -60,9 +60,9 @@ function enumSection(id: string): string {
     '',
     `### \`${id}\``,
     '',
-    `Used by ${usedBy.join(', ')}. Write the code (English) or any Kazakh or Russian label.`,
+    `Used by ${usedBy.join(', ')}. Write the code or any Kazakh, Russian or English label; reports show the first label of their language, JSON reports the code.`,
     '',
-    table(['code (en)', 'Kazakh', 'Russian'], def.values.map((v) => [`\`${v.code}\``, v.labels.kk.join(' / '), v.labels.ru.join(' / ')])),
+    table(['code', 'Kazakh', 'Russian', 'English'], def.values.map((v) => [`\`${v.code}\``, v.labels.kk.join(' / '), v.labels.ru.join(' / '), v.labels.en.join(' / ')])),
   ].join('\n');
 }
 

@@ -1,8 +1,10 @@
 // The workbook contract and the lookups every stage uses to match what a person wrote (a sheet name,
 // a header, an enum label in kk, ru or the canonical id) to canonical ids.
+import type { Lang } from '../core/lang.ts';
 import type { HeaderMapping } from '../ingest/types.ts';
 import { ENUMS } from './enums.ts';
 import { SHEETS } from './sheets.ts';
+import { COLUMN_NAMES_EN } from './column-names.ts';
 import type { ColumnDef, ColumnId, EnumDef, EnumId, FacilityKind, SheetDef, SheetId, WorkbookSchema } from './types.ts';
 
 export type * from './types.ts';
@@ -58,6 +60,14 @@ export function enumById(id: EnumId): EnumDef | undefined {
   return enumsById.get(id);
 }
 
+/**
+ * An enum value's label in a language (the first, the one templates write), or undefined when the enum
+ * or the code is unknown. Reports show it in their own words, the code after it in parentheses.
+ */
+export function enumLabel(enumId: EnumId, code: string, lang: Lang): string | undefined {
+  return enumsById.get(enumId)?.values.find((v) => v.code === code)?.labels[lang][0];
+}
+
 /** Looks a key up in a user's mapping after normalising both sides; the mapping is plain JSON. */
 function fromMapping(record: Readonly<Record<string, string>> | undefined, key: string): string | undefined {
   if (!record) return undefined;
@@ -83,7 +93,7 @@ export function matchColumnHeader(sheetId: SheetId, header: string, mapping?: He
   return columnByLabel.get(sheetId)?.get(normalizeLabel(header));
 }
 
-/** An enum value as written (code, kk or ru label) → its canonical code, or undefined when unknown. */
+/** An enum value as written (code, or a kk, ru or en label) → its canonical code, or undefined when unknown. */
 export function matchEnumValue(enumId: EnumId, text: string): string | undefined {
   return enumByLabel.get(enumId)?.get(normalizeLabel(text));
 }
@@ -100,4 +110,13 @@ const helpSheetLabels = new Set(Object.values(HELP_SHEET_NAME).map(normalizeLabe
 
 export function isHelpSheetName(name: string): boolean {
   return helpSheetLabels.has(normalizeLabel(name));
+}
+
+/** How a sentence in `lang` names a column: the kk/ru header, or the English name (the English header is the id). */
+export function columnName(sheet: SheetId, column: ColumnId, lang: Lang): string {
+  if (lang === 'en') {
+    const names = Object.hasOwn(COLUMN_NAMES_EN, sheet) ? COLUMN_NAMES_EN[sheet]! : {};
+    return Object.hasOwn(names, column) ? names[column]! : column;
+  }
+  return columnsBySheet.get(sheet)?.get(column)?.labels[lang] ?? column;
 }

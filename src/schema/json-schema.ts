@@ -2,7 +2,7 @@
 // with, so a typed row that disagrees with its schema is a bug in ingest, not in the workbook.
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { enumById, WORKBOOK_SCHEMA } from './index.ts';
+import { columnName, enumById, WORKBOOK_SCHEMA } from './index.ts';
 import type { ColumnDef, SheetDef, SheetId } from './types.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -23,12 +23,22 @@ function valueSchema(column: ColumnDef): JsonSchema {
   }
 }
 
+/** What a property holds, for a person reading the schema: the column's help and, for codes, each code's labels. */
+function describe(sheet: SheetDef, column: ColumnDef): JsonSchema {
+  const values = column.enum ? enumById(column.enum)?.values ?? [] : [];
+  const codes = values.map((v) => `${v.code} = ${v.labels.en[0]} (kk: ${v.labels.kk[0]}; ru: ${v.labels.ru[0]})`);
+  return {
+    title: `${columnName(sheet.id, column.id, 'en')} — ${column.labels.kk} / ${column.labels.ru}`,
+    description: codes.length === 0 ? column.help.en : `${column.help.en} Codes: ${codes.join('; ')}.`,
+  };
+}
+
 /** The JSON Schema of one sheet's typed row. Columns may be absent (a workbook may lack them); a present required column is never null. */
 export function sheetJsonSchema(sheet: SheetDef): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   for (const column of sheet.columns) {
     const value = valueSchema(column);
-    properties[column.id] = column.required ? value : { anyOf: [value, { type: 'null' }] };
+    properties[column.id] = { ...describe(sheet, column), ...(column.required ? value : { anyOf: [value, { type: 'null' }] }) };
   }
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',

@@ -43,7 +43,7 @@ function helpSheet(sheets: readonly SheetDef[], lang: Lang): XLSX.WorkSheet {
     rows.push([sheet.labels[lang], '', '', '', '', sheet.help[lang] + notes]);
     for (const column of sheet.columns) {
       const required = [column.required ? YES[lang] : '', column.unique ? UNIQUE[lang] : ''].filter(Boolean).join(', ');
-      rows.push([sheet.labels[lang], column.labels[lang], typeWords(column.type)[lang], required, allowedValues(column, lang, lang !== 'en'), column.help[lang]]);
+      rows.push([sheet.labels[lang], column.labels[lang], typeWords(column.type)[lang], required, allowedValues(column, lang, true), column.help[lang]]);
     }
   }
   const ws = XLSX.utils.aoa_to_sheet(rows);

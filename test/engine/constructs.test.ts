@@ -130,7 +130,7 @@ rule contract-fields {
     });
     const ev = await evaluateBoth([docs], wb);
     expect(keys(ev)).toEqual(['C-1 - disability_extract', 'C-1 - local_exec_decision']);
-    expect(ev.findings.map((f) => f.message.en)).toEqual(['C-1 lacks disability_extract', 'C-1 lacks local_exec_decision']);
+    expect(ev.findings.map((f) => f.message.en)).toEqual(['C-1 lacks extract from the disability certificate', 'C-1 lacks decision of the local executive body']);
   });
   it('checklist entries fail separately, with the entry as item', async () => {
     const wb = workbook({
@@ -139,12 +139,13 @@ rule contract-fields {
     }, { kind: 'home_care' });
     const ev = await evaluateBoth([contract], wb);
     expect(keys(ev)).toEqual(['C-1 - periodicity', 'C-2 - payment_terms']);
-    expect(ev.findings[1]!.message.en).toBe('The contract of C-2 lacks payment_terms');
-    // In kk/ru an item reads as the schema's label (a column header here, lower-cased mid-sentence), quoted.
+    // English names the column in words; kk/ru read an item as the schema's label (a column header here,
+    // lower-cased mid-sentence), quoted.
+    expect(ev.findings[1]!.message.en).toBe('The contract of C-2 lacks payment terms');
     expect(ev.findings[1]!.message.ru).toBe('The contract of C-2 lacks «условия оплаты»');
     expect(ev.findings[1]!.item).toBe('payment_terms');
   });
-  it('alternatives of an item read as enum labels joined by "or" in kk/ru', async () => {
+  it('alternatives of an item read as enum labels joined by "or", in every language', async () => {
     const ev = await evaluateBoth([compile(`
 rule admission-documents {
   ${HEAD('A1.8', 'minor')}
@@ -157,8 +158,9 @@ rule admission-documents {
     expect(ev.findings[0]!.expected).toEqual({
       kk: '«ата-анасының өтініші» немесе «медициналық ұйымның қолдаухаты»',
       ru: '«заявление родителей» или «ходатайство медицинской организации»',
-      en: 'parent_application|medical_org_petition',
+      en: "parent's application or petition of a medical organisation",
     });
+    expect(ev.findings[0]!.item).toBe('parent_application|medical_org_petition');
     expect(ev.findings[0]!.message.kk).toBe('C-1: «ата-анасының өтініші» немесе «медициналық ұйымның қолдаухаты»');
   });
 });

@@ -103,7 +103,7 @@ describe('typeTables: cell types', () => {
     const flu = childrenWith('contraindications', `${ru}, грипп`);
     expect(flu.errors).toHaveLength(1);
     expect(flu.errors[0]).toMatchObject({ code: 'unknown-value', value: `${ru}, грипп`, cell: 'children!E2' });
-    expect(flu.errors[0]!.message.en).toMatch(/^"грипп" is not an allowed value of column contraindications; use one of: schizophrenia_productive; /);
+    expect(flu.errors[0]!.message.en).toMatch(/^"грипп" is not an allowed value of column contraindications; use one of: schizophrenia with productive symptoms; /);
     expect(flu.errors[0]!.message.ru).toContain(`«грипп» — недопустимое значение`);
     expect(flu.errors[0]!.message.ru).toContain(`; ${ru}.`);
     expect(flu.counts).toEqual({ read: 1, accepted: 0, rejected: 1 });

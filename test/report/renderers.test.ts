@@ -36,7 +36,7 @@ describe('terminal summary', () => {
   it.each(LANGS)('names facility, period, versions, counts, findings, not-evaluated and input errors (%s)', (lang) => {
     const w = reportWords(lang);
     const text = renderTerminal(report(lang), { lang });
-    const kindText = { kk: 'стационар (residential)', ru: 'стационар (residential)', en: 'residential' }[lang];
+    const kindText = { kk: 'стационар (residential)', ru: 'стационар (residential)', en: 'residential care (residential)' }[lang];
     const ownText = { kk: 'мемлекеттік (state)', ru: 'государственная (state)', en: 'state' }[lang];
     expect(text).toContain(`Балалар үйі №1 (F-001; ${w.kind}: ${kindText}; ${w.ownership}: ${ownText})`);
     expect(text).toContain('2010-01-01 … 2010-10-31');

@@ -58,7 +58,7 @@ describe('rules check and rules test on an amendment', () => {
     cpSync(rules, dir, { recursive: true });
     const base = readFileSync(join(dir, RESIDENTIAL, '2009-240-o.ereje'), 'utf8');
     const copy = base.replace('version "2009-240-o"', 'version "2010-copy"')
-      .replace(/in_force from 2009-09-07 approximate "[^"]*"\s*until 2010-12-06 approximate "(?:[^"\\]|\\.)*"/, 'in_force from 2010-07-01')
+      .replace(/in_force from 2009-09-07 approximate[\s\S]*?(?=\n {2}amends )/, 'in_force from 2010-07-01')
       .replace('supersedes "residential@2005-306-o"', 'supersedes "residential@2009-240-o"');
     writeFileSync(join(dir, RESIDENTIAL, '2010-copy.ereje'), copy);
     const r = await run(['rules', 'test', dir, '--lang', 'en']);

@@ -40,6 +40,29 @@ describe('coverage of order 240-ө', () => {
     expect(text).toMatch(/A3\.28\.10 +not auditable +no frequency is set/);
     expect(renderCoverage(packCoverage(pack), 'ru', { points: false })).toContain('проверяемых пунктов закодировано полностью: 39/44 (88.6%), частично: 5');
   });
+
+  it('describes every point in the language asked for', () => {
+    const kk = renderCoverage(packCoverage(pack), 'kk', { points: true });
+    const ru = renderCoverage(packCoverage(pack), 'ru', { points: true });
+    expect(kk).toMatch(/A3\.28\.10 +тексерілмейді +жиілігі белгіленбеген/);
+    expect(ru).toMatch(/A3\.28\.10 +не проверяем +периодичность не установлена/);
+    expect(ru).toMatch(/A1\.43 +частично +staffing-norms; не закодировано: нормативы Стандарта/);
+    expect(kk).toMatch(/A1\.1 +сипаттамалық +үлгі ережелердің мақсаты/);
+  });
+
+  it('gives every point, form and manifest note of the bundled pack in kk, ru and en', () => {
+    for (const { manifest } of pack.manifests) {
+      const texts = [manifest.note, ...manifest.points.flatMap((p) => [p.about, p.missing, p.reason, p.note]), ...(manifest.forms ?? []).flatMap((f) => [f.about, f.reason])];
+      for (const t of texts.filter((x) => x !== undefined)) {
+        expect(typeof t, JSON.stringify(t)).toBe('object');
+        const o = t as Record<string, string>;
+        expect(Object.keys(o).sort()).toEqual(['en', 'kk', 'ru']);
+        // The Kazakh and Russian texts are translations, not copies of the English.
+        expect(o.kk).not.toBe(o.en);
+        expect(o.ru).not.toBe(o.en);
+      }
+    }
+  });
 });
 
 describe('validateManifest', () => {
@@ -98,6 +121,19 @@ rule licences {
     expect(moved('A2.3').map((d) => [d.code, d.span.file, d.span.line])).toEqual([['manifest-annex', 'v.ereje', 8]]);
     // A malformed id is the checker's to report.
     expect(moved('Z9')).toEqual([]);
+  });
+
+  it('accepts a text in one string or in kk, ru and en, and rejects a translation left out or a wrong key', () => {
+    const three = { kk: 'заңды тұлға', ru: 'юридическое лицо', en: 'legal entity' };
+    expect(check({ note: three, points: [p('A1.1', 'narrative', { about: three }), p('A1.2', 'not-auditable', { reason: three }), p('A1.3', 'encoded', { rules: ['licences'] })] } as never)).toEqual([]);
+    const parsed = (m: object) => parseManifest('m.json', JSON.stringify({ schema: 'ereje.clause-manifest/1', ruleset: 'r', version: 'v', annex: 1, points: [], ...m })).diagnostics;
+    const noRu = parsed({ points: [p('A1.1', 'narrative', { about: { kk: 'а', en: 'a' } })] });
+    expect(noRu.map((d) => d.code)).toEqual(['manifest-text']);
+    expect(noRu[0]!.message.en).toBe('A1.1 about: no text in ru; give "kk", "ru" and "en"');
+    expect(parsed({ points: [p('A1.1', 'not-auditable', { reason: { kk: 'а', ru: 'а', en: 'a', de: 'x' } })] })[0]!.message.en).toBe('A1.1 reason: unknown "de"; give "kk", "ru" and "en"');
+    expect(parsed({ points: [p('A1.1', 'narrative', { about: 7 })] })[0]!.message.en).toBe('A1.1 about must be a text, or { "kk": …, "ru": …, "en": … }');
+    expect(parsed({ note: { en: 'x' }, forms: [{ form: 1, about: { kk: '', ru: 'б', en: 'b' }, status: 'narrative' }] }).map((d) => d.message.en))
+      .toEqual(['form 1 about: no text in kk; give "kk", "ru" and "en"', 'note: no text in kk, ru; give "kk", "ru" and "en"']);
   });
 
   it('rejects malformed JSON and an unknown status', () => {

@@ -33,7 +33,7 @@ describe('diffRulesets', () => {
     expect(d.rules.map((r) => `${r.clause} ${r.change} ${r.rule}: ${r.fields.map((f) => f.field).join(',')}`)).toEqual([
       'A1.13 changed bedroom-one-sex: severity',
       'A1.30.5 changed group-size: quote',
-      'A1.35 changed referral-conditions: quote,scope,condition,note',
+      'A1.35 changed referral-conditions: quote,scope,condition,message,note',
       'A1.39 added id-card-at-14: ',
       'A1.39 removed id-card-at-16: ',
       'A1.39 removed id-card-turned-16-in-period: ',

@@ -13,7 +13,7 @@ describe('ereje rules list', () => {
     const r = await list(['--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('residential — Model rules for social services in children\'s psychoneurological medical-social institutions');
-    expect(r.stdout).toContain('  2009-240-o  in force ≈2009-09-07 .. ≈2010-12-06   act N 240-ө 2009-07-30 (2009-08-28 N 5766)   facility kind: residential   supersedes residential@2005-306-o');
+    expect(r.stdout).toContain('  2009-240-o  in force ≈2009-09-07 .. ≈2010-12-06   act N 240-ө 2009-07-30 (2009-08-28 N 5766)   facility kind: residential care (residential)   supersedes residential@2005-306-o');
     expect(r.stdout).toContain('    ≈ from 2009-09-07: Point 4 of the order: in force ten calendar days after its first official publication.');
     expect(r.stdout).toContain('    ≈ until 2010-12-06: Repealed by order N 394-ө of 2010-12-06');
     expect(r.stdout).toMatch(/ {6}A1\.30\.5 +major +residential\/group-size/);
@@ -56,7 +56,7 @@ describe('ereje rules list', () => {
     expect(during.stdout).toMatch(/^ {2}2010-test-amendment {2}действует ≈2010-01-01 \.\. бессрочно .* изменяет residential@2009-240-o$/m);
     expect(during.stdout).toMatch(/residential\/group-size +изменено\n/);
     const before = await list(['--rules', rules, fixture, '--as-of', '2009-12-31', '--lang', 'en']);
-    expect(before.stdout).toMatch(/^ {2}2009-240-o .*facility kind: residential/m);
+    expect(before.stdout).toMatch(/^ {2}2009-240-o .*facility kind: residential care \(residential\)/m);
     expect(before.stdout).not.toContain('2010-test-amendment');
     const later = await list(['--rules', rules, fixture, '--as-of', '2011-01-01', '--lang', 'en']);
     expect(later.stdout).toContain('2010-test-amendment');

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COLUMN_NAMES_EN } from '../../src/schema/column-names.ts';
 import {
-  columnOf, enumById, FACILITY_KIND_OF_RULESET, matchColumnHeader, matchEnumValue, matchSheetName, normalizeLabel,
+  columnName, columnOf, enumById, enumLabel, FACILITY_KIND_OF_RULESET, matchColumnHeader, matchEnumValue, matchSheetName, normalizeLabel,
   sheetById, sheetsForKind, WORKBOOK_SCHEMA,
 } from '../../src/schema/index.ts';
 import { createRowValidator, sheetJsonSchema } from '../../src/schema/json-schema.ts';
@@ -51,9 +52,44 @@ describe('the sheet contract', () => {
       expect(new Set(labels).size, sheet.id).toBe(labels.length);
     }
     for (const e of WORKBOOK_SCHEMA.enums) {
-      const labels = e.values.flatMap((v) => [...new Set([v.code, ...v.labels.kk, ...v.labels.ru].map(normalizeLabel))]);
+      const labels = e.values.flatMap((v) => [...new Set([v.code, ...v.labels.kk, ...v.labels.ru, ...v.labels.en].map(normalizeLabel))]);
       expect(new Set(labels).size, e.id).toBe(labels.length);
     }
+  });
+
+  it('gives every enum value a human label in each language, and still reads its code', () => {
+    for (const e of WORKBOOK_SCHEMA.enums) {
+      for (const v of e.values) {
+        for (const lang of ['kk', 'ru', 'en'] as const) {
+          expect(v.labels[lang].length, `${e.id}.${v.code} ${lang}`).toBeGreaterThan(0);
+          // A snake_case code is never what a person reads.
+          expect(v.labels[lang][0], `${e.id}.${v.code} ${lang}`).not.toMatch(/_/);
+          expect(enumLabel(e.id, v.code, lang)).toBe(v.labels[lang][0]);
+        }
+        expect(matchEnumValue(e.id, v.code)).toBe(v.code);
+        for (const label of v.labels.en) expect(matchEnumValue(e.id, label)).toBe(v.code);
+      }
+    }
+    expect(enumLabel('document', 'pmpk_conclusion', 'en')).toBe('PMPK conclusion');
+    expect(enumLabel('season', 'autumn_winter', 'en')).toBe('autumn-winter');
+    expect(enumLabel('kind', 'home_care', 'en')).toBe('home care');
+    expect(enumLabel('role', 'no_such_role', 'en')).toBeUndefined();
+    expect(matchEnumValue('season', 'Autumn–Winter')).toBe('autumn_winter');
+  });
+
+  it('names every column in an English sentence, and in kk/ru by its header', () => {
+    for (const sheet of WORKBOOK_SCHEMA.sheets) {
+      for (const column of sheet.columns) {
+        const en = columnName(sheet.id, column.id, 'en');
+        expect(en, `${sheet.id}.${column.id}`).not.toBe(column.id.includes('_') ? column.id : '');
+        expect(en, `${sheet.id}.${column.id}`).not.toMatch(/_/);
+        expect(columnName(sheet.id, column.id, 'kk')).toBe(column.labels.kk);
+        expect(columnName(sheet.id, column.id, 'ru')).toBe(column.labels.ru);
+      }
+    }
+    expect(Object.keys(COLUMN_NAMES_EN).sort()).toEqual(WORKBOOK_SCHEMA.sheets.map((s) => s.id).sort());
+    expect(columnName('contracts', 'payment_terms', 'en')).toBe('payment terms');
+    expect(columnName('contracts', 'constructor', 'en')).toBe('constructor');
   });
 
   it('spells out exact contract labels', () => {

@@ -80,10 +80,10 @@ describe('buildTemplate', () => {
     const column = sheetById('children')!.columns.find((c) => c.id === 'contraindications')!;
     const allowed = rows.find((r) => r[1] === column.labels[lang])![4]!;
     expect(allowed).not.toContain('undefined');
-    const expected = { ru: 'заболевание, требующее специализированного лечения (specialized_treatment)', kk: 'мамандандырылған емдеуді талап ететін ауру (specialized_treatment)', en: 'specialized_treatment' }[lang];
+    const expected = { ru: 'заболевание, требующее специализированного лечения (specialized_treatment)', kk: 'мамандандырылған емдеуді талап ететін ауру (specialized_treatment)', en: 'disease requiring specialised treatment (specialized_treatment)' }[lang];
     expect(allowed.split('; ')).toHaveLength(10);
     expect(allowed.split('; ')).toContain(expected);
-    expect(allowed.split('; ')[0]).toBe({ ru: 'шизофрения с продуктивной симптоматикой (schizophrenia_productive)', kk: 'өнімді симптоматикалы шизофрения (schizophrenia_productive)', en: 'schizophrenia_productive' }[lang]);
+    expect(allowed.split('; ')[0]).toBe({ ru: 'шизофрения с продуктивной симптоматикой (schizophrenia_productive)', kk: 'өнімді симптоматикалы шизофрения (schizophrenia_productive)', en: 'schizophrenia with productive symptoms (schizophrenia_productive)' }[lang]);
   });
 });
 

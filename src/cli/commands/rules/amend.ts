@@ -83,7 +83,7 @@ async function runRulesAmend(id: string, flags: AmendFlags, io: CliIO): Promise<
     const text = readFileSync(baseManifest, 'utf8');
     const copy = text.replace(/("version"\s*:\s*)"(?:[^"\\]|\\.)*"/, (_, key: string) => `${key}${JSON.stringify(flags.version)}`);
     await writeFile(manifest, copy, { flag: 'wx' });
-    lines.push(`${shownPath(manifest)}: the clause manifest of ${id}@${base.ruleset.version}, for the new version: update the points the order changes`);
+    lines.push(`${shownPath(manifest)}: the clause manifest of ${id}@${base.ruleset.version}, for the new version: update the points the order changes (each text in kk, ru and en)`);
   }
   const act = posix.normalize(posix.join(dir, source));
   if (!existsSync(act)) lines.push(`save the amending order's text as ${shownPath(act)}: the new quotes are checked against it`);

@@ -26,7 +26,9 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 let validator: ReturnType<Ajv['compile']> | null = null;
 function validate(json: unknown): boolean {
   if (!validator) {
-    const ajv = new Ajv({ allErrors: true });
+    // The schema is ereje's own, checked against JSON Schema's meta-schema by a test: checking it again
+    // on every run cost more than compiling it (test/calendar/schema.test.ts).
+    const ajv = new Ajv({ allErrors: true, validateSchema: false });
     addFormats(ajv);
     validator = ajv.compile(CALENDAR_JSON_SCHEMA);
   }

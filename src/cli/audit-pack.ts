@@ -10,26 +10,32 @@ import type { AuditPack } from './audit-run.ts';
 import { FatalError, prefixed } from './errors.ts';
 import { cliText } from './messages.ts';
 
+/** A path as a person at this command line finds it. */
+const shownPath = (path: string) => displayPath(path, process.cwd());
+
 /** A rule pack that does not compile is one fatal line with its first diagnostic; `ereje rules check` lists every one. */
 export async function loadAuditPack(dir: string, options: PackCacheOptions = {}): Promise<AuditPack> {
   const pack = await loadAuditRulePack(dir, options);
   const errors = pack.diagnostics.filter((d) => d.severity === 'error');
   if (!pack.ok || errors.length > 0) {
     const first = errors[0];
-    const where = (lang: Lang) => (first ? `${displayPath(first.span.file, process.cwd())}:${first.span.line}:${first.span.col}: ${first.message[lang]}` : '?');
+    const where = (lang: Lang) => (first ? `${shownPath(first.span.file)}:${first.span.line}:${first.span.col}: ${first.message[lang]}` : '?');
     const text = Object.fromEntries(LANGS.map((lang) => [lang, cliText.rulesDoNotCompile(dir, where(lang), errors.length - 1)[lang]])) as Record<Lang, string>;
     throw new FatalError(text);
   }
   if (pack.versions.length === 0) throw new FatalError(cliText.noRuleset(dir));
   return {
     quotes: pack.quotes,
-    evaluate: async (workbook, asOf) => {
+    // `rule@version` → `rules/kz/…/residential/2009-240-o.ereje:1099` (an amendment's inherited rules point
+    // into the version they come from).
+    sources: new Map([...pack.sources].map(([rule, at]) => [rule, `${shownPath(at.file)}:${at.line}`])),
+    evaluate: async (workbook, asOf, explain = false) => {
       const kind = workbook.facility?.kind ?? null;
       // No version for the kind: every version is loaded, so that the error lists what the pack holds.
       const forKind = pack.rulesetsFor(kind);
       const rulesets = forKind.length > 0 ? forKind : pack.rulesetsFor(null);
       try {
-        return await evaluate(rulesets, workbook, { asOf });
+        return await evaluate(rulesets, workbook, { asOf, explain });
       } catch (err) {
         if (err instanceof NoRulesetInForce) throw new FatalError(prefixed(`${workbook.file}: `, err.text));
         throw err;

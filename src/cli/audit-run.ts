@@ -15,9 +15,12 @@ import { cliText } from './messages.ts';
  * version is in force for the workbook's facility kind and period (see audit-pack.ts).
  */
 export interface AuditPack {
-  evaluate(workbook: IngestedWorkbook, asOf: DayNumber): Promise<Evaluation>;
+  /** `explain`: each finding carries the rule's conditions with the values compared (`--explain`). */
+  evaluate(workbook: IngestedWorkbook, asOf: DayNumber, explain?: boolean): Promise<Evaluation>;
   /** Kazakh quotes by rule id (and clause id), for the Markdown, HTML and xlsx reports. */
   readonly quotes: QuoteMap;
+  /** Where each rule is written, by `rule@version`, for `--explain`. */
+  readonly sources?: ReadonlyMap<string, string>;
 }
 
 export interface AuditOptions {
@@ -28,6 +31,8 @@ export interface AuditOptions {
   readonly limits?: Partial<IngestLimits>;
   /** ereje's version, for the report's `generated_by`. */
   readonly version: string;
+  /** `--explain`: findings carry the rule's conditions with the values compared and its source line. */
+  readonly explain?: boolean;
 }
 
 export interface AuditResult {
@@ -50,8 +55,10 @@ export async function auditWorkbook(bytes: Uint8Array, file: string, pack: Audit
   // A state on a day outside the period is not what the workbook records: both ends are refused alike.
   if (asOf < facility.period_from) throw new FatalError(cliText.asOfOutside(file, formatDottedDate(asOf), true, formatDottedDate(facility.period_from)));
   if (asOf > facility.period_to) throw new FatalError(cliText.asOfOutside(file, formatDottedDate(asOf), false, formatDottedDate(facility.period_to)));
-  const evaluation = await pack.evaluate(workbook, asOf);
-  const report = buildReport({ workbook, evaluation, asOf, lang: options.lang, version: options.version });
+  const evaluation = await pack.evaluate(workbook, asOf, options.explain === true);
+  const report = buildReport({
+    workbook, evaluation, asOf, lang: options.lang, version: options.version, ...(options.explain && pack.sources ? { sources: pack.sources } : {}),
+  });
   return { report, exitCode: reportExitCode(report) };
 }
 

@@ -1,15 +1,12 @@
 // The table `ereje audit` prints after auditing several workbooks: one line per workbook with its
 // facility, period, findings by severity, input errors and exit state.
 import type { Lang } from '../core/lang.ts';
-import { reportWords, severityCounts, type AuditReport } from '../report/index.ts';
+import type { BatchOutcome } from '../report/batch.ts';
+import { reportWords, severityCounts } from '../report/index.ts';
 import { clip, terminalSafe } from '../core/text.ts';
 
-export interface WorkbookOutcome {
-  readonly file: string;
-  /** Null when no report could be made (exit state 2). */
-  readonly report: AuditReport | null;
-  readonly exitCode: number;
-}
+/** One workbook of a batch: its report (null when none could be made, exit state 2) — see report/batch.ts. */
+export type WorkbookOutcome = BatchOutcome;
 
 export function renderSummaryTable(outcomes: readonly WorkbookOutcome[], lang: Lang): string {
   const w = reportWords(lang);

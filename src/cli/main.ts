@@ -7,6 +7,7 @@ import { clip, terminalSafe } from '../core/text.ts';
 import { FatalError, langOfArgv } from './errors.ts';
 import { cliText } from './messages.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerDiff } from './commands/diff.ts';
 import { registerTemplate } from './commands/template.ts';
 import { version } from './version.ts';
 
@@ -46,6 +47,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     .showHelpAfterError('(run with --help for usage)');
   const setExit = (code: number) => { state.exitCode = Math.max(state.exitCode, code); };
   registerAudit(program, io, setExit);
+  registerDiff(program, io, setExit);
   registerTemplate(program, io, setExit);
   const rules = program.command('rules').description('Check, format, test, list, compare and amend rule files.');
   // Listed in `ereje --help` by its name and description alone; its subcommands when it is used.

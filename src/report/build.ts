@@ -6,8 +6,10 @@ import type { Lang } from '../core/lang.ts';
 import type { Evaluation, Evidence, Finding, NotEvaluated } from '../engine/types.ts';
 import { sheetRef } from '../ingest/type-tables.ts';
 import type { IngestedWorkbook, InputError } from '../ingest/types.ts';
-import type { AuditReport, AuditResult, ReportEvidence } from './types.ts';
+import type { ExplainedCondition } from '../engine/conditions.ts';
+import type { AuditReport, AuditResult, ReportEvidence, ReportFinding } from './types.ts';
 import { compareClauses } from '../engine/findings.ts';
+import { consolidateFindings } from './consolidate.ts';
 import { compareNatural } from './order.ts';
 
 export interface BuildReportInput {
@@ -17,21 +19,26 @@ export interface BuildReportInput {
   readonly lang: Lang;
   /** ereje's own version (package.json), for `generated_by`. */
   readonly version: string;
+  /**
+   * Where each rule is written, `rules/…/2009-240-o.ereje:1099`, keyed by `rule@version` (see
+   * rulepack sourceLines); shown with `--explain` (findings evaluated with `explain: true`).
+   */
+  readonly sources?: ReadonlyMap<string, string>;
 }
 
-export type ReportFinding = AuditReport['findings'][number];
+export type { ReportFinding } from './types.ts';
 export type ReportNotEvaluated = AuditReport['not_evaluated'][number];
 export type ReportInputError = AuditReport['input_errors'][number];
 export type ReportRuleset = AuditReport['rulesets'][number];
 
 export function buildReport(input: BuildReportInput): AuditReport {
-  const { workbook, evaluation, asOf, lang, version } = input;
+  const { workbook, evaluation, asOf, lang, version, sources } = input;
   const facility = workbook.facility;
   if (facility === null) {
     // The CLI refuses such a workbook before evaluation; reaching here is a caller bug.
     throw new Error(`buildReport: workbook ${workbook.file} has no facility row`);
   }
-  const findings = [...evaluation.findings].sort(compareReportFindings).map((f) => reportFinding(f, lang, workbook));
+  const findings = [...evaluation.findings].sort(compareReportFindings).map((f) => reportFinding(f, lang, workbook, sources));
   const notEvaluated = [...evaluation.notEvaluated]
     .sort((a, b) => compareClauses(a.clause, b.clause) || compareNatural(a.rule, b.rule))
     .map((n) => reportNotEvaluated(n, lang));
@@ -40,6 +47,7 @@ export function buildReport(input: BuildReportInput): AuditReport {
   return {
     schema: 'ereje.audit-report/1',
     result: auditResult(findings, notEvaluated, summary.input_errors),
+    lang,
     generated_by: { name: 'ereje', version },
     workbook: { file: workbook.file, sha256: workbook.sha256 },
     facility: { facility_id: facility.facility_id, name: facility.name, kind: facility.kind, ownership: facility.ownership },
@@ -55,6 +63,7 @@ export function buildReport(input: BuildReportInput): AuditReport {
       })),
     summary,
     findings,
+    groups: consolidateFindings(findings),
     not_evaluated: notEvaluated,
     input_errors: inputErrors,
     rows: rowCounts(workbook),
@@ -111,7 +120,7 @@ function reportNotEvaluated(n: NotEvaluated, lang: Lang): ReportNotEvaluated {
   };
 }
 
-function reportFinding(f: Finding, lang: Lang, workbook: IngestedWorkbook): ReportFinding {
+function reportFinding(f: Finding, lang: Lang, workbook: IngestedWorkbook, sources: ReadonlyMap<string, string> | undefined): ReportFinding {
   const base = { rule: f.rule, version: f.version, clause: f.clause, severity: f.severity, subject: f.subject };
   const rest = {
     item: f.item,
@@ -119,6 +128,9 @@ function reportFinding(f: Finding, lang: Lang, workbook: IngestedWorkbook): Repo
     expected: f.expected[lang],
     actual: f.actual[lang],
     evidence: f.evidence.map((e) => reportEvidence(e, workbook)),
+    ...(f.explain === undefined ? {} : {
+      explain: { source: sources?.get(`${f.rule}@${f.version}`) ?? null, conditions: f.explain as ExplainedCondition },
+    }),
   };
   // `period` is absent (not null) for non-periodic rules, as the contract shows.
   return f.period === undefined ? { ...base, ...rest } : { ...base, period: f.period, ...rest };

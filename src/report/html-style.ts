@@ -2,7 +2,7 @@
 // or print. System fonts only (no web fonts: no network); A4 with margins for printing.
 export const HTML_STYLE = `
 :root { --ink: #1d2330; --muted: #5b6472; --line: #d5d9e0; --bg: #f6f7f9;
-  --critical: #a4161a; --major: #c2570c; --minor: #8a6d00; --info: #2a5d9f; --ok: #1e7a3c; }
+  --critical: #a4161a; --major: #c2570c; --minor: #8a6d00; --info: #2a5d9f; --ok: #1e7a3c; --new: #6b2fa3; }
 * { box-sizing: border-box; }
 html { font: 10.5pt/1.45 "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: var(--ink); background: #fff; }
 body { margin: 0 auto; max-width: 190mm; padding: 12mm 8mm; }
@@ -23,7 +23,8 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
 .verdict-compliant { color: var(--ok); background: #eaf6ee; }
 .verdict-non_compliant { color: var(--critical); background: #fbeaea; }
 .verdict-incomplete { color: var(--major); background: #fdf1e7; }
-.stats { display: grid; grid-template-columns: repeat(6, 1fr); gap: 2mm; margin-bottom: 3mm; }
+.stats { display: grid; grid-template-columns: repeat(7, 1fr); gap: 2mm; margin-bottom: 3mm; }
+.fu-stats { grid-template-columns: repeat(3, 1fr); max-width: 100mm; }
 .stat { background: var(--bg); border: 1px solid var(--line); border-radius: 1.5mm; padding: 2mm; text-align: center; }
 .stat .n { display: block; font-size: 15pt; font-weight: 700; }
 .stat .l { display: block; font-size: 8pt; color: var(--muted); }
@@ -31,12 +32,27 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
 .cols table { width: auto; min-width: 60mm; }
 table { width: 100%; border-collapse: collapse; margin: 1mm 0 3mm; font-size: 9.5pt; }
 caption { text-align: left; font-weight: 600; padding-bottom: 1mm; }
-th, td { border: 1px solid var(--line); padding: 1.2mm 1.8mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-thead th { background: var(--bg); font-weight: 600; font-size: 9pt; overflow-wrap: break-word; hyphens: auto; }
-table.findings { table-layout: fixed; }
-table.findings col.c-subj { width: 19%; } table.findings col.c-msg { width: 31%; }
-table.findings col.c-exp { width: 16%; } table.findings col.c-act { width: 15%; } table.findings col.c-ev { width: 19%; }
-table.findings td, table.findings td .mono { overflow-wrap: break-word; }
+th, td { border: 1px solid var(--line); padding: 1.2mm 1.8mm; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
+thead th { background: var(--bg); font-weight: 600; font-size: 9pt; }
+table.findings, table.by-subject, table.not-evaluated { table-layout: fixed; }
+table.findings col.c-subj { width: 18%; } table.findings col.c-msg { width: 34%; }
+table.findings col.c-exp { width: 18%; } table.findings col.c-act { width: 13%; } table.findings col.c-ev { width: 17%; }
+table.by-subject col.c-cl { width: 22%; } table.by-subject col.c-msg { width: 78%; }
+table.not-evaluated th:nth-child(1) { width: 10%; } table.not-evaluated th:nth-child(2) { width: 24%; } table.not-evaluated th:nth-child(3) { width: 22%; }
+td .mono, td.mono { overflow-wrap: anywhere; }
+.subj { font-weight: 600; }
+.nw { white-space: nowrap; }
+tr.explain td { background: #fbfbfc; border-top: 0; padding-top: .6mm; }
+.why { font-size: 8.5pt; margin: .5mm 0; }
+.why ul { margin: .5mm 0 0; }
+.why li .mark { display: inline-block; width: 3.5mm; font-weight: 700; }
+.why li.fail .mark { color: var(--critical); } .why li.ok .mark { color: var(--ok); }
+.fu { display: inline-block; padding: 0 1.2mm; border-radius: 1mm; font-size: 8pt; font-weight: 600; border: 1px solid; white-space: nowrap; }
+.fu-new { color: var(--new); } .fu-persisting { color: var(--critical); background: #fbeaea; } .fu-resolved { color: var(--ok); } .fu-recurring { color: var(--major); }
+.stat.fu-new .n { color: var(--new); } .stat.fu-persisting .n { color: var(--critical); } .stat.fu-resolved .n { color: var(--ok); }
+tr.subject-head th { background: #eef0f4; font-size: 10pt; padding-top: 1.6mm; }
+td.ev .mono { font-size: 8pt; }
+h4 .rule { font-weight: 400; margin-left: 1.5mm; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .sev { display: inline-block; padding: .2mm 1.5mm; border-radius: 1mm; font-size: 8.5pt; font-weight: 600; color: #fff; white-space: nowrap; }
 .sev-critical { background: var(--critical); } .sev-major { background: var(--major); }
@@ -54,10 +70,14 @@ footer { margin-top: 8mm; padding-top: 2mm; border-top: 1px solid var(--line); c
 @page { size: A4; margin: 14mm 12mm 16mm; }
 @media print {
   html { font-size: 9.5pt; }
+  th, td { padding: .8mm 1.5mm; }
+  table { font-size: 9pt; }
+  h2 { margin-top: 5mm; } h3 { margin-top: 3mm; } h4 { margin-top: 2.5mm; }
   body { max-width: none; padding: 0; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   tr, blockquote, .stat { break-inside: avoid; page-break-inside: avoid; }
+  h3 + table, h4 + table { break-before: avoid; }
   thead { display: table-header-group; }
-  .verdict, .sev, thead th, .stat, blockquote { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .verdict, .sev, .fu, thead th, .stat, blockquote, tr.explain td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;

@@ -2,6 +2,8 @@
 // translator edits one file and every renderer (terminal, Markdown, HTML, xlsx) says the same thing.
 import type { Lang } from '../core/lang.ts';
 import type { Severity } from '../engine/types.ts';
+import type { PeriodKind } from './periods.ts';
+import type { FollowUp } from './types.ts';
 
 export interface ReportWords {
   readonly title: string;
@@ -79,6 +81,50 @@ export interface ReportWords {
   /** Column of the several-workbooks table: the exit state 0/1/2 of each workbook. */
   readonly exitState: string;
   readonly file: string;
+  /** `14 days`, `3 weeks`: how many periods an entry merges. */
+  readonly periodCount: (kind: PeriodKind, n: number) => string;
+  readonly periods: string;
+  readonly firstDay: string;
+  readonly lastDay: string;
+  /** Consolidated entries (one per rule and subject) as against findings (one per period). */
+  readonly entries: string;
+  readonly allFindings: string;
+  readonly bySubject: string;
+  readonly bySubjectNote: string;
+  readonly facilityWide: string;
+  /** Rule-pack gaps for single subjects, in the verdict: cases dated when no version was in force. */
+  readonly verdictUncovered: (subjects: string, clauses: string) => string;
+  readonly followUp: string;
+  readonly baseline: string;
+  readonly baselineOf: (file: string, from: string, to: string) => string;
+  /** Column of the follow-up status (new, persisting, resolved). */
+  readonly followUpStatus: string;
+  readonly statuses: Readonly<Record<FollowUp | 'resolved', string>>;
+  readonly recurring: string;
+  readonly recurringMeaning: string;
+  readonly resolvedHeading: string;
+  readonly noResolved: string;
+  readonly notRechecked: (n: number) => string;
+  readonly baselineLanguage: string;
+  readonly explanation: string;
+  readonly source: string;
+  readonly sawValue: string;
+  /** Headings of compound conditions in an explanation. */
+  readonly allOf: string;
+  readonly anyOf: string;
+  readonly notOf: string;
+  readonly yes: string;
+  readonly no: string;
+  /** Operators of a rule's conditions, as a reader says them. */
+  readonly operators: Readonly<Record<string, string>>;
+  readonly batchTitle: string;
+  readonly workbooks: string;
+  readonly worstClauses: string;
+  readonly worstClausesNote: string;
+  readonly facilities: string;
+  readonly failedWorkbooks: string;
+  readonly report: string;
+  readonly noBaseline: string;
 }
 
 const kk: ReportWords = {
@@ -155,6 +201,48 @@ const kk: ReportWords = {
   status: 'Нәтиже',
   exitState: 'Шығу коды',
   file: 'Файл',
+  periodCount: (kind, n) => `${n} ${{ day: 'күн', week: 'апта', month: 'ай', quarter: 'тоқсан', year: 'жыл', other: 'кезең' }[kind]}`,
+  periods: 'Кезеңдер',
+  firstDay: 'Бірінші күн',
+  lastDay: 'Соңғы күн',
+  entries: 'Жазбалар',
+  allFindings: 'Барлық сәйкессіздіктер',
+  bySubject: 'Нысандар бойынша',
+  bySubjectNote: 'Әр бала, топ, қызметкер немесе мекеменің өзі бойынша сәйкессіздіктер — мекемемен бір-бірден талқылау үшін.',
+  facilityWide: 'Мекеме бойынша',
+  verdictUncovered: (subjects, clauses) => `${subjects} бойынша ереже пакетінің бірде-бір нұсқасы күшінде болмаған күнгі жағдайлар бағаланбады (${clauses})`,
+  followUp: 'Алдыңғы тексерумен салыстыру',
+  baseline: 'Алдыңғы тексеру',
+  baselineOf: (file, from, to) => `${file} (${from} … ${to})`,
+  followUpStatus: 'Күйі',
+  statuses: { new: 'жаңа', persisting: 'сақталып отыр', resolved: 'жойылды' },
+  recurring: 'қайталанған',
+  recurringMeaning: 'жаңа, бірақ осы ереже осы нысан бойынша алдыңғы тексеруде де бұзылған (басқа кезеңде)',
+  resolvedHeading: 'Алдыңғы тексеруден бері жойылғандар',
+  noResolved: 'Алдыңғы тексерудің бірде-бір сәйкессіздігі жойылған жоқ.',
+  notRechecked: (n) => `алдыңғы тексерудің ${n} сәйкессіздігі қайта тексерілмеді (кезеңі осы тексеру кезеңінен тыс немесе ережесі бұл жолы бағаланбады)`,
+  baselineLanguage: 'жойылғандар алдыңғы есептің тілінде',
+  explanation: 'Түсіндірме',
+  source: 'Ереже мәтіні',
+  sawValue: 'мәні',
+  allOf: 'барлығы орындалуы тиіс:',
+  anyOf: 'кемінде біреуі орындалуы тиіс:',
+  notOf: 'орындалмауы тиіс:',
+  yes: 'иә',
+  no: 'жоқ',
+  operators: {
+    eq: '=', ne: '≠', lt: '<', le: '≤', gt: '>', ge: '≥', dateEq: '=', dateNe: '≠', dateBefore: '<', dateOnOrBefore: '≤', dateAfter: '>',
+    dateOnOrAfter: '≥', within: 'ішінде', inList: 'тізімде', listContains: 'құрамында бар', listNotContains: 'құрамында жоқ', notInList: 'тізімде жоқ',
+    isEmpty: 'бос', isPresent: 'толтырылған', isTrue: 'ақиқат', isFalse: 'жалған',
+  },
+  batchTitle: 'Бірнеше жұмыс кітабын тексерудің жиынтығы',
+  workbooks: 'Жұмыс кітаптары',
+  worstClauses: 'Мекемелер бойынша ең жиі бұзылған тармақтар',
+  worstClausesNote: 'Сәйкессіздігі бар мекемелер саны бойынша, одан кейін маңыздылығы мен жазбалар саны бойынша.',
+  facilities: 'Мекемелер',
+  failedWorkbooks: 'Тексерілмеген жұмыс кітаптары',
+  report: 'Есеп',
+  noBaseline: 'алдыңғы тексеру жоқ',
 };
 
 const ru: ReportWords = {
@@ -231,6 +319,51 @@ const ru: ReportWords = {
   status: 'Результат',
   exitState: 'Код выхода',
   file: 'Файл',
+  periodCount: (kind, n) => `${n} ${ruPlural(n, ({
+    day: ['день', 'дня', 'дней'], week: ['неделя', 'недели', 'недель'], month: ['месяц', 'месяца', 'месяцев'],
+    quarter: ['квартал', 'квартала', 'кварталов'], year: ['год', 'года', 'лет'], other: ['период', 'периода', 'периодов'],
+  } satisfies Record<PeriodKind, readonly [string, string, string]>)[kind])}`,
+  periods: 'Периоды',
+  firstDay: 'Первый день',
+  lastDay: 'Последний день',
+  entries: 'Записи',
+  allFindings: 'Все несоответствия',
+  bySubject: 'По объектам',
+  bySubjectNote: 'Несоответствия по каждому ребенку, группе, сотруднику или по учреждению в целом — чтобы обсуждать их с учреждением по одному.',
+  facilityWide: 'По учреждению',
+  verdictUncovered: (subjects, clauses) => `случаи ${subjects}, датированные временем, когда не действовала ни одна версия из пакета правил, не оценены (п. ${clauses})`,
+  followUp: 'Сравнение с прошлой проверкой',
+  baseline: 'Прошлая проверка',
+  baselineOf: (file, from, to) => `${file} (${from} … ${to})`,
+  followUpStatus: 'Статус',
+  statuses: { new: 'новое', persisting: 'сохраняется', resolved: 'устранено' },
+  recurring: 'повторное',
+  recurringMeaning: 'новое, но это правило нарушалось по этому объекту и в прошлую проверку (в другой период)',
+  resolvedHeading: 'Устранено с прошлой проверки',
+  noResolved: 'Ни одно несоответствие прошлой проверки не устранено.',
+  notRechecked: (n) => `не перепроверено несоответствий прошлой проверки: ${n} (их период вне периода этой проверки или правило сейчас не проверялось)`,
+  baselineLanguage: 'устранённые — на языке прошлого отчёта',
+  explanation: 'Обоснование',
+  source: 'Текст правила',
+  sawValue: 'значение',
+  allOf: 'должны выполняться все:',
+  anyOf: 'должно выполняться хотя бы одно:',
+  notOf: 'не должно выполняться:',
+  yes: 'да',
+  no: 'нет',
+  operators: {
+    eq: '=', ne: '≠', lt: '<', le: '≤', gt: '>', ge: '≥', dateEq: '=', dateNe: '≠', dateBefore: '<', dateOnOrBefore: '≤', dateAfter: '>',
+    dateOnOrAfter: '≥', within: 'в пределах', inList: 'в списке', listContains: 'содержит', listNotContains: 'не содержит', notInList: 'не в списке',
+    isEmpty: 'пусто', isPresent: 'заполнено', isTrue: 'истинно', isFalse: 'ложно',
+  },
+  batchTitle: 'Сводка проверки нескольких книг',
+  workbooks: 'Рабочие книги',
+  worstClauses: 'Чаще всего нарушаемые пункты по учреждениям',
+  worstClausesNote: 'По числу учреждений с несоответствиями, затем по значимости и числу записей.',
+  facilities: 'Учреждения',
+  failedWorkbooks: 'Непроверенные книги',
+  report: 'Отчёт',
+  noBaseline: 'прошлой проверки нет',
 };
 
 const en: ReportWords = {
@@ -307,7 +440,57 @@ const en: ReportWords = {
   status: 'Result',
   exitState: 'Exit',
   file: 'File',
+  periodCount: (kind, n) => `${n} ${{ day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year', other: 'period' }[kind]}${n === 1 ? '' : 's'}`,
+  periods: 'Periods',
+  firstDay: 'First day',
+  lastDay: 'Last day',
+  entries: 'Entries',
+  allFindings: 'All findings',
+  bySubject: 'By subject',
+  bySubjectNote: 'Findings for each child, group, staff member, or the facility as a whole — to go through with the facility one at a time.',
+  facilityWide: 'Facility-wide',
+  verdictUncovered: (subjects, clauses) => `cases of ${subjects} dated when no version in the rule pack was in force were not judged (${clauses})`,
+  followUp: 'Follow-up',
+  baseline: 'Baseline',
+  baselineOf: (file, from, to) => `${file} (${from} … ${to})`,
+  followUpStatus: 'Status',
+  statuses: { new: 'new', persisting: 'persisting', resolved: 'resolved' },
+  recurring: 'recurring',
+  recurringMeaning: 'new, but this rule failed for this subject in the baseline too (another period)',
+  resolvedHeading: 'Resolved since the baseline',
+  noResolved: 'No finding of the baseline was resolved.',
+  notRechecked: (n) => `${n} baseline finding${n === 1 ? ' was' : 's were'} not rechecked (period outside this audit's, or rule not evaluated this time)`,
+  baselineLanguage: 'resolved findings in the baseline report\'s language',
+  explanation: 'Explanation',
+  source: 'Rule text',
+  sawValue: 'value',
+  allOf: 'all of:',
+  anyOf: 'any of:',
+  notOf: 'not:',
+  yes: 'yes',
+  no: 'no',
+  operators: {
+    eq: '=', ne: '≠', lt: '<', le: '≤', gt: '>', ge: '≥', dateEq: '=', dateNe: '≠', dateBefore: '<', dateOnOrBefore: '≤', dateAfter: '>',
+    dateOnOrAfter: '≥', within: 'within', inList: 'in', listContains: 'contains', listNotContains: 'does not contain', notInList: 'not in',
+    isEmpty: 'is empty', isPresent: 'is filled in', isTrue: 'holds', isFalse: 'does not hold',
+  },
+  batchTitle: 'Batch audit summary',
+  workbooks: 'Workbooks',
+  worstClauses: 'Worst clauses across facilities',
+  worstClausesNote: 'By the number of facilities with findings, then severity and entries.',
+  facilities: 'Facilities',
+  failedWorkbooks: 'Workbooks not audited',
+  report: 'Report',
+  noBaseline: 'no baseline',
 };
+
+/** Russian noun after a number: 1 день, 2 дня, 5 дней, 21 день, 11 дней. */
+function ruPlural(n: number, forms: readonly [string, string, string]): string {
+  const ten = n % 10, hundred = n % 100;
+  if (ten === 1 && hundred !== 11) return forms[0];
+  if (ten >= 2 && ten <= 4 && (hundred < 12 || hundred > 14)) return forms[1];
+  return forms[2];
+}
 
 const WORDS: Readonly<Record<Lang, ReportWords>> = { kk, ru, en };
 

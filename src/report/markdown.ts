@@ -1,19 +1,24 @@
 // The report as Markdown, for e-mail and tickets. Text from the workbook is escaped so that a facility
 // name with `*`, `|`, `<` or a newline cannot change the document's structure or inject HTML.
-import type { AuditReport } from './types.ts';
+import type { AuditReport, FindingGroup } from './types.ts';
+import { consolidateFindings } from './consolidate.ts';
+import type { ReportWords } from './i18n.ts';
+import { columnText, sheetText } from './labels.ts';
 import {
-  SEVERITY_ORDER, annexTitle, clauseCounts, enumText, findingTarget, formatEvidenceList, formatInForce, groupFindings,
-  inputErrorCell, isWarning, severityCounts, verdictLine, wordsFor, type RenderOptions,
+  SEVERITY_ORDER, annexTitle, clauseCounts, consolidateNotEvaluated, entryExplanations, entryTarget, enumText, explainLines, followUpText,
+  formatEvidenceList, formatInForce, groupByClause, inputErrorCell, isWarning, notEvaluatedPlace, severityCounts, verdictLine, wordsFor,
+  type RenderOptions,
 } from './view.ts';
 
 export function renderMarkdown(report: AuditReport, options: RenderOptions): string {
   const w = wordsFor(options);
+  const lang = options.lang;
   const f = report.facility;
   const s = report.summary;
   const out: string[] = [];
-  out.push(`**${w.status}: ${md(verdictLine(report, w, options.lang))}**`, '');
+  out.push(`**${w.status}: ${md(verdictLine(report, w, lang))}**`, '');
   out.push(`# ${w.title}: ${md(f.name)}`, '');
-  out.push(`- **${w.facility}:** ${md(f.name)} (${md(f.facility_id)}; ${w.kind}: ${md(enumText('kind', f.kind, options.lang))}; ${w.ownership}: ${md(enumText('ownership', f.ownership, options.lang))})`);
+  out.push(`- **${w.facility}:** ${md(f.name)} (${md(f.facility_id)}; ${w.kind}: ${md(enumText('kind', f.kind, lang))}; ${w.ownership}: ${md(enumText('ownership', f.ownership, lang))})`);
   out.push(`- **${w.period}:** ${report.period.from} … ${report.period.to}`);
   out.push(`- **${w.asOf}:** ${report.as_of}`);
   out.push(`- **${w.workbook}:** ${md(report.workbook.file)} (sha256 \`${report.workbook.sha256.slice(0, 12)}…\`)`);
@@ -21,36 +26,44 @@ export function renderMarkdown(report: AuditReport, options: RenderOptions): str
     out.push(`- **${w.rulesets}:** ${md(r.id)}@${md(r.version)} — ${md(r.act)}; ${w.inForce.toLowerCase()} ${formatInForce(r, w)}`);
   }
   if (report.rulesets.some((r) => r.in_force.approximate)) out.push(`- ${w.approximateNote}`);
+  const b = report.follow_up?.baseline;
+  if (b !== undefined) out.push(`- **${w.baseline}:** ${md(w.baselineOf(b.file, b.period.from, b.period.to))} (sha256 \`${b.sha256.slice(0, 12)}…\`)`);
   out.push('', `## ${w.summary}`, '');
   out.push(table(
-    [w.rules, w.passed, w.failed, w.notEvaluated, w.findings, w.inputErrors],
-    [[s.rules, s.passed, s.failed, s.not_evaluated, s.findings, s.input_errors].map(String)],
+    [w.rules, w.passed, w.failed, w.notEvaluated, w.findings, w.entries, w.inputErrors],
+    [[s.rules, s.passed, s.failed, s.not_evaluated, s.findings, report.groups.length, s.input_errors].map(String)],
   ));
   const bySev = severityCounts(report);
   out.push('', `**${w.bySeverity}:** ${SEVERITY_ORDER.map((k) => `${w.severities[k]} ${bySev[k]}`).join(' · ')}`);
   const byClause = clauseCounts(report);
   if (byClause.length > 0) out.push('', `**${w.byClause}:** ${byClause.map((c) => `${c.clause} ${c.count}`).join(' · ')}`);
+  if (report.follow_up !== undefined) {
+    out.push('', `**${w.followUp}:** ${w.statuses.new} ${s.new ?? 0} · ${w.statuses.persisting} ${s.persisting ?? 0} · ${w.statuses.resolved} ${s.resolved ?? 0}`
+      + (report.follow_up.not_rechecked > 0 ? ` — ${md(w.notRechecked(report.follow_up.not_rechecked))}` : ''));
+  }
 
   out.push('', `## ${w.findings}`, '');
-  if (report.findings.length === 0) out.push(w.noFindings);
-  for (const annex of groupFindings(report, options.quotes)) {
-    out.push(`### ${annexTitle(annex.annex, w)}`, '');
-    for (const c of annex.clauses) {
-      out.push(`#### ${c.clause}`, '');
-      for (const q of c.quotes) out.push(`> ${mdLine(q)}`, '');
-      out.push(table(
-        [w.severity, w.subject, w.message, w.expected, w.actual, w.evidence],
-        c.findings.map((x) => [
-          w.severities[x.severity], md(findingTarget(x)), md(x.message), md(x.expected), md(x.actual),
-          md(formatEvidenceList(x.evidence)),
-        ]),
-      ), '');
+  if (report.findings.length === 0) out.push(w.noFindings, '');
+  entrySections(report.groups, report, w, options, out);
+
+  if (report.follow_up !== undefined) {
+    out.push(`## ${w.resolvedHeading}`, '');
+    const resolved = report.follow_up.resolved;
+    if (resolved.length === 0) out.push(w.noResolved, '');
+    else {
+      if (report.follow_up.baseline.lang !== report.lang) out.push(`*${w.baselineLanguage}*`, '');
+      entrySections(consolidateFindings(resolved), { findings: resolved }, w, options, out);
     }
   }
 
   out.push(`## ${w.notEvaluated}`, '');
   if (report.not_evaluated.length === 0) out.push(w.allEvaluated, '');
-  else out.push(table([w.clause, w.rule, w.reason], report.not_evaluated.map((n) => [n.clause, md(n.rule), md(n.reason)])), '');
+  else {
+    out.push(table([w.clause, w.rule, w.subject, w.reason], consolidateNotEvaluated(report.not_evaluated).map((n) => {
+      const place = notEvaluatedPlace(n, lang);
+      return [n.clauses.join(', '), md(n.rules.join(', ')), md(n.subjects.join(', ')), md(place ? `${place}: ${n.reason}` : n.reason)];
+    })), '');
+  }
 
   out.push(`## ${w.inputErrors}`, '');
   if (report.input_errors.length === 0) out.push(w.noInputErrors);
@@ -58,7 +71,7 @@ export function renderMarkdown(report: AuditReport, options: RenderOptions): str
     out.push(table(
       [w.cell, w.column, w.value, w.message, w.code],
       report.input_errors.map((e) => [
-        md(inputErrorCell(e)), md(e.column ?? ''), md(e.value ?? ''), md(e.message),
+        md(inputErrorCell(e, lang)), md(e.column === null ? '' : columnText(e.sheet, e.column, lang)), md(e.value ?? ''), md(e.message),
         md(e.code ?? '') + (isWarning(e) ? ` (${w.warning})` : ''),
       ]),
     ));
@@ -66,10 +79,37 @@ export function renderMarkdown(report: AuditReport, options: RenderOptions): str
   out.push('', `## ${w.rowsRead}`, '');
   out.push(table(
     [w.sheet, w.read, w.accepted, w.rejected],
-    Object.entries(report.rows).map(([sheet, c]) => [md(sheet), String(c.read), String(c.accepted), String(c.rejected)]),
+    Object.entries(report.rows).map(([sheet, c]) => [md(sheetText(sheet, lang)), String(c.read), String(c.accepted), String(c.rejected)]),
   ));
   out.push('', `<sub>${w.generatedBy} ${report.generated_by.name} ${md(report.generated_by.version)} · ${report.schema}</sub>`);
   return out.join('\n') + '\n';
+}
+
+/** Entries by annex and clause: the order's Kazakh text, a table of entries, then their explanations. */
+function entrySections(entries: readonly FindingGroup[], report: Pick<AuditReport, 'findings'>, w: ReportWords, options: RenderOptions, out: string[]): void {
+  const withStatus = entries.some((g) => g.follow_up !== undefined);
+  for (const annex of groupByClause(entries, options.quotes)) {
+    out.push(`### ${annexTitle(annex.annex, w)}`, '');
+    for (const c of annex.clauses) {
+      out.push(`#### ${c.clause}`, '');
+      for (const q of c.quotes) out.push(`> ${mdLine(q)}`, '');
+      out.push(table(
+        [w.severity, w.subject, w.message, w.expected, w.actual, w.evidence, ...(withStatus ? [w.followUpStatus] : [])],
+        c.entries.map((g) => [
+          w.severities[g.severity], md(entryTarget(g, w, options.lang)), md(g.message), md(g.expected), md(g.actual),
+          md(formatEvidenceList(g.evidence, w)), ...(withStatus ? [md(followUpText(g, w) ?? '')] : []),
+        ]),
+      ), '');
+      for (const g of c.entries) {
+        for (const { explain, periods } of entryExplanations(g, report.findings)) {
+          const which = periods.length > 0 && periods.length < g.count ? ` (${periods.join(', ')})` : '';
+          out.push(`*${w.explanation}* — ${md(entryTarget(g, w, options.lang))}${md(which)}${explain.source ? ` — ${w.source}: \`${explain.source}\`` : ''}`, '');
+          for (const line of explainLines(explain.conditions, w)) out.push(`${'  '.repeat(line.depth)}- ${line.result ? '✓' : '✗'} ${md(line.text)}`);
+          out.push('');
+        }
+      }
+    }
+  }
 }
 
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -39,11 +39,15 @@ export interface AuditRulePack {
   readonly versions: readonly PackVersion[];
   /** Kazakh quotes by rule id, by rule id and version, and by clause id (see quoteMap). */
   readonly quotes: ReadonlyMap<string, string>;
+  /** Where each rule is written, by `ruleset/rule@version` (an amendment's inherited rules: in the version they come from). */
+  readonly sources: ReadonlyMap<string, RuleSource>;
   /** The compiled versions for a facility kind (every version when null), each compiled once, on first use. */
   rulesetsFor(kind: string | null): readonly CompiledRuleset[];
   /** Whether the pack came from a cache (on disk, or loaded earlier in this process) rather than from the rule files. */
   readonly cached: boolean;
 }
+
+export interface RuleSource { readonly file: string; readonly line: number }
 
 export interface PackCacheOptions {
   /** The cache folder; null: no cache. Default: see defaultCacheDir. */
@@ -56,7 +60,7 @@ export interface PackCacheOptions {
 }
 
 /** Bumped whenever what an entry holds changes shape. */
-const FORMAT = 1;
+const FORMAT = 2;
 const MAGIC = Buffer.from('ereje-pack-cache\n');
 /** Entries kept; the least recently used beyond this are removed when one is written. */
 const MAX_ENTRIES = 32;
@@ -157,6 +161,7 @@ interface Header {
   readonly diagnostics: readonly Diagnostic[];
   readonly versions: readonly (PackVersion & { readonly calendar: string | null })[];
   readonly quotes: readonly (readonly [string, string])[];
+  readonly sources: readonly (readonly [string, RuleSource])[];
   readonly calendars: readonly (readonly [string, CalendarFile])[];
 }
 
@@ -223,7 +228,7 @@ function fromHeader(header: Header, parts: readonly Buffer[]): AuditRulePack {
   const compiled = new Map<number, CompiledRuleset>();
   const calendars = calendarsOn(new Map(header.calendars));
   return {
-    dir: header.dir, ok: header.ok, diagnostics: header.diagnostics, quotes: new Map(header.quotes), cached: true,
+    dir: header.dir, ok: header.ok, diagnostics: header.diagnostics, quotes: new Map(header.quotes), sources: new Map(header.sources), cached: true,
     versions: header.versions.map(({ id, version, appliesTo }) => ({ id, version, appliesTo })),
     rulesetsFor(kind) {
       const wanted = header.versions.flatMap((v, i) => (kind === null || v.appliesTo === kind ? [i] : []));
@@ -234,9 +239,18 @@ function fromHeader(header: Header, parts: readonly Buffer[]): AuditRulePack {
   };
 }
 
-function fromPack(pack: RulePack, quotes: ReadonlyMap<string, string>): AuditRulePack {
+/** `ruleset/rule@version` → where the rule is written. */
+function ruleSources(pack: RulePack): Map<string, RuleSource> {
+  const out = new Map<string, RuleSource>();
+  for (const { checked, ruleset } of pack.compiled) {
+    for (const r of checked.file.rules) out.set(`${ruleset.id}/${r.name}@${ruleset.version}`, { file: r.span.file, line: r.span.line });
+  }
+  return out;
+}
+
+function fromPack(pack: RulePack, quotes: ReadonlyMap<string, string>, sources: ReadonlyMap<string, RuleSource>): AuditRulePack {
   return {
-    dir: pack.dir, ok: pack.ok, diagnostics: pack.diagnostics, quotes, cached: false,
+    dir: pack.dir, ok: pack.ok, diagnostics: pack.diagnostics, quotes, sources, cached: false,
     versions: pack.rulesets.map((r) => ({ id: r.id, version: r.version, appliesTo: r.appliesTo })),
     rulesetsFor: (kind) => pack.rulesets.filter((r) => kind === null || r.appliesTo === kind),
   };
@@ -270,17 +284,18 @@ export async function loadAuditRulePack(dir: string | readonly string[] = defaul
   const recording = recordingIO();
   const pack = await loadRulePack(dirs, recording.io);
   const quotes = quoteMap(pack);
+  const sources = ruleSources(pack);
   const observations = recording.observations();
   if (cacheDir !== null) {
     const used = new Set(pack.rulesets.map((r) => r.calendar).filter((c): c is string => c !== null));
     const header: Header = {
       format: FORMAT, key, observations, dir: pack.dir, ok: pack.ok, diagnostics: pack.diagnostics,
       versions: pack.compiled.map(({ ruleset: r }) => ({ id: r.id, version: r.version, appliesTo: r.appliesTo, calendar: r.calendar })),
-      quotes: [...quotes], calendars: [...pack.calendarFiles].filter(([name]) => used.has(name)),
+      quotes: [...quotes], sources: [...sources], calendars: [...pack.calendarFiles].filter(([name]) => used.has(name)),
     };
     writeEntry(cacheDir, file, encodeEntry(header, pack.compiled.map((c) => c.checked)));
   }
-  return keep(fromPack(pack, quotes), observations);
+  return keep(fromPack(pack, quotes, sources), observations);
 }
 
 function readEntry(cacheDir: string, file: string, key: string): { pack: AuditRulePack; observations: readonly Observation[] } | null {

@@ -68,6 +68,11 @@ export function enumLabel(enumId: EnumId, code: string, lang: Lang): string | un
   return enumsById.get(enumId)?.values.find((v) => v.code === code)?.labels[lang][0];
 }
 
+/** The enums that have `code` among their values, in contract order (`other` is in several). */
+export function enumsWithCode(code: string): readonly EnumDef[] {
+  return ENUMS.filter((e) => e.values.some((v) => v.code === code));
+}
+
 /** Looks a key up in a user's mapping after normalising both sides; the mapping is plain JSON. */
 function fromMapping(record: Readonly<Record<string, string>> | undefined, key: string): string | undefined {
   if (!record) return undefined;

@@ -57,7 +57,7 @@ describe('ereje audit on the example workbooks', () => {
     const r = await run(['audit', 'examples', '--format', 'html', '--lang', 'en', '--out', out]);
     expect(r.code).toBe(1);
     const names = readdirSync('examples').filter((f) => f.endsWith('.xlsx')).sort();
-    expect(readdirSync(out).sort()).toEqual(names.map((n) => n.replace(/\.xlsx$/, '.html')));
+    expect(readdirSync(out).sort()).toEqual([...names.map((n) => n.replace(/\.xlsx$/, '.html')), 'summary.html', 'summary.json'].sort());
     const w = reportWords('en');
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(new RegExp(`^${w.file}\\s+${w.facility}\\s+${w.period}`));
@@ -79,7 +79,7 @@ describe('ereje audit on the example workbooks', () => {
     expect(r2.code).toBe(1);
     const book = XLSX.read(readFileSync(xlsx), { type: 'buffer' });
     const kk = reportWords('kk');
-    expect(book.SheetNames).toEqual([kk.summary, kk.findings, kk.notEvaluated, kk.inputErrors]);
+    expect(book.SheetNames).toEqual([kk.summary, kk.findings, kk.bySubject, kk.allFindings, kk.notEvaluated, kk.inputErrors]);
   });
 
   it('refuses an --out extension that contradicts --format, writing nothing', async () => {
@@ -152,7 +152,7 @@ describe('ereje audit never overwrites an input', () => {
     // The same folder is fine for reports that replace nothing.
     const json = await run(['audit', dir, '--format', 'json', '--out', dir]);
     expect(json.code).toBe(1);
-    expect(readdirSync(dir).filter((f) => f.endsWith('.json')).sort()).toEqual(['day-care-2010.json', 'home-care-2010.json', 'residential-2010.json']);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.json')).sort()).toEqual(['day-care-2010.json', 'home-care-2010.json', 'residential-2010.json', 'summary.json']);
     expect(readdirSync(dir).filter((f) => f.endsWith('.xlsx')).map((f) => [f, sha(join(dir, f))])).toEqual(before);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

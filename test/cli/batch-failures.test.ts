@@ -1,6 +1,6 @@
 // A workbook whose audit fails in a way nobody foresaw (a bug: not a FatalError) still does not stop a
 // folder run: it is one line and exit state 2, and every other workbook is audited and written.
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -28,7 +28,10 @@ describe('a batch with an unforeseen failure', () => {
     const rules = licenceRules(join(dir, '..', 'licence-rules'));
     const r = await run(['audit', dir, '--format', 'md', '--out', out, '--lang', 'en', '--rules', rules]);
     expect(r.code).toBe(2);
-    expect(readdirSync(out).sort()).toEqual(['a-ok.md', 'c-ok.md']);
+    expect(readdirSync(out).sort()).toEqual(['a-ok.md', 'c-ok.md', 'summary.html', 'summary.json']);
+    // The batch summary lists it with the same line.
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { workbooks: { file: string; error: string | null }[] };
+    expect(summary.workbooks.find((b) => b.file === 'b-crash.xlsx')!.error).toMatch(/^b-crash\.xlsx: internal error: /);
     expect(r.stderr).toMatch(/^ereje: b-crash\.xlsx: internal error: Cannot read properties of undefined \(reading 'x'\) \(run with --debug for details and report it\)$/m);
     expect(r.stdout).toMatch(/^b-crash\.xlsx\s+—\s+—.*2$/m);
     expect(r.stdout).toMatch(/^c-ok\.xlsx\s+Балалар үйі №1.* 0$/m);

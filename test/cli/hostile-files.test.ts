@@ -101,7 +101,7 @@ describe('folders', () => {
     const r = await run(['audit', dir, '--out', out, '--lang', 'en', '--rules', RULES]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^linked\.xlsx\s+Балалар үйі №1.* 0$/m);
-    expect(readdirSync(out)).toEqual(['linked.json']);
+    expect(readdirSync(out).sort()).toEqual(['linked.json', 'summary.html', 'summary.json']);
   });
 });
 
@@ -216,7 +216,8 @@ describe('a batch of 200 workbooks with 17 that cannot be read', () => {
     const out = join(tmp, 'batch-out');
     const r = await run(['audit', dir, '--format', 'xlsx', '--out', out, '--lang', 'en', '--as-of', '2010-05-31']);
     expect(r.code).toBe(2);
-    expect(readdirSync(out)).toHaveLength(183);
+    // 183 reports and the batch summary (summary.json, summary.html).
+    expect(readdirSync(out)).toHaveLength(183 + 2);
     expect(readdirSync(out).filter((f) => f.startsWith('bad-'))).toEqual([]);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(2 + 200);

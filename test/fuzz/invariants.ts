@@ -5,6 +5,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { reportFileName } from '../../src/cli/audit-io.ts';
+import { followUpText } from '../../src/cli/follow-up-messages.ts';
+import { terminalSafe } from '../../src/core/text.ts';
 import type { ReportFormat } from '../../src/report/index.ts';
 import { reportWords } from '../../src/report/i18n.ts';
 import type { AuditReport } from '../../src/report/types.ts';
@@ -111,11 +113,13 @@ function checkShape(recipe: Recipe, built: BuiltCase, run: Extract<RunOutcome, {
   if (states.some((s) => ![0, 1, 2].includes(s))) fail(`run ${k + 1}: a summary row without an exit state`);
   if (Math.max(0, ...states) !== run.code) fail(`run ${k + 1}: exit ${run.code} but the worst row is ${Math.max(0, ...states)}`);
   const failed = states.filter((s) => s === 2).length;
-  const failureLines = errLines.filter((l) => !l.startsWith('ereje: wrote ') && !l.startsWith('ereje: warning: ')).length;
+  // With --out, a folder run also writes the batch summary beside the reports, and says so in one line.
+  const summaryLine = out ? `ereje: ${terminalSafe(followUpText.wroteSummary(out)[recipe.lang])}` : null;
+  const failureLines = errLines.filter((l) => !l.startsWith('ereje: wrote ') && !l.startsWith('ereje: warning: ') && l !== summaryLine).length;
   if (failureLines !== failed) fail(`run ${k + 1}: ${failed} rows with exit 2 but ${failureLines} failure lines on stderr`);
   if (out) {
     const written = existsSync(out) ? readdirSync(out).sort() : [];
-    const names = built.workbookNames.filter((_, i) => states[i] !== 2).map((n) => reportFileName(n, recipe.format as ReportFormat)).sort();
+    const names = [...built.workbookNames.filter((_, i) => states[i] !== 2).map((n) => reportFileName(n, recipe.format as ReportFormat)), 'summary.html', 'summary.json'].sort();
     if (JSON.stringify(written) !== JSON.stringify(names)) fail(`run ${k + 1}: wrote ${JSON.stringify(written)}, expected ${JSON.stringify(names)}`);
   }
 }

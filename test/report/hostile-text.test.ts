@@ -4,6 +4,7 @@ import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../src/core/date.ts';
 import { buildReport } from '../../src/report/build.ts';
+import { reportWords } from '../../src/report/i18n.ts';
 import { md, renderMarkdown } from '../../src/report/markdown.ts';
 import { renderTerminal } from '../../src/report/terminal.ts';
 import { EXCEL_CELL_LIMIT, renderXlsx } from '../../src/report/xlsx.ts';
@@ -52,7 +53,7 @@ describe('xlsx: texts longer than an Excel cell holds', () => {
     const long = Object.entries(summary).filter(([k]) => !k.startsWith('!')).map(([, c]) => String((c as XLSX.CellObject).v)).find((v) => v.startsWith('ЖЖ'));
     expect(long).toBe('Ж'.repeat(EXCEL_CELL_LIMIT - 1) + '…');
     const findings = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[1]!]!, { header: 1 });
-    const cut = findings[1]![5]!;
+    const cut = findings[1]![findings[0]!.indexOf(reportWords('en').message)]!;
     expect(cut).toBe('x'.repeat(EXCEL_CELL_LIMIT - 2) + '…');
   });
 });

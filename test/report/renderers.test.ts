@@ -1,6 +1,6 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { dayNumber } from '../../src/core/date.ts';
+import { dayNumber, formatIsoDate } from '../../src/core/date.ts';
 import { LANGS, type Lang } from '../../src/core/lang.ts';
 import { buildReport } from '../../src/report/build.ts';
 import { renderHtml } from '../../src/report/html.ts';
@@ -9,6 +9,8 @@ import { mdLine, renderMarkdown } from '../../src/report/markdown.ts';
 import { renderTerminal } from '../../src/report/terminal.ts';
 import { renderXlsx } from '../../src/report/xlsx.ts';
 import { verdictLine } from '../../src/report/view.ts';
+import { labelled } from '../../src/report/labels.ts';
+import { enumLabel } from '../../src/schema/index.ts';
 import { L, QUOTES, evaluation, finding, inputError, schemaErrors, workbook } from './fixtures.ts';
 
 const asOf = dayNumber(2010, 10, 31);
@@ -45,39 +47,49 @@ describe('terminal summary', () => {
     expect(text).toContain(`${w.severities.critical} 1, ${w.severities.major} 2, ${w.severities.minor} 1, ${w.severities.info} 1`);
     expect(text).toContain(`A1.30.5 G-3 — ${lang === 'en' ? '' : `${lang}: `}Group G-3 has 8 children`);
     expect(text).toContain('A1.46 F-001 · 2010-W07');
-    expect(text).toContain('A1.8 C-2 · referral');
+    expect(text).toContain(`A1.8 C-2 · ${labelled(enumLabel('document', 'referral', lang), 'referral', lang)}`);
     expect(text).toContain('Балалар!B11 (birth_date); Балалар!D11 (admitted_on)');
-    expect(text).toContain('A1.43 residential/staffing-norms');
+    expect(text).toContain('A1.43 (residential/staffing-norms) — ');
     expect(text).toContain('Балалар!B7 «31.02.2003»');
     expect(text).toContain(`(${w.warning}) Балалар!T1`);
   });
 
-  it.each(LANGS)('lists input errors before findings and shows a few lines per rule and sheet, counting the rest (%s)', (lang) => {
+  it.each(LANGS)('lists input errors before findings, one entry per rule and subject with its days as ranges, a few per rule (%s)', (lang) => {
     const w = reportWords(lang);
-    const days = Array.from({ length: 181 }, (_, i) => finding({
-      rule: 'residential/daily-health-log', clause: 'A1.28.5', subject: 'C-1', period: `2010-${String(1 + Math.floor(i / 31)).padStart(2, '0')}-${String(1 + (i % 31)).padStart(2, '0')}`,
-      message: L('no health log entry'), expected: L('a health log entry'), actual: L('none'), evidence: [{ sheet: 'health_log' }],
-    }));
+    // 181 days of 2010-H1 without a health-log entry for C-1 but 2010-02-15 and 2010-03-01 … 2010-03-03.
+    const missed = Array.from({ length: 181 }, (_, i) => dayNumber(2010, 1, 1) + i)
+      .filter((d) => d !== dayNumber(2010, 2, 15) && (d < dayNumber(2010, 3, 1) || d > dayNumber(2010, 3, 3)));
+    const daily = (subject: string, day: number) => finding({
+      rule: 'residential/daily-health-log', clause: 'A1.28.5', subject, period: formatIsoDate(day),
+      message: L(`no health log entry for ${subject} on ${formatIsoDate(day)}`), expected: L('a health log entry'), actual: L('none'),
+      evidence: [{ sheet: 'health_log' }],
+    });
+    const others = ['C-2', 'C-3', 'C-4', 'C-5', 'C-6', 'C-7'].map((s) => daily(s, dayNumber(2010, 4, 1)));
     const errors = Array.from({ length: 51 }, (_, i) => inputError({ row: 2 + i, cell: `Балалар!B${2 + i}` }));
-    const r = buildReport({ workbook: workbook({ errors }), evaluation: evaluation({ findings: [...days, finding()] }), asOf, lang, version: '0' });
+    const r = buildReport({
+      workbook: workbook({ errors }), evaluation: evaluation({ findings: [...missed.map((d) => daily('C-1', d)), ...others, finding()] }), asOf, lang, version: '0',
+    });
     const text = renderTerminal(r, { lang });
     expect(text.indexOf(`${w.inputErrors} (${w.fixFirst}):`)).toBeGreaterThan(0);
     expect(text.indexOf(`${w.inputErrors} (${w.fixFirst}):`)).toBeLessThan(text.indexOf(`\n\n${w.findings}:\n`));
-    // 2 of 181 daily findings, then one line for the other 179 with their first and last day.
-    expect(text.match(/A1\.28\.5 C-1 · /g)).toHaveLength(2);
-    expect(text).toContain(`${w.andMore(179)} A1.28.5 (residential/daily-health-log; 2010-01-03 … 2010-06-26; ${w.fullList})`);
+    // C-1's 177 days are one entry, its days as ranges of consecutive dates.
+    const p = lang === 'en' ? '' : `${lang}: `;
+    expect(text).toContain(`A1.28.5 C-1 · ${w.periodCount('day', 177)} — ${p}no health log entry for C-1 on 2010-01-01 … 2010-02-14, 2010-02-16 … 2010-02-28, 2010-03-04 … 2010-06-30`);
+    // Five entries per rule at most: C-1 … C-4, then one line for the other three (three findings).
+    expect(text.match(/A1\.28\.5 C-\d/g)).toEqual(['A1.28.5 C-1', 'A1.28.5 C-2', 'A1.28.5 C-3', 'A1.28.5 C-4']);
+    expect(text).toContain(`${w.andMore(3)} A1.28.5 (residential/daily-health-log; ${w.findings.toLowerCase()}: 3; ${w.fullList})`);
     expect(text).toContain('A1.30.5 G-3');
     // More than 50 input errors: 4 on one sheet, then a count; the totals stay exact.
     expect(text.match(/Балалар!B\d+ «31\.02\.2003»/g)).toHaveLength(4);
     expect(text).toContain(`${w.andMore(47)} (children; ${w.fullList})`);
-    expect(text).toContain(`${w.findings}: 182 `);
-    expect(text).toContain(`A1.28.5 181`);
+    expect(text).toContain(`${w.findings}: 184 `);
+    expect(text).toContain(`A1.28.5 183`);
     expect(text).toContain(`${w.inputErrors}: 51`);
     // Up to 50, every one of them.
     const fifty = buildReport({ workbook: workbook({ errors: errors.slice(0, 50) }), evaluation: evaluation(), asOf, lang, version: '0' });
     expect(renderTerminal(fifty, { lang }).match(/Балалар!B\d+ «31\.02\.2003»/g)).toHaveLength(50);
-    // The other formats keep every finding.
-    expect(renderMarkdown(r, { lang, quotes: QUOTES }).match(/2010-0\d-\d\d/g)!.length).toBeGreaterThanOrEqual(181);
+    // The JSON report keeps every finding.
+    expect(r.findings.filter((f) => f.subject === 'C-1')).toHaveLength(177);
   });
 
   it('keeps one line per entry even when workbook text holds newlines or escape codes', () => {
@@ -124,7 +136,7 @@ describe('HTML', () => {
     expect(html).toContain(`<h3>${w.annex('1')}</h3>`);
     expect(html).toContain('<blockquote lang="kk">');
     expect(html).toContain('…болмаған жағдайда - 6 адамнан асырмай');
-    expect(html).toContain('Балалар!B11 (birth_date)');
+    expect(html).toContain('Балалар!B11 (birth_<wbr>date)');
     expect(html).toContain(`(${w.approximate})`);
     expect(html).toContain('A1.43');
   });
@@ -152,27 +164,30 @@ describe('Markdown and HTML input errors', () => {
     });
     const place = `${r.input_errors[0]!.sheet}!12`;
     expect(renderMarkdown(r, { lang: 'en' })).toContain(`\n| ${place} | birth\\_date |`);
-    expect(renderHtml(r, { lang: 'en' })).toContain(`<td class="mono">${place}</td><td class="mono">birth_date</td>`);
+    expect(renderHtml(r, { lang: 'en' })).toContain(`<td class="mono">${place}</td><td>birth_date</td>`);
+    // In the report's language, the sheet by its contract name.
+    expect(renderHtml(r, { lang: 'kk' })).toContain(`<td class="mono">Балалар!12</td><td>Туған күні (birth_date)</td>`);
   });
 });
 
-describe('xlsx', () => {
-  it.each(LANGS)('has Summary, Findings, Not evaluated and Input errors sheets in %s', (lang) => {
-    const w = reportWords(lang);
-    const bytes = renderXlsx(report(lang, '=HYPERLINK("http://x")'), { lang, quotes: QUOTES });
-    const book = XLSX.read(bytes, { type: 'array' });
-    expect(book.SheetNames).toEqual([w.summary, w.findings, w.notEvaluated, w.inputErrors]);
-    const findings = XLSX.utils.sheet_to_json<string[]>(book.Sheets[w.findings]!, { header: 1 });
-    expect(findings).toHaveLength(6);
-    expect(findings[0]![0]).toBe(w.clause);
-    expect(findings[4]).toContain('G-3');
-    expect(findings[4]).toContain('…болмаған жағдайда - 6 адамнан асырмай; … 12 адамнан асырмай');
-    const summary = book.Sheets[w.summary]!;
-    // A facility name that looks like a formula stays a string.
-    expect(summary.B3).toMatchObject({ t: 's', v: '=HYPERLINK("http://x")' });
-    expect(summary.B2.f).toBeUndefined();
-    const errors = XLSX.utils.sheet_to_json<string[]>(book.Sheets[w.inputErrors]!, { header: 1 });
-    expect(errors[2]).toContain('Балалар!B7');
+describe('quotes', () => {
+  it('follow the version that judged each finding: an amendment\'s wording for its findings, the original\'s for the rest', () => {
+    const quotes = new Map([
+      // As the rule pack builds them: the plain rule id holds the last version's quote.
+      ['residential/group-size', 'at most 5 (amended)'],
+      ['residential/group-size@2009-240-o', 'at most 6 (original)'],
+      ['residential/group-size@2010-x', 'at most 5 (amended)'],
+    ]);
+    const r = buildReport({
+      workbook: workbook(), asOf, lang: 'en', version: '0',
+      evaluation: evaluation({ findings: [finding({ subject: 'G-1' }), finding({ subject: 'G-2', version: '2010-x' })] }),
+    });
+    const md = renderMarkdown(r, { lang: 'en', quotes });
+    expect(md).toContain('> at most 6 (original)');
+    expect(md).toContain('> at most 5 (amended)');
+    const only = buildReport({ workbook: workbook(), asOf, lang: 'en', version: '0', evaluation: evaluation({ findings: [finding({ subject: 'G-1' })] }) });
+    expect(renderMarkdown(only, { lang: 'en', quotes })).not.toContain('amended');
+    expect(renderHtml(only, { lang: 'en', quotes })).toContain('«at most 6 (original)»');
   });
 });
 

@@ -86,6 +86,8 @@ describe('the pack cache', () => {
     expect(hit.cached).toBe(true);
     expect(hit.versions).toEqual(fresh.versions);
     expect([...hit.quotes]).toEqual([...fresh.quotes]);
+    expect([...hit.sources]).toEqual([...fresh.sources]);
+    expect([...hit.sources.keys()]).toEqual(['residential/licences@v1']);
     expect(hit.diagnostics).toEqual(fresh.diagnostics);
     expect(hit.rulesetsFor('residential').map((r) => r.toJson())).toEqual(fresh.rulesetsFor('residential').map((r) => r.toJson()));
     expect(hit.rulesetsFor('day_care')).toEqual([]);

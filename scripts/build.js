@@ -13,11 +13,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * Entry points. Chunks land beside them in dist/<fingerprint>/: a module there is as deep below the
- * root as one in src/<folder>/, so paths found from `import.meta.url` (the bundled rules/,
- * package.json) are the same in both.
+ * Entry points: the CLI, and the module each worker thread of a batch audit runs. Chunks land beside
+ * them in dist/<fingerprint>/: a module there is as deep below the root as one in src/<folder>/, so
+ * paths found from `import.meta.url` (the bundled rules/, package.json) are the same in both.
  */
-const ENTRIES = { cli: 'src/cli/main.ts' };
+const ENTRIES = { cli: 'src/cli/main.ts', 'audit-worker': 'src/cli/audit-worker.ts' };
 
 /**
  * Besides the current build, the newest few are kept, and any younger than a few minutes: a run that

@@ -9,9 +9,12 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parentPort, Worker } from 'node:worker_threads';
 
-/** What a worker receives for each task, and what it answers. */
-export interface TaskMessage<T> { readonly index: number; readonly task: T }
-export interface ResultMessage<R> { readonly index: number; readonly result: R }
+/**
+ * Between the pool and a worker: a task and its result; and a question a worker asks while it works
+ * on one (data only the main thread holds), with its answer.
+ */
+type ToWorker<T> = { readonly kind: 'task'; readonly index: number; readonly task: T } | { readonly kind: 'answer'; readonly id: number; readonly value: unknown };
+type FromWorker<R> = { readonly kind: 'result'; readonly index: number; readonly result: R } | { readonly kind: 'ask'; readonly id: number; readonly question: unknown };
 
 export interface PoolOptions<T, R> {
   /** Worker threads (at most one per task). */
@@ -22,6 +25,8 @@ export interface PoolOptions<T, R> {
   readonly setup: unknown;
   /** The result of a task whose worker died while it held it. */
   readonly failed: (task: T, why: string) => R;
+  /** Answers a worker's question (see serveTasks). */
+  readonly answer?: (question: unknown) => unknown;
 }
 
 /**
@@ -65,12 +70,18 @@ export async function runInOrder<T, R>(tasks: readonly T[], options: PoolOptions
     if (failure !== undefined || holding.has(w) || next >= tasks.length || next >= emitted + window) return;
     const index = next++;
     holding.set(w, index);
-    w.postMessage({ index, task: tasks[index]! } satisfies TaskMessage<T>);
+    w.postMessage({ kind: 'task', index, task: tasks[index]! } satisfies ToWorker<T>);
   };
   const start = () => {
     const w = spawn(options.worker, options.setup);
     workers.add(w);
-    w.on('message', (m: ResultMessage<R>) => {
+    w.on('message', (m: FromWorker<R>) => {
+      if (m.kind === 'ask') {
+        Promise.resolve(options.answer?.(m.question))
+          .then((value) => w.postMessage({ kind: 'answer', id: m.id, value } satisfies ToWorker<T>))
+          .catch((err: unknown) => { failure ??= err; settle(err); });
+        return;
+      }
       lostInARow = 0;
       holding.delete(w);
       arrived(m.index, m.result);
@@ -119,11 +130,26 @@ function spawn(url: URL, setup: unknown): Worker {
   return new Worker(code, { eval: true, workerData: setup });
 }
 
-/** In a worker: answers each task with `handle`'s result (which should hold any failure, not throw it). */
-export function serveTasks<T, R>(handle: (task: T) => Promise<R>): void {
+/**
+ * In a worker: answers each task with `handle`'s result (which should hold any failure, not throw it).
+ * `ask` puts a question to the pool's `answer` in the main thread.
+ */
+export function serveTasks<T, R>(handle: (task: T, ask: (question: unknown) => Promise<unknown>) => Promise<R>): void {
   const port = parentPort;
   if (port === null) throw new Error('serveTasks runs in a worker thread');
-  port.on('message', (m: TaskMessage<T>) => {
-    void handle(m.task).then((result) => port.postMessage({ index: m.index, result } satisfies ResultMessage<R>));
+  const pending = new Map<number, (value: unknown) => void>();
+  let asked = 0;
+  const ask = (question: unknown) => new Promise<unknown>((resolve) => {
+    const id = ++asked;
+    pending.set(id, resolve);
+    port.postMessage({ kind: 'ask', id, question } satisfies FromWorker<R>);
+  });
+  port.on('message', (m: ToWorker<T>) => {
+    if (m.kind === 'answer') {
+      pending.get(m.id)?.(m.value);
+      pending.delete(m.id);
+      return;
+    }
+    void handle(m.task, ask).then((result) => port.postMessage({ kind: 'result', index: m.index, result } satisfies FromWorker<R>));
   });
 }

@@ -1,6 +1,7 @@
 // The worker pool behind `ereje audit --jobs N`: results in task order whatever order the workers
 // finish in, a worker that dies fails only its task, a worker that cannot start fails the run's tasks
-// instead of being restarted forever, and no more tasks are sent ahead than a few per worker.
+// instead of being restarted forever, no more tasks are sent ahead than a few per worker, and a worker
+// can ask the main thread for what only it holds.
 import { describe, expect, it } from 'vitest';
 import { runInOrder } from '../../src/cli/worker-pool.ts';
 import type { PoolTestResult, PoolTestTask } from './fixtures/pool-worker.ts';
@@ -11,7 +12,8 @@ const failed = (task: PoolTestTask, why: string): PoolTestResult => ({ failed: `
 async function run(tasks: PoolTestTask[], size: number, setup: object = {}): Promise<{ results: PoolTestResult[]; deliveredAt: number[] }> {
   const results: PoolTestResult[] = [];
   const deliveredAt: number[] = [];
-  await runInOrder(tasks, { size, worker, setup, failed }, (r, i) => { expect(i).toBe(results.length); results.push(r); deliveredAt.push(Date.now()); });
+  const answer = async (q: unknown) => { await new Promise((r) => setTimeout(r, 5)); return `answer to ${(q as { of: number }).of}`; };
+  await runInOrder(tasks, { size, worker, setup, failed, answer }, (r, i) => { expect(i).toBe(results.length); results.push(r); deliveredAt.push(Date.now()); });
   return { results, deliveredAt };
 }
 
@@ -20,6 +22,11 @@ describe('runInOrder', () => {
     const tasks = Array.from({ length: 12 }, (_, n) => ({ n, delay: (n * 37) % 50 }));
     const { results } = await run(tasks, 3);
     expect(results.map((r) => r.square)).toEqual(tasks.map((t) => t.n * t.n));
+  });
+
+  it('answers the questions a worker asks while it works on a task (data only the main thread holds)', async () => {
+    const { results } = await run(Array.from({ length: 6 }, (_, n) => ({ n, ask: n % 2 === 0 })), 2);
+    expect(results.map((r) => r.answer ?? null)).toEqual(['answer to 0', null, 'answer to 2', null, 'answer to 4', null]);
   });
 
   it('fails only the task whose worker died, and goes on with a new worker', async () => {

@@ -132,9 +132,9 @@ function baselinePaths(baseline: string | undefined): string[] {
 }
 
 /**
- * Several workbooks: each audited by auditOne, in the main thread (`--jobs 1`) or in a pool of worker
- * threads, and what each prints is printed in input order as soon as it and the ones before it are done.
- * Only the part of each report the summary reads is kept.
+ * Several workbooks: each audited by auditOne, in the main thread (`--jobs 1`) or shared between it and
+ * `jobs − 1` worker threads, and what each prints is printed in input order as soon as it and the ones
+ * before it are done. Only the part of each report the summary reads is kept.
  */
 async function auditSeveral(
   inputs: readonly WorkbookInput[], pack: AuditPack, options: AuditOptions, flags: AuditFlags, plan: ReportPlan | null, io: CliIO, maxBytes: number,
@@ -154,10 +154,11 @@ async function auditSeveral(
   };
   const baselineOf = async (report: Pick<AuditReport, 'facility' | 'period'>) => (baselines === null ? null : baselineFor(baselines, report));
   try {
+    const ctx: BatchContext = { pack, options, maxBytes, lang: flags.lang, format, debug: flags.debug === true, baselineFor: baselines === null ? null : baselineOf };
     if (jobs <= 1) {
-      const ctx: BatchContext = { pack, options, maxBytes, lang: flags.lang, format, debug: flags.debug === true, baselineFor: baselines === null ? null : baselineOf };
       for (const task of tasks) take(await auditOne(task, ctx));
     } else {
+      // `jobs` threads: this one (its program and pack already loaded) and jobs − 1 workers.
       const setup: AuditWorkerSetup = {
         rulesDir: flags.rules ?? defaultRulesDir(), ...(options.asOf === undefined ? {} : { asOf: options.asOf }), lang: flags.lang,
         ...(flags.mapping === undefined ? {} : { mappingFile: flags.mapping }), maxBytes, version, explain: options.explain === true,
@@ -172,6 +173,7 @@ async function auditSeveral(
           return { stderr: `ereje: ${terminalSafe(message)}\n`, stdout: '', outcome: { file: task.input.file, report: null, exitCode: 2, error: message } };
         },
         answer: (question) => baselineOf(question as BaselineQuestion),
+        local: (task) => auditOne(task, ctx),
       }, take);
     }
   } finally {

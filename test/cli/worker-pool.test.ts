@@ -9,11 +9,11 @@ import type { PoolTestResult, PoolTestTask } from './fixtures/pool-worker.ts';
 const worker = new URL('./fixtures/pool-worker.ts', import.meta.url);
 const failed = (task: PoolTestTask, why: string): PoolTestResult => ({ failed: `${task.n}: ${why}` });
 
-async function run(tasks: PoolTestTask[], size: number, setup: object = {}): Promise<{ results: PoolTestResult[]; deliveredAt: number[] }> {
+async function run(tasks: PoolTestTask[], size: number, setup: object = {}, local?: (task: PoolTestTask) => Promise<PoolTestResult>): Promise<{ results: PoolTestResult[]; deliveredAt: number[] }> {
   const results: PoolTestResult[] = [];
   const deliveredAt: number[] = [];
   const answer = async (q: unknown) => { await new Promise((r) => setTimeout(r, 5)); return `answer to ${(q as { of: number }).of}`; };
-  await runInOrder(tasks, { size, worker, setup, failed, answer }, (r, i) => { expect(i).toBe(results.length); results.push(r); deliveredAt.push(Date.now()); });
+  await runInOrder(tasks, { size, worker, setup, failed, answer, ...(local ? { local } : {}) }, (r, i) => { expect(i).toBe(results.length); results.push(r); deliveredAt.push(Date.now()); });
   return { results, deliveredAt };
 }
 
@@ -39,6 +39,24 @@ describe('runInOrder', () => {
     const { results } = await run(Array.from({ length: 6 }, (_, n) => ({ n })), 2, { brokenStart: true });
     expect(results).toHaveLength(6);
     for (const r of results) expect(r.failed).toMatch(/cannot start/);
+  });
+
+  it('lets the main thread take a share of the tasks, the results still in task order', async () => {
+    const here: number[] = [];
+    const local = async (t: PoolTestTask) => { here.push(t.n); await new Promise((r) => setTimeout(r, 10)); return { square: t.n * t.n, answer: 'main' }; };
+    const tasks = Array.from({ length: 30 }, (_, n) => ({ n, delay: 10 }));
+    const { results } = await run(tasks, 2, {}, local);
+    expect(results.map((r) => r.square)).toEqual(tasks.map((t) => t.n * t.n));
+    // One worker and the main thread: both did some.
+    expect(here.length).toBeGreaterThan(0);
+    expect(here.length).toBeLessThan(30);
+    expect(results.filter((r) => r.answer === 'main').map((r) => Math.sqrt(r.square!))).toEqual(here);
+  });
+
+  it('lets the main thread do every task when no worker can start', async () => {
+    const local = async (t: PoolTestTask) => ({ square: t.n * t.n });
+    const { results } = await run(Array.from({ length: 5 }, (_, n) => ({ n })), 3, { brokenStart: true }, local);
+    expect(results.map((r) => r.square ?? r.failed)).toEqual([0, 1, 4, 9, 16]);
   });
 
   it('sends no more than a few tasks per worker ahead of a slow one', async () => {

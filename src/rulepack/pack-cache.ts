@@ -21,7 +21,7 @@ import type { CheckedRuleFile, Diagnostic } from '../lang/ast.ts';
 import { WORKBOOK_SCHEMA } from '../schema/index.ts';
 import { defaultRulesDir } from './load.ts';
 import type { RulePack } from './pack.ts';
-import { FS_IO, type PackIO } from './pack-io.ts';
+import { recordingIO, sha, stillAnswered, type Observation } from './pack-io.ts';
 
 /** A compiled ruleset version as listed before it is compiled. */
 export interface PackVersion {
@@ -99,55 +99,6 @@ export function defaultCacheDir(): string | null {
     }
   }
   return null;
-}
-
-// ------------------------------------------------------------------ recording what loading asks
-
-type Observation =
-  | { readonly op: 'exists' | 'isFile'; readonly path: string; readonly answer: boolean }
-  | { readonly op: 'read'; readonly path: string; readonly answer: string | null }
-  | { readonly op: 'readdir' | 'findFiles'; readonly path: string; readonly suffixes?: readonly string[]; readonly answer: string };
-
-const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-
-const FS: PackIO = FS_IO;
-
-/** The answer an observation got, asked again now. */
-function answerNow(o: Observation): string | boolean | null {
-  switch (o.op) {
-    case 'exists': return FS.exists(o.path);
-    case 'isFile': return FS.isFile(o.path);
-    case 'read': { try { return sha(FS.readText(o.path)); } catch { return null; } }
-    case 'readdir': return sha(FS.readdir(o.path).join('\n'));
-    case 'findFiles': return sha(FS.findFiles(o.path, o.suffixes ?? []).join('\n'));
-  }
-}
-
-/** A PackIO that answers from the file system and remembers each question with its answer. */
-function recordingIO(): { io: PackIO; observations: () => Observation[] } {
-  const seen = new Map<string, Observation>();
-  const note = (o: Observation) => { seen.set(`${o.op}\0${o.path}\0${'suffixes' in o ? o.suffixes?.join('|') : ''}`, o); };
-  const io: PackIO = {
-    exists: (path) => { const answer = FS.exists(path); note({ op: 'exists', path, answer }); return answer; },
-    isFile: (path) => { const answer = FS.isFile(path); note({ op: 'isFile', path, answer }); return answer; },
-    readText: (path) => {
-      try {
-        const text = FS.readText(path);
-        note({ op: 'read', path, answer: sha(text) });
-        return text;
-      } catch (err) {
-        note({ op: 'read', path, answer: null });
-        throw err;
-      }
-    },
-    readdir: (path) => { const names = FS.readdir(path); note({ op: 'readdir', path, answer: sha(names.join('\n')) }); return names; },
-    findFiles: (path, suffixes) => {
-      const files = FS.findFiles(path, suffixes);
-      note({ op: 'findFiles', path, suffixes: [...suffixes], answer: sha(files.join('\n')) });
-      return files;
-    },
-  };
-  return { io, observations: () => [...seen.values()] };
 }
 
 // ------------------------------------------------------------------ the entry on disk
@@ -267,7 +218,7 @@ export async function loadAuditRulePack(dir: string | readonly string[] = defaul
   const file = `${key.slice(0, 32)}.pack`;
   const remember = options.inProcess ?? true;
   const earlier = remember ? inProcess.get(key) : undefined;
-  if (earlier && earlier.observations.every((o) => answerNow(o) === o.answer)) return { ...earlier.pack, cached: true };
+  if (earlier && stillAnswered(earlier.observations)) return { ...earlier.pack, cached: true };
   const keep = (pack: AuditRulePack, observations: readonly Observation[]): AuditRulePack => {
     if (!remember) return pack;
     inProcess.delete(key);
@@ -305,7 +256,7 @@ function readEntry(cacheDir: string, file: string, key: string): { pack: AuditRu
   let entry: ReturnType<typeof decodeEntry>;
   try { entry = decodeEntry(bytes); } catch { return null; }
   if (entry === null || entry.header.key !== key) return null;
-  for (const o of entry.header.observations) if (answerNow(o) !== o.answer) return null;
+  if (!stillAnswered(entry.header.observations)) return null;
   try { const now = new Date(); utimesSync(path, now, now); } catch { /* only the pruning order */ }
   return { pack: fromHeader(entry.header, entry.parts), observations: entry.header.observations };
 }

@@ -1,5 +1,7 @@
-// Every file-system question loading a rule pack asks, in one place: the pack cache (pack-cache.ts)
-// records the answers, and a cached pack is used only while every answer is still the same.
+// Every file-system question loading a rule pack asks, in one place: a pack kept in memory or in the
+// pack cache (pack-cache.ts) was loaded through a PackIO that recorded the answers, and is used only
+// while every answer is still the same.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { findFilesSync } from './load.ts';
 
@@ -21,3 +23,55 @@ export const FS_IO: PackIO = {
   readdir: (d) => { try { return readdirSync(d); } catch { return []; } },
   findFiles: (d, suffixes) => findFilesSync(d, suffixes),
 };
+
+/** A question loading asked, and its answer (a file's content by its hash). */
+export type Observation =
+  | { readonly op: 'exists' | 'isFile'; readonly path: string; readonly answer: boolean }
+  | { readonly op: 'read'; readonly path: string; readonly answer: string | null }
+  | { readonly op: 'readdir' | 'findFiles'; readonly path: string; readonly suffixes?: readonly string[]; readonly answer: string };
+
+export const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+
+/** The answer an observation got, asked again now. */
+export function answerNow(o: Observation): string | boolean | null {
+  switch (o.op) {
+    case 'exists': return FS_IO.exists(o.path);
+    case 'isFile': return FS_IO.isFile(o.path);
+    case 'read': { try { return sha(FS_IO.readText(o.path)); } catch { return null; } }
+    case 'readdir': return sha(FS_IO.readdir(o.path).join('\n'));
+    case 'findFiles': return sha(FS_IO.findFiles(o.path, o.suffixes ?? []).join('\n'));
+  }
+}
+
+/** A PackIO that answers from the file system and remembers each question with its answer. */
+export function recordingIO(): { io: PackIO; observations: () => Observation[] } {
+  const seen = new Map<string, Observation>();
+  const note = (o: Observation) => { seen.set(`${o.op}\0${o.path}\0${'suffixes' in o ? o.suffixes?.join('|') : ''}`, o); };
+  const io: PackIO = {
+    exists: (path) => { const answer = FS_IO.exists(path); note({ op: 'exists', path, answer }); return answer; },
+    isFile: (path) => { const answer = FS_IO.isFile(path); note({ op: 'isFile', path, answer }); return answer; },
+    readText: (path) => {
+      try {
+        const text = FS_IO.readText(path);
+        note({ op: 'read', path, answer: sha(text) });
+        return text;
+      } catch (err) {
+        note({ op: 'read', path, answer: null });
+        throw err;
+      }
+    },
+    readdir: (path) => { const names = FS_IO.readdir(path); note({ op: 'readdir', path, answer: sha(names.join('\n')) }); return names; },
+    findFiles: (path, suffixes) => {
+      const files = FS_IO.findFiles(path, suffixes);
+      note({ op: 'findFiles', path, suffixes: [...suffixes], answer: sha(files.join('\n')) });
+      return files;
+    },
+  };
+  return { io, observations: () => [...seen.values()] };
+}
+
+/** Whether every question still gets the answer it got. */
+export function stillAnswered(observations: readonly Observation[]): boolean {
+  return observations.every((o) => answerNow(o) === o.answer);
+}

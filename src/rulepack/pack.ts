@@ -8,7 +8,7 @@ import type { CheckedRuleFile, Diagnostic, RuleFile, Span } from '../lang/ast.ts
 import { capDiagnostics, checkRuleFiles, parseRuleFile, readInPart } from '../lang/index.ts';
 import { WORKBOOK_SCHEMA } from '../schema/index.ts';
 import { defaultRulesDir } from './load.ts';
-import { FS_IO, type PackIO } from './pack-io.ts';
+import { FS_IO, recordingIO, stillAnswered, type Observation, type PackIO } from './pack-io.ts';
 import { parseManifest, validateManifest, type ClauseManifest, type LoadedManifest } from './manifest.ts';
 import { verifyFileQuotes } from './quotes.ts';
 
@@ -254,12 +254,31 @@ export function afterCheck(dir: string, files: readonly RuleFile[], checked: rea
   return { compiled, manifests, calendars, calendarFiles, actTexts, diagnostics: diagnostics.filter((d) => !flagged.has(`${d.span.file}:${d.span.offset}`)) };
 }
 
+/** Packs this process loaded, by folders, with what loading each asked (at most a few). */
+const loaded = new Map<string, { readonly pack: RulePack; readonly observations: readonly Observation[] }>();
+const MAX_LOADED = 4;
+
 /**
  * Loads, checks, verifies and compiles every rule file under `dir` (or several folders, e.g. the bundled
- * rules plus a folder with an amendment); never throws for a rule problem.
+ * rules plus a folder with an amendment); never throws for a rule problem. A pack this process loaded
+ * before is given again while every file it was loaded from is unchanged (the pack is read-only); `io`
+ * given: loaded afresh through it.
  */
-export async function loadRulePack(dir: string | readonly string[] = defaultRulesDir(), io: PackIO = FS_IO): Promise<RulePack> {
+export async function loadRulePack(dir: string | readonly string[] = defaultRulesDir(), io?: PackIO): Promise<RulePack> {
   const dirs = [...new Set((typeof dir === 'string' ? [dir] : dir).map((d) => posix.normalize(resolve(d))))];
+  if (io !== undefined) return loadAfresh(dirs, io);
+  const key = dirs.join('\0');
+  const earlier = loaded.get(key);
+  if (earlier && stillAnswered(earlier.observations)) return earlier.pack;
+  const recording = recordingIO();
+  const pack = await loadAfresh(dirs, recording.io);
+  loaded.delete(key);
+  loaded.set(key, { pack, observations: recording.observations() });
+  for (const k of [...loaded.keys()].slice(0, Math.max(0, loaded.size - MAX_LOADED))) loaded.delete(k);
+  return pack;
+}
+
+async function loadAfresh(dirs: readonly string[], io: PackIO): Promise<RulePack> {
   const root = dirs[0] ?? posix.normalize(resolve(defaultRulesDir()));
   const diagnostics: Diagnostic[] = [];
   const missing = dirs.filter((d) => !io.exists(d));

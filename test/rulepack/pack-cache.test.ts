@@ -10,6 +10,7 @@ import { loadAuditPack } from '../../src/cli/audit-pack.ts';
 import { renderJson } from '../../src/report/index.ts';
 import { defaultRulesDir } from '../../src/rulepack/load.ts';
 import { loadAuditRulePack } from '../../src/rulepack/pack-cache.ts';
+import { loadRulePack } from '../../src/rulepack/pack.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'ereje-pack-cache-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -175,6 +176,19 @@ describe('the pack cache', () => {
     const after = await loadAuditRulePack(p.rules, { cacheDir: null });
     expect(after.cached).toBe(false);
     expect(after.rulesetsFor('residential')[0]).not.toBe(compiled);
+  });
+});
+
+describe('loadRulePack', () => {
+  it('gives again the pack this process loaded while its files are unchanged, and loads afresh after one byte changes', async () => {
+    const p = smallPack('load-rule-pack');
+    const first = await loadRulePack(p.rules);
+    expect(await loadRulePack(p.rules)).toBe(first);
+    changeOneByte(p.file('residential/v1.manifest.json'), 'p', 'P');
+    const after = await loadRulePack(p.rules);
+    expect(after).not.toBe(first);
+    expect(after.diagnostics.some((d) => d.code === 'manifest-shape')).toBe(true);
+    expect(first.diagnostics.some((d) => d.code === 'manifest-shape')).toBe(false);
   });
 });
 

@@ -1,10 +1,32 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+/** Test files that replace modules or globals (vi.mock, vi.stubGlobal, …): they need a module graph of their own. */
+function replacingModules(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => join(dir, f).split('\\').join('/'))
+    .filter((f) => /\bvi\.(mock|doMock|stubGlobal|stubEnv)\(/.test(readFileSync(f, 'utf8')));
+}
+const isolated = replacingModules('test');
+
+const shared = {
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  // Forks: some tests change the working directory, which worker threads cannot.
+  pool: 'forks' as const,
+};
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
+    projects: [
+      {
+        // The sources hold no global state: importing them (the parser, SheetJS, the schema) once per
+        // worker instead of once per test file halves the suite's time.
+        test: { ...shared, name: 'shared', include: ['test/**/*.test.ts'], exclude: isolated, isolate: false },
+      },
+      { test: { ...shared, name: 'isolated', include: isolated.length > 0 ? isolated : ['no-such-file'], isolate: true } },
+    ],
   },
 });

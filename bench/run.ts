@@ -1,11 +1,17 @@
-// `npm run bench`: times a bare SheetJS read, the whole audit of the same workbook (ingest + version
-// selection + evaluation of its kind's pack), every pack's evaluation, parse+check+compile of the rule
-// packs, a per-row json-rules-engine baseline, and peak memory; prints PASS/FAIL per target.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// `npm run bench`: every speed target of ereje, each printed with its target and PASS/FAIL.
+//
+// Whole commands are timed as a user runs them — `node bin/ereje.js …` in its own process, wall time,
+// the median of RUNS runs (BENCH_RUNS, default 5) — after making sure the build exists (as `npm ci`
+// leaves it) and, for audits, after one run that fills the pack cache (the state of every audit but
+// the first). Then, in-process, the phases of one audit of the ~110k-row bench workbook (each phase in
+// its own process so that its peak memory is its own), and finally one run of `npm test`.
+// `npm run bench -- --no-test` leaves out the test suite, `--only=<row,…>` times only some rows.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from 'json-rules-engine';
+import { build } from '../scripts/build.js';
 import { compileRuleFile, OPERATORS, type Value } from '../src/compile/index.ts';
 import { checkRuleFiles, parseRuleFile } from '../src/lang/index.ts';
 import { defaultRulesDir, loadRulePack, loadRuleSources } from '../src/rulepack/index.ts';
@@ -14,24 +20,139 @@ import { timeLongList } from './long-list.ts';
 import { makeBenchWorkbook } from './make-workbook.ts';
 import type { Phase, PhaseResult } from './phase.ts';
 
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin', 'ereje.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wanted = (row: string) => only === undefined || only.includes(row);
+/** Runs one group of rows; a row that cannot be measured is a FAIL line with the reason, and the others go on. */
+async function rows(name: string, what: string, measure: () => void | Promise<void>): Promise<void> {
+  if (!wanted(name)) return;
+  try {
+    await measure();
+  } catch (err) {
+    line(what, 'not measured', '—', false, (err instanceof Error ? err.message : String(err)).split('\n')[0]!);
+  }
+}
+
 const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
+const median = (xs: readonly number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
+
+const results: { ok: boolean; text: string }[] = [];
+function line(what: string, value: string, target: string, ok: boolean, detail = ''): void {
+  const text = `  ${ok ? 'PASS' : 'FAIL'}  ${what.padEnd(58)} ${value} vs ${target}${detail ? `  ${detail}` : ''}`;
+  results.push({ ok, text });
+  console.log(text);
+}
+
+/** Wall time of one process; `okCodes` are the exit codes it may end with (an audit with findings exits 1). */
+function timeProcess(argv: readonly string[], env: NodeJS.ProcessEnv = {}, okCodes: readonly number[] = [0]): number {
+  const t = performance.now();
+  const r = spawnSync(argv[0]!, argv.slice(1), { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const elapsed = performance.now() - t;
+  if (r.status === null || !okCodes.includes(r.status)) throw new Error(`${argv.join(' ')} exited ${r.status ?? r.signal}: ${r.stderr}`);
+  return elapsed;
+}
+const ereje = (...a: string[]) => [process.execPath, bin, ...a];
+/** Runs each command RUNS times, alternating between them (load on a shared machine hits all alike); the medians. */
+function medians(commands: readonly { argv: readonly string[]; env?: NodeJS.ProcessEnv; codes?: readonly number[] }[], runs = RUNS): { median: number; runs: number[] }[] {
+  const times = commands.map(() => [] as number[]);
+  for (let i = 0; i < runs; i++) commands.forEach((c, k) => times[k]!.push(timeProcess(c.argv, c.env, c.codes)));
+  return times.map((t) => ({ median: median(t), runs: t }));
+}
+const list = (xs: readonly number[]) => `[${xs.map((x) => x.toFixed(0)).join(', ')}]`;
 
 function runPhase(phase: Phase, file: string): PhaseResult {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', new URL('./phase.ts', import.meta.url).pathname, phase, file], { encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').pop()!) as PhaseResult;
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'phase.ts'), phase, file], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  if (r.status !== 0) throw new Error(`phase ${phase}: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as PhaseResult;
 }
-/** Timings on a shared machine are noisy: each timed phase runs RUNS times, alternating, and the fastest run counts. */
-const RUNS = 3;
-const fastest = (runs: PhaseResult[], time: (r: PhaseResult) => number) => runs.reduce((a, b) => (time(b) < time(a) ? b : a));
-const list = (runs: PhaseResult[], time: (r: PhaseResult) => number) => runs.map((r) => ms(time(r))).join(', ');
 
 const dir = mkdtempSync(join(tmpdir(), 'ereje-bench-'));
 try {
+  console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min); node ${process.version}`);
+  const t0 = performance.now();
+  const built = await build();
+  console.log(`build: ${built.replace(root + '/', '')} (${ms(performance.now() - t0)}; made now when the sources changed since the last build)`);
+  const cache = join(dir, 'cache');
+  const warm = { EREJE_CACHE_DIR: cache };
   const made = makeBenchWorkbook(300);
-  const file = join(dir, 'bench.xlsx');
-  writeFileSync(file, made.bytes);
-  console.log(`workbook: ${made.dataRows} data rows, ${(made.bytes.length / 1024).toFixed(0)} KiB (${Object.entries(made.sheets).map(([s, n]) => `${s} ${n}`).join(', ')})`);
+  const big = join(dir, 'bench.xlsx');
+  writeFileSync(big, made.bytes);
+  console.log(`bench workbook: ${made.dataRows} data rows, ${(made.bytes.length / 1024).toFixed(0)} KiB (${Object.entries(made.sheets).map(([s, n]) => `${s} ${n}`).join(', ')})`);
+  const example = join(root, 'examples', 'residential-2010.xlsx');
+
+  console.log(`\nwhole commands, wall time of \`node bin/ereje.js …\` in its own process, median of ${RUNS}:`);
+  await rows('start', 'ereje --version, --help', () => {
+    const [version, help] = medians([{ argv: ereje('--version') }, { argv: ereje('--help') }]);
+    line('ereje --version', ms(version!.median), '100 ms', version!.median <= 100, list(version!.runs));
+    line('ereje --help', ms(help!.median), '100 ms', help!.median <= 100, list(help!.runs));
+  });
+  await rows('audit', 'audit of examples/residential-2010.xlsx', () => {
+    timeProcess(ereje('audit', example), warm, [0, 1]);
+    const [audit] = medians([{ argv: ereje('audit', example), env: warm, codes: [0, 1] }]);
+    line('audit of examples/residential-2010.xlsx (pack cache filled)', ms(audit!.median), '400 ms', audit!.median <= 400, list(audit!.runs));
+    const [cold] = medians([{ argv: ereje('audit', example), env: { EREJE_CACHE_DIR: 'off' }, codes: [0, 1] }], Math.min(RUNS, 3));
+    console.log(`        (the same audit with no pack cache, as the very first audit runs: ${ms(cold!.median)} ${list(cold!.runs)}; not a target)`);
+  });
+  await rows('check', 'rules check of the whole pack', () => {
+    const [check] = medians([{ argv: ereje('rules', 'check'), env: { EREJE_CACHE_DIR: 'off' } }]);
+    line('rules check of the whole pack (no cache)', ms(check!.median), '600 ms', check!.median <= 600, list(check!.runs));
+  });
+  await rows('big', 'audit of the bench workbook vs bare XLSX.readFile', () => {
+    // A bare SheetJS read of the same file, as a user of the library would write it, in its own process.
+    const bare = join(dir, 'bare-read.cjs');
+    writeFileSync(bare, `require(${JSON.stringify(join(root, 'node_modules', 'xlsx'))}).readFile(process.argv[2]);\n`);
+    timeProcess(ereje('audit', big), warm, [0, 1]);
+    const [read, audit] = medians([{ argv: [process.execPath, bare, big] }, { argv: ereje('audit', big), env: warm, codes: [0, 1] }]);
+    line(`audit of the ${made.dataRows}-row workbook ≤ 0.8 × bare XLSX.readFile`, ms(audit!.median), `${ms(read!.median * 0.8)} (bare read ${ms(read!.median)})`, audit!.median <= read!.median * 0.8,
+      `audit ${list(audit!.runs)}, read ${list(read!.runs)}`);
+  });
+  await rows('batch', '200 workbooks, --jobs 2 vs --jobs 1', () => {
+    // 200 workbooks of the examples' size (the three examples, copied), reports written as JSON.
+    const folder = join(dir, 'batch');
+    mkdirSync(folder);
+    const examples = readdirSync(join(root, 'examples')).filter((n) => n.endsWith('.xlsx')).sort();
+    for (let i = 0; i < 200; i++) copyFileSync(join(root, 'examples', examples[i % examples.length]!), join(folder, `${String(i + 1).padStart(3, '0')}-${examples[i % examples.length]}`));
+    const batch = (jobs: number) => ({ argv: ereje('audit', folder, '--jobs', String(jobs), '--format', 'json', '--out', join(dir, `out-${jobs}`)), env: warm, codes: [0, 1] });
+    timeProcess(batch(1).argv, warm, [0, 1]);
+    const runs = Math.min(RUNS, 3);
+    const [one, two] = medians([batch(1), batch(2)], runs);
+    const speedup = one!.median / two!.median;
+    line('200 example-size workbooks: --jobs 2 throughput ≥ 1.7 × --jobs 1', `${speedup.toFixed(2)}×`, '1.70×', speedup >= 1.7,
+      `--jobs 1 ${ms(one!.median)} ${list(one!.runs)}, --jobs 2 ${ms(two!.median)} ${list(two!.runs)} (median of ${runs})`);
+  });
+
+  await rows('phases', 'phases of one audit', () => phases(made, big));
+
+  if (!args.includes('--no-test')) await rows('test', 'npm test', () => {
+    console.log('\nthe test suite, one run:');
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+    const elapsed = performance.now() - t;
+    const summary = (r.stdout ?? '').split('\n').filter((l) => /Test Files|Tests {2}|Duration/.test(l)).map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').trim()).join('; ');
+    line('npm test', ms(elapsed), '30000 ms', elapsed <= 30_000 && r.status === 0, `${r.status === 0 ? '' : `FAILED (exit ${r.status}); `}${summary}`);
+  });
+
+  console.log(`\n${results.filter((r) => r.ok).length} of ${results.length} targets met${results.every((r) => r.ok) ? '' : ':'}`);
+  for (const r of results.filter((x) => !x.ok)) console.log(r.text);
+  console.log(`(load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')}: on a busy machine wall times are longer than on a quiet one)`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The phases of one audit of the bench workbook, in-process: a bare XLSX.read, the whole audit (ingest
+ * + version selection + evaluation), every pack's evaluation, parse+check+compile of the rule packs, a
+ * per-row json-rules-engine baseline, and peak memory.
+ */
+async function phases(made: { dataRows: number }, file: string): Promise<void> {
+  const PHASE_RUNS = 3;
+  const fastest = (runs: PhaseResult[], time: (r: PhaseResult) => number) => runs.reduce((a, b) => (time(b) < time(a) ? b : a));
+  const flist = (runs: PhaseResult[], time: (r: PhaseResult) => number) => runs.map((r) => ms(time(r))).join(', ');
+  console.log(`\nphases of one audit of the bench workbook, in-process (each timed phase runs ${PHASE_RUNS}× in its own process, alternating; the fastest wall time is used (CPU time, user+system of all threads incl. GC, shown for context); memory is peak RSS over a baseline process that loads everything and the file's bytes):`);
 
   // Rule packs: parse, check, compile (timed separately; the first, cold run and the fastest warm one shown).
   const rulesDir = defaultRulesDir();
@@ -49,7 +170,6 @@ try {
     return { parse: t1 - t0, check: t2 - t1, compile: t3 - t2, rulesets };
   };
   const cold = timePack();
-  // Warm: the fastest of five further runs, like every other timed phase (the machine is shared).
   const warm = Array.from({ length: 5 }, timePack).reduce((a, b) => (packTotal(b) < packTotal(a) ? b : a));
   const rules = warm.rulesets.reduce((n, r) => n + r.rules.length, 0);
   console.log(`rule packs: ${sources.length} files, ${warm.rulesets.length} rulesets, ${rules} rules`);
@@ -68,13 +188,11 @@ try {
   const perRun = (performance.now() - b0) / N;
   console.log(`json-rules-engine baseline: ${(perRun * 1000).toFixed(1)} µs per Engine.run (${sample.id}) → ${(perRun * made.dataRows * rules / 1000).toFixed(0)} s for ${made.dataRows} rows × ${rules} rules`);
 
-  // Each phase in its own process: its peak RSS is its own.
   const base = runPhase('baseline', file);
   const reads: PhaseResult[] = [];
   const audits: PhaseResult[] = [];
   const packRuns: PhaseResult[] = [];
-  for (let i = 0; i < RUNS; i++) { reads.push(runPhase('read', file)); audits.push(runPhase('audit', file)); packRuns.push(runPhase('packs', file)); }
-  // Per pack, its fastest run.
+  for (let i = 0; i < PHASE_RUNS; i++) { reads.push(runPhase('read', file)); audits.push(runPhase('audit', file)); packRuns.push(runPhase('packs', file)); }
   const packs = { ...packRuns[0]!, packs: packRuns[0]!.packs!.map((_, i) => packRuns.map((r) => r.packs![i]!).reduce((a, b) => (b.time < a.time ? b : a))) };
   const tuned = runPhase('read-tuned', file);
   const auditTime = (r: PhaseResult) => r.readTime! + r.selectTime! + r.evalTime!;
@@ -83,25 +201,20 @@ try {
   const readMem = Math.max(...reads.map((r) => r.maxRssBytes)) - base.maxRssBytes;
   const auditMem = Math.max(...audits.map((r) => r.maxRssBytes)) - base.maxRssBytes;
   const bare = read.readTime!;
-  console.log(`(each timed phase runs ${RUNS}× in its own process, alternating; the fastest wall time is used (CPU time, user+system of all threads incl. GC, shown for context: the machine is shared); memory is peak RSS over a ${mb(base.maxRssBytes)} baseline process that loads everything and the file's bytes)`);
-  console.log(`bare XLSX.read(buf, { type: 'buffer' }) (SheetJS defaults): ${ms(bare)} [${list(reads, (r) => r.readTime!)}; CPU ${list(reads, (r) => r.cpuTime!)}], peak RSS +${mb(readMem)}`);
+  console.log(`bare XLSX.read(buf, { type: 'buffer' }) (SheetJS defaults): ${ms(bare)} [${flist(reads, (r) => r.readTime!)}; CPU ${flist(reads, (r) => r.cpuTime!)}], peak RSS +${mb(readMem)}`);
   console.log(`  (for comparison, XLSX.read with ingest's cell options — dense, no formulas/HTML/text/formats/styles/stubs: ${ms(tuned.readTime!)}, peak RSS +${mb(tuned.maxRssBytes - base.maxRssBytes)}; not a target)`);
-  console.log(`whole audit of the ${audit.kind} workbook:             ${ms(auditTime(audit))} [${list(audits, auditTime)}; CPU ${list(audits, (r) => r.cpuTime!)}], peak RSS +${mb(auditMem)}`);
+  console.log(`whole audit of the ${audit.kind} workbook: ${ms(auditTime(audit))} [${flist(audits, auditTime)}; CPU ${flist(audits, (r) => r.cpuTime!)}], peak RSS +${mb(auditMem)}`);
   console.log(`  readWorkbook (ingest) ${ms(audit.readTime!)}, selectVersions ${ms(audit.selectTime!)}, evaluate ${ms(audit.evalTime!)} (${audit.findings} findings, ${audit.inputErrors} input errors/warnings)`);
-  console.log(`every pack over the same workbook (as if the facility were of the pack's kind, in one process after readWorkbook; fastest of ${RUNS} per pack):`);
+  console.log(`every pack over the same workbook (as if the facility were of the pack's kind, in one process after readWorkbook; fastest of ${PHASE_RUNS} per pack):`);
   for (const p of packs.packs!) console.log(`  evaluate ${p.id.padEnd(24)} ${ms(p.time)} (CPU ${ms(p.cpuTime)}; ${p.findings} findings, ${p.notEvaluated} not evaluated)`);
   const evalAll = packs.packs!.reduce((s, p) => s + p.time, 0);
-  console.log(`  all three packs                   ${ms(evalAll)}`);
+  console.log(`  all three packs ${ms(evalAll)}`);
   const longList = await timeLongList(await loadRulePack(rulesDir));
   console.log(`day-care example with one list cell of 16,000 unknown values (${longList.cellLength.toLocaleString('en')} characters): whole audit ${ms(longList.ms)} (fastest of 3), ${longList.inputErrors} unknown-value error(s)`);
-  console.log('targets:');
-  const line = (what: string, value: string, target: string, ok: boolean) => console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${what.padEnd(52)} ${value} vs ${target}`);
   line(`evaluation of the ${audit.kind} pack ≤ 25% of bare read`, ms(audit.evalTime!), ms(bare * 0.25), audit.evalTime! <= bare * 0.25);
   line('evaluation of all three packs ≤ 25% of bare read', ms(evalAll), ms(bare * 0.25), evalAll <= bare * 0.25);
-  line('whole audit ≤ 1.25 × bare read', ms(auditTime(audit)), ms(bare * 1.25), auditTime(audit) <= bare * 1.25);
+  line('whole audit in-process ≤ 1.25 × bare read', ms(auditTime(audit)), ms(bare * 1.25), auditTime(audit) <= bare * 1.25);
   line('peak memory of the audit < 3 × bare read\'s', `+${mb(auditMem)}`, `+${mb(readMem * 3)}`, auditMem < readMem * 3);
   line('parse+check+compile < 100 ms (warm, fastest of 5)', ms(packTotal(warm)), '100 ms', packTotal(warm) < 100);
   line('16,000-value list cell: audit well under 1 s, one error', `${ms(longList.ms)}, ${longList.inputErrors} error(s)`, '250 ms, 1', longList.ms < 250 && longList.inputErrors === 1);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }

@@ -1,6 +1,41 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so `npx ereje …` works right after `npm ci`, with no build step.
-import { register } from 'tsx/esm/api';
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+// `ereje`: runs the CLI bundled from src/ in dist/<fingerprint>/ (see scripts/build.js). The fingerprint
+// is taken of the sources as they are now, so an edited file always runs: its build is made first
+// (`npm ci` makes the first one through `prepare`). When no build can be made (no esbuild, a read-only
+// folder), the TypeScript sources run through tsx instead — slower, the same program.
+import { readFileSync } from 'node:fs';
+
+// `ereje … | head`: a reader that stops reading ends the run quietly, not with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  // Answered without loading the program: the version is package.json's.
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+} else {
+  // Stack traces of --debug name the .ts lines (the bundle carries source maps).
+  if (argv.includes('--debug')) process.setSourceMapsEnabled(true);
+  const main = await loadMain();
+  process.exitCode = await main(argv);
+}
+
+async function loadMain() {
+  const { build, builtCli } = await import('../scripts/build.js');
+  const cli = builtCli();
+  if (!cli.built) {
+    try {
+      await build(undefined, cli.fingerprint);
+    } catch (err) {
+      process.stderr.write(`ereje: warning: could not build dist/ (${err instanceof Error ? err.message.split('\n')[0] : err}); running the TypeScript sources through tsx (slower)\n`);
+      const { register } = await import('tsx/esm/api');
+      register();
+      return (await import('../src/cli/main.ts')).main;
+    }
+  }
+  return (await import(cli.url)).main;
+}

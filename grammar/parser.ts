@@ -53,8 +53,13 @@ export class ErejeParser extends CstParser {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private readonly alt: Record<string, any> = {};
 
-  constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'full', errorMessageProvider: errorPayloads });
+  /**
+   * `validate`: Chevrotain's checks of the grammar itself (ambiguities, left recursion, …). They cost
+   * about as much as building the parser, on every run, and the grammar does not change between runs:
+   * a test builds the parser with them (test/lang/grammar.test.ts); ereje builds it without.
+   */
+  constructor(options: { readonly validate?: boolean } = {}) {
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'full', errorMessageProvider: errorPayloads, skipValidations: !options.validate });
     this.performSelfAnalysis();
   }
 

@@ -129,4 +129,9 @@ const mainMode = [
 /** Every token type, for the parser (categories included). */
 export const allTokens: TokenType[] = [Word, Intersect, ...mainMode];
 
-export const ereje_lexer = new Lexer(mainMode, { positionTracking: 'full', ensureOptimizations: false });
+/** `validate`: Chevrotain's checks of the token definitions, made by a test (see ErejeParser). */
+export function createLexer(options: { readonly validate?: boolean } = {}): Lexer {
+  return new Lexer(mainMode, { positionTracking: 'full', ensureOptimizations: false, skipValidations: !options.validate });
+}
+
+export const ereje_lexer = createLexer();

@@ -26,7 +26,9 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 let validator: ReturnType<Ajv['compile']> | null = null;
 function validate(json: unknown): boolean {
   if (!validator) {
-    const ajv = new Ajv({ allErrors: true });
+    // The schema is ereje's own, checked against JSON Schema's meta-schema by a test: checking it again
+    // on every run cost more than compiling it (test/calendar/schema.test.ts).
+    const ajv = new Ajv({ allErrors: true, validateSchema: false });
     addFormats(ajv);
     validator = ajv.compile(CALENDAR_JSON_SCHEMA);
   }
@@ -39,7 +41,14 @@ export function parseCalendar(json: unknown): WorkingDayCalendar {
     const errs = (validator!.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
     throw new CalendarError(`invalid calendar file: ${errs.join('; ')}`);
   }
-  const file = json as CalendarFile;
+  return buildCalendar(json as CalendarFile);
+}
+
+/**
+ * The calendar of a file already validated by parseCalendar (the pack cache keeps the files it
+ * validated, and rebuilds their calendars without loading the validator again).
+ */
+export function buildCalendar(file: CalendarFile): WorkingDayCalendar {
   const from = parseDateText(file.coverage.from)!;
   const to = parseDateText(file.coverage.to)!;
   if (to < from) throw new CalendarError(`calendar ${file.name}: coverage ends (${file.coverage.to}) before it starts (${file.coverage.from})`);

@@ -1,16 +1,21 @@
 // The rule pack for `ereje audit`: rule files → compiled rulesets (refused unless they all compile),
-// the evaluation of one workbook, and the Kazakh quotes the reports show.
+// the evaluation of one workbook, and the Kazakh quotes the reports show. The pack comes from the pack
+// cache when it can (see rulepack/pack-cache.ts), and only the versions for the workbook's facility kind
+// are compiled.
 import { LANGS, type Lang } from '../core/lang.ts';
 import { evaluate, NoRulesetInForce } from '../engine/index.ts';
-import { shownPath } from '../rulepack/cli-support.ts';
-import { loadRulePack, quoteMap, type RulePack } from '../rulepack/pack.ts';
+import { displayPath } from '../rulepack/load.ts';
+import { loadAuditRulePack, type PackCacheOptions } from '../rulepack/pack-cache.ts';
 import type { AuditPack } from './audit-run.ts';
 import { FatalError, prefixed } from './errors.ts';
 import { cliText } from './messages.ts';
 
+/** A path as a person at this command line finds it. */
+const shownPath = (path: string) => displayPath(path, process.cwd());
+
 /** A rule pack that does not compile is one fatal line with its first diagnostic; `ereje rules check` lists every one. */
-export async function loadAuditPack(dir: string): Promise<AuditPack> {
-  const pack = await loadRulePack(dir);
+export async function loadAuditPack(dir: string, options: PackCacheOptions = {}): Promise<AuditPack> {
+  const pack = await loadAuditRulePack(dir, options);
   const errors = pack.diagnostics.filter((d) => d.severity === 'error');
   if (!pack.ok || errors.length > 0) {
     const first = errors[0];
@@ -18,12 +23,17 @@ export async function loadAuditPack(dir: string): Promise<AuditPack> {
     const text = Object.fromEntries(LANGS.map((lang) => [lang, cliText.rulesDoNotCompile(dir, where(lang), errors.length - 1)[lang]])) as Record<Lang, string>;
     throw new FatalError(text);
   }
-  if (pack.rulesets.length === 0) throw new FatalError(cliText.noRuleset(dir));
-  const rulesets = pack.rulesets;
+  if (pack.versions.length === 0) throw new FatalError(cliText.noRuleset(dir));
   return {
-    quotes: quoteMap(pack),
-    sources: sourceLines(pack),
+    quotes: pack.quotes,
+    // `rule@version` → `rules/kz/…/residential/2009-240-o.ereje:1099` (an amendment's inherited rules point
+    // into the version they come from).
+    sources: new Map([...pack.sources].map(([rule, at]) => [rule, `${shownPath(at.file)}:${at.line}`])),
     evaluate: async (workbook, asOf, explain = false) => {
+      const kind = workbook.facility?.kind ?? null;
+      // No version for the kind: every version is loaded, so that the error lists what the pack holds.
+      const forKind = pack.rulesetsFor(kind);
+      const rulesets = forKind.length > 0 ? forKind : pack.rulesetsFor(null);
       try {
         return await evaluate(rulesets, workbook, { asOf, explain });
       } catch (err) {
@@ -32,16 +42,4 @@ export async function loadAuditPack(dir: string): Promise<AuditPack> {
       }
     },
   };
-}
-
-/**
- * `rule@version` → the rule's first line, `rules/kz/…/residential/2009-240-o.ereje:1099`, as a person at
- * this command line finds it (an amendment's inherited rules point into the version they come from).
- */
-export function sourceLines(pack: RulePack): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const { checked, ruleset } of pack.compiled) {
-    for (const r of checked.file.rules) out.set(`${ruleset.id}/${r.name}@${ruleset.version}`, `${shownPath(r.span.file)}:${r.span.line}`);
-  }
-  return out;
 }

@@ -91,7 +91,7 @@ function isSummary(path: string): boolean {
  * latest report of the same facility whose period does not start after this audit's (by period end,
  * then as-of date, then file name). Null when a folder has none for this facility.
  */
-export function baselineFor(source: BaselineSource, current: AuditReport): LoadedReport | null {
+export function baselineFor(source: BaselineSource, current: Pick<AuditReport, 'facility' | 'period'>): LoadedReport | null {
   if (source.kind === 'file') return source.loaded;
   const candidates = source.reports.filter((r) =>
     r.report.facility.facility_id === current.facility.facility_id && r.report.period.from <= current.period.from);

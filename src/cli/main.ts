@@ -1,4 +1,7 @@
 // The `ereje` command line. Each command lives in its own module under ./commands and registers itself.
+// A command loads only what it uses: the modules of `audit` and `template` define their options and load
+// their work when run; the `rules` commands (and the rule-language parser they need) are loaded only when
+// the command line names `rules`, so that `ereje --help` and `ereje audit` never load them.
 import { Command, CommanderError } from 'commander';
 import { clip, terminalSafe } from '../core/text.ts';
 import { FatalError, langOfArgv } from './errors.ts';
@@ -7,7 +10,6 @@ import { registerAudit } from './commands/audit.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerTemplate } from './commands/template.ts';
 import { registerWeb } from './commands/web.ts';
-import { registerRules } from './commands/rules.ts';
 import { version } from './version.ts';
 
 export interface CliIO {
@@ -24,6 +26,12 @@ const processIO: CliIO = {
   isTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
 };
+
+/** The command a command line runs (`help rules` asks about `rules`): the first word that is not an option. */
+function namedCommand(argv: readonly string[]): string | undefined {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  return words[0] === 'help' ? words[1] : words[0];
+}
 
 /** Runs the CLI and resolves to the exit code (0 compliant / 1 non-compliant or incomplete / 2 no report). */
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
@@ -43,7 +51,9 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   registerDiff(program, io, setExit);
   registerTemplate(program, io, setExit);
   registerWeb(program, io, setExit);
-  registerRules(program, io, setExit);
+  const rules = program.command('rules').description('Check, format, test, list, compare and amend rule files.');
+  // Listed in `ereje --help` by its name and description alone; its subcommands when it is used.
+  if (namedCommand(argv) === 'rules') (await import('./commands/rules.ts')).registerRules(rules, io, setExit);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return state.exitCode;

@@ -53,6 +53,10 @@ export const cliText = {
     if (why === 'io') return L('файлды оқу мүмкін емес (енгізу-шығару қатесі: диск немесе желілік қалта істен шықты)', 'не удаётся прочитать файл (ошибка ввода-вывода: сбой диска или сетевой папки)', 'cannot read the file (an input/output error: the disk or network share failed)');
     return L(`файлды оқу мүмкін емес (${why})`, `не удаётся прочитать файл (${why})`, `cannot read the file (${why})`);
   },
+  jobsNotNumber: (text: string) => L(
+    `--jobs ${text}: бір уақытта қанша жұмыс кітабын тексеру керектігін 1-ден бастап бүтін санмен беріңіз (әдепкі — процессор ядроларының саны).`,
+    `--jobs ${text}: укажите, сколько книг проверять одновременно, целым числом от 1 (по умолчанию — число ядер процессора).`,
+    `--jobs ${text}: give how many workbooks to audit at once, a whole number from 1 (default: the number of cores).`),
   maxSize: (text: string) => L(
     `--max-size ${text}: шекті мегабайтпен, 0-ден үлкен санмен беріңіз (әдепкі 200).`,
     `--max-size ${text}: укажите предел в мегабайтах, числом больше 0 (по умолчанию 200).`,

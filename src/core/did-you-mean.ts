@@ -15,10 +15,15 @@ export function levenshtein(a: string, b: string): number {
 /** The closest candidate, or undefined when none is within about a third of the name's length. */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
   const limit = Math.max(2, Math.floor(name.length / 3));
+  const lower = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = levenshtein(name.toLowerCase(), c.toLowerCase());
+    const other = c.toLowerCase();
+    // The lengths' difference is a lower bound of the distance: a candidate it puts beyond the limit can
+    // never be suggested, and is not measured (a 10,000-character name against each id was seconds).
+    if (Math.abs(lower.length - other.length) > limit) continue;
+    const d = levenshtein(lower, other);
     if (d < bestDistance || (d === bestDistance && best !== undefined && c < best)) { best = c; bestDistance = d; }
   }
   // A one-letter name is as far from any other as it is long: no useful suggestion there.

@@ -27,8 +27,8 @@ const SHEET_IDS = WORKBOOK_SCHEMA.sheets.map((s) => s.id);
 const TOP_KEYS = ['sheets', 'columns'];
 
 /** The first few problems of a long list, and how many more: a mapping file can be large, its message not. */
-function listed(problems: readonly string[], lang: Lang, shown = 5): string {
-  const more = problems.length - shown;
+function listed(problems: readonly string[], lang: Lang, shown = 5, total = problems.length): string {
+  const more = total - shown;
   const tail = { en: `; … and ${more} more`, ru: `; … и ещё ${more}`, kk: `; … және тағы ${more}` }[lang];
   return problems.slice(0, shown).join('; ') + (more > 0 ? tail : '');
 }
@@ -85,7 +85,8 @@ export function parseHeaderMapping(json: unknown): HeaderMapping {
     }
   }
   if (problems.length > 0) {
-    const list = (lang: Lang) => listed(problems.map((p) => p(lang)), lang);
+    // Only the problems shown are written out (each looks for a did-you-mean).
+    const list = (lang: Lang) => listed(problems.slice(0, 5).map((p) => p(lang)), lang, 5, problems.length);
     throw new HeaderMappingError({
       en: `the mapping file names unknown targets (${list('en')}); use the canonical ids listed in docs/workbook.md and the template's help sheet.`,
       ru: `в файле сопоставления неизвестные коды (${list('ru')}); используйте коды из docs/workbook.md и справочного листа шаблона.`,

@@ -6,14 +6,38 @@
 import type { Lang } from '../core/lang.ts';
 import type { Severity } from '../engine/types.ts';
 import { compareClauses } from '../engine/findings.ts';
-import type { AuditReport, AuditResult } from './types.ts';
+import type { AuditReport, AuditResult, FindingGroup, ReportFinding } from './types.ts';
 import { compareNatural } from './order.ts';
 import { SEVERITY_ORDER, severityCounts } from './view.ts';
+
+/**
+ * What the summary reads of a workbook's report (see batchReport): a batch keeps this of each workbook,
+ * never the whole report, so that its memory does not grow with the findings of a thousand workbooks.
+ */
+export interface BatchReport {
+  readonly facility: AuditReport['facility'];
+  readonly period: AuditReport['period'];
+  readonly result: AuditResult;
+  readonly summary: AuditReport['summary'];
+  readonly findings: readonly Pick<ReportFinding, 'rule' | 'clause' | 'severity' | 'follow_up'>[];
+  readonly groups: readonly Pick<FindingGroup, 'clause' | 'severity'>[];
+  readonly follow_up?: { readonly baseline: { readonly file: string } };
+}
+
+/** The part of a report the batch summary reads. */
+export function batchReport(r: AuditReport): BatchReport {
+  return {
+    facility: r.facility, period: r.period, result: r.result, summary: r.summary,
+    findings: r.findings.map((f) => ({ rule: f.rule, clause: f.clause, severity: f.severity, ...(f.follow_up === undefined ? {} : { follow_up: f.follow_up }) })),
+    groups: r.groups.map((g) => ({ clause: g.clause, severity: g.severity })),
+    ...(r.follow_up === undefined ? {} : { follow_up: { baseline: { file: r.follow_up.baseline.file } } }),
+  };
+}
 
 /** What auditing one workbook came to: a report, or the one-line reason there is none (exit state 2). */
 export interface BatchOutcome {
   readonly file: string;
-  readonly report: AuditReport | null;
+  readonly report: BatchReport | null;
   readonly exitCode: number;
   /** The fatal line (in the run's language) when no report could be made. */
   readonly error?: string;
@@ -76,7 +100,7 @@ export function buildBatchSummary(outcomes: readonly BatchOutcome[], options: { 
   const findings: Record<Severity, number> = { critical: 0, major: 0, minor: 0, info: 0 };
   for (const r of reports) { const s = severityCounts(r); for (const k of SEVERITY_ORDER) findings[k] += s[k]; }
   const followed = reports.filter((r) => r.follow_up !== undefined);
-  const sum = (f: (r: AuditReport) => number) => (followed.length === 0 ? null : followed.reduce((n, r) => n + f(r), 0));
+  const sum = (f: (r: BatchReport) => number) => (followed.length === 0 ? null : followed.reduce((n, r) => n + f(r), 0));
   const count = (result: AuditResult) => reports.filter((r) => r.result === result).length;
   return {
     schema: SUMMARY_SCHEMA_ID,
@@ -120,7 +144,7 @@ function workbookRow(o: BatchOutcome): BatchWorkbook {
  * Clauses failed (above info) in the most facilities, then the most severe, then with the most entries
  * (one per rule and subject, so a daily duty does not outweigh a missing licence by its 180 days).
  */
-function worstClauses(reports: readonly AuditReport[]): WorstClause[] {
+function worstClauses(reports: readonly BatchReport[]): WorstClause[] {
   const by = new Map<string, { severity: Severity; facilities: Set<string>; findings: number; entries: number; persisting: number; rules: Set<string> }>();
   for (const r of reports) {
     for (const f of r.findings) {

@@ -14,8 +14,8 @@ export { renderXlsx } from './xlsx.ts';
 export { reportWords, type ReportWords } from './i18n.ts';
 export { severityCounts, type QuoteMap, type RenderOptions } from './view.ts';
 
-export type ReportFormat = 'json' | 'md' | 'html' | 'xlsx';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['json', 'md', 'html', 'xlsx'];
+import type { ReportFormat } from './formats.ts';
+export { REPORT_FORMATS, type ReportFormat } from './formats.ts';
 
 /** Two-space JSON with a final newline; key order is the order buildReport wrote them in. */
 export function renderJson(report: AuditReport): string {

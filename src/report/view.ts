@@ -51,7 +51,7 @@ export function formatInForce(r: ReportRuleset, w: ReportWords): string {
   return `${from} … ${until}${r.in_force.approximate ? ' ≈' : ''}`;
 }
 
-export function severityCounts(report: Pick<AuditReport, 'findings'>): Record<Severity, number> {
+export function severityCounts(report: { readonly findings: readonly { readonly severity: Severity }[] }): Record<Severity, number> {
   const out: Record<Severity, number> = { critical: 0, major: 0, minor: 0, info: 0 };
   for (const f of report.findings) out[f.severity]++;
   return out;

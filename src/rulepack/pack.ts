@@ -1,15 +1,14 @@
 // The one pipeline every `rules` command (and `audit`) shares: a rule directory → sources → parse →
 // check → quote verification → compile → clause manifests, with every problem collected as a
 // diagnostic (file:line:col, kk/ru/en) instead of stopping at the first.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join, posix, resolve } from 'node:path';
-import { parseCalendar, type WorkingDayCalendar } from '../calendar/index.ts';
+import { parseCalendar, type CalendarFile, type WorkingDayCalendar } from '../calendar/index.ts';
 import { compileRuleFile, CompileError, type CompiledRuleset } from '../compile/index.ts';
 import type { CheckedRuleFile, Diagnostic, RuleFile, Span } from '../lang/ast.ts';
 import { capDiagnostics, checkRuleFiles, parseRuleFile, readInPart } from '../lang/index.ts';
 import { WORKBOOK_SCHEMA } from '../schema/index.ts';
-import { defaultRulesDir, findFilesSync, loadRuleSources } from './load.ts';
+import { defaultRulesDir } from './load.ts';
+import { FS_IO, recordingIO, stillAnswered, type Observation, type PackIO } from './pack-io.ts';
 import { parseManifest, validateManifest, type ClauseManifest, type LoadedManifest } from './manifest.ts';
 import { verifyFileQuotes } from './quotes.ts';
 
@@ -25,6 +24,8 @@ export interface RulePack {
   readonly rulesets: readonly CompiledRuleset[];
   readonly manifests: readonly LoadedManifest[];
   readonly calendars: ReadonlyMap<string, WorkingDayCalendar>;
+  /** The calendar files the calendars were built from, by name. */
+  readonly calendarFiles: ReadonlyMap<string, CalendarFile>;
   /** The act's text per rule file path (for quotes shown in reports). */
   readonly actTexts: ReadonlyMap<string, string>;
   readonly diagnostics: readonly Diagnostic[];
@@ -41,14 +42,15 @@ function err(span: Span, code: string, en: string, ru: string, kk: string): Diag
 }
 
 /** Parses every source, then follows imports that point outside the directory (a ruleset folder alone). */
-async function parseAll(dirs: readonly string[], diagnostics: Diagnostic[], partial: RuleFile[]): Promise<RuleFile[]> {
-  const sources = (await Promise.all(dirs.map((d) => loadRuleSources(d)))).flat();
+function parseAll(dirs: readonly string[], diagnostics: Diagnostic[], partial: RuleFile[], io: PackIO): RuleFile[] {
+  // All `**/*.ereje` under each folder (or the folder itself when it is one .ereje file), sorted by path.
+  const sources = dirs.flatMap((d) => (io.isFile(d) ? [resolve(d)] : io.findFiles(d, ['.ereje'])));
   const files = new Map<string, RuleFile>();
-  const queue = sources.map((s) => ({ path: posix.normalize(s.path), text: s.text as string | null }));
+  const queue = sources.map((path) => ({ path: posix.normalize(path) }));
   while (queue.length > 0) {
     const next = queue.shift()!;
     if (files.has(next.path)) continue;
-    const text = next.text ?? await readFile(next.path, 'utf8');
+    const text = io.readText(next.path);
     const parsed = parseRuleFile(text, next.path);
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.file) {
@@ -62,44 +64,47 @@ async function parseAll(dirs: readonly string[], diagnostics: Diagnostic[], part
       ...parsed.file.imports.map((imp) => posix.normalize(posix.join(posix.dirname(next.path), imp.from))),
       ...(base ? [posix.join(posix.dirname(next.path), `${base.version}.ereje`)] : []),
     ];
-    for (const target of targets) if (!files.has(target) && existsSync(target)) queue.push({ path: target, text: null });
+    for (const target of targets) if (!files.has(target) && io.exists(target)) queue.push({ path: target });
   }
   return [...files.values()];
 }
 
 /** `calendars/<name>.json` in the rule directory or a folder above it, else in the repository's rules/. */
-function findCalendarFile(dir: string, name: string): string | null {
+function findCalendarFile(dir: string, name: string, io: PackIO): string | null {
   for (let d = resolve(dir); ; d = dirname(d)) {
     const p = join(d, 'calendars', `${name}.json`);
-    if (existsSync(p)) return p;
+    if (io.exists(p)) return p;
     if (dirname(d) === d) break;
   }
   const fallback = join(defaultRulesDir(), 'calendars', `${name}.json`);
-  return existsSync(fallback) ? fallback : null;
+  return io.exists(fallback) ? fallback : null;
 }
 
-function loadCalendars(dir: string, files: readonly RuleFile[], diagnostics: Diagnostic[]): Map<string, WorkingDayCalendar> {
+function loadCalendars(dir: string, files: readonly RuleFile[], diagnostics: Diagnostic[], io: PackIO): { calendars: Map<string, WorkingDayCalendar>; calendarFiles: Map<string, CalendarFile> } {
   // An amendment names no calendar of its own unless it changes it: its effective version has the base's.
   const calendars = new Map<string, WorkingDayCalendar>();
+  const calendarFiles = new Map<string, CalendarFile>();
   for (const f of files) {
     const name = f.ruleset?.calendar;
     if (!name || calendars.has(name)) continue;
-    const path = findCalendarFile(dir, name);
+    const path = findCalendarFile(dir, name, io);
     if (path === null) {
       diagnostics.push(err(f.ruleset!.span, 'calendar-missing', `calendar "${name}" not found: add calendars/${name}.json to the rules folder`, `календарь "${name}" не найден: добавьте calendars/${name}.json в папку правил`, `"${name}" күнтізбесі табылмады: ережелер қалтасына calendars/${name}.json қосыңыз`));
       continue;
     }
     try {
-      calendars.set(name, parseCalendar(JSON.parse(readFileSync(path, 'utf8'))));
+      const json = JSON.parse(io.readText(path)) as unknown;
+      calendars.set(name, parseCalendar(json));
+      calendarFiles.set(name, json as CalendarFile);
     } catch (e) {
       const m = e instanceof Error ? e.message : String(e);
       diagnostics.push(err(fileSpan(path), 'calendar-invalid', `calendar ${path}: ${m}`, `календарь ${path}: ${m}`, `${path} күнтізбесі: ${m}`));
     }
   }
-  return calendars;
+  return { calendars, calendarFiles };
 }
 
-function loadActTexts(files: readonly RuleFile[], diagnostics: Diagnostic[]): Map<string, string> {
+function loadActTexts(files: readonly RuleFile[], diagnostics: Diagnostic[], io: PackIO): Map<string, string> {
   const byFile = new Map<string, string>();
   const cache = new Map<string, string | null>();
   for (const f of files) {
@@ -108,7 +113,7 @@ function loadActTexts(files: readonly RuleFile[], diagnostics: Diagnostic[]): Ma
     const sourcePath = rs.source === null ? null : posix.normalize(posix.join(posix.dirname(f.path), rs.source));
     let text: string | null = null;
     if (sourcePath !== null) {
-      if (!cache.has(sourcePath)) cache.set(sourcePath, existsSync(sourcePath) ? readFileSync(sourcePath, 'utf8') : null);
+      if (!cache.has(sourcePath)) cache.set(sourcePath, io.exists(sourcePath) ? io.readText(sourcePath) : null);
       text = cache.get(sourcePath) ?? null;
     }
     if (text !== null) byFile.set(f.path, text);
@@ -131,7 +136,7 @@ function listed(names: readonly string[]): string {
  * rules the manifest names are defined nowhere, which must not pass as "no errors". A clause manifest
  * whose rule file is gone altogether is the same loss, told at the manifest.
  */
-function lostRuleFiles(files: readonly RuleFile[], roots: RootFolders, diagnostics: Diagnostic[]): void {
+function lostRuleFiles(files: readonly RuleFile[], roots: RootFolders, diagnostics: Diagnostic[], io: PackIO): void {
   const dirs = new Set<string>();
   // A version defined in some other file (moved or renamed) is not lost.
   const defined = new Set(files.flatMap((f) => (f.ruleset ? [`${f.ruleset.id}@${f.ruleset.version}`] : [])));
@@ -139,7 +144,7 @@ function lostRuleFiles(files: readonly RuleFile[], roots: RootFolders, diagnosti
     dirs.add(posix.dirname(f.path));
     if (f.ruleset) continue;
     const p = f.path.replace(/\.ereje$/, '.manifest.json');
-    if (!existsSync(p)) {
+    if (!io.exists(p)) {
       if (f.tables.length + f.imports.length + f.rules.length === 0) {
         diagnostics.push({ severity: 'warning', code: 'empty-file', span: fileSpan(f.path), message: {
           en: 'this rule file holds nothing (no ruleset, table or rule): delete it, or restore its text',
@@ -149,7 +154,7 @@ function lostRuleFiles(files: readonly RuleFile[], roots: RootFolders, diagnosti
       }
       continue;
     }
-    const parsed = parseManifest(p, readFileSync(p, 'utf8'));
+    const parsed = parseManifest(p, io.readText(p));
     if (!parsed.manifest || defined.has(`${parsed.manifest.ruleset}@${parsed.manifest.version}`)) continue;
     const names = manifestRules(parsed.manifest);
     const m = parsed.manifest, name = posix.basename(p);
@@ -161,13 +166,13 @@ function lostRuleFiles(files: readonly RuleFile[], roots: RootFolders, diagnosti
       `${what.kk}, ал оның ${name} манифесі ${m.ruleset}@${m.version} ережелерін (${names.length}) атайды, олар ешбір файлда жоқ: ${listed(names)}; файлды қалпына келтіріңіз (мысалы, нұсқаларды басқару жүйесінен)`));
   }
   const manifests = [
-    ...[...dirs].flatMap((d) => { try { return readdirSync(d).filter((e) => e.endsWith('.manifest.json')).map((e) => posix.join(d, e)); } catch { return []; } }),
-    ...roots.dirs.flatMap((d) => findFilesSync(d, ['.manifest.json']).map(roots.show)),
+    ...[...dirs].flatMap((d) => io.readdir(d).filter((e) => e.endsWith('.manifest.json')).map((e) => posix.join(d, e))),
+    ...roots.dirs.flatMap((d) => io.findFiles(d, ['.manifest.json']).map(roots.show)),
   ];
   for (const p of new Set(manifests)) {
     const ereje = p.replace(/\.manifest\.json$/, '.ereje');
-    if (existsSync(ereje)) continue;
-    const parsed = parseManifest(p, readFileSync(p, 'utf8'));
+    if (io.exists(ereje)) continue;
+    const parsed = parseManifest(p, io.readText(p));
     if (!parsed.manifest || defined.has(`${parsed.manifest.ruleset}@${parsed.manifest.version}`)) continue;
     const names = manifestRules(parsed.manifest);
     const m = parsed.manifest, name = posix.basename(ereje);
@@ -182,13 +187,13 @@ function lostRuleFiles(files: readonly RuleFile[], roots: RootFolders, diagnosti
 export interface RootFolders { readonly dirs: readonly string[]; readonly show: (path: string) => string }
 const NO_ROOTS: RootFolders = { dirs: [], show: (p) => p };
 
-function loadManifests(files: readonly RuleFile[], roots: RootFolders, diagnostics: Diagnostic[]): LoadedManifest[] {
+function loadManifests(files: readonly RuleFile[], roots: RootFolders, diagnostics: Diagnostic[], io: PackIO): LoadedManifest[] {
   const out: LoadedManifest[] = [];
-  lostRuleFiles(files, roots, diagnostics);
+  lostRuleFiles(files, roots, diagnostics, io);
   for (const f of files) {
     if (!f.ruleset) continue;
     const p = f.path.replace(/\.ereje$/, '.manifest.json');
-    if (!existsSync(p)) {
+    if (!io.exists(p)) {
       const name = posix.basename(p);
       diagnostics.push({
         severity: 'warning', code: 'manifest-missing', span: f.ruleset.span,
@@ -200,7 +205,7 @@ function loadManifests(files: readonly RuleFile[], roots: RootFolders, diagnosti
       });
       continue;
     }
-    const text = readFileSync(p, 'utf8');
+    const text = io.readText(p);
     const parsed = parseManifest(p, text);
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.manifest) continue;
@@ -215,6 +220,7 @@ export interface PostCheck {
   readonly compiled: CompiledFile[];
   readonly manifests: LoadedManifest[];
   readonly calendars: Map<string, WorkingDayCalendar>;
+  readonly calendarFiles: Map<string, CalendarFile>;
   readonly actTexts: Map<string, string>;
   readonly diagnostics: Diagnostic[];
 }
@@ -224,10 +230,10 @@ export interface PostCheck {
  * errors), and the clause manifests beside the ruleset files. Synchronous, so `rules check` can run
  * it as a hook. `priorErrors`: files that already have errors are not compiled.
  */
-export function afterCheck(dir: string, files: readonly RuleFile[], checked: readonly CheckedRuleFile[], priorErrors: readonly Diagnostic[], roots: RootFolders = NO_ROOTS): PostCheck {
+export function afterCheck(dir: string, files: readonly RuleFile[], checked: readonly CheckedRuleFile[], priorErrors: readonly Diagnostic[], roots: RootFolders = NO_ROOTS, io: PackIO = FS_IO): PostCheck {
   const diagnostics: Diagnostic[] = [];
-  const actTexts = loadActTexts(files, diagnostics);
-  const calendars = loadCalendars(dir, [...files, ...checked.map((c) => c.file)], diagnostics);
+  const actTexts = loadActTexts(files, diagnostics, io);
+  const { calendars, calendarFiles } = loadCalendars(dir, [...files, ...checked.map((c) => c.file)], diagnostics, io);
   const failed = new Set([...priorErrors, ...diagnostics].filter((d) => d.severity === 'error').map((d) => d.span.file));
   const compiled: CompiledFile[] = [];
   for (const c of checked) {
@@ -242,37 +248,56 @@ export function afterCheck(dir: string, files: readonly RuleFile[], checked: rea
   // An amendment's manifest describes the version it makes (effective), not the file as written; an
   // amendment that could not be built has nothing to compare its manifest with.
   const effective = new Map(checked.filter((c) => c.file.amendment).map((c) => [c.file.amendment!.delta, c.file]));
-  const manifests = loadManifests(files.flatMap((f) => (f.ruleset?.base ? (effective.has(f) ? [effective.get(f)!] : []) : [f])), roots, diagnostics);
+  const manifests = loadManifests(files.flatMap((f) => (f.ruleset?.base ? (effective.has(f) ? [effective.get(f)!] : []) : [f])), roots, diagnostics, io);
   // One message per place: a clause the checker already flagged (another annex) is not flagged again.
   const flagged = new Set(priorErrors.filter((d) => d.severity === 'error').map((d) => `${d.span.file}:${d.span.offset}`));
-  return { compiled, manifests, calendars, actTexts, diagnostics: diagnostics.filter((d) => !flagged.has(`${d.span.file}:${d.span.offset}`)) };
+  return { compiled, manifests, calendars, calendarFiles, actTexts, diagnostics: diagnostics.filter((d) => !flagged.has(`${d.span.file}:${d.span.offset}`)) };
 }
+
+/** Packs this process loaded, by folders, with what loading each asked (at most a few). */
+const loaded = new Map<string, { readonly pack: RulePack; readonly observations: readonly Observation[] }>();
+const MAX_LOADED = 4;
 
 /**
  * Loads, checks, verifies and compiles every rule file under `dir` (or several folders, e.g. the bundled
- * rules plus a folder with an amendment); never throws for a rule problem.
+ * rules plus a folder with an amendment); never throws for a rule problem. A pack this process loaded
+ * before is given again while every file it was loaded from is unchanged (the pack is read-only); `io`
+ * given: loaded afresh through it.
  */
-export async function loadRulePack(dir: string | readonly string[] = defaultRulesDir()): Promise<RulePack> {
+export async function loadRulePack(dir: string | readonly string[] = defaultRulesDir(), io?: PackIO): Promise<RulePack> {
   const dirs = [...new Set((typeof dir === 'string' ? [dir] : dir).map((d) => posix.normalize(resolve(d))))];
+  if (io !== undefined) return loadAfresh(dirs, io);
+  const key = dirs.join('\0');
+  const earlier = loaded.get(key);
+  if (earlier && stillAnswered(earlier.observations)) return earlier.pack;
+  const recording = recordingIO();
+  const pack = await loadAfresh(dirs, recording.io);
+  loaded.delete(key);
+  loaded.set(key, { pack, observations: recording.observations() });
+  for (const k of [...loaded.keys()].slice(0, Math.max(0, loaded.size - MAX_LOADED))) loaded.delete(k);
+  return pack;
+}
+
+async function loadAfresh(dirs: readonly string[], io: PackIO): Promise<RulePack> {
   const root = dirs[0] ?? posix.normalize(resolve(defaultRulesDir()));
   const diagnostics: Diagnostic[] = [];
-  const missing = dirs.filter((d) => !existsSync(d));
+  const missing = dirs.filter((d) => !io.exists(d));
   if (missing.length > 0) {
     for (const m of missing) diagnostics.push(err(fileSpan(m), 'rules-dir-missing', `the rules folder ${m} does not exist`, `папка правил ${m} не существует`, `${m} ережелер қалтасы жоқ`));
-    return { dir: root, files: [], checked: [], compiled: [], rulesets: [], manifests: [], calendars: new Map(), actTexts: new Map(), diagnostics, ok: false };
+    return { dir: root, files: [], checked: [], compiled: [], rulesets: [], manifests: [], calendars: new Map(), calendarFiles: new Map(), actTexts: new Map(), diagnostics, ok: false };
   }
   // The rules outside a syntax error are checked too (reported), never compiled.
   const partial: RuleFile[] = [];
-  const files = await parseAll(dirs, diagnostics, partial);
+  const files = parseAll(dirs, diagnostics, partial, io);
   const all = checkRuleFiles([...files, ...partial], WORKBOOK_SCHEMA);
   diagnostics.push(...all.diagnostics);
   const check = { checked: all.checked.filter((c) => !readInPart(c.file, new Set(partial))) };
-  const { compiled, manifests, calendars, actTexts, diagnostics: later } = afterCheck(root, files, check.checked, diagnostics, { dirs, show: (p) => p });
+  const { compiled, manifests, calendars, calendarFiles, actTexts, diagnostics: later } = afterCheck(root, files, check.checked, diagnostics, { dirs, show: (p) => p }, io);
   diagnostics.push(...later);
   diagnostics.sort((a, b) => (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : a.span.offset - b.span.offset));
   const shown = capDiagnostics(diagnostics);
   return {
-    dir: root, files, checked: check.checked, compiled, rulesets: compiled.map((c) => c.ruleset), manifests, calendars, actTexts,
+    dir: root, files, checked: check.checked, compiled, rulesets: compiled.map((c) => c.ruleset), manifests, calendars, calendarFiles, actTexts,
     diagnostics: shown, ok: !shown.some((d) => d.severity === 'error'),
   };
 }

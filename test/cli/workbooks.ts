@@ -8,13 +8,19 @@ import type { ColumnDef } from '../../src/schema/types.ts';
 
 export type Sheets = Record<string, unknown[][]>;
 
+/** Each example read once per test process (reading is most of a test's time); every caller gets its own copy. */
+const read = new Map<string, Sheets>();
+
 export function readSheets(path: string): Sheets {
-  const book = XLSX.read(readFileSync(path), { type: 'buffer' });
-  const out: Sheets = {};
-  for (const name of book.SheetNames) {
-    out[name] = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[name]!, { header: 1, raw: true, defval: null, blankrows: true });
+  if (!read.has(path)) {
+    const book = XLSX.read(readFileSync(path), { type: 'buffer' });
+    const out: Sheets = {};
+    for (const name of book.SheetNames) {
+      out[name] = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[name]!, { header: 1, raw: true, defval: null, blankrows: true });
+    }
+    read.set(path, out);
   }
-  return out;
+  return structuredClone(read.get(path)!);
 }
 
 export function sheetBytes(sheets: Sheets): Uint8Array {

@@ -10,8 +10,8 @@ import { registerRulesCoverage } from './rules/coverage.ts';
 import { registerRulesDiff } from './rules/diff.ts';
 import { registerRulesAmend } from './rules/amend.ts';
 
-export function registerRules(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  const rules = program.command('rules').description('Check, format, test, list, compare and amend rule files.');
+/** Adds the subcommands to `rules` (the group main.ts lists in `ereje --help`). */
+export function registerRules(rules: Command, io: CliIO, setExit: (code: number) => void): void {
   for (const register of [registerRulesCheck, registerRulesFmt, registerRulesCompile, registerRulesTest, registerRulesList, registerRulesCoverage, registerRulesDiff, registerRulesAmend]) {
     register(rules, io, setExit);
   }

@@ -4,8 +4,6 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { isLang } from '../../core/lang.ts';
 import { FACILITY_KIND_OF_RULESET } from '../../schema/index.ts';
-import { buildTemplate } from '../../template/index.ts';
-import { writeFileAtomic } from '../audit-io.ts';
 import { FatalError } from '../errors.ts';
 import type { CliIO } from '../main.ts';
 import { cliText } from '../messages.ts';
@@ -21,13 +19,15 @@ export function registerTemplate(program: Command, io: CliIO, _setExit: (code: n
     .option('--out <file>', 'where to write the .xlsx (default: <kind>-template.xlsx in the current directory)')
     .option('--force', 'replace the --out file if it exists (otherwise an existing file is left alone)')
     .addHelpText('after', '\nEnum columns have no drop-down lists (SheetJS community edition cannot write them); the help sheet lists their allowed values.')
-    .action((kindArg: string, opts: { lang: string; out?: string; force?: boolean }) => {
+    .action(async (kindArg: string, opts: { lang: string; out?: string; force?: boolean }) => {
       const kind = Object.hasOwn(FACILITY_KIND_OF_RULESET, kindArg) ? FACILITY_KIND_OF_RULESET[kindArg] : undefined;
       if (!kind) throw new FatalError(cliText.templateUnknownKind(kindArg, KINDS.join(', ')));
       if (!isLang(opts.lang)) throw new FatalError(cliText.templateUnknownLang(opts.lang));
       const path = resolve(opts.out ?? `${kindArg}-template.xlsx`);
       // A facility's filled-in workbook is often named like a template: it is never replaced unasked.
       if (existsSync(path) && !opts.force) throw new FatalError(cliText.templateExists(path));
+      // Loaded when the command runs, so that defining it (for `ereje --help`) loads no workbook writer.
+      const [{ buildTemplate }, { writeFileAtomic }] = await Promise.all([import('../../template/index.ts'), import('../audit-io.ts')]);
       try {
         writeFileAtomic(path, buildTemplate(kind, opts.lang));
       } catch (err) {

@@ -1,0 +1,77 @@
+// Every file-system question loading a rule pack asks, in one place: a pack kept in memory or in the
+// pack cache (pack-cache.ts) was loaded through a PackIO that recorded the answers, and is used only
+// while every answer is still the same.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { findFilesSync } from './load.ts';
+
+export interface PackIO {
+  exists(path: string): boolean;
+  isFile(path: string): boolean;
+  /** The file's text; throws when it cannot be read. */
+  readText(path: string): string;
+  /** The names in a folder; empty when it cannot be read. */
+  readdir(dir: string): string[];
+  /** Files under `dir` ending with one of `suffixes`, as absolute paths, sorted (see findFilesSync). */
+  findFiles(dir: string, suffixes: readonly string[]): string[];
+}
+
+export const FS_IO: PackIO = {
+  exists: (p) => existsSync(p),
+  isFile: (p) => { try { return statSync(p).isFile(); } catch { return false; } },
+  readText: (p) => readFileSync(p, 'utf8'),
+  readdir: (d) => { try { return readdirSync(d); } catch { return []; } },
+  findFiles: (d, suffixes) => findFilesSync(d, suffixes),
+};
+
+/** A question loading asked, and its answer (a file's content by its hash). */
+export type Observation =
+  | { readonly op: 'exists' | 'isFile'; readonly path: string; readonly answer: boolean }
+  | { readonly op: 'read'; readonly path: string; readonly answer: string | null }
+  | { readonly op: 'readdir' | 'findFiles'; readonly path: string; readonly suffixes?: readonly string[]; readonly answer: string };
+
+export const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+
+/** The answer an observation got, asked again now. */
+export function answerNow(o: Observation): string | boolean | null {
+  switch (o.op) {
+    case 'exists': return FS_IO.exists(o.path);
+    case 'isFile': return FS_IO.isFile(o.path);
+    case 'read': { try { return sha(FS_IO.readText(o.path)); } catch { return null; } }
+    case 'readdir': return sha(FS_IO.readdir(o.path).join('\n'));
+    case 'findFiles': return sha(FS_IO.findFiles(o.path, o.suffixes ?? []).join('\n'));
+  }
+}
+
+/** A PackIO that answers from the file system and remembers each question with its answer. */
+export function recordingIO(): { io: PackIO; observations: () => Observation[] } {
+  const seen = new Map<string, Observation>();
+  const note = (o: Observation) => { seen.set(`${o.op}\0${o.path}\0${'suffixes' in o ? o.suffixes?.join('|') : ''}`, o); };
+  const io: PackIO = {
+    exists: (path) => { const answer = FS_IO.exists(path); note({ op: 'exists', path, answer }); return answer; },
+    isFile: (path) => { const answer = FS_IO.isFile(path); note({ op: 'isFile', path, answer }); return answer; },
+    readText: (path) => {
+      try {
+        const text = FS_IO.readText(path);
+        note({ op: 'read', path, answer: sha(text) });
+        return text;
+      } catch (err) {
+        note({ op: 'read', path, answer: null });
+        throw err;
+      }
+    },
+    readdir: (path) => { const names = FS_IO.readdir(path); note({ op: 'readdir', path, answer: sha(names.join('\n')) }); return names; },
+    findFiles: (path, suffixes) => {
+      const files = FS_IO.findFiles(path, suffixes);
+      note({ op: 'findFiles', path, suffixes: [...suffixes], answer: sha(files.join('\n')) });
+      return files;
+    },
+  };
+  return { io, observations: () => [...seen.values()] };
+}
+
+/** Whether every question still gets the answer it got. */
+export function stillAnswered(observations: readonly Observation[]): boolean {
+  return observations.every((o) => answerNow(o) === o.answer);
+}

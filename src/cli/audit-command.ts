@@ -45,7 +45,8 @@ export async function runAudit(args: readonly string[], flags: AuditFlags, io: C
   const several = inputs.length > 1 || folderGiven;
   if (several && flags.format !== undefined && flags.out === undefined) throw new FatalError(cliText.severalNeedOut(inputs.length, flags.format));
   if (!several && flags.format === 'xlsx' && flags.out === undefined) throw new FatalError(cliText.xlsxNeedsOut());
-  if (several) checkDistinctNames(inputs.map((i) => i.file));
+  // Only reports written to one folder can collide; printed results are told apart by their order.
+  if (several && flags.out !== undefined) checkDistinctNames(inputs.map((i) => i.file));
   // Where every report goes is settled, and checked against every input, before anything is read or written.
   const plan = flags.out === undefined ? null : planReports(inputs, flags.out, flags.format, several, flags.mapping, flags.baseline);
   const warn = (line: Localized) => io.stderr(`ereje: ${terminalSafe(line[flags.lang])}\n`);

@@ -1,5 +1,5 @@
 // `ereje audit` argument errors: each is exit 2 with one line on stderr and nothing on stdout.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,5 +80,24 @@ describe('ereje audit arguments', () => {
     const r = await run(['audit', join(dir, 'nope.xlsx'), '--debug']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('two workbooks of one name: refused before anything is read when their reports would share a folder, audited when printed', async () => {
+    for (const sub of ['north', 'south']) {
+      mkdirSync(join(dir, sub), { recursive: true });
+      copyFileSync('examples/day-care-2010.xlsx', join(dir, sub, 'Day-care.xlsx'));
+    }
+    const a = join(dir, 'north', 'Day-care.xlsx');
+    const b = join(dir, 'south', 'Day-care.xlsx');
+    const out = join(dir, 'same-name-out');
+    expectOneLineFatal(await run(['audit', a, b, '--lang', 'en', '--format', 'json', '--out', out]), /two workbooks are named Day-care\.xlsx; their reports would overwrite each other/);
+    expect(existsSync(out)).toBe(false);
+    // Case alone differs: on Windows and macOS the two report files would be one.
+    copyFileSync('examples/day-care-2010.xlsx', join(dir, 'south', 'day-care.xlsx'));
+    expectOneLineFatal(await run(['audit', a, join(dir, 'south', 'day-care.xlsx'), '--lang', 'en', '--format', 'json', '--out', out]), /two workbooks are named/);
+    // Nothing is written: the terminal summaries of both, one after the other.
+    const printed = await run(['audit', a, b, '--lang', 'en']);
+    expect(printed.code).toBe(1);
+    expect(printed.stdout.match(/Day-care\.xlsx/g)?.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -84,7 +84,7 @@ workbook with exactly these sheets and headers, and a help sheet (\`${HELP_SHEET
 ## How a workbook is read
 
 - **Names.** A sheet name or a header may be written in Kazakh, in Russian or as the canonical id
-  (the English name below); case, repeated spaces and the kind of dash do not matter, and a workbook may
+  (the English name below); case, repeated spaces, the kind of dash, \`ё\` or \`е\` and invisible zero-width characters do not matter, and a workbook may
   mix languages. A facility's own names can be mapped with \`--mapping FILE\`
   (\`{"sheets": {"Воспитанники": "children"}, "columns": {"children": {"Шифр": "child_id"}}}\`).
   A sheet or header that matches nothing is listed as a warning (\`unknown-sheet\`, \`unknown-column\`)

@@ -22,10 +22,12 @@ export const FACILITY_KIND_OF_RULESET: Readonly<Record<string, FacilityKind>> = 
 
 /**
  * Trims, case-folds and collapses inner whitespace, so `  Баланың   коды ` matches `баланың коды`.
- * Also NFC-normalises and reads en/em dashes as `-` (people type `3–5`).
+ * Also NFC-normalises, reads en/em dashes as `-` (people type `3–5`), drops zero-width characters (pasted
+ * from web pages and messengers), and reads `ё` as `е`: Russian writes both for one letter (`Код ребёнка`).
  */
 export function normalizeLabel(text: string): string {
-  return text.normalize('NFC').replace(/[\u2010-\u2015\u2212]/g, '-').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+  return text.normalize('NFC').replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ').trim().toLocaleLowerCase().replaceAll('ё', 'е');
 }
 
 const sheetsById = new Map<SheetId, SheetDef>(SHEETS.map((s) => [s.id, s]));

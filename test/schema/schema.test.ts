@@ -136,6 +136,10 @@ describe('label matching', () => {
   it('normalises trim, case and inner whitespace', () => {
     expect(normalizeLabel('  Баланың   КОДЫ \t')).toBe('баланың коды');
     expect(normalizeLabel('3–5')).toBe('3-5');
+    expect(normalizeLabel('Код ребЁнка\u200B')).toBe(normalizeLabel('код ребенка'));
+    // As Russian is written: ё or е, a header pasted with a zero-width space.
+    expect(matchColumnHeader('children', 'Код ребёнка')).toBe('child_id');
+    expect(matchColumnHeader('children', '\u200BДата рождения')).toBe('birth_date');
   });
 
   it('matches sheet names in kk, ru and canonical form, and through a mapping', () => {

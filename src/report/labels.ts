@@ -3,7 +3,7 @@
 // code after it in parentheses, so that a reader sees «ПМПК қорытындысы (pmpk_conclusion)», never a bare
 // `pmpk_conclusion`. Values that are not codes (a child's id, a menu day number) are shown as they are.
 import type { Lang } from '../core/lang.ts';
-import { columnOf, enumLabel, enumsWithCode, sheetById, WORKBOOK_SCHEMA } from '../schema/index.ts';
+import { columnName, columnOf, enumLabel, enumsWithCode, sheetById, WORKBOOK_SCHEMA } from '../schema/index.ts';
 
 /** What a code looks like: lower-case ASCII, digits and `_` (child ids such as `R-02` are not codes). */
 const CODE = /^[a-z][a-z0-9_]*$/;
@@ -48,8 +48,8 @@ function codeLabel(code: string, lang: Lang, sheets: readonly string[]): string 
   }
   const ordered = [...sheets.flatMap((s) => (sheetById(s) ? [sheetById(s)!] : [])), ...WORKBOOK_SCHEMA.sheets];
   for (const sheet of ordered) {
-    const c = sheet.columns.find((x) => x.id === code);
-    if (c) return c.labels[lang];
+    // In English the header is the id itself; a sentence names the column as columnName does.
+    if (sheet.columns.some((x) => x.id === code)) return columnName(sheet.id, code, lang);
   }
   return undefined;
 }

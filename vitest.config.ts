@@ -25,6 +25,9 @@ export default defineConfig({
     // on a 2-core machine, where the suite then took twice as long — and these files spend part of
     // their time waiting on Chromium, child processes and worker threads.
     maxWorkers: availableParallelism(),
+    // Transformed modules kept on disk (node_modules/.experimental-vitest-cache), keyed by their content:
+    // a run after the first transforms only what changed (about 3 s of the main process's time on 2 cores).
+    experimental: { fsModuleCache: true },
     projects: [
       {
         // The sources hold no global state: importing them (the parser, SheetJS, the schema) once per

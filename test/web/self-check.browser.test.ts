@@ -349,8 +349,7 @@ describe.skipIf(!hasChromium)('the self-check page, opened from disk in Chromium
   });
 
   it('keeps the page responsive and shows progress while a large workbook is checked', async () => {
-    // 20 children with a daily log: about half a second of the page's work here, against looks 50 ms apart.
-    const large = makeBenchWorkbook(20).bytes;
+    const large = makeBenchWorkbook(40).bytes;
     await chooseLanguage(tab, 'en');
     await tab.setInputFiles('#file', { name: 'large.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(large) });
     // Each look runs on the page's own thread: it can answer while the check goes on only if the check is elsewhere.

@@ -2,7 +2,7 @@
 // (a zip bomb whose entry inflates far beyond what it declares, built with ingest's test zip writer).
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
 import { main, type CliIO } from '../../src/cli/main.ts';
 import { buildZip } from '../ingest/zip-builder.ts';
@@ -49,8 +49,17 @@ export function zipBomb(): Uint8Array {
   return buildZip([
     { name: '[Content_Types].xml', ...deflated('<Types/>') },
     { name: 'xl/workbook.xml', ...deflated('<workbook/>') },
-    { name: 'xl/worksheets/sheet1.xml', ...deflated(Buffer.alloc(64 * 1024 * 1024, 0x20)), uncompressedSize: 1024 },
+    { name: 'xl/worksheets/sheet1.xml', data: spaces64MB(), method: 8, uncompressedSize: 1024 },
   ]);
+}
+
+/**
+ * 64 MB of spaces, deflated: one deflated megabyte flushed to a byte boundary, 64 times, then an empty
+ * final block: it inflates to what deflating the 64 MB whole does, made in a fraction of the time.
+ */
+function spaces64MB(): Uint8Array {
+  const megabyte = deflateRawSync(Buffer.alloc(1 << 20, 0x20), { finishFlush: constants.Z_FULL_FLUSH });
+  return new Uint8Array(Buffer.concat([...Array.from({ length: 64 }, () => megabyte), Buffer.from([0x03, 0x00])]));
 }
 
 /**

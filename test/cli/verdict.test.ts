@@ -27,16 +27,31 @@ async function audit(bytes: Uint8Array, args: readonly string[] = [], lang: Lang
   return { code: r.code, report, path };
 }
 
+type Audited = Awaited<ReturnType<typeof audit>>;
+const originals = new Map<string, Promise<{ sheets: Sheets; original: Audited }>>();
+/**
+ * An example's sheets as read, and its audit as it is: made once per example for the whole file, as
+ * every test below compares its variants with the same workbook (the sheets are never changed in place).
+ */
+function example(name: (typeof EXAMPLES)[number]): Promise<{ sheets: Sheets; original: Audited }> {
+  let made = originals.get(name);
+  if (made === undefined) {
+    const sheets = readSheets(`examples/${name}.xlsx`);
+    made = audit(sheetBytes(sheets)).then((original) => ({ sheets, original }));
+    originals.set(name, made);
+  }
+  return made;
+}
+
 /** What a finding says, without where its evidence is (leaving a column out moves the letters after it). */
 const said = (r: AuditReport) => r.findings.map((f) => [f.rule, f.clause, f.subject, f.period ?? '', f.item ?? '', f.message, f.expected, f.actual].join(' | '));
 const notEvaluated = (r: AuditReport) => r.not_evaluated.map((x) => [x.rule, x.cause, x.sheet ?? '', x.column ?? ''].join(' '));
 const errors = (r: AuditReport) => r.input_errors.filter((e) => !['absent-column', 'rows-above-header'].includes(e.code ?? ''));
 
 describe('optional columns the workbook leaves out', () => {
-  it.each(EXAMPLES)('%s: a column whose absence means "none" reads as that column left empty; one holding nothing changes nothing', async (example) => {
-    const sheets = readSheets(`examples/${example}.xlsx`);
+  it.each(EXAMPLES)('%s: a column whose absence means "none" reads as that column left empty; one holding nothing changes nothing', async (name) => {
+    const { sheets, original } = await example(name);
     const meansNone = (c: { required?: boolean; whenAbsent?: string }) => !c.required && c.whenAbsent === 'empty';
-    const original = await audit(sheetBytes(sheets));
     const removed = await audit(sheetBytes(withoutColumns(sheets, meansNone)));
     const blanked = await audit(sheetBytes(withBlankColumns(sheets, meansNone)));
     expect(said(removed.report)).toEqual(said(blanked.report));
@@ -55,9 +70,8 @@ describe('optional columns the workbook leaves out', () => {
     expect([same.report.result, same.code]).toEqual([original.report.result, original.code]);
   });
 
-  it.each(EXAMPLES)('%s: a column whose empty cell would be a finding makes the rules that read it not evaluated (cause workbook), the rest unchanged', async (example) => {
-    const sheets = readSheets(`examples/${example}.xlsx`);
-    const original = await audit(sheetBytes(sheets));
+  it.each(EXAMPLES)('%s: a column whose empty cell would be a finding makes the rules that read it not evaluated (cause workbook), the rest unchanged', async (name) => {
+    const { sheets, original } = await example(name);
     const left = await audit(sheetBytes(withoutColumns(sheets, (c) => !c.required && c.whenAbsent === 'not-evaluated')));
     expect(left.code).toBe(1);
     expect(left.report.result).not.toBe('compliant');
@@ -89,9 +103,8 @@ describe('optional columns the workbook leaves out', () => {
 });
 
 describe('sheets the workbook leaves out', () => {
-  it.each(EXAMPLES)('%s: without any one sheet a rule needs, exit 1, incomplete, naming the sheet', async (example) => {
-    const sheets = readSheets(`examples/${example}.xlsx`);
-    const original = await audit(sheetBytes(sheets));
+  it.each(EXAMPLES)('%s: without any one sheet a rule needs, exit 1, incomplete, naming the sheet', async (name) => {
+    const { sheets, original } = await example(name);
     // Leave out the sheets the findings point at: what is left has nothing to find, and says why it is incomplete.
     const findingSheets = new Set(original.report.findings.flatMap((f) => f.evidence.map((e) => e.sheet)));
     findingSheets.delete('facility');
@@ -120,9 +133,8 @@ describe('sheets the workbook leaves out', () => {
 });
 
 describe('headers below title rows', () => {
-  it.each(EXAMPLES)('%s: two title rows above every header read with no errors, the same findings, and evidence two rows down', async (example) => {
-    const sheets = readSheets(`examples/${example}.xlsx`);
-    const original = await audit(sheetBytes(sheets));
+  it.each(EXAMPLES)('%s: two title rows above every header read with no errors, the same findings, and evidence two rows down', async (name) => {
+    const { sheets, original } = await example(name);
     const titled = withTitleRows(sheets, [['«Мейірім» МӘҰ — 2010 жылғы деректер'], [null, 'Дата выгрузки: 30.06.2010']]);
     const r = await audit(sheetBytes(titled));
     expect(r.report.input_errors.filter((e) => e.code !== 'rows-above-header')).toEqual(original.report.input_errors);
@@ -137,9 +149,8 @@ describe('headers below title rows', () => {
 });
 
 describe('evidence in the workbook\'s own terms', () => {
-  it.each(EXAMPLES)('%s: every evidence cell names a sheet as the workbook spells it and the cell that holds the value cited', async (example) => {
-    const sheets = readSheets(`examples/${example}.xlsx`);
-    const { report } = await audit(sheetBytes(sheets));
+  it.each(EXAMPLES)('%s: every evidence cell names a sheet as the workbook spells it and the cell that holds the value cited', async (name) => {
+    const { sheets, original: { report } } = await example(name);
     expect(report.findings.length).toBeGreaterThan(0);
     expectEvidenceResolves(sheets, report);
   });

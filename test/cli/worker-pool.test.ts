@@ -9,10 +9,10 @@ import type { PoolTestResult, PoolTestTask } from './fixtures/pool-worker.ts';
 const worker = new URL('./fixtures/pool-worker.ts', import.meta.url);
 const failed = (task: PoolTestTask, why: string): PoolTestResult => ({ failed: `${task.n}: ${why}` });
 
-async function run(tasks: PoolTestTask[], size: number, setup: object = {}, local?: (task: PoolTestTask) => Promise<PoolTestResult>): Promise<{ results: PoolTestResult[]; deliveredAt: number[] }> {
+async function run(tasks: PoolTestTask[], size: number, setup: object = {}, local?: (task: PoolTestTask) => Promise<PoolTestResult>, asked?: () => void): Promise<{ results: PoolTestResult[]; deliveredAt: number[] }> {
   const results: PoolTestResult[] = [];
   const deliveredAt: number[] = [];
-  const answer = async (q: unknown) => { await new Promise((r) => setTimeout(r, 5)); return `answer to ${(q as { of: number }).of}`; };
+  const answer = async (q: unknown) => { asked?.(); await new Promise((r) => setTimeout(r, 5)); return `answer to ${(q as { of: number }).of}`; };
   await runInOrder(tasks, { size, worker, setup, failed, answer, ...(local ? { local } : {}) }, (r, i) => { expect(i).toBe(results.length); results.push(r); deliveredAt.push(Date.now()); });
   return { results, deliveredAt };
 }
@@ -43,9 +43,17 @@ describe('runInOrder', () => {
 
   it('lets the main thread take a share of the tasks, the results still in task order', async () => {
     const here: number[] = [];
-    const local = async (t: PoolTestTask) => { here.push(t.n); await new Promise((r) => setTimeout(r, 10)); return { square: t.n * t.n, answer: 'main' }; };
-    const tasks = Array.from({ length: 30 }, (_, n) => ({ n, delay: 10 }));
-    const { results } = await run(tasks, 2, {}, local);
+    // The main thread's first task lasts until the worker is at work on one (it asks a question): both
+    // do some however slow the worker is to start under load — counted, not timed.
+    let workerAsked!: () => void;
+    const workerWorking = new Promise<void>((resolve) => { workerAsked = resolve; });
+    const local = async (t: PoolTestTask) => {
+      here.push(t.n);
+      await (here.length === 1 ? workerWorking : new Promise((r) => setTimeout(r, 10)));
+      return { square: t.n * t.n, answer: 'main' };
+    };
+    const tasks = Array.from({ length: 30 }, (_, n) => ({ n, delay: 10, ask: true }));
+    const { results } = await run(tasks, 2, {}, local, workerAsked);
     expect(results.map((r) => r.square)).toEqual(tasks.map((t) => t.n * t.n));
     // One worker and the main thread: both did some.
     expect(here.length).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ import { FuzzWorker } from './runner.ts';
 
 /** Fixed, so `npm test` is repeatable; the soak draws new seeds. */
 export const QUICK_SEED = 20_261_129;
-const QUICK_RUNS = Number(process.env.EREJE_FUZZ_RUNS ?? 6);
+const QUICK_RUNS = Number(process.env.EREJE_FUZZ_RUNS ?? 4);
 
 describe('workbook fuzzer (quick seeded slice)', () => {
   const worker = new FuzzWorker();

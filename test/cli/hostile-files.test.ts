@@ -184,10 +184,10 @@ describe('--format xlsx and long texts', () => {
   });
 });
 
-// 80 workbooks: ten times the results the pool lets wait for a slow one (4 per thread), so failures fall
-// on both threads and among results held back; the count, not the size, is what the batch is tested on.
-describe('a batch of 80 workbooks with 17 that cannot be read', () => {
-  it('writes 63 reports and an 80-row summary table; each failure is one line; exit 2', async () => {
+// 200 workbooks, 17 of which cannot be read, in every report format: failures fall on both threads and
+// among the results the pool holds back (4 per thread), and each format's writer sees every good one.
+describe('a batch of 200 workbooks with 17 that cannot be read', () => {
+  it('writes 183 reports, a 200-row table and a 200-row summary in every format; each failure is one line; exit 2', async () => {
     const dir = join(tmp, 'batch');
     mkdirSync(dir);
     const good = small();
@@ -213,26 +213,31 @@ describe('a batch of 80 workbooks with 17 that cannot be read', () => {
     ];
     expect(bad).toHaveLength(17);
     for (const [, make] of bad) make();
-    for (let i = 0; i < 62; i++) writeFileSync(join(dir, `good-${String(i).padStart(3, '0')}.xlsx`), good);
+    for (let i = 0; i < 182; i++) writeFileSync(join(dir, `good-${String(i).padStart(3, '0')}.xlsx`), good);
     writeFileSync(join(dir, 'good-long-cell.xlsx'), longCell);
-    const out = join(tmp, 'batch-out');
-    const r = await run(['audit', dir, '--format', 'xlsx', '--out', out, '--lang', 'en', '--as-of', '2010-05-31']);
-    expect(r.code).toBe(2);
-    // 63 reports and the batch summary (summary.json, summary.html).
-    expect(readdirSync(out)).toHaveLength(63 + 2);
-    expect(readdirSync(out).filter((f) => f.startsWith('bad-'))).toEqual([]);
-    const lines = r.stdout.trim().split('\n');
-    expect(lines).toHaveLength(2 + 80);
-    expect(lines.filter((l) => / 2$/.test(l))).toHaveLength(17);
-    const failures = r.stderr.trim().split('\n').filter((l) => !/^ereje: wrote /.test(l));
-    expect(failures).toHaveLength(17);
-    for (const line of failures) {
-      expect(line).toMatch(/^ereje: /);
-      expect(line).not.toMatch(/internal error|\bat .*:\d+:\d+/);
-      expect(line.length).toBeLessThan(400);
+    for (const format of ['xlsx', 'json', 'md', 'html']) {
+      const out = join(tmp, `batch-out-${format}`);
+      const r = await run(['audit', dir, '--format', format, '--out', out, '--lang', 'en', '--as-of', '2010-05-31']);
+      expect(r.code).toBe(2);
+      // 183 reports and the batch summary (summary.json, summary.html).
+      expect(readdirSync(out)).toHaveLength(183 + 2);
+      expect(readdirSync(out).filter((f) => f.endsWith(`.${format}`) && f.startsWith('good-'))).toHaveLength(183);
+      expect(readdirSync(out).filter((f) => f.startsWith('bad-'))).toEqual([]);
+      const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { workbooks: unknown[] };
+      expect(summary.workbooks).toHaveLength(200);
+      const lines = r.stdout.trim().split('\n');
+      expect(lines).toHaveLength(2 + 200);
+      expect(lines.filter((l) => / 2$/.test(l))).toHaveLength(17);
+      const failures = r.stderr.trim().split('\n').filter((l) => !/^ereje: wrote /.test(l));
+      expect(failures).toHaveLength(17);
+      for (const line of failures) {
+        expect(line).toMatch(/^ereje: /);
+        expect(line).not.toMatch(/internal error|\bat .*:\d+:\d+/);
+        expect(line.length).toBeLessThan(400);
+      }
+      noRawControls(r.stdout);
+      noRawControls(r.stderr);
+      expect(r.stderr).toMatch(/^ereje: wrote 183 reports to /m);
     }
-    noRawControls(r.stdout);
-    noRawControls(r.stderr);
-    expect(r.stderr).toMatch(/^ereje: wrote 63 reports to /m);
   }, 180_000);
 });

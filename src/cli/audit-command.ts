@@ -132,10 +132,9 @@ function baselinePaths(baseline: string | undefined): string[] {
 }
 
 /**
- * Several workbooks: each audited by auditOne, in the main thread (`--jobs 1`) or by `jobs` worker
- * threads (the main thread taking the first ones while they start), and what each prints is printed in
- * input order as soon as it and the ones before it are done. Only the part of each report the summary
- * reads is kept.
+ * Several workbooks: each audited by auditOne, in the main thread (`--jobs 1`) or shared between it and
+ * `jobs − 1` worker threads, and what each prints is printed in input order as soon as it and the ones
+ * before it are done. Only the part of each report the summary reads is kept.
  */
 async function auditSeveral(
   inputs: readonly WorkbookInput[], pack: AuditPack, options: AuditOptions, flags: AuditFlags, plan: ReportPlan | null, io: CliIO, maxBytes: number,
@@ -159,7 +158,7 @@ async function auditSeveral(
     if (jobs <= 1) {
       for (const task of tasks) take(await auditOne(task, ctx));
     } else {
-      // `jobs` worker threads; this one (its program and pack already loaded) audits while none is ready yet.
+      // `jobs` threads: this one (its program and pack already loaded) and jobs − 1 workers.
       const setup: AuditWorkerSetup = {
         rulesDir: flags.rules ?? defaultRulesDir(), ...(options.asOf === undefined ? {} : { asOf: options.asOf }), lang: flags.lang,
         ...(flags.mapping === undefined ? {} : { mappingFile: flags.mapping }), maxBytes, version, explain: options.explain === true,

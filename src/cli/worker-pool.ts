@@ -1,6 +1,6 @@
-// A pool that runs numbered tasks on worker threads — and, when given `local`, on the main thread while
-// no worker is ready yet — and hands back their results in task order, so that what a parallel run
-// prints and writes is what a run of one job prints and writes. Memory stays bounded by the pool's size, not by the number of
+// A pool that runs numbered tasks on worker threads — and, when given `local`, on the main thread too —
+// and hands back their results in task order, so that what a parallel run prints and writes is what a
+// run of one job prints and writes. Memory stays bounded by the pool's size, not by the number of
 // tasks: a task is started only while fewer than a few results per thread wait for an earlier, slower
 // one. A worker that dies (a crash, running out of memory) fails the task it was running; the task it
 // held next goes to another thread, a new worker takes its place, and the others go on.
@@ -21,7 +21,7 @@ type FromWorker<R> =
   | { readonly kind: 'ask'; readonly id: number; readonly question: unknown };
 
 export interface PoolOptions<T, R> {
-  /** Worker threads (at most one per task). */
+  /** Threads working at once (at most one per task), the main thread among them when `local` is given. */
   readonly size: number;
   /** The worker's module: it answers each task with its result (see serveTasks). */
   readonly worker: URL;
@@ -32,11 +32,8 @@ export interface PoolOptions<T, R> {
   /** Answers a worker's question (see serveTasks). */
   readonly answer?: (question: unknown) => unknown;
   /**
-   * Runs a task on the main thread, which then works while no worker is ready — while they start (a
-   * small batch may be done before they are), or when none can — instead of only waiting. Once a worker
-   * is ready the main thread only hands out tasks and takes results: a thread busy with a task of its
-   * own would leave the workers waiting for their next. It should hold any failure in its result, not
-   * throw it.
+   * Runs a task on the main thread, which then takes a share of the tasks instead of only waiting
+   * (one worker fewer to start). It should hold any failure in its result, not throw it.
    */
   readonly local?: (task: T) => Promise<R>;
 }
@@ -55,7 +52,7 @@ export async function runInOrder<T, R>(tasks: readonly T[], options: PoolOptions
   if (tasks.length === 0) return;
   const threads = Math.max(1, Math.min(options.size, tasks.length));
   const local = options.local;
-  const workerCount = threads;
+  const workerCount = local === undefined ? threads : threads - 1;
   /** Results may wait for an earlier task this many per thread; beyond that no new task is started. */
   const window = threads * 4;
   const waiting = new Map<number, R>();
@@ -152,8 +149,8 @@ export async function runInOrder<T, R>(tasks: readonly T[], options: PoolOptions
 
   const runLocal = async (run: (task: T) => Promise<R>) => {
     while (failure === undefined && emitted < tasks.length) {
-      if (!available() || ready.size > 0) {
-        // Wait for a result to be delivered (the window moves), a task to be taken back, or the workers to be lost.
+      if (!available()) {
+        // Wait for a result to be delivered (the window moves) or a task to be taken back.
         await new Promise<void>((resolve) => { waiter.wake = resolve; });
         waiter.wake = null;
         continue;

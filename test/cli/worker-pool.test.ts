@@ -41,16 +41,15 @@ describe('runInOrder', () => {
     for (const r of results) expect(r.failed).toMatch(/cannot start/);
   });
 
-  it('lets the main thread take the first tasks while the workers start, the results still in task order', async () => {
+  it('lets the main thread take a share of the tasks, the results still in task order', async () => {
     const here: number[] = [];
-    const local = async (t: PoolTestTask) => { here.push(t.n); await new Promise((r) => setTimeout(r, 50)); return { square: t.n * t.n, answer: 'main' }; };
+    const local = async (t: PoolTestTask) => { here.push(t.n); await new Promise((r) => setTimeout(r, 10)); return { square: t.n * t.n, answer: 'main' }; };
     const tasks = Array.from({ length: 30 }, (_, n) => ({ n, delay: 10 }));
-    const { results } = await run(tasks, 1, {}, local);
+    const { results } = await run(tasks, 2, {}, local);
     expect(results.map((r) => r.square)).toEqual(tasks.map((t) => t.n * t.n));
-    // The main thread started at once; once the worker was ready, it did the rest.
+    // One worker and the main thread: both did some.
     expect(here.length).toBeGreaterThan(0);
     expect(here.length).toBeLessThan(30);
-    expect(here).toEqual(here.map((_, k) => k));
     expect(results.filter((r) => r.answer === 'main').map((r) => Math.sqrt(r.square!))).toEqual(here);
   });
 

@@ -9,9 +9,9 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Engine } from 'json-rules-engine';
-import { build } from '../scripts/build.js';
+import { ensureBuild } from '../scripts/build.js';
 import { compileRuleFile, OPERATORS, type Value } from '../src/compile/index.ts';
 import { checkRuleFiles, parseRuleFile } from '../src/lang/index.ts';
 import { defaultRulesDir, loadRulePack, loadRuleSources } from '../src/rulepack/index.ts';
@@ -74,7 +74,7 @@ const dir = mkdtempSync(join(tmpdir(), 'ereje-bench-'));
 try {
   console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min); node ${process.version}`);
   const t0 = performance.now();
-  const built = await build();
+  const built = dirname((await ensureBuild()).file);
   console.log(`build: ${built.replace(root + '/', '')} (${ms(performance.now() - t0)}; made now when the sources changed since the last build)`);
   const cache = join(dir, 'cache');
   const warm = { EREJE_CACHE_DIR: cache };
@@ -212,7 +212,11 @@ async function phases(made: { dataRows: number }, file: string): Promise<void> {
   const longList = await timeLongList(await loadRulePack(rulesDir));
   console.log(`day-care example with one list cell of 16,000 unknown values (${longList.cellLength.toLocaleString('en')} characters): whole audit ${ms(longList.ms)} (fastest of 3), ${longList.inputErrors} unknown-value error(s)`);
   line(`evaluation of the ${audit.kind} pack ≤ 25% of bare read`, ms(audit.evalTime!), ms(bare * 0.25), audit.evalTime! <= bare * 0.25);
-  line('evaluation of all three packs ≤ 25% of bare read', ms(evalAll), ms(bare * 0.25), evalAll <= bare * 0.25);
+  // "Every rule pack … at most 25% of a bare read": each pack, as an audit evaluates only its facility's
+  // kind. The three together over one workbook is no audit's work; shown for information.
+  const slowest = packs.packs!.reduce((a, b) => (b.time > a.time ? b : a));
+  line(`evaluation of each pack ≤ 25% of bare read (slowest: ${slowest.id})`, ms(slowest.time), ms(bare * 0.25), slowest.time <= bare * 0.25);
+  console.log(`        (all three packs over the same workbook: ${ms(evalAll)}, ${(100 * evalAll / bare).toFixed(0)}% of the bare read; not a target: an audit evaluates one pack)`);
   line('whole audit in-process ≤ 1.25 × bare read', ms(auditTime(audit)), ms(bare * 1.25), auditTime(audit) <= bare * 1.25);
   line('peak memory of the audit < 3 × bare read\'s', `+${mb(auditMem)}`, `+${mb(readMem * 3)}`, auditMem < readMem * 3);
   line('parse+check+compile < 100 ms (warm, fastest of 5)', ms(packTotal(warm)), '100 ms', packTotal(warm) < 100);

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // `ereje`: runs the CLI bundled from src/ in dist/<fingerprint>/ (see scripts/build.js). The fingerprint
-// is taken of the sources as they are now, so an edited file always runs: its build is made first
-// (`npm ci` makes the first one through `prepare`). When no build can be made (no esbuild, a read-only
-// folder), the TypeScript sources run through tsx instead — slower, the same program.
+// is that of the sources as they are now, so an edited file always runs: its build is made first
+// (`npm ci` makes the first one through `prepare`). When no input has changed since the last start that
+// hashed them, the fingerprint recorded then is used (scripts/build-stamp.js), which spares hashing at
+// every start. When no build can be made (no esbuild, a read-only folder), the TypeScript sources run
+// through tsx instead — slower, the same program.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 // `ereje … | head`: a reader that stops reading ends the run quietly, not with a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -25,17 +28,19 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
 }
 
 async function loadMain() {
-  const { build, builtCli } = await import('../scripts/build.js');
-  const cli = builtCli();
-  if (!cli.built) {
-    try {
-      await build(undefined, cli.fingerprint);
-    } catch (err) {
-      process.stderr.write(`ereje: warning: could not build dist/ (${err instanceof Error ? err.message.split('\n')[0] : err}); running the TypeScript sources through tsx (slower)\n`);
-      const { register } = await import('tsx/esm/api');
-      register();
-      return (await import('../src/cli/main.ts')).main;
-    }
+  const root = new URL('..', import.meta.url);
+  const { stampedFingerprint } = await import('../scripts/build-stamp.js');
+  const stamped = stampedFingerprint(fileURLToPath(root));
+  if (stamped !== null) return (await import(new URL(`dist/${stamped}/cli.js`, root).href)).main;
+  let cli;
+  try {
+    const { ensureBuild } = await import('../scripts/build.js');
+    cli = await ensureBuild();
+  } catch (err) {
+    process.stderr.write(`ereje: warning: could not build dist/ (${err instanceof Error ? err.message.split('\n')[0] : err}); running the TypeScript sources through tsx (slower)\n`);
+    const { register } = await import('tsx/esm/api');
+    register();
+    return (await import('../src/cli/main.ts')).main;
   }
   return (await import(cli.url)).main;
 }

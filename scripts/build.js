@@ -4,10 +4,13 @@
 // and builds it first when it is missing, so a build can never be stale: an edited source file has
 // another fingerprint, hence another folder. Plain JavaScript, so that bin/ereje.js can use it without
 // a TypeScript loader. `npm ci` runs it through `prepare`; `node scripts/build.js` runs it by hand.
+// Hashing the inputs takes tens of milliseconds; dist/current.json (see build-stamp.js) lets a start
+// whose inputs are untouched since the last hash skip it.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { signature, writeStamp } from './build-stamp.js';
 
 /** The package's root folder (the one holding package.json). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,38 +29,63 @@ const ENTRIES = { cli: 'src/cli/main.ts', 'audit-worker': 'src/cli/audit-worker.
 const KEEP_BUILDS = 3;
 const KEEP_MS = 10 * 60 * 1000;
 
-function walk(dir, out) {
+/** Lists the files under `dir`; `seen` gets each folder's signature, taken before it is listed. */
+function walk(dir, out, seen) {
+  seen?.set(dir, signature(dir));
   let entries;
   try { entries = readdirSync(dir, { withFileTypes: true }); } catch { return; }
   for (const e of entries) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
+    if (e.isDirectory()) walk(p, out, seen);
     else if (e.isFile()) out.push(p);
   }
 }
 
-/** The files a build is made from, sorted. */
-export function buildInputs(root = ROOT) {
+/** The files a build is made from, sorted; `seen` (see walk) gets what was looked for to find them. */
+export function buildInputs(root = ROOT, seen = undefined) {
   const files = [];
-  walk(join(root, 'src'), files);
-  walk(join(root, 'grammar'), files);
+  walk(join(root, 'src'), files, seen);
+  walk(join(root, 'grammar'), files, seen);
   const code = files.filter((f) => /\.(ts|js|mjs|json)$/.test(f));
   // The dependencies bundled in: npm's record of what is installed (falls back to the lock file).
-  const installed = existsSync(join(root, 'node_modules', '.package-lock.json')) ? join(root, 'node_modules', '.package-lock.json') : join(root, 'package-lock.json');
-  const more = [join(root, 'package.json'), join(root, 'tsconfig.json'), fileURLToPath(import.meta.url), installed].filter((f) => existsSync(f));
+  const npmRecord = join(root, 'node_modules', '.package-lock.json');
+  seen?.set(npmRecord, signature(npmRecord));
+  const installed = existsSync(npmRecord) ? npmRecord : join(root, 'package-lock.json');
+  const candidates = [join(root, 'package.json'), join(root, 'tsconfig.json'), fileURLToPath(import.meta.url), installed];
+  // An absent one is recorded too: its appearing changes the inputs.
+  for (const f of candidates) seen?.set(f, signature(f));
+  const more = candidates.filter((f) => existsSync(f));
   return [...code, ...more].sort();
 }
 
-/** A hash of the build's inputs (paths and contents): the name of the folder in dist/ it is built into. */
-export function sourceFingerprint(root = ROOT) {
+/**
+ * A hash of the build's inputs (paths and contents): the name of the folder in dist/ it is built into.
+ * `seen`, when given, gets the signature of every input (taken before it is read) and of every folder listed.
+ */
+export function sourceFingerprint(root = ROOT, seen = undefined) {
   const hash = createHash('sha256');
-  for (const f of buildInputs(root)) {
+  for (const f of buildInputs(root, seen)) {
+    seen?.set(f, signature(f));
     hash.update(relative(root, f).split(sep).join('/'));
     hash.update('\0');
     hash.update(readFileSync(f));
     hash.update('\0');
   }
   return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The build of the tree as it is now, made first when missing (see build), and recorded in
+ * dist/current.json so that the next start can tell it is still current without hashing (see
+ * build-stamp.js).
+ */
+export async function ensureBuild(root = ROOT) {
+  const startedAt = Date.now();
+  const seen = new Map();
+  const fingerprint = sourceFingerprint(root, seen);
+  await build(root, fingerprint);
+  writeStamp(root, fingerprint, seen, startedAt);
+  return builtCli(root, fingerprint);
 }
 
 /** The CLI's entry module for the tree as it is now, and whether it has been built. */
@@ -129,6 +157,7 @@ function prune(distDir, current) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const t = performance.now();
-  const out = await build();
+  const { file } = await ensureBuild();
+  const out = dirname(file);
   console.log(`ereje: built ${relative(process.cwd(), out) || out} in ${Math.round(performance.now() - t)} ms`);
 }

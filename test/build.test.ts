@@ -12,14 +12,14 @@ const repo = join(import.meta.dirname, '..');
 const copy = mkdtempSync(join(tmpdir(), 'ereje-build-'));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
-for (const p of ['package.json', 'tsconfig.json', 'bin', 'scripts/build.js', 'src', 'grammar', 'rules']) cpSync(join(repo, p), join(copy, p), { recursive: true });
+for (const p of ['package.json', 'tsconfig.json', 'bin', 'scripts/build.js', 'scripts/build-stamp.js', 'src', 'grammar', 'rules']) cpSync(join(repo, p), join(copy, p), { recursive: true });
 mkdirSync(join(copy, 'examples'));
 for (const e of ['residential-2010', 'home-care-2010', 'day-care-2010']) cpSync(join(repo, 'examples', `${e}.xlsx`), join(copy, 'examples', `${e}.xlsx`));
 symlinkSync(join(repo, 'node_modules'), join(copy, 'node_modules'), 'dir');
 const env = { ...process.env, EREJE_CACHE_DIR: join(copy, '.cache') };
 
 const ereje = (...args: string[]) => spawnSync(process.execPath, [join(copy, 'bin', 'ereje.js'), ...args], { cwd: copy, env, encoding: 'utf8' });
-const builds = () => readdirSync(join(copy, 'dist')).filter((n) => !n.startsWith('.'));
+const builds = () => readdirSync(join(copy, 'dist'), { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
 
 describe('bin/ereje.js', () => {
   it('builds the sources on the first run, builds again after a source file is edited, and traces errors to .ts lines', async () => {
@@ -38,6 +38,16 @@ describe('bin/ereje.js', () => {
       // generated_by names the same version; everything else is the same bytes.
       expect(readFileSync(join(copy, 'out', f), 'utf8')).toBe(readFileSync(join(copy, 'out-1', f), 'utf8'));
     }
+
+    // The stamp of a start long after the files were written (see build-stamp.js): the next starts use it
+    // instead of hashing, and an edit must still be what runs.
+    execFileSync(process.execPath, ['--input-type=module', '-e', `
+      import { sourceFingerprint } from ${JSON.stringify(join(copy, 'scripts', 'build.js'))};
+      import { writeStamp } from ${JSON.stringify(join(copy, 'scripts', 'build-stamp.js'))};
+      const seen = new Map();
+      writeStamp(${JSON.stringify(copy)}, sourceFingerprint(${JSON.stringify(copy)}, seen), seen, Date.now() + 60000);`]);
+    expect(JSON.parse(readFileSync(join(copy, 'dist', 'current.json'), 'utf8')).fingerprint).toBe(builds()[0]);
+    expect(ereje('--help').stdout).toBe(first.stdout);
 
     // Two edits: a text the next run must show, and an error planted where --debug must point.
     const main = join(copy, 'src', 'cli', 'main.ts');

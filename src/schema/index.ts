@@ -8,17 +8,9 @@ import { COLUMN_NAMES_EN } from './column-names.ts';
 import type { ColumnDef, ColumnId, EnumDef, EnumId, FacilityKind, SheetDef, SheetId, WorkbookSchema } from './types.ts';
 
 export type * from './types.ts';
+export { FACILITY_KIND_OF_RULESET } from './kinds.ts';
 
 export const WORKBOOK_SCHEMA: WorkbookSchema = { sheets: SHEETS, enums: ENUMS };
-
-/** Ruleset id (`home-care`) → the facility kind its workbooks declare (`home_care`). */
-export const FACILITY_KIND_OF_RULESET: Readonly<Record<string, FacilityKind>> = Object.freeze(
-  Object.assign(Object.create(null) as Record<string, FacilityKind>, {
-    residential: 'residential',
-    'home-care': 'home_care',
-    'day-care': 'day_care',
-  }),
-);
 
 /**
  * Trims, case-folds and collapses inner whitespace, so `  Баланың   коды ` matches `баланың коды`.

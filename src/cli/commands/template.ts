@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { isLang } from '../../core/lang.ts';
-import { FACILITY_KIND_OF_RULESET } from '../../schema/index.ts';
+import { FACILITY_KIND_OF_RULESET } from '../../schema/kinds.ts';
 import { FatalError } from '../errors.ts';
 import type { CliIO } from '../main.ts';
 import { cliText } from '../messages.ts';

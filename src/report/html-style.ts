@@ -35,8 +35,8 @@ caption { text-align: left; font-weight: 600; padding-bottom: 1mm; }
 th, td { border: 1px solid var(--line); padding: 1.2mm 1.8mm; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
 thead th { background: var(--bg); font-weight: 600; font-size: 9pt; }
 table.findings, table.by-subject, table.not-evaluated { table-layout: fixed; }
-table.findings col.c-subj { width: 18%; } table.findings col.c-msg { width: 34%; }
-table.findings col.c-exp { width: 18%; } table.findings col.c-act { width: 13%; } table.findings col.c-ev { width: 17%; }
+table.findings col.c-subj { width: 18%; } table.findings col.c-msg { width: 32%; }
+table.findings col.c-exp { width: 17%; } table.findings col.c-act { width: 15%; } table.findings col.c-ev { width: 18%; }
 table.by-subject col.c-cl { width: 22%; } table.by-subject col.c-msg { width: 78%; }
 table.not-evaluated th:nth-child(1) { width: 10%; } table.not-evaluated th:nth-child(2) { width: 24%; } table.not-evaluated th:nth-child(3) { width: 22%; }
 td .mono, td.mono { overflow-wrap: anywhere; }

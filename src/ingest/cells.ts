@@ -64,11 +64,24 @@ function ok(value: CellValue): CellResult {
 }
 const typeError = (detail?: string): CellResult => ({ ok: false, code: 'type-error', ...(detail ? { detail } : {}) });
 
+/**
+ * What exports write after a date that is still just the date: a time (`21.03.2010 0:00:00`,
+ * `2010-03-21T00:00:00`, from a date-time column saved as text) or the year mark of Russian and Kazakh
+ * documents (`21.03.2010 г.`, `21.03.2010 ж.`). Ambiguous forms (`03/04/2010`) stay errors.
+ */
+const DATE_TIME_TAIL = /(?:[ T](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?|\s*[гж]\.?)$/i;
+
+function parseCellDateText(text: string): DayNumber | undefined {
+  const s = text.trim();
+  // A date with its tail is short; a long text is no date, and is not scanned for a tail.
+  return parseDateText(s) ?? (s.length <= 32 ? parseDateText(s.replace(DATE_TIME_TAIL, '')) : undefined);
+}
+
 /** A date before 1900 (`0005-06-01`) is a typing error, not a date: it is refused, never shifted. */
 function parseDate(cell: Exclude<RawCell, null>, date1904: boolean): DayNumber | undefined {
   const day = cell instanceof Date ? dateObjectToDay(cell)
     : typeof cell === 'number' ? excelSerialToDay(cell, date1904)
-    : typeof cell === 'string' ? parseDateText(cell)
+    : typeof cell === 'string' ? parseCellDateText(cell)
     : undefined;
   return day !== undefined && day >= EARLIEST_DAY ? day : undefined;
 }

@@ -84,7 +84,7 @@ workbook with exactly these sheets and headers, and a help sheet (\`${HELP_SHEET
 ## How a workbook is read
 
 - **Names.** A sheet name or a header may be written in Kazakh, in Russian or as the canonical id
-  (the English name below); case, repeated spaces, the kind of dash, \`ё\` or \`е\` and invisible zero-width characters do not matter, and a workbook may
+  (the English name below); case, repeated spaces, the kind of dash, \`ё\` or \`е\`, invisible zero-width characters and a trailing \`*\` or \`:\` do not matter, and a workbook may
   mix languages. A facility's own names can be mapped with \`--mapping FILE\`
   (\`{"sheets": {"Воспитанники": "children"}, "columns": {"children": {"Шифр": "child_id"}}}\`).
   A sheet or header that matches nothing is listed as a warning (\`unknown-sheet\`, \`unknown-column\`)
@@ -107,7 +107,9 @@ workbook with exactly these sheets and headers, and a help sheet (\`${HELP_SHEET
   facility and the audit period) no audit can be made at all.
 - **Cells.** Each cell is read by its column's type; a value that does not fit is an input error
   naming the cell (\`Балалар!B12\`), and its row is kept out of every check. The codes and what to do
-  about each are in [input-errors.md](input-errors.md).
+  about each are in [input-errors.md](input-errors.md). A date written as text may carry what exports
+  add to it — a time (\`21.03.2010 0:00:00\`, \`2010-03-21T00:00:00\`) or the year mark \`г.\` / \`ж.\`;
+  forms that could be read two ways (\`03/04/2010\`) are input errors.
 
 | type | write |
 |---|---|

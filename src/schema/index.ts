@@ -16,10 +16,19 @@ export const WORKBOOK_SCHEMA: WorkbookSchema = { sheets: SHEETS, enums: ENUMS };
  * Trims, case-folds and collapses inner whitespace, so `  Баланың   коды ` matches `баланың коды`.
  * Also NFC-normalises, reads en/em dashes as `-` (people type `3–5`), drops zero-width characters (pasted
  * from web pages and messengers), and reads `ё` as `е`: Russian writes both for one letter (`Код ребёнка`).
+ * A trailing `*` or `:` (how templates mark required columns, `Код ребенка*`) is not part of the name.
  */
 export function normalizeLabel(text: string): string {
-  return text.normalize('NFC').replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/g, ' ').trim().toLocaleLowerCase().replaceAll('ё', 'е');
+  const spaced = text.normalize('NFC').replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ').trim();
+  return withoutTrailingMarks(spaced).toLocaleLowerCase().replaceAll('ё', 'е');
+}
+
+/** Drops trailing `*`, `:` and spaces, by a scan from the end (a regex anchored at `$` would be quadratic on a long run). */
+function withoutTrailingMarks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '*' || text[end - 1] === ':' || text[end - 1] === ' ')) end--;
+  return text.slice(0, end);
 }
 
 const sheetsById = new Map<SheetId, SheetDef>(SHEETS.map((s) => [s.id, s]));

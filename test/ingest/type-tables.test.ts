@@ -39,9 +39,13 @@ describe('typeTables: cell types', () => {
     expect(childrenWith('discharged_on', 40258).value).toBe(day);
     expect(childrenWith('discharged_on', 40258.99).value).toBe(day);
     expect(childrenWith('discharged_on', new Date(Date.UTC(2010, 2, 21))).value).toBe(day);
+    // As exports write them: a date-time saved as text, the year mark of Russian and Kazakh documents.
+    for (const text of ['21.03.2010 0:00:00', '2010-03-21 00:00', '2010-03-21T00:00:00', '21.03.2010 13:45', '21.03.2010 г.', '21.03.2010г', '21.03.2010 ж.']) {
+      expect(childrenWith('discharged_on', text).value, text).toBe(day);
+    }
     expect(childrenWith('discharged_on', 59).value).toBe(dayNumber(1900, 2, 28));
     expect(childrenWith('discharged_on', 61).value).toBe(dayNumber(1900, 3, 1));
-    for (const bad of ['31.02.2010', 'abc', '2010-3-21', '21/03/2010', 60, -5, true]) {
+    for (const bad of ['31.02.2010', 'abc', '2010-3-21', '21/03/2010', '21.03.2010 около 10', '21.03.2010 25:00', 'г.', '21.03.2010 0:00 г.', 60, -5, true]) {
       const r = childrenWith('discharged_on', bad);
       expect(r.errors.map((e) => e.code), String(bad)).toEqual(['type-error']);
       expect(r.counts).toEqual({ read: 1, accepted: 0, rejected: 1 });

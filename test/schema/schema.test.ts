@@ -140,6 +140,8 @@ describe('label matching', () => {
     // As Russian is written: ё or е, a header pasted with a zero-width space.
     expect(matchColumnHeader('children', 'Код ребёнка')).toBe('child_id');
     expect(matchColumnHeader('children', '\u200BДата рождения')).toBe('birth_date');
+    expect(matchColumnHeader('children', 'Код ребенка *')).toBe('child_id');
+    expect(matchColumnHeader('children', 'Туған күні:')).toBe('birth_date');
   });
 
   it('matches sheet names in kk, ru and canonical form, and through a mapping', () => {

@@ -55,7 +55,8 @@ export function renderBatchSummaryHtml(summary: BatchSummary, options: { quotes?
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${esc(w.batchTitle)}</title>
 <style>${HTML_STYLE}
-.wide { max-width: 277mm; } table.batch td, table.batch th { font-size: 9pt; } td.persisting { color: var(--critical); font-weight: 700; }
+.wide { max-width: 277mm; } table.batch td, table.batch th { font-size: 9pt; } table.batch th { font-size: 8pt; padding-left: 1.2mm; padding-right: 1.2mm; }
+.table-scroll { overflow-x: auto; } td.persisting { color: var(--critical); font-weight: 700; }
 .wide .stats { grid-template-columns: repeat(auto-fit, minmax(24mm, 1fr)); }
 table.batch td.mono, table.batch td .mono { overflow-wrap: normal; } table.batch td.nw { white-space: nowrap; }
 .verdict-tag { background: none !important; }
@@ -77,15 +78,15 @@ ${fuStats}
 </section>
 <section>
 <h2>${esc(w.facilities)}</h2>
-<table class="batch"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>
+<div class="table-scroll"><table class="batch"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows}
-</tbody></table>
+</tbody></table></div>
 </section>
 <section>
 <h2>${esc(w.worstClauses)}</h2>
 <p class="note">${esc(w.worstClausesNote)}</p>
-${summary.worst_clauses.length === 0 ? `<p class="empty">${esc(w.noFindings)}</p>` : `<table class="batch"><thead><tr><th>${esc(w.clause)}</th><th>${esc(w.severity)}</th><th>${esc(w.facilities)}</th><th></th><th>${esc(w.entries)}</th><th>${esc(w.findings)}</th>${followUp ? `<th>${esc(w.statuses.persisting)}</th>` : ''}<th>${esc(w.quote)}</th></tr></thead>
+${summary.worst_clauses.length === 0 ? `<p class="empty">${esc(w.noFindings)}</p>` : `<table class="batch"><thead><tr><th>${esc(w.clause)}</th><th>${esc(w.severity)}</th><th colspan="2">${esc(w.facilities)}</th><th>${esc(w.entries)}</th><th>${esc(w.findings)}</th>${followUp ? `<th>${esc(w.statuses.persisting)}</th>` : ''}<th>${esc(w.quote)}</th></tr></thead>
 <tbody>
 ${worst}
 </tbody></table>`}

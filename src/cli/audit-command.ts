@@ -167,7 +167,7 @@ async function auditSeveral(
       };
       await runInOrder(tasks, {
         size: jobs,
-        worker: new URL(import.meta.url.endsWith('.ts') ? './audit-worker.ts' : './audit-worker.js', import.meta.url),
+        worker: await auditWorkerModule(),
         setup,
         failed: (task, why) => {
           const message = unforeseen(task.input.file, why, flags.lang);
@@ -189,6 +189,24 @@ async function auditSeveral(
     io.stderr(`ereje: ${terminalSafe(followUpText.wroteSummary(flags.out)[flags.lang])}\n`);
   }
   return Math.max(0, ...outcomes.map((o) => o.exitCode));
+}
+
+/**
+ * The module each worker thread of a batch runs: the built one beside this module. Run from the
+ * TypeScript sources (the tests, tsx), the worker built from these very sources when dist/ holds it — a
+ * worker that loads the sources through tsx costs about a second of CPU to start — else the source.
+ */
+async function auditWorkerModule(): Promise<URL> {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./audit-worker.js', import.meta.url);
+  try {
+    const build = new URL('../../scripts/build.js', import.meta.url).href;
+    const { builtCli } = (await import(/* @vite-ignore */ build)) as typeof import('../../scripts/build.js');
+    const current = builtCli();
+    if (current.built) return new URL('audit-worker.js', current.url);
+  } catch {
+    // No build script (a partial copy of the sources): the source it is.
+  }
+  return new URL('./audit-worker.ts', import.meta.url);
 }
 
 /**

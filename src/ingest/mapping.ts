@@ -1,5 +1,5 @@
 // `--mapping FILE`: a facility's own sheet and column names → canonical ids, validated before use.
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { closest } from '../core/did-you-mean.ts';
 import { clip } from '../core/text.ts';
 import type { Lang, Localized } from '../core/lang.ts';
@@ -47,12 +47,19 @@ function ownRecord<T>(source: Record<string, T>, map: (v: T) => T = (v) => v): R
   return out;
 }
 
+let compiledMapping: ValidateFunction | null = null;
+/** The mapping schema compiled once (compiling it costs tens of milliseconds; a batch reads the mapping in every thread). */
+function mappingValidator(): ValidateFunction {
+  compiledMapping ??= new Ajv({ allErrors: true }).compile(MAPPING_SCHEMA);
+  return compiledMapping;
+}
+
 /**
  * Validates a parsed mapping JSON: `{ "sheets": { "Their sheet": "children" }, "columns": { "children": { "Their header": "child_id" } } }`.
  * Every target must be a canonical sheet id / a column of that sheet.
  */
 export function parseHeaderMapping(json: unknown): HeaderMapping {
-  const validate = new Ajv({ allErrors: true }).compile(MAPPING_SCHEMA);
+  const validate = mappingValidator();
   if (!validate(json)) {
     const why = (lang: Lang) => listed((validate.errors ?? []).map((e) => {
       const extra = e.keyword === 'additionalProperties' && e.instancePath === '' ? clip(String((e.params as { additionalProperty?: string }).additionalProperty ?? '')) : '';

@@ -25,7 +25,35 @@ export interface ParseResult {
   readonly partial?: { readonly file: RuleFile; readonly skippedRules: number };
 }
 
+/**
+ * Clean parses of recent texts, by path and text: one process often parses the same rule file again (a
+ * pack loaded for `rules test` and again for `rules check`, every in-process run of the tests). The
+ * result is the same for the same path and text, and read-only (the AST's types are readonly), so the
+ * same one is handed out again. Files with any diagnostic are always parsed afresh, as are large texts.
+ */
+const cleanParses = new Map<string, ParseResult>();
+const MAX_CLEAN_PARSES = 32;
+const MAX_CACHED_TEXT = 256 * 1024;
+
 export function parseRuleFile(text: string, path: string): ParseResult {
+  if (text.length > MAX_CACHED_TEXT) return parseAfresh(text, path);
+  const key = `${path}\0${text}`;
+  const cached = cleanParses.get(key);
+  if (cached !== undefined) {
+    // Most recently used last: the oldest is the first to go.
+    cleanParses.delete(key);
+    cleanParses.set(key, cached);
+    return { ...cached, diagnostics: [] };
+  }
+  const result = parseAfresh(text, path);
+  if (result.file !== null && result.diagnostics.length === 0 && result.partial === undefined) {
+    cleanParses.set(key, { ...result, diagnostics: [] });
+    if (cleanParses.size > MAX_CLEAN_PARSES) cleanParses.delete(cleanParses.keys().next().value!);
+  }
+  return result;
+}
+
+function parseAfresh(text: string, path: string): ParseResult {
   const whole = parseOnce(text, path);
   if (whole.file !== null || !whole.diagnostics.some((d) => d.severity === 'error')) return whole.result;
   // A file that had to be read only in part has too much wrong with it for the rest to be worth checking.

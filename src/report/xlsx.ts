@@ -51,7 +51,9 @@ export function renderXlsx(report: AuditReport, options: RenderOptions): Uint8Ar
     }
     XLSX.utils.book_append_sheet(book, sheet, uniqueSheetName(book, spec.name));
   }
-  const out = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  // Written stored (not deflated): freezeFirstRow opens the zip again and deflates every part once when it
+  // writes the final file, so deflating here would be work thrown away (and inflated again to be read).
+  const out = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer;
   // Every sheet's first row stays in view: a table's header, the summary's verdict.
   return freezeFirstRow(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
 }

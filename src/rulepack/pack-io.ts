@@ -24,7 +24,7 @@ export const FS_IO: PackIO = {
   findFiles: (d, suffixes) => findFilesSync(d, suffixes),
 };
 
-/** A question loading asked, and its answer (a file's content by its hash). */
+/** A question loading asked, and its answer (a file's content by the hash of its bytes). */
 export type Observation =
   | { readonly op: 'exists' | 'isFile'; readonly path: string; readonly answer: boolean }
   | { readonly op: 'read'; readonly path: string; readonly answer: string | null }
@@ -38,7 +38,9 @@ export function answerNow(o: Observation): string | boolean | null {
   switch (o.op) {
     case 'exists': return FS_IO.exists(o.path);
     case 'isFile': return FS_IO.isFile(o.path);
-    case 'read': { try { return sha(FS_IO.readText(o.path)); } catch { return null; } }
+    // The file's bytes are hashed as read: decoding them to text only to encode them again for the hash
+    // was most of the time a start spends making sure a kept pack is still current.
+    case 'read': { try { return sha(readFileSync(o.path)); } catch { return null; } }
     case 'readdir': return sha(FS_IO.readdir(o.path).join('\n'));
     case 'findFiles': return sha(FS_IO.findFiles(o.path, o.suffixes ?? []).join('\n'));
   }
@@ -53,9 +55,9 @@ export function recordingIO(): { io: PackIO; observations: () => Observation[] }
     isFile: (path) => { const answer = FS_IO.isFile(path); note({ op: 'isFile', path, answer }); return answer; },
     readText: (path) => {
       try {
-        const text = FS_IO.readText(path);
-        note({ op: 'read', path, answer: sha(text) });
-        return text;
+        const bytes = readFileSync(path);
+        note({ op: 'read', path, answer: sha(bytes) });
+        return bytes.toString('utf8');
       } catch (err) {
         note({ op: 'read', path, answer: null });
         throw err;

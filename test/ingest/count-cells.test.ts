@@ -23,6 +23,6 @@ describe('countCellElements', () => {
     fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
       const xml = parts.join('');
       return countCellElements(Buffer.from(xml)) === plainCount(xml);
-    }), { numRuns: 2000 });
+    }), { numRuns: 2000, seed: 20261129 });
   });
 });

@@ -61,11 +61,14 @@ describe('inflateRawCapped', () => {
       const stream = deflateRawSync(data, { level });
       same(stream, 1 + (cap % (data.length + 2)));
       same(stream.subarray(0, cut % (stream.length + 1)), 1 << 20);
-    }), { numRuns: 150 });
+    }), { numRuns: 150, seed: 20261129 });
   });
 
   it('agrees with zlib on random bytes (mostly not deflate)', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (data) => { same(data, 1 << 16); }), { numRuns: 300 });
+    // Found by this property: a back-reference before the start of the output, which zlib refuses and
+    // fflate (used here before pako) read as zeros.
+    same(Uint8Array.from([251, 0, 249, 0]), 1 << 16);
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (data) => { same(data, 1 << 16); }), { numRuns: Number(process.env.EREJE_PROPERTY_RUNS ?? 300), seed: 20261129 });
   });
 });
 
@@ -74,6 +77,6 @@ describe('crc32 and sha256Hex', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 5000 }), (data) => {
       expect(browser.crc32(data)).toBe(node.crc32(data));
       expect(browser.sha256Hex(data)).toBe(node.sha256Hex(data));
-    }), { numRuns: 100 });
+    }), { numRuns: 100, seed: 20261129 });
   });
 });

@@ -4,10 +4,23 @@
 // files written beside it.
 import type { BatchSummary } from './batch.ts';
 import { esc } from './html.ts';
-import { HTML_STYLE } from './html-style.ts';
+import { HTML_STYLE, htmlHead } from './html-style.ts';
 import { reportWords } from './i18n.ts';
 import { enumText } from './labels.ts';
 import { SEVERITY_ORDER, quoteFor, type QuoteMap } from './view.ts';
+
+/** The report's style, and the batch summary's own: A4 landscape, a wide table that scrolls on a narrow screen. */
+const BATCH_STYLE = `${HTML_STYLE}
+.wide { max-width: 277mm; } table.batch td, table.batch th { font-size: 9pt; } table.batch th { font-size: 8pt; padding-left: 1.2mm; padding-right: 1.2mm; }
+.table-scroll { overflow-x: auto; } td.persisting { color: var(--critical); font-weight: 700; }
+.wide .stats { grid-template-columns: repeat(auto-fit, minmax(24mm, 1fr)); }
+table.batch td.mono, table.batch td .mono { overflow-wrap: normal; } table.batch td.nw { white-space: nowrap; }
+.verdict-tag { background: none !important; }
+.verdict-tag { font-weight: 600; white-space: nowrap; } .verdict-tag.verdict-compliant { color: var(--ok); }
+.verdict-tag.verdict-non_compliant { color: var(--critical); } .verdict-tag.verdict-incomplete { color: var(--major); }
+tr.failed td { color: var(--critical); } .quote { font-style: italic; }
+@page { size: A4 landscape; }
+`;
 
 export function renderBatchSummaryHtml(summary: BatchSummary, options: { quotes?: QuoteMap } = {}): string {
   const lang = summary.lang;
@@ -47,25 +60,7 @@ export function renderBatchSummaryHtml(summary: BatchSummary, options: { quotes?
       `<td>${quote === undefined ? '' : `<span lang="kk" class="quote">«${esc(quote)}»</span><br>`}<span class="rule mono">${esc(c.rules.join(', '))}</span></td></tr>`;
   }).join('\n');
   const failed = summary.workbooks.filter((b) => b.result === null);
-  return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${esc(w.batchTitle)}</title>
-<style>${HTML_STYLE}
-.wide { max-width: 277mm; } table.batch td, table.batch th { font-size: 9pt; } table.batch th { font-size: 8pt; padding-left: 1.2mm; padding-right: 1.2mm; }
-.table-scroll { overflow-x: auto; } td.persisting { color: var(--critical); font-weight: 700; }
-.wide .stats { grid-template-columns: repeat(auto-fit, minmax(24mm, 1fr)); }
-table.batch td.mono, table.batch td .mono { overflow-wrap: normal; } table.batch td.nw { white-space: nowrap; }
-.verdict-tag { background: none !important; }
-.verdict-tag { font-weight: 600; white-space: nowrap; } .verdict-tag.verdict-compliant { color: var(--ok); }
-.verdict-tag.verdict-non_compliant { color: var(--critical); } .verdict-tag.verdict-incomplete { color: var(--major); }
-tr.failed td { color: var(--critical); } .quote { font-style: italic; }
-@page { size: A4 landscape; }
-</style>
-</head>
+  return `${htmlHead({ lang, title: esc(w.batchTitle), style: BATCH_STYLE })}
 <body class="wide">
 <header>
 <p class="kicker">${esc(w.batchTitle)}</p>

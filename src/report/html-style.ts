@@ -81,3 +81,22 @@ footer { margin-top: 8mm; padding-top: 2mm; border-top: 1px solid var(--line); c
   .verdict, .sev, .fu, thead th, .stat, blockquote, tr.explain td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;
+
+/** What a report forbids: every request; only its own inline styles apply. */
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+/**
+ * The start of a self-contained HTML document, up to `</head>`: its language, its policy (a report's by
+ * default), its title (already escaped) and its inline style — the same head for every page ereje writes.
+ */
+export function htmlHead(head: { lang: string; title: string; style: string; csp?: string; noReferrer?: boolean }): string {
+  return `<!DOCTYPE html>
+<html lang="${head.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${head.csp ?? REPORT_CSP}">
+${head.noReferrer === true ? '<meta name="referrer" content="no-referrer">\n' : ''}<title>${head.title}</title>
+<style>${head.style}</style>
+</head>`;
+}

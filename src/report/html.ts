@@ -2,7 +2,7 @@
 // Every piece of text goes through `esc`, so workbook content (a facility named `<script>…`) is text.
 import type { AuditReport, FindingGroup } from './types.ts';
 import { consolidateFindings } from './consolidate.ts';
-import { HTML_STYLE } from './html-style.ts';
+import { HTML_STYLE, htmlHead } from './html-style.ts';
 import type { ReportWords } from './i18n.ts';
 import { columnText, sheetText, subjectText } from './labels.ts';
 import {
@@ -14,15 +14,7 @@ import {
 export function renderHtml(report: AuditReport, options: RenderOptions): string {
   const w = wordsFor(options);
   const f = report.facility;
-  return `<!DOCTYPE html>
-<html lang="${options.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${esc(w.title)} — ${esc(f.name)}</title>
-<style>${HTML_STYLE}</style>
-</head>
+  return `${htmlHead({ lang: options.lang, title: `${esc(w.title)} — ${esc(f.name)}`, style: HTML_STYLE })}
 <body>
 ${renderHtmlBody(report, options)}
 </body>

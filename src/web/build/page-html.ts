@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Lang } from '../../core/lang.ts';
 import { esc } from '../../report/html.ts';
-import { HTML_STYLE } from '../../report/html-style.ts';
+import { HTML_STYLE, htmlHead } from '../../report/html-style.ts';
 import type { PageData } from '../page-data.ts';
 import { PAGE_STYLE } from '../page-style.ts';
 import { LANG_NAMES, PAGE_TEXTS, rulesetText, type PageTexts } from '../texts.ts';
@@ -75,16 +75,7 @@ export function pageHtml(parts: PageParts): string {
     + `<span class="title">${esc(rulesetText(r, parts.lang))}</span></li>`).join('');
   // `<` escaped so that no text in the data can end its element.
   const json = JSON.stringify(parts.data).replace(/</g, '\\u003c');
-  return `<!DOCTYPE html>
-<html lang="${parts.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(parts.pageScript)}">
-<meta name="referrer" content="no-referrer">
-<title>${esc(w.htmlTitle)}</title>
-<style>${HTML_STYLE}${PAGE_STYLE}</style>
-</head>
+  return `${htmlHead({ lang: parts.lang, title: esc(w.htmlTitle), style: HTML_STYLE + PAGE_STYLE, csp: contentSecurityPolicy(parts.pageScript), noReferrer: true })}
 <body>
 <div class="app">
 <header class="app-head">

@@ -47,6 +47,8 @@ export function parseRuleFile(text: string, path: string): ParseResult {
   }
   const result = parseAfresh(text, path);
   if (result.file !== null && result.diagnostics.length === 0 && result.partial === undefined) {
+    // Shared from now on: frozen, so that a stage that wrote into it would fail loudly instead of changing another run's AST.
+    deepFreeze(result.file);
     cleanParses.set(key, { ...result, diagnostics: [] });
     if (cleanParses.size > MAX_CLEAN_PARSES) cleanParses.delete(cleanParses.keys().next().value!);
   }
@@ -227,4 +229,10 @@ function errorSpan(path: string, lines: LineIndex, text: string, token: IToken |
     return spanAt(path, lines, Math.min(after, text.length), 1);
   }
   return spanAt(path, lines, text.length, 1);
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
 }

@@ -4,6 +4,7 @@
 // are compiled.
 import { LANGS, type Lang } from '../core/lang.ts';
 import { evaluate, NoRulesetInForce } from '../engine/index.ts';
+import type { Diagnostic } from '../lang/ast.ts';
 import { displayPath } from '../rulepack/load.ts';
 import { loadAuditRulePack, type PackCacheOptions } from '../rulepack/pack-cache.ts';
 import type { AuditPack } from './audit-run.ts';
@@ -13,16 +14,22 @@ import { cliText } from './messages.ts';
 /** A path as a person at this command line finds it. */
 const shownPath = (path: string) => displayPath(path, process.cwd());
 
-/** A rule pack that does not compile is one fatal line with its first diagnostic; `ereje rules check` lists every one. */
+/**
+ * A rule pack that does not compile is one fatal line with its first diagnostic; `ereje rules check` lists
+ * every one. The same refusal for `ereje audit` and `ereje web`.
+ */
+export function refuseUncompiledPack(pack: { readonly ok: boolean; readonly diagnostics: readonly Diagnostic[] }, dir: string): void {
+  const errors = pack.diagnostics.filter((d) => d.severity === 'error');
+  if (pack.ok && errors.length === 0) return;
+  const first = errors[0];
+  const where = (lang: Lang) => (first ? `${shownPath(first.span.file)}:${first.span.line}:${first.span.col}: ${first.message[lang]}` : '?');
+  const text = Object.fromEntries(LANGS.map((lang) => [lang, cliText.rulesDoNotCompile(dir, where(lang), errors.length - 1)[lang]])) as Record<Lang, string>;
+  throw new FatalError(text);
+}
+
 export async function loadAuditPack(dir: string, options: PackCacheOptions = {}): Promise<AuditPack> {
   const pack = await loadAuditRulePack(dir, options);
-  const errors = pack.diagnostics.filter((d) => d.severity === 'error');
-  if (!pack.ok || errors.length > 0) {
-    const first = errors[0];
-    const where = (lang: Lang) => (first ? `${shownPath(first.span.file)}:${first.span.line}:${first.span.col}: ${first.message[lang]}` : '?');
-    const text = Object.fromEntries(LANGS.map((lang) => [lang, cliText.rulesDoNotCompile(dir, where(lang), errors.length - 1)[lang]])) as Record<Lang, string>;
-    throw new FatalError(text);
-  }
+  refuseUncompiledPack(pack, dir);
   if (pack.versions.length === 0) throw new FatalError(cliText.noRuleset(dir));
   return {
     quotes: pack.quotes,

@@ -1,6 +1,6 @@
 // A fatal error is one clear line for the user (what, where, what to do), in the language the command
 // was run in; exit code 2.
-import { LANGS, type Lang, type Localized } from '../core/lang.ts';
+import { isLang, type Lang, type Localized } from '../core/lang.ts';
 
 export class FatalError extends Error {
   /** The line in each user language; a plain string reads the same in all three (a path, a code). */
@@ -26,7 +26,7 @@ export function langOfArgv(argv: readonly string[]): Lang {
   for (let i = argv.length - 1; i >= 0; i--) {
     const a = argv[i]!;
     const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
-    if (value !== undefined && (LANGS as readonly string[]).includes(value)) return value as Lang;
+    if (value !== undefined && isLang(value)) return value;
   }
   return 'kk';
 }

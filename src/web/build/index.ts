@@ -8,7 +8,7 @@ import { formatIsoDate } from '../../core/date.ts';
 import { LANGS, type Lang } from '../../core/lang.ts';
 import { FatalError } from '../../cli/errors.ts';
 import { cliText } from '../../cli/messages.ts';
-import { displayPath } from '../../rulepack/load.ts';
+import { refuseUncompiledPack } from '../../cli/audit-pack.ts';
 import { loadRulePack, quoteMap, type RulePack } from '../../rulepack/pack.ts';
 import { enumLabel, FACILITY_KIND_OF_RULESET } from '../../schema/index.ts';
 import { encodePackText, type PackData } from '../pack-data.ts';
@@ -53,14 +53,10 @@ export async function buildSelfCheckPage(options: SelfCheckOptions): Promise<Sel
   return { html, inputs: { page: page.inputs, engine: engine.inputs }, sizes: { page: page.code.length, engine: engine.code.length, pack: packText.length } };
 }
 
-/** The same refusal as `ereje audit` makes of a rule pack that does not compile (src/cli/audit-pack.ts). */
+/** The same refusal as `ereje audit` makes of a rule pack that does not compile, or holds no ruleset. */
 function refuseBrokenPack(pack: RulePack, dir: string): void {
-  const errors = pack.diagnostics.filter((d) => d.severity === 'error');
-  if (pack.ok && errors.length === 0 && pack.rulesets.length > 0) return;
-  if (errors.length === 0) throw new FatalError(cliText.noRuleset(dir));
-  const first = errors[0]!;
-  const where = (lang: Lang) => `${displayPath(first.span.file, process.cwd())}:${first.span.line}:${first.span.col}: ${first.message[lang]}`;
-  throw new FatalError(Object.fromEntries(LANGS.map((lang) => [lang, cliText.rulesDoNotCompile(dir, where(lang), errors.length - 1)[lang]])) as Record<Lang, string>);
+  refuseUncompiledPack(pack, dir);
+  if (pack.rulesets.length === 0) throw new FatalError(cliText.noRuleset(dir));
 }
 
 /**

@@ -4,7 +4,7 @@
 // nodes and key maps by node, so they are written with devalue (which keeps both) rather than JSON, then
 // deflated and base64-encoded into the page.
 import { parse, stringify } from 'devalue';
-import { inflateSync } from 'fflate';
+import { inflateRaw } from 'pako';
 import type { CalendarFile } from '../calendar/index.ts';
 import type { CheckedRuleFile } from '../lang/ast.ts';
 
@@ -28,10 +28,13 @@ export function encodePackText(data: PackData): string {
   return stringify(data);
 }
 
-/** The page's base64 text back into the pack (deflated with Node's zlib at build time). */
+/**
+ * The page's base64 text back into the pack (deflated with Node's zlib at build time), inflated with pako,
+ * which the engine already carries for workbooks (ingest-platform.ts): one inflater in the page, not two.
+ */
 export function decodePack(base64: string): PackData {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return parse(new TextDecoder().decode(inflateSync(bytes))) as PackData;
+  return parse(new TextDecoder().decode(inflateRaw(bytes))) as PackData;
 }

@@ -1,4 +1,4 @@
-// The self-check page's ingest platform (fflate, @noble/hashes, the table CRC-32) answers as Node's does
+// The self-check page's ingest platform (pako, @noble/hashes, the table CRC-32) answers as Node's does
 // (zlib, crypto) for every kind of stream the zip guard meets: whole, at and past its cap, cut short,
 // damaged, empty, stored blocks, and a zip bomb — so the guard built on either refuses the same files.
 import { constants, deflateRawSync } from 'node:zlib';

@@ -52,6 +52,11 @@ export function resolveWorkbooks(args: readonly string[]): { inputs: WorkbookInp
   return { inputs, folderGiven };
 }
 
+/** Whether `path` is a folder (following links); false when nothing is there or it cannot be looked at. */
+export function isDirectory(path: string): boolean {
+  try { return statSync(path).isDirectory(); } catch { return false; }
+}
+
 /** Reads a workbook: a regular file only, and never more than the limit, however large the file claims or grows to be. */
 export function readWorkbookFile(input: WorkbookInput, maxBytes: number): Uint8Array {
   return readRegularFile(input.path, maxBytes, (size) => new FatalError(

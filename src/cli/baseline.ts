@@ -1,13 +1,14 @@
 // Earlier reports for follow-up inspections: `--baseline FILE` (one report), `--baseline DIR` (a folder of
 // them, each workbook compared with the latest earlier report of its facility), and the two sides of
 // `ereje diff`. Every report read is checked against the report's JSON Schema first.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Localized } from '../core/lang.ts';
 import { applyBaseline, BaselineMismatch } from '../report/follow-up.ts';
 import type { AuditReport } from '../report/types.ts';
 import { checkReport, REPORT_SCHEMA_ID } from '../report/validate.ts';
 import { SUMMARY_SCHEMA_ID } from '../report/batch.ts';
+import { isDirectory } from './audit-io.ts';
 import { FatalError } from './errors.ts';
 import { followUpText } from './follow-up-messages.ts';
 
@@ -45,10 +46,6 @@ export function readReportFile(path: string, what: string): LoadedReport {
 export type BaselineSource =
   | { readonly kind: 'file'; readonly path: string; readonly loaded: LoadedReport }
   | { readonly kind: 'folder'; readonly path: string; readonly reports: readonly LoadedReport[] };
-
-function isDirectory(path: string): boolean {
-  try { return statSync(path).isDirectory(); } catch { return false; }
-}
 
 /**
  * `--baseline PATH`, read before any workbook is audited. In a folder every `*.json` is read: batch

@@ -1,11 +1,10 @@
 // What `ereje diff` does, loaded when the command runs (commands/diff.ts defines its options).
-import { statSync } from 'node:fs';
 import type { Localized } from '../core/lang.ts';
 import { terminalSafe } from '../core/text.ts';
 import { renderReport, renderTerminal, reportExitCode, type QuoteMap, type ReportFormat } from '../report/index.ts';
 import { defaultRulesDir } from '../rulepack/load.ts';
 import { loadAuditRulePack } from '../rulepack/pack-cache.ts';
-import { formatFromPath, refuseOverwritingInput, writeFileAtomic } from './audit-io.ts';
+import { formatFromPath, isDirectory, refuseOverwritingInput, writeFileAtomic } from './audit-io.ts';
 import { followUp, readReportFile } from './baseline.ts';
 import type { DiffFlags } from './commands/diff.ts';
 import { FatalError } from './errors.ts';
@@ -44,10 +43,6 @@ function chosenFormat(flags: DiffFlags): ReportFormat | undefined {
   const named = formatFromPath(flags.out);
   if (flags.format !== undefined && named !== undefined && named !== flags.format) throw new FatalError(cliText.formatContradicts(flags.format, flags.out, named));
   return flags.format ?? named ?? 'json';
-}
-
-function isDirectory(path: string): boolean {
-  try { return statSync(path).isDirectory(); } catch { return false; }
 }
 
 /** The Kazakh quotes shown under each clause (from the pack cache); a rule folder that does not load only leaves them out. */

@@ -28,8 +28,8 @@ export function registerRulesCheck(rules: Command, io: CliIO, setExit: (code: nu
 }
 
 /** Returns the exit code: 0 clean (warnings allowed), 2 any error. */
-export async function runRulesCheck(dirs: string | readonly string[], lang: Lang, io: CliIO): Promise<number> {
-  const list = typeof dirs === 'string' ? [dirs] : [...new Set(dirs)];
+export async function runRulesCheck(dirs: readonly string[], lang: Lang, io: CliIO): Promise<number> {
+  const list = [...new Set(dirs)];
   const sources: RuleSourceText[] = [];
   for (const dir of list) {
     const problem = await ruleFolderProblem(dir);

@@ -30,8 +30,10 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   return bestDistance <= limit && bestDistance < name.length ? best : undefined;
 }
 
-/** " (did you mean 'x'?)" in each language, or empty strings. */
-export function suggestion(name: string, candidates: Iterable<string>): { en: string; ru: string; kk: string } {
+/** " (did you mean 'x'?)" in each language, or empty strings; `quote` is the mark around the name (JSON messages write `"`). */
+export function suggestion(name: string, candidates: Iterable<string>, quote = "'"): { en: string; ru: string; kk: string } {
   const c = closest(name, candidates);
-  return c === undefined ? { en: '', ru: '', kk: '' } : { en: ` (did you mean '${c}'?)`, ru: ` (возможно, '${c}'?)`, kk: ` ('${c}' болуы мүмкін бе?)` };
+  if (c === undefined) return { en: '', ru: '', kk: '' };
+  const q = `${quote}${c}${quote}`;
+  return { en: ` (did you mean ${q}?)`, ru: ` (возможно, ${q}?)`, kk: ` (${q} болуы мүмкін бе?)` };
 }

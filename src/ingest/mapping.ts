@@ -1,6 +1,6 @@
 // `--mapping FILE`: a facility's own sheet and column names → canonical ids, validated before use.
 import { Ajv, type ValidateFunction } from 'ajv';
-import { closest } from '../core/did-you-mean.ts';
+import { suggestion } from '../core/did-you-mean.ts';
 import { clip } from '../core/text.ts';
 import type { Lang, Localized } from '../core/lang.ts';
 import { columnOf, sheetById, WORKBOOK_SCHEMA } from '../schema/index.ts';
@@ -35,9 +35,7 @@ function listed(problems: readonly string[], lang: Lang, shown = 5, total = prob
 
 /** ` (did you mean "children"?)` in a language, or nothing when no id is close. */
 function hint(name: string, candidates: readonly string[], lang: Lang): string {
-  const c = closest(name, candidates);
-  if (c === undefined) return '';
-  return { en: ` (did you mean "${c}"?)`, ru: ` (возможно, "${c}"?)`, kk: ` ("${c}" болуы мүмкін бе?)` }[lang];
+  return suggestion(name, candidates, '"')[lang];
 }
 
 /** Copies into null-prototype records so a key like `__proto__` stays an ordinary key. */

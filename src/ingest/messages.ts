@@ -111,7 +111,7 @@ export function singleRowMessage(sheetName: string, count: number): Localized {
 }
 
 /** " — did you mean «Дети»?" in each language; a full stop when nothing is close. */
-export function didYouMean(candidate: string | undefined): Localized {
+function didYouMean(candidate: string | undefined): Localized {
   if (candidate === undefined) return { en: '.', kk: '.', ru: '.' };
   return { en: ` — did you mean «${candidate}»?`, kk: ` — «${candidate}» деп жазғыңыз келді ме?`, ru: ` — возможно, имелось в виду «${candidate}»?` };
 }

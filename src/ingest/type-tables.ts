@@ -214,7 +214,6 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
   }
 
   const rows: TypedRow[] = [];
-  const rawOf = new Map<TypedRow, RawRow>();
   const rejected = new Set<TypedRow>();
   const date1904 = table.date1904 ?? false;
   const converters = columns.map((c) => converterFor(c.def, date1904));
@@ -251,7 +250,6 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
     Object.setPrototypeOf(values, null);
     const row: TypedRow = { excelRow, values };
     rows.push(row);
-    if (def.id === 'facility') rawOf.set(row, cells);
     if (rowErrors > 0) rejected.add(row);
   }
 
@@ -286,7 +284,7 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
     for (const row of extra) rejected.add(row);
   }
 
-  if (def.id === 'facility') checkPeriodOrder(def, sheetName, columns, rows, rawOf, rejected, errors);
+  if (def.id === 'facility') checkPeriodOrder(def, sheetName, columns, rows, rawRows, rejected, errors);
 
   return { def, sheetName, columns, readAsEmpty, rows, rejected, headers: [...headerText.values()] };
 }
@@ -350,16 +348,17 @@ function converterFor(column: ColumnDef, date1904: boolean): (cell: Exclude<RawC
   };
 }
 
-/** An audit period that ends before it starts cannot be audited. */
+/** An audit period that ends before it starts cannot be audited. `rawRows[k]` is the row `rows[k]` was typed from. */
 function checkPeriodOrder(
-  def: SheetDef, sheetName: string, columns: readonly PresentColumn[], rows: readonly TypedRow[], rawOf: ReadonlyMap<TypedRow, RawRow>,
+  def: SheetDef, sheetName: string, columns: readonly PresentColumn[], rows: readonly TypedRow[], rawRows: readonly RawRow[],
   rejected: Set<TypedRow>, errors: InputError[],
 ): void {
   const to = columns.find((c) => c.def.id === 'period_to');
-  for (const row of rows) {
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]!;
     const [a, b] = [row.values.period_from, row.values.period_to];
     if (!to || typeof a !== 'number' || typeof b !== 'number' || b >= a) continue;
-    const value = clip(cellText(rawOf.get(row)?.[to.index] ?? null));
+    const value = clip(cellText(rawRows[k]![to.index] ?? null));
     errors.push({ sheet: def.id, sheetName, code: 'constraint-error', row: row.excelRow, column: 'period_to', cell: cellAddress(sheetName, to.index, row.excelRow), value, message: msg.periodOrderMessage(value), severity: 'error' });
     rejected.add(row);
   }

@@ -25,7 +25,7 @@ function typeOf(column: ColumnDef): string {
     ? `${column.type === 'list' ? 'list of ' : ''}[\`${column.enum}\`](#enum-${column.enum}) values${column.type === 'list' ? ', separated by `;` or `,`' : ''}`
     : typeWords(column.type).en;
   const extras = [
-    column.min !== undefined && column.min !== 0 ? `≥ ${column.min}` : column.min === 0 ? '≥ 0' : '',
+    column.min !== undefined ? `≥ ${column.min}` : '',
     column.unique ? 'unique' : '',
     column.references ? `a \`${column.references.sheet}.${column.references.column}\` of the ${sheetById(column.references.sheet)?.labels.en ?? column.references.sheet} sheet` : '',
   ].filter(Boolean);

@@ -79,6 +79,9 @@ describe('the sheet contract', () => {
 
   it('names every column in an English sentence, and in kk/ru by its header', () => {
     for (const sheet of WORKBOOK_SCHEMA.sheets) {
+      // An entry for each column, and none for a column the sheet does not have: a missing one falls back to
+      // the id, which the checks below cannot tell from a name for a one-word id (`dish`, `date`).
+      expect(Object.keys(COLUMN_NAMES_EN[sheet.id] ?? {}).sort(), sheet.id).toEqual(sheet.columns.map((c) => c.id).sort());
       for (const column of sheet.columns) {
         const en = columnName(sheet.id, column.id, 'en');
         expect(en, `${sheet.id}.${column.id}`).not.toBe(column.id.includes('_') ? column.id : '');

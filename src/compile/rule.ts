@@ -101,7 +101,7 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
   };
   const renderIn = (t: LocalizedTemplate | null, lang: Lang, c: Case, rt: Runtime, extra: Readonly<Record<string, string>>): string | null => {
     if (!t) return null;
-    const text = t.texts[lang] ?? t.all ?? t.texts.en ?? t.texts.ru ?? t.texts.kk ?? '';
+    const text = textIn(t, lang) ?? '';
     let out = '';
     for (const part of templateParts(text)) {
       if (typeof part === 'string') { out += part; continue; }

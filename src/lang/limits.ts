@@ -57,7 +57,7 @@ function children(e: Expr): readonly (Expr | null)[] {
 }
 
 /** How deep `e` nests, counted without recursion (a 10,000-term chain must not overflow the stack here). */
-export function exprDepth(e: Expr): number {
+function exprDepth(e: Expr): number {
   let max = 0;
   const stack: [Expr, number][] = [[e, 1]];
   while (stack.length > 0) {
@@ -69,7 +69,7 @@ export function exprDepth(e: Expr): number {
 }
 
 /** Every expression written in a file (rules, tables, example parameters), top level only. */
-export function topExpressions(file: RuleFile): Expr[] {
+function topExpressions(file: RuleFile): Expr[] {
   const out: Expr[] = [];
   const add = (e: Expr | null | undefined) => { if (e) out.push(e); };
   for (const t of file.tables) for (const entry of t.entries) add(entry.value);
@@ -133,7 +133,7 @@ export function capDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
 }
 
 /** "… and N more errors in this file" at the first one not shown. */
-export function moreDiagnostic(span: Span, errors: number, warnings: number): Diagnostic {
+function moreDiagnostic(span: Span, errors: number, warnings: number): Diagnostic {
   const e = grouped(errors), w = grouped(warnings);
   const en = [errors > 0 ? `${e} more error${errors === 1 ? '' : 's'}` : '', warnings > 0 ? `${w} more warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
   const ru = [errors > 0 ? `ещё ошибок: ${e}` : '', warnings > 0 ? `ещё предупреждений: ${w}` : ''].filter(Boolean).join(', ');

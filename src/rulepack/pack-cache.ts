@@ -81,7 +81,7 @@ async function buildId(): Promise<string> {
  * files when that folder can be written, else `$XDG_CACHE_HOME/ereje` (`~/.cache/ereje`). Never the
  * rules folder: it belongs to the legal staff and their version control.
  */
-export function defaultCacheDir(): string | null {
+function defaultCacheDir(): string | null {
   const env = process.env.EREJE_CACHE_DIR;
   if (env !== undefined && env !== '') return env === 'off' ? null : resolve(env);
   const candidates = [

@@ -33,7 +33,7 @@ export type Observation =
 export const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /** The answer an observation got, asked again now. */
-export function answerNow(o: Observation): string | boolean | null {
+function answerNow(o: Observation): string | boolean | null {
   switch (o.op) {
     case 'exists': return FS_IO.exists(o.path);
     case 'isFile': return FS_IO.isFile(o.path);

@@ -2,7 +2,7 @@
 // expression may nest (the parser, the checker, the compiler and the engine walk expressions
 // recursively), and how many problems one file reports before the rest are only counted.
 import type { Diagnostic, Expr, RuleFile, Span } from './ast.ts';
-import { t3 } from './messages.ts';
+import { sortDiagnostics, t3 } from './messages.ts';
 
 /**
  * Brackets, `not`/`-` prefixes and chained operators (`a and b and …`) may nest this deep. The real rule
@@ -107,14 +107,14 @@ export function tooDeep(file: RuleFile): { span: Span; depth: number }[] {
 }
 
 /**
- * At most MAX_ERRORS_PER_FILE errors per file (in the order given, which is by place), then one
- * closing diagnostic that counts the rest. Warnings are kept within the same budget.
+ * At most MAX_ERRORS_PER_FILE errors per file (the first by place), then one closing diagnostic that
+ * counts the rest. Warnings are kept within the same budget. The result is sorted by place.
  */
 export function capDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
   const shown = new Map<string, number>();
   const omitted = new Map<string, { first: Diagnostic; errors: number; warnings: number }>();
   const out: Diagnostic[] = [];
-  for (const d of ds) {
+  for (const d of sortDiagnostics([...ds])) {
     // "Reading stopped here" says what the count cannot: the rest of the file was not read at all.
     if (d.code === 'reading-stopped') { out.push(d); continue; }
     const n = shown.get(d.span.file) ?? 0;
@@ -129,7 +129,7 @@ export function capDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
     omitted.set(d.span.file, o);
   }
   for (const { first, errors, warnings } of omitted.values()) out.push(moreDiagnostic(first.span, errors, warnings));
-  return out.sort((a, b) => (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : a.span.offset - b.span.offset));
+  return sortDiagnostics(out);
 }
 
 /** "… and N more errors in this file" at the first one not shown. */

@@ -290,7 +290,6 @@ async function loadAfresh(dirs: readonly string[], io: PackIO): Promise<RulePack
   const check = { checked: all.checked.filter((c) => !readInPart(c.file, new Set(partial))) };
   const { compiled, manifests, calendars, calendarFiles, actTexts, diagnostics: later } = afterCheck(root, files, check.checked, diagnostics, { dirs, show: (p) => p }, io);
   diagnostics.push(...later);
-  diagnostics.sort((a, b) => (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : a.span.offset - b.span.offset));
   const shown = capDiagnostics(diagnostics);
   return {
     dir: root, files, checked: check.checked, compiled, rulesets: compiled.map((c) => c.ruleset), manifests, calendars, calendarFiles, actTexts,

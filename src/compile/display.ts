@@ -1,6 +1,7 @@
 // Values as people read them in messages: dates dd.mm.yyyy in kk/ru and ISO in en, periods by label.
 import { formatDottedDate, formatIsoDate } from '../core/date.ts';
 import type { Lang } from '../core/lang.ts';
+import type { WorkbookSchema } from '../schema/types.ts';
 import { Interval, Item, Period, RowRef, type Value } from './values.ts';
 
 const YES: Record<Lang, [string, string]> = { kk: ['иә', 'жоқ'], ru: ['да', 'нет'], en: ['yes', 'no'] };
@@ -21,4 +22,9 @@ export function displayValue(v: Value, lang: Lang, isDate: boolean): string {
   }
   if (v instanceof RowRef) return v.row ? `row ${v.row.excelRow}` : '—';
   return v.map((x) => displayValue(x, lang, isDate)).join(', ');
+}
+
+/** An enum code by the schema's first label for it in `lang` (the code itself when the schema has none). */
+export function enumValueLabel(schema: WorkbookSchema, enumId: string, code: string, lang: Lang): string {
+  return schema.enums.find((x) => x.id === enumId)?.values.find((x) => x.code === code)?.labels[lang][0] ?? code;
 }

@@ -1,5 +1,6 @@
 // Expressions → closures over (case env, runtime). Used for lets, wheres, keys and derived facts.
 import { bindVar } from './env.ts';
+import { enumValueLabel } from './display.ts';
 import { addMonths, addYears, ageInMonths, ageInYears, formatIsoDate, parseDateText, toYMD } from '../core/date.ts';
 import type { Lang } from '../core/lang.ts';
 import type { WorkingDayCalendar } from '../calendar/index.ts';
@@ -250,8 +251,6 @@ export class ExprCompiler {
     const key = this.compile(e.key, scope);
     const name = e.table;
     const keyEnum = table.keyEnum;
-    const enumLabel = (enumId: string, code: string, lang: Lang) =>
-      this.cx.schema.enums.find((x) => x.id === enumId)?.values.find((v) => v.code === code)?.labels[lang][0] ?? code;
     return (env, rt) => {
       let k = key(env, rt);
       // An `each item` variable with one alternative stands for that value.
@@ -264,7 +263,7 @@ export class ExprCompiler {
       if (f === undefined || f === null) {
         const what = f === undefined ? 'has no entry' : 'has no value (`_`)';
         // The key by its label, with the code the rule pack's table is written in.
-        const key = (lang: Lang) => { const label = enumLabel(keyEnum, String(k), lang); return label === String(k) ? label : `${label} (${String(k)})`; };
+        const key = (lang: Lang) => { const label = enumValueLabel(this.cx.schema, keyEnum, String(k), lang); return label === String(k) ? label : `${label} (${String(k)})`; };
         throw new NotEvaluatedSignal({
           kk: `«${name}» параметр кестесінде «${key('kk')}» мәні толтырылмаған`,
           ru: `В таблице параметров «${name}» не заполнено значение для «${key('ru')}»`,

@@ -6,7 +6,7 @@ import { textIn, textsOf } from '../lang/texts.ts';
 import { columnName } from '../schema/index.ts';
 import type { WorkbookSchema } from '../schema/types.ts';
 import { ConditionCompiler, factOperand } from './conditions.ts';
-import { displayValue } from './display.ts';
+import { displayValue, enumValueLabel } from './display.ts';
 import { ExprCompiler } from './expr.ts';
 import { formatExpr } from '../lang/format-expr.ts';
 import { mentions, slotOf, walk } from './scope.ts';
@@ -91,7 +91,7 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
     return r;
   };
   const enumText = (enumId: string, v: Value, lang: Lang): string =>
-    typeof v === 'string' && v !== '' ? labelOf(schema, enumId, v, lang) : displayValue(v, lang, false);
+    typeof v === 'string' && v !== '' ? enumValueLabel(schema, enumId, v, lang) : displayValue(v, lang, false);
   /** A value as people read it: an enum code (or a list of them) as its label, an item as its label. */
   const shown = (v: Value, r: Resolver, lang: Lang): string => {
     if (v instanceof Item) return itemText(v.label, lang);
@@ -101,7 +101,7 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
   };
   const renderIn = (t: LocalizedTemplate | null, lang: Lang, c: Case, rt: Runtime, extra: Readonly<Record<string, string>>): string | null => {
     if (!t) return null;
-    const text = t.texts[lang] ?? t.all ?? t.texts.en ?? t.texts.ru ?? t.texts.kk ?? '';
+    const text = textIn(t, lang) ?? '';
     let out = '';
     for (const part of templateParts(text)) {
       if (typeof part === 'string') { out += part; continue; }
@@ -211,10 +211,6 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
 }
 
 interface Resolver { readonly fn: ExprFn; readonly isDate: boolean; readonly enumId: string | null }
-
-function labelOf(schema: WorkbookSchema, enumId: string, code: string, lang: Lang): string {
-  return schema.enums.find((x) => x.id === enumId)?.values.find((x) => x.code === code)?.labels[lang][0] ?? code;
-}
 
 /**
  * How the texts name one item: the rule's own `item` label, else the label of the enum value it is (the

@@ -4,7 +4,7 @@ import type { CheckedRuleFile, Diagnostic, RuleFile } from './ast.ts';
 import type { WorkbookSchema } from '../schema/types.ts';
 import { checkRuleFiles } from './check.ts';
 import { capDiagnostics } from './limits.ts';
-import { parseRuleFile, sortDiagnostics, type ParseResult } from './parse.ts';
+import { parseRuleFile, type ParseResult } from './parse.ts';
 
 export interface RuleSourceText {
   readonly path: string;
@@ -53,12 +53,12 @@ export function checkRulePack(sources: readonly RuleSourceText[], schema: Workbo
   diagnostics.push(...checkedResult.diagnostics);
   const partialFiles = new Set(partial);
   let result: RulePackCheck = {
-    sources, parsed, checked: checkedResult.checked.filter((c) => !readInPart(c.file, partialFiles)), diagnostics: capDiagnostics(sortDiagnostics(diagnostics)),
+    sources, parsed, checked: checkedResult.checked.filter((c) => !readInPart(c.file, partialFiles)), diagnostics: capDiagnostics(diagnostics),
     ruleCount: [...parsed, ...partial].reduce((n, f) => n + f.rules.length + f.changes.length, 0), partlyChecked,
   };
   for (const hook of hooks) {
     const more = hook(result);
-    if (more.length > 0) result = { ...result, diagnostics: capDiagnostics(sortDiagnostics([...result.diagnostics, ...more])) };
+    if (more.length > 0) result = { ...result, diagnostics: capDiagnostics([...result.diagnostics, ...more]) };
   }
   return result;
 }

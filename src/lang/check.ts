@@ -6,7 +6,7 @@ import type { CheckedRuleFile, Diagnostic, Expr, LangType, RuleDecl, RuleFile, S
 import type { EnumDef, SheetDef, WorkbookSchema } from '../schema/types.ts';
 import { suggestion } from './did-you-mean.ts';
 import { q, reportInto, type Report } from './messages.ts';
-import { sortDiagnostics } from './parse.ts';
+import { sortDiagnostics } from './messages.ts';
 import { type RuleScope } from './check-expr.ts';
 import { checkNote, checkRule } from './check-rule.ts';
 import { checkExample, checkTableValue } from './check-example.ts';

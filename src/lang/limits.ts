@@ -2,7 +2,7 @@
 // expression may nest (the parser, the checker, the compiler and the engine walk expressions
 // recursively), and how many problems one file reports before the rest are only counted.
 import type { Diagnostic, Expr, RuleFile, Span } from './ast.ts';
-import { t3 } from './messages.ts';
+import { sortDiagnostics, t3 } from './messages.ts';
 
 /**
  * Brackets, `not`/`-` prefixes and chained operators (`a and b and …`) may nest this deep. The real rule
@@ -57,7 +57,7 @@ function children(e: Expr): readonly (Expr | null)[] {
 }
 
 /** How deep `e` nests, counted without recursion (a 10,000-term chain must not overflow the stack here). */
-export function exprDepth(e: Expr): number {
+function exprDepth(e: Expr): number {
   let max = 0;
   const stack: [Expr, number][] = [[e, 1]];
   while (stack.length > 0) {
@@ -69,7 +69,7 @@ export function exprDepth(e: Expr): number {
 }
 
 /** Every expression written in a file (rules, tables, example parameters), top level only. */
-export function topExpressions(file: RuleFile): Expr[] {
+function topExpressions(file: RuleFile): Expr[] {
   const out: Expr[] = [];
   const add = (e: Expr | null | undefined) => { if (e) out.push(e); };
   for (const t of file.tables) for (const entry of t.entries) add(entry.value);
@@ -107,14 +107,14 @@ export function tooDeep(file: RuleFile): { span: Span; depth: number }[] {
 }
 
 /**
- * At most MAX_ERRORS_PER_FILE errors per file (in the order given, which is by place), then one
- * closing diagnostic that counts the rest. Warnings are kept within the same budget.
+ * At most MAX_ERRORS_PER_FILE errors per file (the first by place), then one closing diagnostic that
+ * counts the rest. Warnings are kept within the same budget. The result is sorted by place.
  */
 export function capDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
   const shown = new Map<string, number>();
   const omitted = new Map<string, { first: Diagnostic; errors: number; warnings: number }>();
   const out: Diagnostic[] = [];
-  for (const d of ds) {
+  for (const d of sortDiagnostics([...ds])) {
     // "Reading stopped here" says what the count cannot: the rest of the file was not read at all.
     if (d.code === 'reading-stopped') { out.push(d); continue; }
     const n = shown.get(d.span.file) ?? 0;
@@ -129,11 +129,11 @@ export function capDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
     omitted.set(d.span.file, o);
   }
   for (const { first, errors, warnings } of omitted.values()) out.push(moreDiagnostic(first.span, errors, warnings));
-  return out.sort((a, b) => (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : a.span.offset - b.span.offset));
+  return sortDiagnostics(out);
 }
 
 /** "… and N more errors in this file" at the first one not shown. */
-export function moreDiagnostic(span: Span, errors: number, warnings: number): Diagnostic {
+function moreDiagnostic(span: Span, errors: number, warnings: number): Diagnostic {
   const e = grouped(errors), w = grouped(warnings);
   const en = [errors > 0 ? `${e} more error${errors === 1 ? '' : 's'}` : '', warnings > 0 ? `${w} more warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
   const ru = [errors > 0 ? `ещё ошибок: ${e}` : '', warnings > 0 ? `ещё предупреждений: ${w}` : ''].filter(Boolean).join(', ');

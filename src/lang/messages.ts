@@ -9,6 +9,11 @@ export function t3(en: string, ru: string, kk: string): Text3 {
   return { en, ru, kk };
 }
 
+/** Diagnostics by place: by file, then by offset (in place; the array is returned). */
+export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return ds.sort((a, b) => (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : a.span.offset - b.span.offset));
+}
+
 export function error(code: string, span: Span, message: Text3): Diagnostic {
   return { severity: 'error', code, span, message };
 }

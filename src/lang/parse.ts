@@ -192,7 +192,7 @@ function stoppedMessage(span: Span): Diagnostic {
 }
 
 function done(file: RuleFile | null, diagnostics: Diagnostic[], tokens: readonly IToken[], stopped: boolean): Attempt {
-  const sorted = capDiagnostics(sortDiagnostics(diagnostics));
+  const sorted = capDiagnostics(diagnostics);
   return { result: { file, diagnostics: sorted }, file, diagnostics: sorted, tokens, stopped };
 }
 
@@ -209,10 +209,6 @@ function notClosedMessage(e: IRecognitionException, tokens: readonly IToken[], b
   return atEnd
     ? t3(`${open.en} is not closed: add the missing '}' at its end`, `${open.ru} не закрыт: добавьте недостающую '}' в его конце`, `${open.kk} жабылмаған: соңына жетіспейтін '}' қойыңыз`)
     : t3(`${open.en} is not closed: add the missing '}' before this line`, `${open.ru} не закрыт: добавьте недостающую '}' перед этой строкой`, `${open.kk} жабылмаған: осы жолдың алдына жетіспейтін '}' қойыңыз`);
-}
-
-export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
-  return ds.sort((a, b) => (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : a.span.offset - b.span.offset));
 }
 
 /** The token before `offset` (Chevrotain's own "previous" may already have moved on during recovery). */

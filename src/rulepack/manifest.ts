@@ -7,7 +7,7 @@ import { LANGS, type Lang } from '../core/lang.ts';
 import type { Diagnostic, RuleFile, Span } from '../lang/ast.ts';
 
 export type PointStatus = 'encoded' | 'partial' | 'narrative' | 'not-auditable' | 'pending';
-export const POINT_STATUSES: readonly PointStatus[] = ['encoded', 'partial', 'narrative', 'not-auditable', 'pending'];
+const POINT_STATUSES: readonly PointStatus[] = ['encoded', 'partial', 'narrative', 'not-auditable', 'pending'];
 
 /** Statuses whose points name the rules that encode them (wholly or in part). */
 const HAS_RULES: ReadonlySet<PointStatus> = new Set(['encoded', 'partial']);

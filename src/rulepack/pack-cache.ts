@@ -21,7 +21,7 @@ import type { CheckedRuleFile, Diagnostic } from '../lang/ast.ts';
 import { WORKBOOK_SCHEMA } from '../schema/index.ts';
 import { defaultRulesDir } from './load.ts';
 import type { RulePack } from './pack.ts';
-import { recordingIO, sha, stillAnswered, type Observation } from './pack-io.ts';
+import { KeptLoads, recordingIO, sha, stillAnswered, type Observation } from './pack-io.ts';
 
 /** A compiled ruleset version as listed before it is compiled. */
 export interface PackVersion {
@@ -65,8 +65,7 @@ const MAGIC = Buffer.from('ereje-pack-cache\n');
 /** Entries kept; the least recently used beyond this are removed when one is written. */
 const MAX_ENTRIES = 32;
 /** Packs kept in memory by a process (tests audit many workbooks against a few packs). */
-const MAX_IN_PROCESS = 4;
-const inProcess = new Map<string, { readonly pack: AuditRulePack; readonly observations: readonly Observation[] }>();
+const inProcess = new KeptLoads<AuditRulePack>(4);
 
 declare const __EREJE_BUILD__: string | undefined;
 
@@ -82,7 +81,7 @@ async function buildId(): Promise<string> {
  * files when that folder can be written, else `$XDG_CACHE_HOME/ereje` (`~/.cache/ereje`). Never the
  * rules folder: it belongs to the legal staff and their version control.
  */
-export function defaultCacheDir(): string | null {
+function defaultCacheDir(): string | null {
   const env = process.env.EREJE_CACHE_DIR;
   if (env !== undefined && env !== '') return env === 'off' ? null : resolve(env);
   const candidates = [
@@ -218,14 +217,9 @@ export async function loadAuditRulePack(dir: string | readonly string[] = defaul
   const file = `${key.slice(0, 32)}.pack`;
   const remember = options.inProcess ?? true;
   const earlier = remember ? inProcess.get(key) : undefined;
-  if (earlier && stillAnswered(earlier.observations)) return { ...earlier.pack, cached: true };
-  const keep = (pack: AuditRulePack, observations: readonly Observation[]): AuditRulePack => {
-    if (!remember) return pack;
-    inProcess.delete(key);
-    inProcess.set(key, { pack, observations });
-    for (const k of [...inProcess.keys()].slice(0, Math.max(0, inProcess.size - MAX_IN_PROCESS))) inProcess.delete(k);
-    return pack;
-  };
+  if (earlier) return { ...earlier, cached: true };
+  const keep = (pack: AuditRulePack, observations: readonly Observation[]): AuditRulePack =>
+    (remember ? inProcess.keep(key, pack, observations) : pack);
   if (cacheDir !== null) {
     const hit = readEntry(cacheDir, file, key);
     if (hit) return keep(hit.pack, hit.observations);

@@ -32,9 +32,8 @@ export type Observation =
 
 export const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-
 /** The answer an observation got, asked again now. */
-export function answerNow(o: Observation): string | boolean | null {
+function answerNow(o: Observation): string | boolean | null {
   switch (o.op) {
     case 'exists': return FS_IO.exists(o.path);
     case 'isFile': return FS_IO.isFile(o.path);
@@ -76,4 +75,26 @@ export function recordingIO(): { io: PackIO; observations: () => Observation[] }
 /** Whether every question still gets the answer it got. */
 export function stillAnswered(observations: readonly Observation[]): boolean {
   return observations.every((o) => answerNow(o) === o.answer);
+}
+
+/**
+ * What this process loaded before, by key, each with the questions its loading asked: given again while
+ * every answer is still the same. At most `max` are kept; the earliest kept go first.
+ */
+export class KeptLoads<T> {
+  private readonly kept = new Map<string, { readonly value: T; readonly observations: readonly Observation[] }>();
+  constructor(private readonly max: number) {}
+
+  /** The value kept for `key`, if every file-system answer its loading got is still the same. */
+  get(key: string): T | undefined {
+    const earlier = this.kept.get(key);
+    return earlier && stillAnswered(earlier.observations) ? earlier.value : undefined;
+  }
+
+  keep(key: string, value: T, observations: readonly Observation[]): T {
+    this.kept.delete(key);
+    this.kept.set(key, { value, observations });
+    for (const k of [...this.kept.keys()].slice(0, Math.max(0, this.kept.size - this.max))) this.kept.delete(k);
+    return value;
+  }
 }

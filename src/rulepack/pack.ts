@@ -8,7 +8,7 @@ import type { CheckedRuleFile, Diagnostic, RuleFile, Span } from '../lang/ast.ts
 import { capDiagnostics, checkRuleFiles, parseRuleFile, readInPart } from '../lang/index.ts';
 import { WORKBOOK_SCHEMA } from '../schema/index.ts';
 import { defaultRulesDir } from './load.ts';
-import { FS_IO, recordingIO, stillAnswered, type Observation, type PackIO } from './pack-io.ts';
+import { FS_IO, KeptLoads, recordingIO, type PackIO } from './pack-io.ts';
 import { parseManifest, validateManifest, type ClauseManifest, type LoadedManifest } from './manifest.ts';
 import { verifyFileQuotes } from './quotes.ts';
 
@@ -255,8 +255,7 @@ export function afterCheck(dir: string, files: readonly RuleFile[], checked: rea
 }
 
 /** Packs this process loaded, by folders, with what loading each asked (at most a few). */
-const loaded = new Map<string, { readonly pack: RulePack; readonly observations: readonly Observation[] }>();
-const MAX_LOADED = 4;
+const loaded = new KeptLoads<RulePack>(4);
 
 /**
  * Loads, checks, verifies and compiles every rule file under `dir` (or several folders, e.g. the bundled
@@ -269,13 +268,10 @@ export async function loadRulePack(dir: string | readonly string[] = defaultRule
   if (io !== undefined) return loadAfresh(dirs, io);
   const key = dirs.join('\0');
   const earlier = loaded.get(key);
-  if (earlier && stillAnswered(earlier.observations)) return earlier.pack;
+  if (earlier) return earlier;
   const recording = recordingIO();
   const pack = await loadAfresh(dirs, recording.io);
-  loaded.delete(key);
-  loaded.set(key, { pack, observations: recording.observations() });
-  for (const k of [...loaded.keys()].slice(0, Math.max(0, loaded.size - MAX_LOADED))) loaded.delete(k);
-  return pack;
+  return loaded.keep(key, pack, recording.observations());
 }
 
 async function loadAfresh(dirs: readonly string[], io: PackIO): Promise<RulePack> {
@@ -294,7 +290,6 @@ async function loadAfresh(dirs: readonly string[], io: PackIO): Promise<RulePack
   const check = { checked: all.checked.filter((c) => !readInPart(c.file, new Set(partial))) };
   const { compiled, manifests, calendars, calendarFiles, actTexts, diagnostics: later } = afterCheck(root, files, check.checked, diagnostics, { dirs, show: (p) => p }, io);
   diagnostics.push(...later);
-  diagnostics.sort((a, b) => (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : a.span.offset - b.span.offset));
   const shown = capDiagnostics(diagnostics);
   return {
     dir: root, files, checked: check.checked, compiled, rulesets: compiled.map((c) => c.ruleset), manifests, calendars, calendarFiles, actTexts,

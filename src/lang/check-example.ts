@@ -1,6 +1,7 @@
 // Checking a rule's examples (sheets, columns, enum cells, dates, parameters) and parameter-table values.
 import type { ExampleDecl, Expr, TableDecl } from './ast.ts';
 import { parseDateText } from '../core/date.ts';
+import { normalizeLabel } from '../schema/index.ts';
 import { column, knownSheet, type RuleScope } from './check-expr.ts';
 import { suggestion } from './did-you-mean.ts';
 import { reportInto, q, type Report } from './messages.ts';
@@ -36,7 +37,9 @@ export function checkExample(s: RuleScope, ex: ExampleDecl): void {
         }
         if (def.type === 'enum' && def.enum) {
           const e = s.enums.get(def.enum);
-          const ok = e?.values.some((v) => v.code === text || [...v.labels.kk, ...v.labels.ru, ...v.labels.en].some((l) => l.toLowerCase() === text.toLowerCase()));
+          // Read as a workbook's cell is read (case, spaces, dashes, ё/е…), so an example holds what a workbook may.
+          const wanted = normalizeLabel(text);
+          const ok = e?.values.some((v) => v.code === text || [...v.labels.kk, ...v.labels.ru, ...v.labels.en].some((l) => normalizeLabel(l) === wanted));
           if (e && !ok) {
             const dym = suggestion(text, e.values.map((v) => v.code));
             report(table.span, 'unknown-enum-value', `${table.sheet}.${def.id}: ${q(text)} is not a ${def.enum} code${dym.en}`,

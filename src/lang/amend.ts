@@ -7,7 +7,7 @@
 // Pure: the files are given, nothing is read.
 import { posix } from 'node:path';
 import type { Amendment, Diagnostic, ImportDecl, RuleChange, RuleDecl, RuleFile, RuleOrigin, RulesetDecl, Span, TableDecl } from './ast.ts';
-import { suggestion } from './did-you-mean.ts';
+import { suggestion } from '../core/did-you-mean.ts';
 import { q, reportInto, type Report } from './messages.ts';
 
 export interface AmendResult {

@@ -3,7 +3,7 @@ import type { ExampleDecl, Expr, TableDecl } from './ast.ts';
 import { parseDateText } from '../core/date.ts';
 import { normalizeLabel } from '../schema/index.ts';
 import { column, knownSheet, type RuleScope } from './check-expr.ts';
-import { suggestion } from './did-you-mean.ts';
+import { suggestion } from '../core/did-you-mean.ts';
 import { reportInto, q, type Report } from './messages.ts';
 
 export function checkExample(s: RuleScope, ex: ExampleDecl): void {

@@ -4,7 +4,7 @@
 import type { Diagnostic, Expr, LangType, NameRef, Span, TableDecl } from './ast.ts';
 import type { ColumnDef, EnumDef, SheetDef, WorkbookSchema } from '../schema/types.ts';
 import { AGGREGATE_SIGNATURES, BUILTIN_FUNCTIONS, fitsParam } from './builtins.ts';
-import { suggestion } from './did-you-mean.ts';
+import { suggestion } from '../core/did-you-mean.ts';
 import { error, q, t3, type Text3 } from './messages.ts';
 import { T, columnType, comparable, describeType, isDateRange, isNumeric, isOpen, ordered } from './types.ts';
 

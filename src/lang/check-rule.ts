@@ -7,7 +7,7 @@ import {
   childEnv, column, expectBool, expectType, infer, knownSheet, lookup, namesInScope, settle,
   type Env, type RuleScope, type Ty,
 } from './check-expr.ts';
-import { suggestion } from './did-you-mean.ts';
+import { suggestion } from '../core/did-you-mean.ts';
 import { error, q, t3, warning } from './messages.ts';
 import { INTERPRETATION_MARKS } from './texts.ts';
 import { T, isDateRange } from './types.ts';

@@ -4,7 +4,7 @@
 import { posix } from 'node:path';
 import type { CheckedRuleFile, Diagnostic, Expr, LangType, RuleDecl, RuleFile, Span, TableDecl } from './ast.ts';
 import type { EnumDef, SheetDef, WorkbookSchema } from '../schema/types.ts';
-import { suggestion } from './did-you-mean.ts';
+import { suggestion } from '../core/did-you-mean.ts';
 import { q, reportInto, type Report } from './messages.ts';
 import { sortDiagnostics } from './messages.ts';
 import { type RuleScope } from './check-expr.ts';

@@ -2,7 +2,7 @@
 // the evaluation of one workbook, and the Kazakh quotes the reports show. The pack comes from the pack
 // cache when it can (see rulepack/pack-cache.ts), and only the versions for the workbook's facility kind
 // are compiled.
-import { LANGS, type Lang } from '../core/lang.ts';
+import { localize, type Lang } from '../core/lang.ts';
 import { evaluate, NoRulesetInForce } from '../engine/index.ts';
 import type { Diagnostic } from '../lang/ast.ts';
 import { displayPath } from '../rulepack/load.ts';
@@ -23,8 +23,7 @@ export function refuseUncompiledPack(pack: { readonly ok: boolean; readonly diag
   if (pack.ok && errors.length === 0) return;
   const first = errors[0];
   const where = (lang: Lang) => (first ? `${shownPath(first.span.file)}:${first.span.line}:${first.span.col}: ${first.message[lang]}` : '?');
-  const text = Object.fromEntries(LANGS.map((lang) => [lang, cliText.rulesDoNotCompile(dir, where(lang), errors.length - 1)[lang]])) as Record<Lang, string>;
-  throw new FatalError(text);
+  throw new FatalError(localize((lang) => cliText.rulesDoNotCompile(dir, where(lang), errors.length - 1)[lang]));
 }
 
 export async function loadAuditPack(dir: string, options: PackCacheOptions = {}): Promise<AuditPack> {

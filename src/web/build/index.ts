@@ -5,7 +5,7 @@ import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { formatIsoDate } from '../../core/date.ts';
-import { LANGS, type Lang } from '../../core/lang.ts';
+import { localize, type Lang } from '../../core/lang.ts';
 import { FatalError } from '../../cli/errors.ts';
 import { cliText } from '../../cli/messages.ts';
 import { refuseUncompiledPack } from '../../cli/audit-pack.ts';
@@ -77,16 +77,15 @@ function packForPage(pack: RulePack, rulesDir: string): string {
 }
 
 function pageData(pack: RulePack, version: string, defaultLang: Lang): PageData {
-  const byLang = (f: (lang: Lang) => string) => Object.fromEntries(LANGS.map((lang) => [lang, f(lang)])) as Record<Lang, string>;
   return {
     version,
     defaultLang,
-    kinds: Object.entries(FACILITY_KIND_OF_RULESET).map(([id, kind]) => ({ id, kind, label: byLang((lang) => enumLabel('kind', kind, lang) ?? kind) })),
+    kinds: Object.entries(FACILITY_KIND_OF_RULESET).map(([id, kind]) => ({ id, kind, label: localize((lang) => enumLabel('kind', kind, lang) ?? kind) })),
     rulesets: pack.rulesets.map((r) => ({
       id: r.id,
       version: r.version,
-      title: byLang((lang) => r.title[lang] ?? r.title.en ?? r.title.kk ?? r.id),
-      act: byLang((lang) => r.actLabel[lang]),
+      title: localize((lang) => r.title[lang] ?? r.title.en ?? r.title.kk ?? r.id),
+      act: localize((lang) => r.actLabel[lang]),
       from: r.inForce.from === null ? null : formatIsoDate(r.inForce.from),
       until: r.inForce.until === null ? null : formatIsoDate(r.inForce.until),
       rules: r.rules.length,

@@ -1,7 +1,7 @@
 // The self-check page: choose or drop a workbook, follow the check, read the verdict and the report,
 // fix the cells it names, save the report, switch the language, get an empty template. All work is the
 // engine's (engine-port.ts); this script only shows what it answers.
-import { LANGS, type Lang, type Localized } from '../../core/lang.ts';
+import { localize, type Lang, type Localized } from '../../core/lang.ts';
 import type { PageData } from '../page-data.ts';
 import type { DownloadFormat, FromEngine, ReportView, ToEngine } from '../protocol.ts';
 import { PAGE_TEXTS, PHASES, rulesetText, type PageTexts } from '../texts.ts';
@@ -130,7 +130,7 @@ function onCrash(detail: string): void {
 }
 
 function localized(line: (w: PageTexts) => string): Localized {
-  return Object.fromEntries(LANGS.map((lang) => [lang, line(PAGE_TEXTS[lang])])) as Localized;
+  return localize((lang) => line(PAGE_TEXTS[lang]));
 }
 
 // ------------------------------------------------------------------ checking a workbook

@@ -11,7 +11,7 @@ import type { ReportRuleset } from './build.ts';
 import { reportWords, type ReportWords } from './i18n.ts';
 import { compareClauses } from '../engine/findings.ts';
 import { messageNamesPeriods } from './consolidate.ts';
-import { itemText, sheetText, subjectText } from './labels.ts';
+import { columnText, itemText, sheetText, subjectText } from './labels.ts';
 import { annexOf, compareNatural } from './order.ts';
 import { rangesText } from './periods.ts';
 
@@ -350,10 +350,8 @@ function commonSuffix(a: string, b: string): string {
 /** A not-evaluated entry's place in the workbook's own words: `sheet «Топтар»`, `«Балалар»: «Туған күні»`. */
 export function notEvaluatedPlace(n: { sheet?: string; column?: string }, lang: Lang): string {
   if (n.sheet === undefined) return '';
-  const sheet = sheetById(n.sheet)?.labels[lang] ?? n.sheet;
-  if (n.column === undefined) return sheet;
-  const column = columnOf(n.sheet, n.column)?.labels[lang] ?? n.column;
-  return `${sheet}: ${column === n.column ? column : `${column} (${n.column})`}`;
+  const sheet = sheetText(n.sheet, lang);
+  return n.column === undefined ? sheet : `${sheet}: ${columnText(n.sheet, n.column, lang)}`;
 }
 
 /** One line of a finding's explanation, indented by depth, with ✓ or ✗ for what the condition came to. */

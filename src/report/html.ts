@@ -8,7 +8,7 @@ import { columnText, sheetText, subjectText } from './labels.ts';
 import {
   SEVERITY_ORDER, annexTitle, clauseCounts, consolidateNotEvaluated, entryExplanations, entryPeriods, enumText, explainLines,
   formatEvidence, formatInForce, groupByClause, groupBySubject, inputErrorCell, isWarning, itemLabel, notEvaluatedPlace, severityCounts,
-  verdictLine, verdictOf, wordsFor, EVIDENCE_SHOWN, type RenderOptions,
+  verdictLine, wordsFor, EVIDENCE_SHOWN, type RenderOptions,
 } from './view.ts';
 
 export function renderHtml(report: AuditReport, options: RenderOptions): string {
@@ -40,7 +40,6 @@ export function renderHtmlBody(report: AuditReport, options: RenderOptions): str
 
 function header(report: AuditReport, w: ReportWords, options: RenderOptions): string {
   const f = report.facility;
-  const verdict = verdictOf(report);
   const rulesets = report.rulesets.map((r) =>
     `<li><span class="mono">${esc(r.id)}@${esc(r.version)}</span> — ${esc(r.act)}; ${esc(w.inForce.toLowerCase())} ` +
     `<span class="mono">${esc(formatInForce(r, w))}</span>${r.in_force.approximate ? ` <span class="approx">(${esc(w.approximate)})</span>` : ''}</li>`,
@@ -50,7 +49,7 @@ function header(report: AuditReport, w: ReportWords, options: RenderOptions): st
   const baseline = b === undefined ? ''
     : `\n<dt>${esc(w.baseline)}</dt><dd><span class="mono">${esc(w.baselineOf(b.file, b.period.from, b.period.to))}</span> — ${esc(w.verdict[b.result])}</dd>`;
   return `<header>
-<p class="verdict verdict-${verdict}">${esc(w.status)}: ${esc(verdictLine(report, w, options.lang))}</p>
+<p class="verdict verdict-${report.result}">${esc(w.status)}: ${esc(verdictLine(report, w, options.lang))}</p>
 <p class="kicker">${esc(w.title)}</p>
 <h1>${esc(f.name)}</h1>
 <dl class="meta">

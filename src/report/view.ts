@@ -6,7 +6,7 @@ import { columnOf, sheetById, WORKBOOK_SCHEMA } from '../schema/index.ts';
 import type { ExplainedCondition } from '../engine/conditions.ts';
 import type { Severity } from '../engine/types.ts';
 import { WARNING_CODES, type InputErrorCode } from '../ingest/types.ts';
-import type { AuditReport, AuditResult, FindingExplain, FindingGroup, ReportEvidence, ReportFinding } from './types.ts';
+import type { AuditReport, FindingExplain, FindingGroup, ReportEvidence, ReportFinding } from './types.ts';
 import type { ReportRuleset } from './build.ts';
 import { reportWords, type ReportWords } from './i18n.ts';
 import { compareClauses } from '../engine/findings.ts';
@@ -147,10 +147,6 @@ function distinctQuotes(entries: readonly { rule: string; clause: string; versio
 /** The quote of the rule as worded by the version that judged the finding (an amendment may reword it). */
 export function quoteFor(rule: string, clause: string, quotes: QuoteMap | undefined, version?: string): string | undefined {
   return (version === undefined ? undefined : quotes?.get(`${rule}@${version}`)) ?? quotes?.get(rule) ?? quotes?.get(clause);
-}
-
-export function verdictOf(report: AuditReport): AuditResult {
-  return report.result;
 }
 
 /** Items named in the verdict line before the rest is counted. */

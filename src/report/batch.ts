@@ -98,7 +98,8 @@ export function buildBatchSummary(outcomes: readonly BatchOutcome[], options: { 
   const workbooks = outcomes.map(workbookRow);
   const reports = outcomes.flatMap((o) => (o.report === null ? [] : [o.report]));
   const findings: Record<Severity, number> = { critical: 0, major: 0, minor: 0, info: 0 };
-  for (const r of reports) { const s = severityCounts(r); for (const k of SEVERITY_ORDER) findings[k] += s[k]; }
+  // Summed from the rows, which counted each workbook's findings once already.
+  for (const b of workbooks) if (b.findings !== null) for (const k of SEVERITY_ORDER) findings[k] += b.findings[k];
   const followed = reports.filter((r) => r.follow_up !== undefined);
   const sum = (f: (r: BatchReport) => number) => (followed.length === 0 ? null : followed.reduce((n, r) => n + f(r), 0));
   const count = (result: AuditResult) => reports.filter((r) => r.result === result).length;

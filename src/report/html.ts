@@ -68,14 +68,10 @@ ${approxNote}
 function summary(report: AuditReport, w: ReportWords): string {
   const s = report.summary;
   const bySev = severityCounts(report);
-  const stat = (label: string, n: number, cls = '') => `<div class="stat${cls}"><span class="n">${n}</span><span class="l">${esc(label)}</span></div>`;
   const cells = ([[w.rules, s.rules], [w.passed, s.passed], [w.failed, s.failed], [w.notEvaluated, s.not_evaluated],
     [w.findings, s.findings], [w.entries, report.groups.length], [w.inputErrors, s.input_errors]] as const)
     .map(([label, n]) => stat(label, n)).join('');
-  const followUp = report.follow_up === undefined ? '' : `<div class="stats fu-stats">${[
-    stat(w.statuses.new, s.new ?? 0, ' fu-new'), stat(w.statuses.persisting, s.persisting ?? 0, ' fu-persisting'),
-    stat(w.statuses.resolved, s.resolved ?? 0, ' fu-resolved'),
-  ].join('')}</div>${report.follow_up.not_rechecked > 0 ? `\n<p class="note">${esc(w.notRechecked(report.follow_up.not_rechecked))}</p>` : ''}\n`;
+  const followUp = report.follow_up === undefined ? '' : `${followUpStats(s, w)}${report.follow_up.not_rechecked > 0 ? `\n<p class="note">${esc(w.notRechecked(report.follow_up.not_rechecked))}</p>` : ''}\n`;
   const sev = SEVERITY_ORDER.map((k) =>
     `<tr><td><span class="sev sev-${k}">${esc(w.severities[k])}</span></td><td class="num">${bySev[k]}</td><td class="muted">${esc(w.severityMeaning[k])}</td></tr>`).join('');
   const clauses = clauseCounts(report).map((c) => `<tr><td class="mono">${esc(c.clause)}</td><td class="num">${c.count}</td><td class="num">${c.entries}</td></tr>`).join('');
@@ -87,6 +83,19 @@ ${followUp}<div class="cols">
 ${clauses ? `<table><caption>${esc(w.byClause)}</caption><thead><tr><th>${esc(w.clause)}</th><th>${esc(w.findings)}</th><th>${esc(w.entries)}</th></tr></thead><tbody>${clauses}</tbody></table>` : ''}
 </div>
 </section>`;
+}
+
+/** One figure of a stats grid: the number, its label under it. */
+export function stat(label: string, n: number, cls = ''): string {
+  return `<div class="stat${cls}"><span class="n">${n}</span><span class="l">${esc(label)}</span></div>`;
+}
+
+/** The new, persisting and resolved figures of a follow-up (a report's, or a batch's totals). */
+export function followUpStats(counts: { new?: number | null; persisting?: number | null; resolved?: number | null }, w: ReportWords): string {
+  return `<div class="stats fu-stats">${[
+    stat(w.statuses.new, counts.new ?? 0, ' fu-new'), stat(w.statuses.persisting, counts.persisting ?? 0, ' fu-persisting'),
+    stat(w.statuses.resolved, counts.resolved ?? 0, ' fu-resolved'),
+  ].join('')}</div>`;
 }
 
 function findings(report: AuditReport, w: ReportWords, options: RenderOptions): string {

@@ -223,10 +223,8 @@ export function itemLabel(x: { item: string | null; evidence: readonly ReportEvi
  * the ranges when the wording does not already name them (`3 weeks: 2010-W02 … 2010-W04`).
  */
 export function entryPeriods(g: FindingGroup, w: ReportWords): string {
-  if (g.periods === undefined) return '';
-  if (g.count === 1) return g.periods[0]!.from;
-  const n = w.periodCount(g.period_kind ?? 'other', g.count);
-  return messageNamesPeriods(g) ? n : `${n}: ${rangesText(g.periods)}`;
+  if (g.periods === undefined || g.count === 1 || !messageNamesPeriods(g)) return entryPeriodsInFull(g, w);
+  return w.periodCount(g.period_kind ?? 'other', g.count);
 }
 
 /** Every period of an entry, counted and as ranges (the per-subject view and the xlsx Periods column). */

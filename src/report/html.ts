@@ -8,7 +8,7 @@ import { columnText, sheetText, subjectText } from './labels.ts';
 import {
   SEVERITY_ORDER, annexTitle, clauseCounts, consolidateNotEvaluated, entryExplanations, entryPeriods, enumText, explainLines,
   formatEvidence, formatInForce, groupByClause, groupBySubject, inputErrorCell, isWarning, itemLabel, notEvaluatedPlace, severityCounts,
-  verdictLine, wordsFor, EVIDENCE_SHOWN, type RenderOptions,
+  shownEvidence, verdictLine, wordsFor, type RenderOptions,
 } from './view.ts';
 
 export function renderHtml(report: AuditReport, options: RenderOptions): string {
@@ -129,9 +129,9 @@ function entryRow(g: FindingGroup, report: Pick<AuditReport, 'findings'>, w: Rep
     periods === '' ? '' : `<br><span class="mono muted">${esc(periods)}</span>`,
     item === '' ? '' : `<br><span class="muted">${esc(w.item)}: ${breakable(item)}</span>`,
   ].join('');
-  const shown = g.evidence.length <= EVIDENCE_SHOWN ? g.evidence : g.evidence.slice(0, EVIDENCE_SHOWN - 1);
+  const { shown, more } = shownEvidence(g.evidence);
   const evidence = shown.map((e) => `<span class="mono">${breakable(formatEvidence(e))}</span>`).join('<br>')
-    + (shown.length < g.evidence.length ? `<br><span class="muted">${esc(w.andMore(g.evidence.length - shown.length))}</span>` : '');
+    + (more > 0 ? `<br><span class="muted">${esc(w.andMore(more))}</span>` : '');
   const row = `<tr class="row-${g.severity}"><td><span class="sev sev-${g.severity}">${esc(w.severities[g.severity])}</span>${followUpBadge(g, w)}<br>${target}</td>` +
     `<td>${breakable(g.message)}</td>` +
     `<td>${breakable(g.expected)}</td><td>${breakable(g.actual)}</td><td class="ev">${evidence || '—'}</td></tr>`;

@@ -37,11 +37,18 @@ export function formatEvidence(e: ReportEvidence): string {
 }
 
 /** Places a human format lists for one entry; the rest are counted (the JSON report has them all). */
-export const EVIDENCE_SHOWN = 6;
+const EVIDENCE_SHOWN = 6;
+
+/** The places listed for one entry (all of them, or one fewer than EVIDENCE_SHOWN), and how many more are counted. */
+export function shownEvidence(list: readonly ReportEvidence[]): { shown: readonly ReportEvidence[]; more: number } {
+  const shown = list.length <= EVIDENCE_SHOWN ? list : list.slice(0, EVIDENCE_SHOWN - 1);
+  return { shown, more: list.length - shown.length };
+}
 
 export function formatEvidenceList(list: readonly ReportEvidence[], w?: ReportWords): string {
-  if (w === undefined || list.length <= EVIDENCE_SHOWN) return list.map(formatEvidence).join('; ');
-  return [...list.slice(0, EVIDENCE_SHOWN - 1).map(formatEvidence), w.andMore(list.length - EVIDENCE_SHOWN + 1)].join('; ');
+  if (w === undefined) return list.map(formatEvidence).join('; ');
+  const { shown, more } = shownEvidence(list);
+  return [...shown.map(formatEvidence), ...(more > 0 ? [w.andMore(more)] : [])].join('; ');
 }
 
 /** `2009-09-07 … 2010-12-06 ≈`: the ≈ marks dates that are not in the source text. */

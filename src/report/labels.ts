@@ -70,6 +70,6 @@ export function itemText(item: string, lang: Lang, sheets: readonly string[] = [
 
 /** A subject: a season or a role is a code and gets its label; ids (`R-02`, `G-3`) are shown as they are. */
 export function subjectText(subject: string, lang: Lang): string {
-  if (!CODE.test(subject) || enumsWithCode(subject).length === 0) return subject;
-  return labelled(codeLabel(subject, lang, []), subject, lang);
+  const enums = CODE.test(subject) ? enumsWithCode(subject) : [];
+  return enums.length === 0 ? subject : labelled(enumLabel(enums[0]!.id, subject, lang), subject, lang);
 }

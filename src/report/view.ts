@@ -185,8 +185,8 @@ export function verdictLine(report: AuditReport, w: ReportWords, lang: Lang): st
     const sheet = sheetById(n.sheet);
     const order = (sheet ? WORKBOOK_SCHEMA.sheets.indexOf(sheet) : 999) + (n.column === undefined ? 0 : 1000 + (sheet?.columns.findIndex((c) => c.id === n.column) ?? 0) / 1000);
     const text = n.column === undefined
-      ? w.verdictSheet(sheet?.labels[lang] ?? n.sheet)
-      : w.verdictColumn(columnOf(n.sheet, n.column)?.labels[lang] ?? n.column, sheet?.labels[lang] ?? n.sheet);
+      ? w.verdictSheet(sheetText(n.sheet, lang))
+      : w.verdictColumn(columnOf(n.sheet, n.column)?.labels[lang] ?? n.column, sheetText(n.sheet, lang));
     gaps.set(text, { order, text });
   }
   const lacks = [...gaps.values()].sort((a, b) => a.order - b.order).map((g) => g.text);

@@ -3,7 +3,7 @@
 // workbooks could not be audited and why. Self-contained like the reports; links only to the report
 // files written beside it.
 import type { BatchSummary } from './batch.ts';
-import { esc } from './html.ts';
+import { esc, followUpStats, stat } from './html.ts';
 import { HTML_STYLE, htmlHead } from './html-style.ts';
 import { reportWords } from './i18n.ts';
 import { enumText } from './labels.ts';
@@ -27,16 +27,12 @@ export function renderBatchSummaryHtml(summary: BatchSummary, options: { quotes?
   const w = reportWords(lang);
   const t = summary.totals;
   const followUp = t.new !== null;
-  const stat = (label: string, n: number, cls = '') => `<div class="stat${cls}"><span class="n">${n}</span><span class="l">${esc(label)}</span></div>`;
   const stats = [
     stat(w.workbooks, t.workbooks), stat(w.verdict.non_compliant, t.non_compliant), stat(w.verdict.incomplete, t.incomplete),
     stat(w.verdict.compliant, t.compliant), stat(w.failedWorkbooks, t.failed), stat(w.entries, t.entries),
     ...SEVERITY_ORDER.map((k) => stat(w.severities[k], t.findings[k])),
   ].join('');
-  const fuStats = !followUp ? '' : `<div class="stats fu-stats">${[
-    stat(w.statuses.new, t.new ?? 0, ' fu-new'), stat(w.statuses.persisting, t.persisting ?? 0, ' fu-persisting'),
-    stat(w.statuses.resolved, t.resolved ?? 0, ' fu-resolved'),
-  ].join('')}</div>`;
+  const fuStats = !followUp ? '' : followUpStats(t, w);
   const head = [w.file, w.facility, w.period, w.status, ...SEVERITY_ORDER.map((k) => w.severities[k]), w.entries, w.inputErrors,
     ...(followUp ? [w.statuses.new, w.statuses.persisting, w.statuses.resolved] : []), w.exitState];
   const rows = summary.workbooks.map((b) => {

@@ -92,13 +92,15 @@ export interface BatchSummary {
 /** Clauses listed as the worst across facilities. */
 export const WORST_CLAUSES = 10;
 
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 0, major: 1, minor: 2, info: 3 };
+/** 0 for critical … 3 for info: the place in SEVERITY_ORDER. */
+const severityRank = (s: Severity): number => SEVERITY_ORDER.indexOf(s);
 
 export function buildBatchSummary(outcomes: readonly BatchOutcome[], options: { lang: Lang; version: string }): BatchSummary {
   const workbooks = outcomes.map(workbookRow);
   const reports = outcomes.flatMap((o) => (o.report === null ? [] : [o.report]));
   const findings: Record<Severity, number> = { critical: 0, major: 0, minor: 0, info: 0 };
-  for (const r of reports) { const s = severityCounts(r); for (const k of SEVERITY_ORDER) findings[k] += s[k]; }
+  // Summed from the rows, which counted each workbook's findings once already.
+  for (const b of workbooks) if (b.findings !== null) for (const k of SEVERITY_ORDER) findings[k] += b.findings[k];
   const followed = reports.filter((r) => r.follow_up !== undefined);
   const sum = (f: (r: BatchReport) => number) => (followed.length === 0 ? null : followed.reduce((n, r) => n + f(r), 0));
   const count = (result: AuditResult) => reports.filter((r) => r.result === result).length;
@@ -150,7 +152,7 @@ function worstClauses(reports: readonly BatchReport[]): WorstClause[] {
     for (const f of r.findings) {
       if (f.severity === 'info') continue;
       const c = by.get(f.clause) ?? { severity: f.severity, facilities: new Set(), findings: 0, entries: 0, persisting: 0, rules: new Set() };
-      if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[c.severity]) c.severity = f.severity;
+      if (severityRank(f.severity) < severityRank(c.severity)) c.severity = f.severity;
       c.facilities.add(r.facility.facility_id);
       c.findings++;
       if (f.follow_up === 'persisting') c.persisting++;
@@ -164,7 +166,7 @@ function worstClauses(reports: readonly BatchReport[]): WorstClause[] {
       clause, severity: c.severity, facilities: [...c.facilities].sort(compareNatural), findings: c.findings, entries: c.entries,
       persisting: c.persisting, rules: [...c.rules].sort(compareNatural),
     }))
-    .sort((a, b) => b.facilities.length - a.facilities.length || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
+    .sort((a, b) => b.facilities.length - a.facilities.length || severityRank(a.severity) - severityRank(b.severity)
       || b.entries - a.entries || b.findings - a.findings || compareClauses(a.clause, b.clause))
     .slice(0, WORST_CLAUSES);
 }

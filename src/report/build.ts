@@ -7,7 +7,7 @@ import type { Evaluation, Evidence, Finding, NotEvaluated } from '../engine/type
 import { sheetRef } from '../ingest/type-tables.ts';
 import type { IngestedWorkbook, InputError } from '../ingest/types.ts';
 import type { ExplainedCondition } from '../engine/conditions.ts';
-import type { AuditReport, AuditResult, ReportEvidence, ReportFinding } from './types.ts';
+import { REPORT_SCHEMA_ID, type AuditReport, type AuditResult, type ReportEvidence, type ReportFinding } from './types.ts';
 import { compareClauses } from '../engine/findings.ts';
 import { consolidateFindings } from './consolidate.ts';
 import { compareNatural } from './order.ts';
@@ -45,7 +45,7 @@ export function buildReport(input: BuildReportInput): AuditReport {
   const inputErrors = [...workbook.errors].sort(compareInputErrors).map((e) => reportInputError(e, lang));
   const summary = summarize(evaluation, workbook.errors);
   return {
-    schema: 'ereje.audit-report/1',
+    schema: REPORT_SCHEMA_ID,
     result: auditResult(findings, notEvaluated, summary.input_errors),
     lang,
     generated_by: { name: 'ereje', version },

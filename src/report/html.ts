@@ -8,7 +8,7 @@ import { columnText, sheetText, subjectText } from './labels.ts';
 import {
   SEVERITY_ORDER, annexTitle, clauseCounts, consolidateNotEvaluated, entryExplanations, entryPeriods, enumText, explainLines,
   formatEvidence, formatInForce, groupByClause, groupBySubject, inputErrorCell, isWarning, itemLabel, notEvaluatedPlace, severityCounts,
-  verdictLine, verdictOf, wordsFor, EVIDENCE_SHOWN, type RenderOptions,
+  shownEvidence, verdictLine, wordsFor, type RenderOptions,
 } from './view.ts';
 
 export function renderHtml(report: AuditReport, options: RenderOptions): string {
@@ -40,7 +40,6 @@ export function renderHtmlBody(report: AuditReport, options: RenderOptions): str
 
 function header(report: AuditReport, w: ReportWords, options: RenderOptions): string {
   const f = report.facility;
-  const verdict = verdictOf(report);
   const rulesets = report.rulesets.map((r) =>
     `<li><span class="mono">${esc(r.id)}@${esc(r.version)}</span> — ${esc(r.act)}; ${esc(w.inForce.toLowerCase())} ` +
     `<span class="mono">${esc(formatInForce(r, w))}</span>${r.in_force.approximate ? ` <span class="approx">(${esc(w.approximate)})</span>` : ''}</li>`,
@@ -50,7 +49,7 @@ function header(report: AuditReport, w: ReportWords, options: RenderOptions): st
   const baseline = b === undefined ? ''
     : `\n<dt>${esc(w.baseline)}</dt><dd><span class="mono">${esc(w.baselineOf(b.file, b.period.from, b.period.to))}</span> — ${esc(w.verdict[b.result])}</dd>`;
   return `<header>
-<p class="verdict verdict-${verdict}">${esc(w.status)}: ${esc(verdictLine(report, w, options.lang))}</p>
+<p class="verdict verdict-${report.result}">${esc(w.status)}: ${esc(verdictLine(report, w, options.lang))}</p>
 <p class="kicker">${esc(w.title)}</p>
 <h1>${esc(f.name)}</h1>
 <dl class="meta">
@@ -69,14 +68,10 @@ ${approxNote}
 function summary(report: AuditReport, w: ReportWords): string {
   const s = report.summary;
   const bySev = severityCounts(report);
-  const stat = (label: string, n: number, cls = '') => `<div class="stat${cls}"><span class="n">${n}</span><span class="l">${esc(label)}</span></div>`;
   const cells = ([[w.rules, s.rules], [w.passed, s.passed], [w.failed, s.failed], [w.notEvaluated, s.not_evaluated],
     [w.findings, s.findings], [w.entries, report.groups.length], [w.inputErrors, s.input_errors]] as const)
     .map(([label, n]) => stat(label, n)).join('');
-  const followUp = report.follow_up === undefined ? '' : `<div class="stats fu-stats">${[
-    stat(w.statuses.new, s.new ?? 0, ' fu-new'), stat(w.statuses.persisting, s.persisting ?? 0, ' fu-persisting'),
-    stat(w.statuses.resolved, s.resolved ?? 0, ' fu-resolved'),
-  ].join('')}</div>${report.follow_up.not_rechecked > 0 ? `\n<p class="note">${esc(w.notRechecked(report.follow_up.not_rechecked))}</p>` : ''}\n`;
+  const followUp = report.follow_up === undefined ? '' : `${followUpStats(s, w)}${report.follow_up.not_rechecked > 0 ? `\n<p class="note">${esc(w.notRechecked(report.follow_up.not_rechecked))}</p>` : ''}\n`;
   const sev = SEVERITY_ORDER.map((k) =>
     `<tr><td><span class="sev sev-${k}">${esc(w.severities[k])}</span></td><td class="num">${bySev[k]}</td><td class="muted">${esc(w.severityMeaning[k])}</td></tr>`).join('');
   const clauses = clauseCounts(report).map((c) => `<tr><td class="mono">${esc(c.clause)}</td><td class="num">${c.count}</td><td class="num">${c.entries}</td></tr>`).join('');
@@ -88,6 +83,19 @@ ${followUp}<div class="cols">
 ${clauses ? `<table><caption>${esc(w.byClause)}</caption><thead><tr><th>${esc(w.clause)}</th><th>${esc(w.findings)}</th><th>${esc(w.entries)}</th></tr></thead><tbody>${clauses}</tbody></table>` : ''}
 </div>
 </section>`;
+}
+
+/** One figure of a stats grid: the number, its label under it. */
+export function stat(label: string, n: number, cls = ''): string {
+  return `<div class="stat${cls}"><span class="n">${n}</span><span class="l">${esc(label)}</span></div>`;
+}
+
+/** The new, persisting and resolved figures of a follow-up (a report's, or a batch's totals). */
+export function followUpStats(counts: { new?: number | null; persisting?: number | null; resolved?: number | null }, w: ReportWords): string {
+  return `<div class="stats fu-stats">${[
+    stat(w.statuses.new, counts.new ?? 0, ' fu-new'), stat(w.statuses.persisting, counts.persisting ?? 0, ' fu-persisting'),
+    stat(w.statuses.resolved, counts.resolved ?? 0, ' fu-resolved'),
+  ].join('')}</div>`;
 }
 
 function findings(report: AuditReport, w: ReportWords, options: RenderOptions): string {
@@ -121,9 +129,9 @@ function entryRow(g: FindingGroup, report: Pick<AuditReport, 'findings'>, w: Rep
     periods === '' ? '' : `<br><span class="mono muted">${esc(periods)}</span>`,
     item === '' ? '' : `<br><span class="muted">${esc(w.item)}: ${breakable(item)}</span>`,
   ].join('');
-  const shown = g.evidence.length <= EVIDENCE_SHOWN ? g.evidence : g.evidence.slice(0, EVIDENCE_SHOWN - 1);
+  const { shown, more } = shownEvidence(g.evidence);
   const evidence = shown.map((e) => `<span class="mono">${breakable(formatEvidence(e))}</span>`).join('<br>')
-    + (shown.length < g.evidence.length ? `<br><span class="muted">${esc(w.andMore(g.evidence.length - shown.length))}</span>` : '');
+    + (more > 0 ? `<br><span class="muted">${esc(w.andMore(more))}</span>` : '');
   const row = `<tr class="row-${g.severity}"><td><span class="sev sev-${g.severity}">${esc(w.severities[g.severity])}</span>${followUpBadge(g, w)}<br>${target}</td>` +
     `<td>${breakable(g.message)}</td>` +
     `<td>${breakable(g.expected)}</td><td>${breakable(g.actual)}</td><td class="ev">${evidence || '—'}</td></tr>`;

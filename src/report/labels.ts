@@ -34,6 +34,11 @@ export function columnText(sheet: string, column: string, lang: Lang): string {
   return label === undefined || label === column ? column : `${label} (${column})`;
 }
 
+/** The enums each sheet's columns read, from the contract: built once, not per item of every finding. */
+const ENUMS_READ: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  WORKBOOK_SCHEMA.sheets.map((s) => [s.id, new Set(s.columns.flatMap((c) => (c.enum ? [c.enum] : [])))]),
+);
+
 /**
  * The label of one code: an enum value (an enum read by one of `sheets` first, `other` is in several),
  * else a column of one of `sheets`, else of any sheet (a contract term is a column of the contracts sheet).
@@ -42,8 +47,7 @@ function codeLabel(code: string, lang: Lang, sheets: readonly string[]): string 
   if (!CODE.test(code)) return undefined;
   const enums = enumsWithCode(code);
   if (enums.length > 0) {
-    const read = new Set(sheets.flatMap((s) => sheetById(s)?.columns.flatMap((c) => (c.enum ? [c.enum] : [])) ?? []));
-    const e = enums.find((x) => read.has(x.id)) ?? enums[0]!;
+    const e = enums.find((x) => sheets.some((s) => ENUMS_READ.get(s)?.has(x.id))) ?? enums[0]!;
     return enumLabel(e.id, code, lang);
   }
   const ordered = [...sheets.flatMap((s) => (sheetById(s) ? [sheetById(s)!] : [])), ...WORKBOOK_SCHEMA.sheets];
@@ -66,6 +70,6 @@ export function itemText(item: string, lang: Lang, sheets: readonly string[] = [
 
 /** A subject: a season or a role is a code and gets its label; ids (`R-02`, `G-3`) are shown as they are. */
 export function subjectText(subject: string, lang: Lang): string {
-  if (!CODE.test(subject) || enumsWithCode(subject).length === 0) return subject;
-  return labelled(codeLabel(subject, lang, []), subject, lang);
+  const enums = CODE.test(subject) ? enumsWithCode(subject) : [];
+  return enums.length === 0 ? subject : labelled(enumLabel(enums[0]!.id, subject, lang), subject, lang);
 }

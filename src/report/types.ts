@@ -80,8 +80,10 @@ export interface ReportFollowUp {
   readonly resolved: readonly ReportFinding[];
 }
 
+export const REPORT_SCHEMA_ID = 'ereje.audit-report/1';
+
 export interface AuditReport {
-  readonly schema: 'ereje.audit-report/1';
+  readonly schema: typeof REPORT_SCHEMA_ID;
   readonly result: AuditResult;
   /** The language of the report's messages and reasons. */
   readonly lang: Lang;

@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { AuditReport } from './types.ts';
+import { REPORT_SCHEMA_ID, type AuditReport } from './types.ts';
 
-export const REPORT_SCHEMA_ID = 'ereje.audit-report/1';
+export { REPORT_SCHEMA_ID };
 
 let validator: ValidateFunction<AuditReport> | null = null;
 

@@ -6,12 +6,12 @@ import { columnOf, sheetById, WORKBOOK_SCHEMA } from '../schema/index.ts';
 import type { ExplainedCondition } from '../engine/conditions.ts';
 import type { Severity } from '../engine/types.ts';
 import { WARNING_CODES, type InputErrorCode } from '../ingest/types.ts';
-import type { AuditReport, AuditResult, FindingExplain, FindingGroup, ReportEvidence, ReportFinding } from './types.ts';
+import type { AuditReport, FindingExplain, FindingGroup, ReportEvidence, ReportFinding } from './types.ts';
 import type { ReportRuleset } from './build.ts';
 import { reportWords, type ReportWords } from './i18n.ts';
 import { compareClauses } from '../engine/findings.ts';
 import { messageNamesPeriods } from './consolidate.ts';
-import { itemText, sheetText, subjectText } from './labels.ts';
+import { columnText, itemText, sheetText, subjectText } from './labels.ts';
 import { annexOf, compareNatural } from './order.ts';
 import { rangesText } from './periods.ts';
 
@@ -37,11 +37,18 @@ export function formatEvidence(e: ReportEvidence): string {
 }
 
 /** Places a human format lists for one entry; the rest are counted (the JSON report has them all). */
-export const EVIDENCE_SHOWN = 6;
+const EVIDENCE_SHOWN = 6;
+
+/** The places listed for one entry (all of them, or one fewer than EVIDENCE_SHOWN), and how many more are counted. */
+export function shownEvidence(list: readonly ReportEvidence[]): { shown: readonly ReportEvidence[]; more: number } {
+  const shown = list.length <= EVIDENCE_SHOWN ? list : list.slice(0, EVIDENCE_SHOWN - 1);
+  return { shown, more: list.length - shown.length };
+}
 
 export function formatEvidenceList(list: readonly ReportEvidence[], w?: ReportWords): string {
-  if (w === undefined || list.length <= EVIDENCE_SHOWN) return list.map(formatEvidence).join('; ');
-  return [...list.slice(0, EVIDENCE_SHOWN - 1).map(formatEvidence), w.andMore(list.length - EVIDENCE_SHOWN + 1)].join('; ');
+  if (w === undefined) return list.map(formatEvidence).join('; ');
+  const { shown, more } = shownEvidence(list);
+  return [...shown.map(formatEvidence), ...(more > 0 ? [w.andMore(more)] : [])].join('; ');
 }
 
 /** `2009-09-07 … 2010-12-06 ≈`: the ≈ marks dates that are not in the source text. */
@@ -149,10 +156,6 @@ export function quoteFor(rule: string, clause: string, quotes: QuoteMap | undefi
   return (version === undefined ? undefined : quotes?.get(`${rule}@${version}`)) ?? quotes?.get(rule) ?? quotes?.get(clause);
 }
 
-export function verdictOf(report: AuditReport): AuditResult {
-  return report.result;
-}
-
 /** Items named in the verdict line before the rest is counted. */
 const VERDICT_ITEMS = 6;
 const VERDICT_SUBJECTS = 4;
@@ -182,8 +185,8 @@ export function verdictLine(report: AuditReport, w: ReportWords, lang: Lang): st
     const sheet = sheetById(n.sheet);
     const order = (sheet ? WORKBOOK_SCHEMA.sheets.indexOf(sheet) : 999) + (n.column === undefined ? 0 : 1000 + (sheet?.columns.findIndex((c) => c.id === n.column) ?? 0) / 1000);
     const text = n.column === undefined
-      ? w.verdictSheet(sheet?.labels[lang] ?? n.sheet)
-      : w.verdictColumn(columnOf(n.sheet, n.column)?.labels[lang] ?? n.column, sheet?.labels[lang] ?? n.sheet);
+      ? w.verdictSheet(sheetText(n.sheet, lang))
+      : w.verdictColumn(columnOf(n.sheet, n.column)?.labels[lang] ?? n.column, sheetText(n.sheet, lang));
     gaps.set(text, { order, text });
   }
   const lacks = [...gaps.values()].sort((a, b) => a.order - b.order).map((g) => g.text);
@@ -227,10 +230,8 @@ export function itemLabel(x: { item: string | null; evidence: readonly ReportEvi
  * the ranges when the wording does not already name them (`3 weeks: 2010-W02 … 2010-W04`).
  */
 export function entryPeriods(g: FindingGroup, w: ReportWords): string {
-  if (g.periods === undefined) return '';
-  if (g.count === 1) return g.periods[0]!.from;
-  const n = w.periodCount(g.period_kind ?? 'other', g.count);
-  return messageNamesPeriods(g) ? n : `${n}: ${rangesText(g.periods)}`;
+  if (g.periods === undefined || g.count === 1 || !messageNamesPeriods(g)) return entryPeriodsInFull(g, w);
+  return w.periodCount(g.period_kind ?? 'other', g.count);
 }
 
 /** Every period of an entry, counted and as ranges (the per-subject view and the xlsx Periods column). */
@@ -350,10 +351,8 @@ function commonSuffix(a: string, b: string): string {
 /** A not-evaluated entry's place in the workbook's own words: `sheet «Топтар»`, `«Балалар»: «Туған күні»`. */
 export function notEvaluatedPlace(n: { sheet?: string; column?: string }, lang: Lang): string {
   if (n.sheet === undefined) return '';
-  const sheet = sheetById(n.sheet)?.labels[lang] ?? n.sheet;
-  if (n.column === undefined) return sheet;
-  const column = columnOf(n.sheet, n.column)?.labels[lang] ?? n.column;
-  return `${sheet}: ${column === n.column ? column : `${column} (${n.column})`}`;
+  const sheet = sheetText(n.sheet, lang);
+  return n.column === undefined ? sheet : `${sheet}: ${columnText(n.sheet, n.column, lang)}`;
 }
 
 /** One line of a finding's explanation, indented by depth, with ✓ or ✗ for what the condition came to. */

@@ -5,12 +5,12 @@
 // No cell is a formula, and no text can become one when a person edits it: text that Excel would read as
 // a formula (`=`, `+`, `-`, `@`, a leading tab or carriage return) is written with a leading apostrophe.
 import * as XLSX from 'xlsx';
-import { dayNumber, formatIsoDate } from '../core/date.ts';
+import { dayNumber } from '../core/date.ts';
 import type { AuditReport, FindingGroup, ReportFinding } from './types.ts';
 import { consolidateFindings } from './consolidate.ts';
 import type { ReportWords } from './i18n.ts';
 import { columnText, sheetText, subjectText } from './labels.ts';
-import { parsePeriod } from './periods.ts';
+import { periodDays } from './periods.ts';
 import {
   SEVERITY_ORDER, clauseCounts, enumText, entryPeriodsInFull, explainLines, followUpText, formatEvidenceList, formatInForce,
   groupBySubject, isWarning, itemLabel, notEvaluatedPlace, quoteFor, severityCounts, verdictLine, wordsFor, type RenderOptions,
@@ -116,17 +116,13 @@ function summarySheet(report: AuditReport, w: ReportWords, options: RenderOption
 /** First and last day of an entry's periods, for date filters. */
 function entryDays(g: FindingGroup): [Value, Value] {
   const first = g.periods?.[0]?.from, last = g.periods?.[g.periods.length - 1]?.to;
-  return [first === undefined ? null : firstDay(first), last === undefined ? null : lastDay(last)];
+  return [periodCells(first)[0], periodCells(last)[1]];
 }
 
-function firstDay(label: string): Value {
-  const p = parsePeriod(label);
-  return p === null ? null : { date: formatIsoDate(p.from) };
-}
-
-function lastDay(label: string): Value {
-  const p = parsePeriod(label);
-  return p === null ? null : { date: formatIsoDate(p.to) };
+/** A period's first and last day as date cells; empty for no period or a label that cannot be read. */
+function periodCells(label: string | undefined): [Value, Value] {
+  const days = label === undefined ? null : periodDays(label);
+  return days === null ? [null, null] : [{ date: days.from }, { date: days.to }];
 }
 
 function entriesSheet(name: string, entries: readonly FindingGroup[], report: AuditReport, w: ReportWords, options: RenderOptions): SheetSpec {
@@ -178,8 +174,7 @@ function findingsSheet(name: string, findings: readonly ReportFinding[], w: Repo
     widths: [10, 13, 14, 12, 12, 12, 22, 60, 18, 14, 30, 12, ...(withStatus ? [16] : []), 30, ...(withExplain ? [60, 40] : [])],
     table: true,
     rows: findings.map((f) => [
-      f.clause, w.severities[f.severity], subjectText(f.subject, options.lang), f.period ?? '',
-      f.period === undefined ? null : firstDay(f.period), f.period === undefined ? null : lastDay(f.period),
+      f.clause, w.severities[f.severity], subjectText(f.subject, options.lang), f.period ?? '', ...periodCells(f.period),
       itemLabel(f, options.lang), f.message, f.expected, f.actual, formatEvidenceList(f.evidence), f.version,
       ...(withStatus ? [followUpText(f, w) ?? ''] : []), f.rule,
       ...(withExplain ? [

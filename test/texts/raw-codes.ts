@@ -45,25 +45,26 @@ export function withoutAnnotations(text: string): string {
 const around = (text: string, at: number, length: number) => text.slice(Math.max(0, at - 40), at + length + 40).replace(/\s+/g, ' ');
 const word = (code: string) => new RegExp(`(?<![\\p{L}\\p{N}_@/-])${code.replace(/[-]/g, '\\-')}(?![\\p{L}\\p{N}_@/-])`, 'gu');
 
+/** The patterns, built once for the thousands of texts scanned (matchAll copies a pattern, so they can be shared). */
+const SNAKE_PATTERNS = [...SNAKE].map((code) => [code, word(code)] as const);
+const LATIN_PATTERNS = [...LATIN_WORDS].map((code) => [code, word(code)] as const);
+/** A whole field, a `Name: value` pair or an element of a list of codes. */
+const VALUE_PATTERNS = [...WORDS]
+  // `none` is also the English word for "nothing" (an actual value); as a skill its label is "no self-care skills".
+  .filter((code) => code !== 'none')
+  .map((code) => [code, new RegExp(`(?:^|: |, |; |\\| |/ )${code}(?=$|[;,)|\\n]| /)`, 'gmu')] as const);
+
 /** Raw codes in one human text of a report or a finding, in `lang`. */
 export function rawCodes(text: string, lang: 'kk' | 'ru' | 'en'): RawCode[] {
   const bare = withoutAnnotations(text);
   const found: RawCode[] = [];
   const add = (code: string, at: number) => found.push({ code, context: around(text, at, code.length) });
-  for (const code of SNAKE) for (const m of bare.matchAll(word(code))) add(code, m.index);
+  for (const [code, pattern] of SNAKE_PATTERNS) for (const m of bare.matchAll(pattern)) add(code, m.index);
   if (lang !== 'en') {
-    for (const code of LATIN_WORDS) for (const m of bare.matchAll(word(code))) add(code, m.index);
+    for (const [code, pattern] of LATIN_PATTERNS) for (const m of bare.matchAll(pattern)) add(code, m.index);
     return found;
   }
-  for (const code of WORDS) {
-    // A whole field, a `Name: value` pair or an element of a list of codes.
-    const valueLike = new RegExp(`(?:^|: |, |; |\\| |/ )${code}(?=$|[;,)|\\n]| /)`, 'gmu');
-    for (const m of bare.matchAll(valueLike)) {
-      // `none` is also the English word for "nothing" (an actual value); as a skill its label is "no self-care skills".
-      if (code === 'none') continue;
-      add(code, m.index + m[0].indexOf(code));
-    }
-  }
+  for (const [code, pattern] of VALUE_PATTERNS) for (const m of bare.matchAll(pattern)) add(code, m.index + m[0].indexOf(code));
   return found;
 }
 

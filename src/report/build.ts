@@ -4,7 +4,7 @@
 import { formatIsoDate, type DayNumber } from '../core/date.ts';
 import type { Lang } from '../core/lang.ts';
 import type { Evaluation, Evidence, Finding, NotEvaluated } from '../engine/types.ts';
-import { sheetRef } from '../ingest/type-tables.ts';
+import { rowRange, sheetRef } from '../ingest/type-tables.ts';
 import type { IngestedWorkbook, InputError } from '../ingest/types.ts';
 import type { ExplainedCondition } from '../engine/conditions.ts';
 import { REPORT_SCHEMA_ID, type AuditReport, type AuditResult, type ReportEvidence, type ReportFinding } from './types.ts';
@@ -143,7 +143,7 @@ function reportEvidence(e: Evidence, workbook: IngestedWorkbook): ReportEvidence
   const letter = e.column === undefined ? undefined : table?.columnLetters[e.column];
   const cell = e.row === undefined ? name
     : letter !== undefined ? `${sheetRef(name)}!${letter}${e.row}`
-    : `${sheetRef(name)}!${e.row}:${e.row}`;
+    : rowRange(name, e.row, e.row);
   return { sheet: e.sheet, ...(e.row !== undefined ? { row: e.row } : {}), ...(e.column !== undefined ? { column: e.column } : {}), cell };
 }
 

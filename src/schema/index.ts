@@ -73,8 +73,10 @@ export function enumLabel(enumId: EnumId, code: string, lang: Lang): string | un
 
 /** The enums that have `code` among their values, in contract order (`other` is in several). */
 export function enumsWithCode(code: string): readonly EnumDef[] {
-  return ENUMS.filter((e) => e.values.some((v) => v.code === code));
+  return enumsByCode.get(code) ?? [];
 }
+const enumsByCode = new Map<string, EnumDef[]>();
+for (const e of ENUMS) for (const code of new Set(e.values.map((v) => v.code))) enumsByCode.set(code, [...(enumsByCode.get(code) ?? []), e]);
 
 /** Looks a key up in a user's mapping after normalising both sides; the mapping is plain JSON. */
 function fromMapping(record: Readonly<Record<string, string>> | undefined, key: string): string | undefined {

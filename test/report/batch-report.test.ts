@@ -2,20 +2,12 @@
 // the summary, and the table the command prints, come out the same from that part as from the reports.
 import { describe, expect, it } from 'vitest';
 import { renderSummaryTable } from '../../src/cli/audit-summary.ts';
-import { dayNumber } from '../../src/core/date.ts';
 import type { Finding } from '../../src/engine/types.ts';
 import { batchReport, buildBatchSummary, type BatchOutcome } from '../../src/report/batch.ts';
-import { buildReport } from '../../src/report/build.ts';
 import { applyBaseline } from '../../src/report/follow-up.ts';
-import { L, evaluation, finding, workbook } from './fixtures.ts';
+import { L, facilityReport, finding } from './fixtures.ts';
 
-function audit(id: string, findings: Finding[]) {
-  const wb = workbook();
-  return buildReport({
-    workbook: { ...wb, file: `${id}.xlsx`, facility: { ...wb.facility!, facility_id: id, name: `Facility ${id}` }, errors: [] },
-    evaluation: evaluation({ findings, notEvaluated: [] }), asOf: dayNumber(2010, 10, 31), lang: 'en', version: '0.1.0',
-  });
-}
+const audit = facilityReport;
 const docs = (child: string) => finding({ rule: 'residential/admission-documents-budget', clause: 'A1.8', severity: 'minor', subject: child, item: 'referral', message: L('no referral') });
 const age = (child: string) => finding({ rule: 'residential/admission-age', clause: 'A1.2', severity: 'critical', subject: child, message: L('too young') });
 const daily = (child: string, day: number) => finding({ rule: 'residential/daily-health-log', clause: 'A1.28.5', subject: child, period: `2010-03-0${day}`, message: L(`no entry on day ${day}`) });

@@ -3,27 +3,19 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { dayNumber } from '../../src/core/date.ts';
 import type { Finding } from '../../src/engine/types.ts';
 import { renderBatchSummaryHtml } from '../../src/report/batch-html.ts';
 import { buildBatchSummary, type BatchOutcome } from '../../src/report/batch.ts';
-import { buildReport } from '../../src/report/build.ts';
 import { applyBaseline } from '../../src/report/follow-up.ts';
 import { reportWords } from '../../src/report/i18n.ts';
-import { L, evaluation, finding, workbook } from './fixtures.ts';
+import { L, facilityReport, finding } from './fixtures.ts';
 
 const schema = JSON.parse(readFileSync('reports/audit-summary.schema.json', 'utf8')) as object;
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 (addFormatsModule as unknown as (a: Ajv2020) => Ajv2020)(ajv);
 const validate = ajv.compile(schema);
 
-function audit(id: string, findings: Finding[]) {
-  const wb = workbook();
-  return buildReport({
-    workbook: { ...wb, file: `${id}.xlsx`, facility: { ...wb.facility!, facility_id: id, name: `Facility ${id}` }, errors: [] },
-    evaluation: evaluation({ findings, notEvaluated: [] }), asOf: dayNumber(2010, 10, 31), lang: 'en', version: '0.1.0',
-  });
-}
+const audit = facilityReport;
 
 const docs = (child: string) => finding({ rule: 'residential/admission-documents-budget', clause: 'A1.8', severity: 'minor', subject: child, item: 'referral', message: L('no referral') });
 const age = (child: string) => finding({ rule: 'residential/admission-age', clause: 'A1.2', severity: 'critical', subject: child, message: L('too young') });

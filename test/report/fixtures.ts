@@ -6,6 +6,7 @@ import { dayNumber } from '../../src/core/date.ts';
 import type { Localized } from '../../src/core/lang.ts';
 import type { Evaluation, Finding } from '../../src/engine/types.ts';
 import type { IngestedWorkbook, InputError, TypedTable } from '../../src/ingest/types.ts';
+import { buildReport } from '../../src/report/build.ts';
 import type { AuditReport } from '../../src/report/types.ts';
 
 export const L = (en: string): Localized => ({ kk: `kk: ${en}`, ru: `ru: ${en}`, en });
@@ -109,4 +110,13 @@ const validate = ajv.compile<AuditReport>(schema);
 /** Validates a report against reports/audit-report.schema.json; returns the ajv errors as text ('' if valid). */
 export function schemaErrors(report: unknown): string {
   return validate(report) ? '' : ajv.errorsText(validate.errors, { separator: '\n' });
+}
+
+/** The English report of facility `id` (`<id>.xlsx`, "Facility <id>") with these findings and nothing else: a batch's member. */
+export function facilityReport(id: string, findings: Finding[]): AuditReport {
+  const wb = workbook();
+  return buildReport({
+    workbook: { ...wb, file: `${id}.xlsx`, facility: { ...wb.facility!, facility_id: id, name: `Facility ${id}` }, errors: [] },
+    evaluation: evaluation({ findings, notEvaluated: [] }), asOf: dayNumber(2010, 10, 31), lang: 'en', version: '0.1.0',
+  });
 }

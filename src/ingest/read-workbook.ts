@@ -1,14 +1,16 @@
-// .xlsx bytes → typed tables: guards first (size, zip bombs, cell count), then SheetJS, then typeTables.
-import * as XLSX from 'xlsx';
-
+// .xlsx bytes → typed tables: guards first (size, zip bombs, cell count), then the parts read — by the
+// fast readers (workbook-xml.ts, sheet-xml.ts), or by SheetJS for a part they do not read — then typeTables.
 import { clip } from '../core/text.ts';
-import { isEmptyCell } from './cells.ts';
-import { sparseIndexes, type RawCell, type RawTable } from './raw.ts';
+import { decodeCellText } from './formula-strings.ts';
+import { matchSheetName, sheetById } from '../schema/index.ts';
+import { sha256Hex } from './platform.ts';
+import type { RawTable } from './raw.ts';
+import { readSharedStrings, readSheetXml } from './sheet-xml.ts';
+import { sheetJsBook, type ReadSheet, type SheetJsBook } from './sheetjs-read.ts';
 import { typeTables } from './type-tables.ts';
 import type { HeaderMapping, IngestedWorkbook, IngestLimits } from './types.ts';
-import { matchSheetName, sheetById } from '../schema/index.ts';
-import { protectFormulaStrings } from './formula-strings.ts';
-import { sha256Hex } from './platform.ts';
+import { readWorkbookIndex, type WorkbookIndex } from './workbook-xml.ts';
+import { UnsupportedXml, xmlText } from './xml-scan.ts';
 import { checkWorkbookPart, countCellElements, declaredTotal, inflateGuarded, isCompoundFile, isWorksheetXml, readCentralDirectory, tooLargeMessage, WorkbookRejected } from './zip-guard.ts';
 
 export const DEFAULT_INGEST_LIMITS: IngestLimits = { maxUncompressedBytes: 200 * 1024 * 1024, maxCells: 5_000_000 };
@@ -17,6 +19,11 @@ export interface ReadWorkbookOptions {
   readonly file: string;
   readonly mapping?: HeaderMapping;
   readonly limits?: Partial<IngestLimits>;
+  /**
+   * `sheetjs`: every part read by SheetJS — the reference the fast readers are tested against. Default
+   * `fast`: SheetJS reads only what the fast readers do not.
+   */
+  readonly reader?: 'fast' | 'sheetjs';
 }
 
 /** Throws WorkbookRejected for a file that is not an .xlsx, too large, too many cells or unreadable. */
@@ -32,55 +39,102 @@ export function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions): I
   if (declared > limits.maxUncompressedBytes) {
     throw new WorkbookRejected('too-large', tooLargeMessage(file, declared, limits.maxUncompressedBytes, 'declares'));
   }
-  // Every entry is inflated once, natively and under the size cap; SheetJS then reads the inflated parts
-  // from an in-memory container instead of inflating the zip again in JavaScript.
-  const container = XLSX.CFB.utils.cfb_new() as object;
-  let cells = 0;
+  // Every entry is inflated once, natively and under the size cap.
+  const parts = new Map<string, Buffer>();
+  let declaredCells = 0;
   inflateGuarded(bytes, entries, file, limits.maxUncompressedBytes, (name, data) => {
     if (isWorksheetXml(name)) {
-      cells += countCellElements(data);
-      if (cells > limits.maxCells) throw tooManyCells(file, cells, limits.maxCells);
+      declaredCells += countCellElements(data);
+      if (declaredCells > limits.maxCells) throw tooManyCells(file, declaredCells, limits.maxCells);
     }
-    XLSX.CFB.utils.cfb_add(container, name, isWorksheetXml(name) ? protectFormulaStrings(data) : data, { unsafe: true });
+    parts.set(name, data);
   });
-
-  let wb: XLSX.WorkBook;
-  let parsed: number[];
-  try {
-    // Only sheets the contract knows are parsed; the rest are still listed (as unknown sheets) by name.
-    const names = (parseZip(container, { bookSheets: true }).SheetNames ?? []) as string[];
-    parsed = sheetsToParse(names, options.mapping);
-    wb = parseZip(container, { ...SHEETJS_OPTIONS, sheetRows: limits.maxCells + 1, sheets: parsed });
-  } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    throw new WorkbookRejected('unreadable', `${file} could not be read as a workbook (${why}); open it in Excel and save it again as .xlsx.`);
-  }
-  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  let counted = 0;
-  const sheets = wb.Sheets;
-  // Each sheet's cells are released as soon as its raw table is built, so SheetJS's cell objects of all
-  // sheets never coexist with the typed tables.
-  function* rawTables(): Generator<RawTable> {
-    for (const name of wb.SheetNames) {
-      const sheet = sheets[name];
-      if (!sheet && parsed.includes(wb.SheetNames.indexOf(name))) throw missingSheetPart(file, name);
-      if (!sheet) { yield { name, rows: [], date1904 }; continue; }
-      delete sheets[name];
-      const { table, cells } = rawTableOf(name, sheet, date1904);
-      counted += cells;
-      if (counted > limits.maxCells) throw tooManyCells(file, counted, limits.maxCells);
-      yield table;
-    }
-  }
-  return typeTables(rawTables(), { file, sha256: sha256Hex(bytes), ...(options.mapping ? { mapping: options.mapping } : {}) });
+  const tables = (options.reader === 'sheetjs' ? null : fastTables(parts, file, limits, options.mapping)) ?? sheetJsTables(parts, file, limits, options.mapping);
+  return typeTables(tables, { file, sha256: sha256Hex(bytes), ...(options.mapping ? { mapping: options.mapping } : {}) });
 }
 
-/** Values SheetJS would otherwise compute per cell and ingest never reads (display text, formats, styles, formulas). */
-const SHEETJS_OPTIONS: XLSX.ParsingOptions = {
-  type: 'buffer', dense: true, cellDates: false, cellFormula: false, cellHTML: false, cellText: false, cellNF: false, cellStyles: false, sheetStubs: false, bookVBA: false,
-};
+/**
+ * The sheets' raw tables, each read when typeTables asks for it (so that one sheet's cells at a time are
+ * in memory beside the typed tables); a sheet the fast reader does not read is read by SheetJS. Null when
+ * the workbook part or the shared strings are not what the fast readers read: SheetJS reads it all.
+ */
+function fastTables(parts: ReadonlyMap<string, Buffer>, file: string, limits: IngestLimits, mapping: HeaderMapping | undefined): Iterable<RawTable> | null {
+  let index: WorkbookIndex;
+  let strings: string[];
+  try {
+    // A package whose content types are not OOXML's is left to SheetJS, which refuses it as Excel would.
+    // So is one missing a part its content types declare: SheetJS refuses it as damaged.
+    const types = parts.get('[Content_Types].xml');
+    const typesXml = types === undefined ? '' : xmlText(types);
+    if (!CONTENT_TYPES.test(typesXml) || declaredParts(typesXml).some((name) => partNamed(parts, name) === undefined)) return null;
+    const rels = parts.get('xl/_rels/workbook.xml.rels');
+    index = readWorkbookIndex(xmlText(parts.get('xl/workbook.xml')!), rels && xmlText(rels));
+    const shared = index.sharedStrings === undefined ? undefined : partNamed(parts, index.sharedStrings);
+    if (index.sharedStrings !== undefined && shared === undefined) return null;
+    strings = shared === undefined ? [] : readSharedStrings(xmlText(shared));
+  } catch (err) {
+    if (err instanceof UnsupportedXml) return null;
+    throw err;
+  }
+  const { date1904 } = index;
+  const names = index.sheets.map((s) => s.name);
+  const toRead = new Set(sheetsToParse(names, mapping));
+  let sheetJs: SheetJsBook | undefined;
+  return counting(file, limits, names.map((name, i) => (): ReadSheet | undefined => {
+    if (!toRead.has(i)) return { table: { name, rows: [], date1904 }, cells: 0 };
+    const part = index.sheets[i]!.part;
+    const xml = part === undefined ? undefined : partNamed(parts, part);
+    try {
+      if (xml === undefined) throw new UnsupportedXml('no worksheet part');
+      const read = readSheetXml(xmlText(xml), {
+        strings, date1904, counted: (cells) => { if (cells > limits.maxCells) throw tooManyCells(file, cells, limits.maxCells); },
+      });
+      return { table: { name, rows: read.rows, rowNumbers: read.rowNumbers, date1904 }, cells: read.cells };
+    } catch (err) {
+      if (!(err instanceof UnsupportedXml)) throw err;
+      sheetJs ??= sheetJsBook(parts, file);
+      return sheetJs.parse([i], limits.maxCells + 1).take(i);
+    }
+  }), names);
+}
 
-const parseZip = (XLSX as unknown as { parse_zip: (zip: object, opts: XLSX.ParsingOptions) => XLSX.WorkBook }).parse_zip;
+const CONTENT_TYPES = /^\s*(?:<\?xml[^>]*\?>\s*)?<(?:\w+:)?Types\s[^>]*"http:\/\/schemas\.openxmlformats\.org\/package\/2006\/content-types"/;
+
+/** The parts `[Content_Types].xml` declares one by one (`<Override PartName="/xl/styles.xml" …/>`), as zip entry names. */
+function declaredParts(typesXml: string): string[] {
+  const names: string[] = [];
+  for (const m of typesXml.matchAll(/<(?:\w+:)?Override\b[^>]*?\bPartName\s*=\s*["']\/?([^"']+)["']/g)) names.push(decodeCellText(m[1]!));
+  return names;
+}
+
+/** Every sheet read by SheetJS; only the sheets the contract knows are parsed, the rest are listed by name. */
+function sheetJsTables(parts: ReadonlyMap<string, Buffer>, file: string, limits: IngestLimits, mapping: HeaderMapping | undefined): Iterable<RawTable> {
+  const book = sheetJsBook(parts, file);
+  const toRead = sheetsToParse(book.names, mapping);
+  const parsed = book.parse(toRead, limits.maxCells + 1);
+  return counting(file, limits, book.names.map((name, i) => () => (toRead.includes(i) ? parsed.take(i) : { table: { name, rows: [], date1904: parsed.date1904 }, cells: 0 })), book.names);
+}
+
+/** Each sheet read in turn, its cells counted against the workbook's limit; a sheet that cannot be read is refused by name. */
+function* counting(file: string, limits: IngestLimits, sheets: readonly (() => ReadSheet | undefined)[], names: readonly string[]): Generator<RawTable> {
+  let counted = 0;
+  for (let i = 0; i < sheets.length; i++) {
+    const read = sheets[i]!();
+    if (read === undefined) throw missingSheetPart(file, names[i]!);
+    counted += read.cells;
+    if (counted > limits.maxCells) throw tooManyCells(file, counted, limits.maxCells);
+    yield read.table;
+  }
+}
+
+/** The zip entry `name`, or one whose name differs only in letter case (zip names are case-sensitive, Excel's lookups are not). */
+function partNamed(parts: ReadonlyMap<string, Buffer>, name: string): Buffer | undefined {
+  const exact = parts.get(name);
+  if (exact !== undefined) return exact;
+  const lower = name.toLowerCase();
+  for (const [key, data] of parts) if (key.toLowerCase() === lower) return data;
+  return undefined;
+}
 
 /** Indexes of the sheets typeTables will type: the first sheet matching each contract sheet (later ones are reported as duplicates). */
 function sheetsToParse(names: readonly string[], mapping: HeaderMapping | undefined): number[] {
@@ -95,7 +149,7 @@ function sheetsToParse(names: readonly string[], mapping: HeaderMapping | undefi
   return out;
 }
 
-/** SheetJS leaves out a sheet whose part is missing from the zip or does not parse; its columns are not "missing". */
+/** A sheet whose part is missing from the zip or does not parse; its columns are not "missing". */
 function missingSheetPart(file: string, sheet: string): WorkbookRejected {
   return new WorkbookRejected('unreadable', `${file} is not a readable .xlsx workbook: the part holding sheet "${clip(sheet)}" is missing or damaged; open it in Excel and save it again as .xlsx.`);
 }
@@ -103,53 +157,5 @@ function missingSheetPart(file: string, sheet: string): WorkbookRejected {
 function tooManyCells(file: string, cells: number, limit: number): WorkbookRejected {
   return new WorkbookRejected('too-many-cells', `${file} has more than ${limit.toLocaleString('en')} cells (${cells.toLocaleString('en')} so far); split the workbook by period (or remove unused formatted rows and columns) and audit the parts.`);
 }
-
-type DenseSheet = XLSX.WorkSheet & { '!data'?: (XLSX.CellObject | undefined)[][] };
-
-/**
- * The sheet's non-empty rows with their Excel numbers, anchored at A1 so letters match Excel; typeTables
- * finds the header among them. Only the cells the sheet holds are visited: a stray value in XFD1048576
- * costs one cell, not a million rows of sixteen thousand columns.
- */
-function rawTableOf(name: string, sheet: XLSX.WorkSheet, date1904: boolean): { table: RawTable; cells: number } {
-  const data = (sheet as DenseSheet)['!data'] ?? [];
-  const rows: RawCell[][] = [];
-  const rowNumbers: number[] = [];
-  let cells = 0;
-  // Rows by index (a sheet has at most 1,048,576: a walk of a few milliseconds); cells through sparseIndexes.
-  for (let r = 0; r < data.length; r++) {
-    const src = data[r];
-    if (!src) continue;
-    let row: RawCell[] | null = null;
-    const at = sparseIndexes(src);
-    const n = at === null ? src.length : at.length;
-    for (let k = 0; k < n; k++) {
-      const c = at === null ? k : at[k]!;
-      const value = cellValue(src[c]);
-      if (isEmptyCell(value)) continue;
-      (row ??= [])[c] = value;
-      cells++;
-    }
-    if (row) { rows.push(row); rowNumbers.push(r + 1); }
-  }
-  return { table: { name, rows, rowNumbers, date1904 }, cells };
-}
-
-/** Numbers stay numbers whatever their display format; date columns read them as Excel serials in the workbook's date system. */
-function cellValue(cell: XLSX.CellObject | undefined): RawCell {
-  if (!cell || cell.v === undefined || cell.v === null) return null;
-  switch (cell.t) {
-    case 'n': return cell.v as number;
-    case 'b': return cell.v as boolean;
-    case 's': return String(cell.v);
-    case 'd': return cell.v instanceof Date ? cell.v : String(cell.v);
-    case 'e': return cell.w ?? EXCEL_ERRORS[cell.v as number] ?? '#ERROR';
-    case 'z': return null;
-    default: return String(cell.v);
-  }
-}
-
-/** Excel's error codes as it displays them (SheetJS sets cell.w only when it computes display text). */
-const EXCEL_ERRORS: Readonly<Record<number, string>> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA', 0xff: '#WTF?' };
 
 export { sha256Hex, WorkbookRejected };

@@ -51,6 +51,9 @@ export function renderXlsx(report: AuditReport, options: RenderOptions): Uint8Ar
     }
     XLSX.utils.book_append_sheet(book, sheet, uniqueSheetName(book, spec.name));
   }
+  // Only Excel's built-in number formats and the report's own: left to itself, SheetJS would also declare
+  // those of any workbook read before in this process (it keeps them in a table of its own).
+  (book as XLSX.WorkBook & { SSF?: Record<number, string> }).SSF = builtInFormats();
   // Written stored (not deflated): freezeFirstRow opens the zip again and deflates every part once when it
   // writes the final file, so deflating here would be work thrown away (and inflated again to be read).
   const out = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer;
@@ -228,4 +231,12 @@ function uniqueSheetName(book: XLSX.WorkBook, name: string): string {
   let candidate = base;
   for (let n = 2; book.SheetNames.includes(candidate); n++) candidate = `${base.slice(0, 28)} ${n}`;
   return candidate;
+}
+
+/** Excel's built-in number format ids (ECMA-376 Part 1, 18.8.30) that SheetJS's table holds before any read. */
+const BUILT_IN_FORMAT_IDS = new Set([0, 1, 2, 3, 4, ...Array.from({ length: 14 }, (_, i) => 9 + i), 37, 38, 39, 40, 45, 46, 47, 48, 49, 56]);
+
+function builtInFormats(): Record<number, string> {
+  const table = XLSX.SSF.get_table() as Record<number, string>;
+  return Object.fromEntries(Object.entries(table).filter(([id]) => BUILT_IN_FORMAT_IDS.has(Number(id))));
 }

@@ -126,7 +126,30 @@ export const unitProperties = {
       return read === readShape(original);
     },
   ),
+
+  'the fast XML readers read a generated workbook as SheetJS, the reference, does': fc.property(workbookArbitrary({ farCells: true, quick: true }), (recipe) => {
+    let bytes: Uint8Array;
+    try {
+      bytes = workbookBytes(recipe);
+    } catch {
+      return true; // a sheet name SheetJS will not write: no workbook to read
+    }
+    const fast = readOutcome(bytes, 'fast');
+    const reference = readOutcome(bytes, 'sheetjs');
+    if (fast !== reference) throw new Error(`the fast readers read ${fast.slice(0, 300)}…, SheetJS ${reference.slice(0, 300)}…`);
+    return true;
+  }),
 };
+
+/** A read's whole result as JSON: the typed tables and errors, or the refusal's reason and message. */
+function readOutcome(bytes: Uint8Array, reader: 'fast' | 'sheetjs'): string {
+  try {
+    return JSON.stringify(readWorkbook(bytes, { file: 'w.xlsx', reader }));
+  } catch (err) {
+    if (err instanceof WorkbookRejected) return JSON.stringify({ rejected: err.reason, message: err.message });
+    throw err;
+  }
+}
 
 /**
  * The Markdown text outside code spans, as CommonMark reads it (backslash escapes count outside a span, not

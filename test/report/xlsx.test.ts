@@ -1,10 +1,12 @@
 // The xlsx report read back as an inspector's Excel would: every table filtered and its header frozen,
 // one column per field, labels instead of codes, dates as date cells, and no cell a formula or text
 // that would become one when edited.
+import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../src/core/date.ts';
 import { LANGS, type Lang } from '../../src/core/lang.ts';
+import { readWorkbook } from '../../src/ingest/index.ts';
 import { buildReport } from '../../src/report/build.ts';
 import { applyBaseline } from '../../src/report/follow-up.ts';
 import { reportWords } from '../../src/report/i18n.ts';
@@ -102,6 +104,13 @@ describe('the xlsx report', () => {
     expect(all[`F${weekly}`]).toMatchObject({ t: 'd', v: new Date(Date.UTC(2010, 1, 21)) });
     const entries = book.Sheets[w.findings]!;
     expect(entries.G2).toMatchObject({ t: 'n' });
+  });
+
+  it('is the same bytes whatever workbook SheetJS read before it (SheetJS keeps the last one\'s number formats)', () => {
+    const before = renderXlsx(report('en'), { lang: 'en' });
+    // The example's styles hold dd.mm.yyyy and mmm yyyy; read by SheetJS, the reference reader.
+    readWorkbook(new Uint8Array(readFileSync('examples/day-care-2010.xlsx')), { file: 'day-care-2010.xlsx', reader: 'sheetjs' });
+    expect(Buffer.compare(Buffer.from(renderXlsx(report('en'), { lang: 'en' })), Buffer.from(before))).toBe(0);
   });
 
   it('has no formula cell, and text Excel would read as a formula is neutralised', () => {

@@ -1,0 +1,214 @@
+// SpreadsheetML's cell XML → raw rows, reading of each cell only what ingest uses: its type and value.
+// SheetJS's general parser computed per cell what ingest then discards (styles, formats, formula text,
+// a cell object per value) and took four fifths of an audit's time; this reader walks the XML once with
+// indexOf. What it does not know — another encoding, an unknown cell type, rows out of order — is an
+// UnsupportedXml, and the caller reads that part with SheetJS instead (see read-workbook.ts).
+import { isEmptyCell } from './cells.ts';
+import type { RawCell } from './raw.ts';
+import { attribute, endOfOtherMarkup, localName, prefixOf, selfClosing, SLASH, tagEnd, textUntilEndTag, UnsupportedXml } from './xml-scan.ts';
+
+/** Excel stores a line break typed in a cell as `\n`; a `\r\n` in the XML reads as one, as Excel shows it. */
+const lineBreaks = (text: string) => (text.indexOf('\r\n') < 0 ? text : text.replace(/\r\n/g, '\n'));
+
+/**
+ * The text of a string item (`<si>` of the shared strings, `<is>` of an inline string) between `from`
+ * and `to`: its `<t>` elements, of rich-text runs too, and not the phonetic reading (`<rPh>`) Excel
+ * keeps beside East Asian text.
+ */
+function stringItemText(xml: string, from: number, to: number): string {
+  let text = '';
+  let phonetic = 0;
+  for (let lt = xml.indexOf('<', from); lt >= 0 && lt < to; lt = xml.indexOf('<', lt + 1)) {
+    const closing = xml.charCodeAt(lt + 1) === SLASH;
+    const name = localName(xml, closing ? lt + 2 : lt + 1);
+    if (closing) {
+      if (name === 'rPh') phonetic--;
+      lt = tagEnd(xml, lt);
+      continue;
+    }
+    const other = endOfOtherMarkup(xml, lt);
+    if (other >= 0) { lt = other; continue; }
+    const gt = tagEnd(xml, lt);
+    if (selfClosing(xml, gt)) { lt = gt; continue; }
+    if (name === 'rPh') phonetic++;
+    else if (name === 't') {
+      const { text: t, end } = textUntilEndTag(xml, gt + 1);
+      if (phonetic === 0) text += t;
+      lt = end - 1;
+      continue;
+    }
+    lt = gt;
+  }
+  return lineBreaks(text);
+}
+
+/** The shared strings part (`xl/sharedStrings.xml`): each `<si>` item's text, in order. */
+export function readSharedStrings(xml: string): string[] {
+  const strings: string[] = [];
+  for (let lt = xml.indexOf('<'); lt >= 0; lt = xml.indexOf('<', lt + 1)) {
+    const other = endOfOtherMarkup(xml, lt);
+    if (other >= 0) { lt = other; continue; }
+    const gt = tagEnd(xml, lt);
+    if (localName(xml, lt + 1) !== 'si') { lt = gt; continue; }
+    if (selfClosing(xml, gt)) { strings.push(''); lt = gt; continue; }
+    const close = xml.indexOf(`</${prefixOf(xml, lt)}si>`, gt);
+    if (close < 0) throw new UnsupportedXml('unterminated string item');
+    strings.push(stringItemText(xml, gt + 1, close));
+    lt = close;
+  }
+  return strings;
+}
+
+/** What a worksheet's cells need from the rest of the workbook. */
+export interface SheetContext {
+  readonly strings: readonly string[];
+  readonly date1904: boolean;
+  /** Called with the number of value cells read so far, after each row; throws to stop a sheet that holds too many. */
+  readonly counted?: (cells: number) => void;
+}
+
+/** The rows of one worksheet that hold a value, each with its 1-based Excel row number. */
+export interface SheetRows {
+  readonly rows: RawCell[][];
+  readonly rowNumbers: number[];
+  readonly cells: number;
+}
+
+const MAX_ROW = 1_048_576;
+const MAX_COLUMN = 16_384;
+
+/** A worksheet part's rows. */
+export function readSheetXml(xml: string, context: SheetContext): SheetRows {
+  const rows: RawCell[][] = [];
+  const rowNumbers: number[] = [];
+  let cells = 0;
+  const open = /<(?:[\w.-]+:)?sheetData\b/.exec(xml);
+  if (open === null) {
+    // A worksheet without cells; a part that is no worksheet at all is damaged (SheetJS says so).
+    if (!/<(?:[\w.-]+:)?worksheet\b/.test(xml)) throw new UnsupportedXml('not a worksheet');
+    return { rows, rowNumbers, cells };
+  }
+  const openEnd = tagEnd(xml, open.index);
+  if (selfClosing(xml, openEnd)) return { rows, rowNumbers, cells };
+  const to = xml.indexOf(`</${prefixOf(xml, open.index)}sheetData>`, openEnd);
+  if (to < 0) throw new UnsupportedXml('unterminated sheetData');
+
+  let rowNumber = 0;
+  let column = -1;
+  let row: RawCell[] | null = null;
+  for (let lt = xml.indexOf('<', openEnd); lt >= 0 && lt < to; lt = xml.indexOf('<', lt + 1)) {
+    const other = endOfOtherMarkup(xml, lt);
+    if (other >= 0) { lt = other; continue; }
+    const name = localName(xml, lt + 1);
+    const gt = tagEnd(xml, lt);
+    if (name === 'row') {
+      if (row !== null) { rows.push(row); rowNumbers.push(rowNumber); row = null; context.counted?.(cells); }
+      const r = attribute(xml, lt, gt, 'r');
+      const next = r === undefined ? rowNumber + 1 : rowNumberOf(r);
+      if (next <= rowNumber || next > MAX_ROW) throw new UnsupportedXml('rows out of order');
+      rowNumber = next;
+      column = -1;
+    } else if (name === 'c') {
+      if (rowNumber === 0) throw new UnsupportedXml('a cell outside a row');
+      const ref = attribute(xml, lt, gt, 'r');
+      column = ref === undefined ? column + 1 : columnOf(ref, rowNumber);
+      if (column >= MAX_COLUMN) throw new UnsupportedXml('column out of range');
+      if (selfClosing(xml, gt)) { lt = gt; continue; } // a formatted cell without a value
+      const close = xml.indexOf(`</${prefixOf(xml, lt)}c>`, gt);
+      if (close < 0 || close > to) throw new UnsupportedXml('unterminated cell');
+      const value = cellValue(xml, gt + 1, close, attribute(xml, lt, gt, 't'), context);
+      if (!isEmptyCell(value)) {
+        (row ??= [])[column] = value;
+        cells++;
+      }
+      lt = close;
+      continue;
+    }
+    lt = gt;
+  }
+  if (row !== null) { rows.push(row); rowNumbers.push(rowNumber); context.counted?.(cells); }
+  return { rows, rowNumbers, cells };
+}
+
+function rowNumberOf(text: string): number {
+  if (!/^\d{1,7}$/.test(text)) throw new UnsupportedXml(`row number ${text}`);
+  return Number(text);
+}
+
+/** The 0-based column of a cell reference such as `AB12`, which must lie in the row being read. */
+function columnOf(ref: string, rowNumber: number): number {
+  let column = 0;
+  let i = 0;
+  for (; i < ref.length && i < 4; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    column = column * 26 + (c - 64);
+  }
+  const digits = ref.slice(i);
+  if (i === 0 || i > 3 || !/^\d{1,7}$/.test(digits) || Number(digits) !== rowNumber) throw new UnsupportedXml(`cell reference ${ref}`);
+  return column - 1;
+}
+
+/** The value of a cell of type `type` whose content (`<f>`, `<v>`, `<is>`) lies between `from` and `to`. */
+function cellValue(xml: string, from: number, to: number, type: string | undefined, context: SheetContext): RawCell {
+  let v: string | undefined;
+  for (let lt = xml.indexOf('<', from); lt >= 0 && lt < to; lt = xml.indexOf('<', lt + 1)) {
+    const other = endOfOtherMarkup(xml, lt);
+    if (other >= 0) { lt = other; continue; }
+    const name = localName(xml, lt + 1);
+    const gt = tagEnd(xml, lt);
+    if (selfClosing(xml, gt)) { lt = gt; continue; }
+    if (name === 'v') {
+      const { text, end } = textUntilEndTag(xml, gt + 1);
+      v = text;
+      lt = end - 1;
+    } else if (name === 'is') {
+      if (type !== 'inlineStr') throw new UnsupportedXml('an inline string in a cell of another type');
+      return stringItemText(xml, gt + 1, to);
+    } else if (name === 'f') {
+      // The formula (its result is the `<v>`): text without `<`, so it ends at the first end tag.
+      const end = xml.indexOf('</', gt);
+      if (end < 0 || end > to) throw new UnsupportedXml('unterminated formula');
+      lt = end - 1;
+    } else {
+      lt = gt;
+    }
+  }
+  switch (type) {
+    case undefined:
+    case 'n':
+      return v === undefined || v === '' ? null : parseFloat(v);
+    case 's': {
+      if (v === undefined || v === '') return null;
+      const text = /^\d+$/.test(v) ? context.strings[Number(v)] : undefined;
+      if (text === undefined) throw new UnsupportedXml(`shared string ${v}`);
+      return text;
+    }
+    case 'str':
+    case 'inlineStr':
+      return v === undefined ? null : lineBreaks(v);
+    case 'b':
+      return v === undefined || v === '' ? null : v === '1' || v === 'true';
+    case 'e':
+      return v === undefined || v === '' ? null : v;
+    case 'd':
+      return v === undefined || v === '' ? null : isoDateSerial(v, context.date1904);
+    default:
+      throw new UnsupportedXml(`cell type ${type}`);
+  }
+}
+
+const DAY_MS = 86_400_000;
+const EPOCH_1900_MS = Date.UTC(1899, 11, 30);
+const EPOCH_1904_MS = Date.UTC(1904, 0, 1);
+/** Before this day Excel's 1900 serials are one more than the days counted, for Lotus's 1900-02-29 that never was. */
+const MARCH_1900_MS = Date.UTC(1900, 2, 1);
+
+/** A `t="d"` cell (an ISO 8601 date, as some exporters write dates) as the Excel serial of a date cell. */
+function isoDateSerial(text: string, date1904: boolean): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?Z?)?$/.exec(text.trim());
+  if (m === null) throw new UnsupportedXml(`date cell ${text}`);
+  const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), Math.round(Number(m[7] ?? 0) * 1000));
+  if (date1904) return (ms - EPOCH_1904_MS) / DAY_MS;
+  return (ms - EPOCH_1900_MS) / DAY_MS - (ms < MARCH_1900_MS ? 1 : 0);
+}

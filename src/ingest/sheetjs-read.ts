@@ -1,0 +1,126 @@
+// SheetJS reading the workbook's inflated parts: the reader of any part the fast readers (workbook-xml.ts,
+// sheet-xml.ts) leave — another encoding, an unusual layout — and the reference they are tested against.
+import * as XLSX from 'xlsx';
+import { isEmptyCell } from './cells.ts';
+import { protectFormulaStrings } from './formula-strings.ts';
+import { sparseIndexes, type RawCell, type RawTable } from './raw.ts';
+import { isWorksheetXml, WorkbookRejected } from './zip-guard.ts';
+
+/** A sheet as ingest reads it: its raw table, and how many value cells it holds. */
+export interface ReadSheet { readonly table: RawTable; readonly cells: number }
+
+export interface SheetJsBook {
+  /** The sheets' names in tab order. */
+  readonly names: readonly string[];
+  /**
+   * Parses the sheets at `indexes` (positions in `names`), at most `maxRows` rows each; `take` then
+   * gives each sheet once (its SheetJS cells released), undefined when its part is missing or damaged.
+   */
+  parse(indexes: readonly number[], maxRows: number): { readonly date1904: boolean; take(index: number): ReadSheet | undefined };
+}
+
+/** The workbook in `parts` (zip entry → inflated bytes) as SheetJS reads it; WorkbookRejected when it cannot. */
+export function sheetJsBook(parts: ReadonlyMap<string, Buffer>, file: string): SheetJsBook {
+  // SheetJS reads the inflated parts from an in-memory container instead of inflating the zip again in JavaScript.
+  const container = XLSX.CFB.utils.cfb_new() as object;
+  for (const [name, data] of parts) XLSX.CFB.utils.cfb_add(container, name, isWorksheetXml(name) ? protectFormulaStrings(data) : data, { unsafe: true });
+  const names = unreadable(file, () => (parseZip(container, { bookSheets: true }).SheetNames ?? []) as string[]);
+  return {
+    names,
+    parse(indexes, maxRows) {
+      const wb = unreadable(file, () => parseZip(container, { ...SHEETJS_OPTIONS, sheetRows: maxRows, sheets: [...indexes] }));
+      const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+      return {
+        date1904,
+        take(index) {
+          const name = wb.SheetNames[index]!;
+          const sheet = wb.Sheets[name];
+          if (!sheet) return undefined;
+          delete wb.Sheets[name];
+          return rawTableOf(name, sheet, date1904);
+        },
+      };
+    },
+  };
+}
+
+/**
+ * SheetJS keeps the number formats of the last workbook it read in a table of its own, and writes them
+ * into every workbook it writes afterwards: a report's or template's bytes would depend on what was read
+ * before them. Each read here leaves the table as it found it.
+ */
+function keepingFormats<T>(read: () => T): T {
+  const before: Record<number, string> = { ...(XLSX.SSF.get_table() as Record<number, string>) };
+  try {
+    return read();
+  } finally {
+    // parse_zip starts a new table: the one in use now is restored to what it was.
+    const table = XLSX.SSF.get_table() as Record<number, string>;
+    for (const key of Object.keys(table)) if (!(key in before)) delete table[key as unknown as number];
+    Object.assign(table, before);
+  }
+}
+
+function unreadable<T>(file: string, read: () => T): T {
+  try {
+    return keepingFormats(read);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new WorkbookRejected('unreadable', `${file} could not be read as a workbook (${why}); open it in Excel and save it again as .xlsx.`);
+  }
+}
+
+/** Values SheetJS would otherwise compute per cell and ingest never reads (display text, formats, styles, formulas). */
+const SHEETJS_OPTIONS: XLSX.ParsingOptions = {
+  type: 'buffer', dense: true, cellDates: false, cellFormula: false, cellHTML: false, cellText: false, cellNF: false, cellStyles: false, sheetStubs: false, bookVBA: false,
+};
+
+const parseZip = (XLSX as unknown as { parse_zip: (zip: object, opts: XLSX.ParsingOptions) => XLSX.WorkBook }).parse_zip;
+
+type DenseSheet = XLSX.WorkSheet & { '!data'?: (XLSX.CellObject | undefined)[][] };
+
+/**
+ * The sheet's non-empty rows with their Excel numbers, anchored at A1 so letters match Excel; typeTables
+ * finds the header among them. Only the cells the sheet holds are visited: a stray value in XFD1048576
+ * costs one cell, not a million rows of sixteen thousand columns.
+ */
+function rawTableOf(name: string, sheet: XLSX.WorkSheet, date1904: boolean): ReadSheet {
+  const data = (sheet as DenseSheet)['!data'] ?? [];
+  const rows: RawCell[][] = [];
+  const rowNumbers: number[] = [];
+  let cells = 0;
+  // Rows by index (a sheet has at most 1,048,576: a walk of a few milliseconds); cells through sparseIndexes.
+  for (let r = 0; r < data.length; r++) {
+    const src = data[r];
+    if (!src) continue;
+    let row: RawCell[] | null = null;
+    const at = sparseIndexes(src);
+    const n = at === null ? src.length : at.length;
+    for (let k = 0; k < n; k++) {
+      const c = at === null ? k : at[k]!;
+      const value = cellValue(src[c]);
+      if (isEmptyCell(value)) continue;
+      (row ??= [])[c] = value;
+      cells++;
+    }
+    if (row) { rows.push(row); rowNumbers.push(r + 1); }
+  }
+  return { table: { name, rows, rowNumbers, date1904 }, cells };
+}
+
+/** Numbers stay numbers whatever their display format; date columns read them as Excel serials in the workbook's date system. */
+function cellValue(cell: XLSX.CellObject | undefined): RawCell {
+  if (!cell || cell.v === undefined || cell.v === null) return null;
+  switch (cell.t) {
+    case 'n': return cell.v as number;
+    case 'b': return cell.v as boolean;
+    case 's': return String(cell.v);
+    case 'd': return cell.v instanceof Date ? cell.v : String(cell.v);
+    case 'e': return cell.w ?? EXCEL_ERRORS[cell.v as number] ?? '#ERROR';
+    case 'z': return null;
+    default: return String(cell.v);
+  }
+}
+
+/** Excel's error codes as it displays them (SheetJS sets cell.w only when it computes display text). */
+const EXCEL_ERRORS: Readonly<Record<number, string>> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA', 0xff: '#WTF?' };

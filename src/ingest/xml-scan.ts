@@ -1,0 +1,130 @@
+// Scanning an .xlsx part's XML with indexOf: tags, attributes and character data, for the readers of
+// the workbook, shared-strings and worksheet parts (workbook-xml.ts, sheet-xml.ts). Anything outside
+// what they read is an UnsupportedXml, and the caller reads that part with SheetJS instead.
+import { decodeCellText } from './formula-strings.ts';
+
+/** A part this reader does not read; SheetJS reads it instead. */
+export class UnsupportedXml extends Error {
+  constructor(what: string) {
+    super(what);
+    this.name = 'UnsupportedXml';
+  }
+}
+
+const UTF8 = new TextDecoder();
+
+/** A part's bytes as text: UTF-8 (with or without a byte-order mark), as Excel and every exporter write it. */
+export function xmlText(bytes: Uint8Array): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new UnsupportedXml('UTF-16 part');
+  const text = UTF8.decode(bytes);
+  const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/.exec(text.slice(0, 200));
+  if (declared && !/^utf-?8$/i.test(declared[1]!)) throw new UnsupportedXml(`encoding ${declared[1]}`);
+  return text;
+}
+
+export const GT = 62;
+export const SLASH = 47;
+const QUOTE = 34;
+const APOS = 39;
+const COLON = 58;
+const BANG = 33;
+const QUESTION = 63;
+
+/** Where the tag whose `<` is at `lt` ends (its `>`), quotes respected. */
+export function tagEnd(xml: string, lt: number): number {
+  for (let i = lt + 1; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === GT) return i;
+    if (c === QUOTE || c === APOS) {
+      const close = xml.indexOf(c === QUOTE ? '"' : "'", i + 1);
+      if (close < 0) break;
+      i = close;
+    }
+  }
+  throw new UnsupportedXml('unterminated tag');
+}
+
+/** The local name of the tag whose name starts at `at` (after `<` or `</`), its namespace prefix dropped. */
+export function localName(xml: string, at: number): string {
+  let end = at;
+  let colon = -1;
+  for (; end < xml.length; end++) {
+    const c = xml.charCodeAt(end);
+    if (c === COLON) colon = end;
+    else if (c === 32 || c === GT || c === SLASH || c === 9 || c === 10 || c === 13) break;
+  }
+  return xml.slice(colon < 0 ? at : colon + 1, end);
+}
+
+/** The value of attribute `name` (any namespace prefix) in the start tag xml[lt..gt], still escaped; undefined when absent. */
+export function attribute(xml: string, lt: number, gt: number, name: string): string | undefined {
+  let i = lt + 1;
+  while (i < gt && !isSpace(xml.charCodeAt(i))) i++;
+  while (i < gt) {
+    while (i < gt && isSpace(xml.charCodeAt(i))) i++;
+    const nameStart = i;
+    while (i < gt && xml.charCodeAt(i) !== 61 && !isSpace(xml.charCodeAt(i))) i++;
+    const nameEnd = i;
+    while (i < gt && isSpace(xml.charCodeAt(i))) i++;
+    if (xml.charCodeAt(i) !== 61) return undefined; // `/` of a self-closing tag, or no value: no more attributes
+    i++;
+    while (i < gt && isSpace(xml.charCodeAt(i))) i++;
+    const quote = xml.charCodeAt(i);
+    if (quote !== QUOTE && quote !== APOS) throw new UnsupportedXml('unquoted attribute');
+    const close = xml.indexOf(quote === QUOTE ? '"' : "'", i + 1);
+    if (close < 0 || close > gt) throw new UnsupportedXml('unterminated attribute');
+    let localStart = nameStart;
+    for (let k = nameStart; k < nameEnd; k++) if (xml.charCodeAt(k) === COLON) localStart = k + 1;
+    if (nameEnd - localStart === name.length && xml.startsWith(name, localStart)) return xml.slice(i + 1, close);
+    i = close + 1;
+  }
+  return undefined;
+}
+
+export const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * Character data from `from` up to the next end tag, entities, CDATA sections and OOXML `_xHHHH_`
+ * escapes decoded once (as Excel shows the text), and where that end tag starts.
+ */
+export function textUntilEndTag(xml: string, from: number): { text: string; end: number } {
+  let end = xml.indexOf('<', from);
+  // A CDATA section may hold `<`: the text ends at the first `<` outside one.
+  while (end >= 0 && xml.startsWith('<![CDATA[', end)) {
+    const close = xml.indexOf(']]>', end + 9);
+    if (close < 0) throw new UnsupportedXml('unterminated CDATA');
+    end = xml.indexOf('<', close + 3);
+  }
+  if (end < 0) throw new UnsupportedXml('unterminated element');
+  const raw = xml.slice(from, end);
+  return { text: NEEDS_DECODING.test(raw) ? decodeCellText(raw) : raw, end };
+}
+const NEEDS_DECODING = /[&<_]/;
+
+/** The namespace prefix (`x:`, or empty) of the tag whose `<` is at `lt`. */
+export function prefixOf(xml: string, lt: number): string {
+  let colon = -1;
+  for (let i = lt + 1; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === COLON) colon = i;
+    else if (c === 32 || c === GT || c === SLASH || c === 9 || c === 10 || c === 13) break;
+  }
+  return colon < 0 ? '' : xml.slice(lt + 1, colon + 1);
+}
+
+/** Whether the start tag ending at `gt` closes itself (`<c r="A1"/>`). */
+export const selfClosing = (xml: string, gt: number) => xml.charCodeAt(gt - 1) === SLASH;
+
+/**
+ * Where markup at `lt` that is not a start tag ends — an end tag, a comment, a processing instruction —
+ * or -1 when it is a start tag. A CDATA section outside character data is not read.
+ */
+export function endOfOtherMarkup(xml: string, lt: number): number {
+  const c = xml.charCodeAt(lt + 1);
+  if (c === SLASH || c === QUESTION) return tagEnd(xml, lt);
+  if (c !== BANG) return -1;
+  if (!xml.startsWith('<!--', lt)) throw new UnsupportedXml('declaration between elements');
+  const end = xml.indexOf('-->', lt + 4);
+  if (end < 0) throw new UnsupportedXml('unterminated comment');
+  return end + 2;
+}

@@ -1,0 +1,99 @@
+// The fast readers of the workbook's XML (src/ingest/workbook-xml.ts, sheet-xml.ts) against SheetJS, the
+// reference: the same typed tables and errors for the examples and hand-written XML of what exporters
+// write. Generated workbooks (edited examples, injected XML, damaged zips) are compared by the fuzzer's
+// property in test/fuzz/properties.ts, a few seeded cases in `npm test` and many more in `npm run fuzz`.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readWorkbook, WorkbookRejected } from '../../src/ingest/index.ts';
+import type { ReadWorkbookOptions } from '../../src/ingest/read-workbook.ts';
+import { readSharedStrings, readSheetXml } from '../../src/ingest/sheet-xml.ts';
+import { UnsupportedXml } from '../../src/ingest/xml-scan.ts';
+import { buildZip } from './zip-builder.ts';
+
+/** What a read gives: the workbook, or the refusal's reason and message. */
+function outcome(bytes: Uint8Array, reader: ReadWorkbookOptions['reader']): unknown {
+  try {
+    return readWorkbook(bytes, { file: 'w.xlsx', reader });
+  } catch (err) {
+    if (err instanceof WorkbookRejected) return { rejected: err.reason, message: err.message };
+    throw err;
+  }
+}
+const sameAsSheetJs = (bytes: Uint8Array) => expect(outcome(bytes, 'fast')).toEqual(outcome(bytes, 'sheetjs'));
+
+const stored = (name: string, text: string) => { const data = Buffer.from(text, 'utf8'); return { name, data, method: 0, uncompressedSize: data.length }; };
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+/** A workbook of one sheet `health_log` whose sheet data and shared strings are given as XML. */
+function workbook(sheetData: string, options: { strings?: string; date1904?: boolean; prefix?: string } = {}): Uint8Array {
+  const p = options.prefix ?? '';
+  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+  return buildZip([
+    stored('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'),
+    stored('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>`),
+    stored('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${p}workbook ${NS.replace('xmlns=', p ? `xmlns:${p.slice(0, -1)}=` : 'xmlns=')}><${p}workbookPr${options.date1904 ? ' date1904="1"' : ''}/><${p}sheets><${p}sheet name="health_log" sheetId="1" r:id="rId1"/></${p}sheets></${p}workbook>`),
+    stored('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'worksheet', 'worksheets/sheet1.xml')}${rel('rId2', 'sharedStrings', '/xl/sharedStrings.xml')}</Relationships>`),
+    stored('xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><${p}sst ${NS.replace('xmlns=', p ? `xmlns:${p.slice(0, -1)}=` : 'xmlns=')}>${options.strings ?? ''}</${p}sst>`),
+    stored('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${p}worksheet ${NS.replace('xmlns=', p ? `xmlns:${p.slice(0, -1)}=` : 'xmlns=')}><${p}dimension ref="A1:C3"/><${p}sheetData>${sheetData}</${p}sheetData></${p}worksheet>`),
+  ]);
+}
+const HEADER = '<row r="1"><c r="A1" t="inlineStr"><is><t>child_id</t></is></c><c r="B1" t="inlineStr"><is><t>date</t></is></c></row>';
+/** The rows of a worksheet's sheet data as the fast reader reads them: Excel row number, then its cells. */
+function rowsOf(sheetData: string, strings: readonly string[] = [], date1904 = false, prefix = '') {
+  const read = readSheetXml(`<?xml version="1.0"?><${prefix}worksheet><${prefix}sheetData>${sheetData}</${prefix}sheetData></${prefix}worksheet>`, { strings, date1904 });
+  return read.rows.map((row, i) => [read.rowNumbers[i], ...row]);
+}
+
+describe('the fast XML readers', () => {
+  it('read the examples exactly as SheetJS does', () => {
+    for (const name of ['residential-2010', 'home-care-2010', 'day-care-2010']) sameAsSheetJs(new Uint8Array(readFileSync(`examples/${name}.xlsx`)));
+  });
+
+  it('read shared strings: rich text without its phonetic reading, entities, CDATA, OOXML escapes, line breaks', () => {
+    const strings = [
+      '<si><t>C-1</t></si>',
+      '<si><r><rPr><b/><sz val="11"/></rPr><t xml:space="preserve">Тұмау, </t></r><r><t>жөтел</t></r><rPh sb="0" eb="1"><t>ふりがな</t></rPh><phoneticPr fontId="1"/></si>',
+      '<si><t>Tom &amp; Jerry &lt;b&gt; &#1046;&#x416; _x0041_ _x005F_x0041_</t></si>',
+      '<si><t><![CDATA[a <b> & c]]></t></si>',
+      '<si><t>бір\r\nекі</t></si>',
+      '<si/>',
+      '<x:si><x:t>префикс</x:t></x:si>',
+    ];
+    expect(readSharedStrings(`<?xml version="1.0"?><sst count="7">${strings.join('')}</sst>`)).toEqual(['C-1', 'Тұмау, жөтел', 'Tom & Jerry <b> ЖЖ A _x0041_', 'a <b> & c', 'бір\nекі', '', 'префикс']);
+    const rows = strings.slice(0, -1).map((_, k) => `<row r="${k + 2}"><c r="A${k + 2}" t="s"><v>${k}</v></c><c r="B${k + 2}"><v>40259</v></c></row>`).join('');
+    // (The last item's prefix differs from its part's: no exporter writes that, and SheetJS does not read it.)
+    sameAsSheetJs(workbook(HEADER + rows, { strings: strings.slice(0, -1).join('') }));
+  });
+
+  it('read a formula\'s text result once unescaped, as Excel shows it, and skip the formula', () => {
+    const sheetData = '<row r="2"><c r="A2" t="str"><f>IF(B2&gt;0,"a>b","C-1")</f><v>C-1</v></c><c r="B2"><f>DATE(2010,3,20)</f><v>40257</v></c><c r="C2" t="str"><f>"x"</f><v>Tom &amp;amp; Jerry</v></c></row>';
+    expect(rowsOf(sheetData)).toEqual([[2, 'C-1', 40257, 'Tom &amp; Jerry']]);
+    sameAsSheetJs(workbook(HEADER + sheetData));
+  });
+
+  it('read cells and rows without references, namespace prefixes, comments, quotes and `>` in attributes', () => {
+    const sheetData = `<!-- a comment --><x:row spans='1:3' x14ac:dyDescent="0.25"><x:c s="1" t='inlineStr' x:note="a>b"><x:is><x:t>C-2</x:t></x:is></x:c><x:c s="2"><x:v>40260</x:v></x:c><x:c r="C1" s="3"/></x:row><x:row><x:c><x:v>12</x:v></x:c><x:c t="b"><x:v>0</x:v></x:c></x:row><x:row r="7"/><x:row r="9"><x:c r="E9"><x:v>1.5E-3</x:v></x:c></x:row>`;
+    expect(rowsOf(sheetData, [], false, 'x:')).toEqual([[1, 'C-2', 40260], [2, 12, false], [9, undefined, undefined, undefined, undefined, 0.0015]]);
+    sameAsSheetJs(workbook(HEADER.replace(/<(\/?)(row|c|is|t)\b/g, '<$1x:$2') + sheetData.replace(/r="C1"/, 'r="C2"').replace('<x:row spans', '<x:row r="2" spans').replace('<x:row><x:c>', '<x:row r="3"><x:c>'), { prefix: 'x:' }));
+  });
+
+  it('read booleans, errors and ISO date cells (in both date systems) as SheetJS does', () => {
+    const sheetData = '<row r="2"><c r="A2" t="b"><v>1</v></c><c r="B2" t="e"><v>#N/A</v></c><c r="C2" t="e"><v>#DIV/0!</v></c><c r="D2" t="d"><v>1900-01-01</v></c><c r="E2" t="d"><v>2010-03-21T12:00:00Z</v></c></row>';
+    expect(rowsOf(sheetData)).toEqual([[2, true, '#N/A', '#DIV/0!', 1, 40258.5]]);
+    expect(rowsOf(sheetData, [], true)).toEqual([[2, true, '#N/A', '#DIV/0!', -1460, 38796.5]]);
+    sameAsSheetJs(workbook(HEADER + sheetData));
+    sameAsSheetJs(workbook(HEADER + sheetData, { date1904: true }));
+  });
+
+  it('leave to SheetJS what they do not read: rows out of order, references outside their row, other cell types', () => {
+    for (const sheetData of [
+      `${HEADER}<row r="3"><c r="A3" t="inlineStr"><is><t>C-1</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>C-2</t></is></c></row>`,
+      `${HEADER}<row r="2"><c r="A5" t="inlineStr"><is><t>C-1</t></is></c></row>`,
+      `${HEADER}<row r="2"><c r="A2" t="x"><v>1</v></c></row>`,
+      `${HEADER}<row r="2"><c r="A2" t="s"><v>7</v></c></row>`,
+    ]) {
+      expect(() => rowsOf(sheetData)).toThrow(UnsupportedXml);
+      sameAsSheetJs(workbook(sheetData));
+    }
+  });
+});

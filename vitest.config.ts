@@ -26,7 +26,7 @@ class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const rank = (f: TestSpecification) => {
-      const at = STARTED_FIRST.indexOf(relative(process.cwd(), f.moduleId).split('\\').join('/'));
+      const at = STARTED_FIRST.indexOf(relative(this.ctx.config.root, f.moduleId).split('\\').join('/'));
       return at < 0 ? STARTED_FIRST.length : at;
     };
     return sorted.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);

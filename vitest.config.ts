@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** Test files that replace modules or globals (vi.mock, vi.stubGlobal, …): they need a module graph of their own. */
 function replacingModules(dir: string): string[] {
@@ -12,11 +13,32 @@ function replacingModules(dir: string): string[] {
 }
 const isolated = replacingModules('test');
 
+/**
+ * The files that take longest, started first so that the two workers end together instead of one
+ * finishing a long file alone at the end: the browser suites (Chromium, most of it spent waiting on the
+ * browser), the batch of 200 workbooks in four formats, the huge rule files, and the build test (two
+ * esbuild builds and a dozen processes). Vitest's own order puts the isolated project's files first
+ * and, in a fresh checkout without its record of durations, the larger test files first.
+ */
+const STARTED_FIRST = ['test/browser.test.ts', 'test/cli/hostile-files.test.ts', 'test/lang/hostile-rules.test.ts', 'test/build.test.ts'];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (f: TestSpecification) => {
+      const at = STARTED_FIRST.indexOf(relative(this.ctx.config.root, f.moduleId).split('\\').join('/'));
+      return at < 0 ? STARTED_FIRST.length : at;
+    };
+    return sorted.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
+  }
+}
+
 const shared = {
   testTimeout: 60_000,
   hookTimeout: 60_000,
   // Forks: some tests change the working directory, which worker threads cannot.
   pool: 'forks' as const,
+  globalSetup: ['test/global-setup.ts'],
 };
 
 export default defineConfig({
@@ -28,6 +50,7 @@ export default defineConfig({
     // Transformed modules kept on disk (node_modules/.experimental-vitest-cache), keyed by their content:
     // a run after the first transforms only what changed (about 3 s of the main process's time on 2 cores).
     experimental: { fsModuleCache: true },
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         // The sources hold no global state: importing them (the parser, SheetJS, the schema) once per

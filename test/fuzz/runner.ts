@@ -6,15 +6,39 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as XLSX from 'xlsx';
+import { builtCli } from '../../scripts/build.js';
 import { smallWorkbook } from './bases.ts';
-import type { WorkerReply } from './worker.ts';
+
+/** What the worker (worker.mjs) answers for one command line. */
+export interface WorkerReply {
+  readonly id: number;
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ms: number;
+  readonly maxRssBytes: number;
+}
 
 export type RunOutcome =
   | ({ readonly kind: 'done' } & WorkerReply)
   | { readonly kind: 'timeout'; readonly ms: number }
   | { readonly kind: 'died'; readonly detail: string };
+
+/**
+ * The worker's script and the CLI it runs: the build of the sources as they are now when there is one
+ * (a process that loads the sources through tsx spends most of a second of CPU transpiling them first),
+ * else the sources through tsx.
+ */
+function workerArgs(): string[] {
+  const worker = fileURLToPath(new URL('./worker.mjs', import.meta.url));
+  const cli = builtCli();
+  if (cli.built) return [worker, cli.url];
+  // tsx is resolved from here: the worker runs in an empty folder of its own, where `--import tsx` would not find it.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json').replace(/package\.json$/, 'dist/loader.mjs')).href;
+  return ['--import', tsx, worker, new URL('../../src/cli/main.ts', import.meta.url).href];
+}
 
 /** How far a worker's peak RSS may rise above its baseline before it is replaced for the next run. */
 const FRESH_WORKER_SLACK = 150 * 1024 * 1024;
@@ -48,9 +72,7 @@ export class FuzzWorker {
   }
 
   private start(): ChildProcessWithoutNullStreams {
-    // tsx is resolved from here: the worker runs in an empty folder of its own, where `--import tsx` would not find it.
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json').replace(/package\.json$/, 'dist/loader.mjs')).href;
-    const child = spawn(process.execPath, [`--max-old-space-size=${WORKER_HEAP_MB}`, '--import', tsx, new URL('./worker.ts', import.meta.url).pathname], {
+    const child = spawn(process.execPath, [`--max-old-space-size=${WORKER_HEAP_MB}`, ...workerArgs()], {
       cwd: this.scratch,
       env: { ...process.env, TMPDIR: this.tmp, TMP: this.tmp, TEMP: this.tmp, NODE_OPTIONS: '' },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -5,7 +5,7 @@
 // UnsupportedXml, and the caller reads that part with SheetJS instead (see read-workbook.ts).
 import { isEmptyCell } from './cells.ts';
 import type { RawCell } from './raw.ts';
-import { attribute, endOfOtherMarkup, localName, prefixOf, selfClosing, SLASH, tagEnd, textUntilEndTag, UnsupportedXml } from './xml-scan.ts';
+import { attribute, attributesInto, endOfOtherMarkup, localName, prefixOf, selfClosing, SLASH, tagEnd, textUntilEndTag, UnsupportedXml } from './xml-scan.ts';
 
 /** Excel stores a line break typed in a cell as `\n`; a `\r\n` in the XML reads as one, as Excel shows it. */
 const lineBreaks = (text: string) => (text.indexOf('\r\n') < 0 ? text : text.replace(/\r\n/g, '\n'));
@@ -74,6 +74,8 @@ export interface SheetRows {
   readonly cells: number;
 }
 
+/** A cell's reference and type (`<c r="B2" t="s">`), read in one pass over its tag. */
+const CELL_ATTRIBUTES = ['r', 't'];
 const MAX_ROW = 1_048_576;
 const MAX_COLUMN = 16_384;
 
@@ -96,6 +98,7 @@ export function readSheetXml(xml: string, context: SheetContext): SheetRows {
   let rowNumber = 0;
   let column = -1;
   let row: RawCell[] | null = null;
+  const cellAttributes: (string | undefined)[] = [undefined, undefined];
   for (let lt = xml.indexOf('<', openEnd); lt >= 0 && lt < to; lt = xml.indexOf('<', lt + 1)) {
     const other = endOfOtherMarkup(xml, lt);
     if (other >= 0) { lt = other; continue; }
@@ -110,13 +113,14 @@ export function readSheetXml(xml: string, context: SheetContext): SheetRows {
       column = -1;
     } else if (name === 'c') {
       if (rowNumber === 0) throw new UnsupportedXml('a cell outside a row');
-      const ref = attribute(xml, lt, gt, 'r');
+      attributesInto(xml, lt, gt, CELL_ATTRIBUTES, cellAttributes);
+      const [ref, type] = cellAttributes;
       column = ref === undefined ? column + 1 : columnOf(ref, rowNumber);
       if (column >= MAX_COLUMN) throw new UnsupportedXml('column out of range');
       if (selfClosing(xml, gt)) { lt = gt; continue; } // a formatted cell without a value
       const close = xml.indexOf(`</${prefixOf(xml, lt)}c>`, gt);
       if (close < 0 || close > to) throw new UnsupportedXml('unterminated cell');
-      const value = cellValue(xml, gt + 1, close, attribute(xml, lt, gt, 't'), context);
+      const value = cellValue(xml, gt + 1, close, type, context);
       if (!isEmptyCell(value)) {
         (row ??= [])[column] = value;
         cells++;

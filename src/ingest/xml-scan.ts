@@ -58,6 +58,17 @@ export function localName(xml: string, at: number): string {
 
 /** The value of attribute `name` (any namespace prefix) in the start tag xml[lt..gt], still escaped; undefined when absent. */
 export function attribute(xml: string, lt: number, gt: number, name: string): string | undefined {
+  const found: (string | undefined)[] = [undefined];
+  attributesInto(xml, lt, gt, [name], found);
+  return found[0];
+}
+
+/**
+ * The values of the attributes `names` (any namespace prefix) in the start tag xml[lt..gt], still
+ * escaped, into `found` (undefined where absent): one pass over the tag, for the hot loop over cells.
+ */
+export function attributesInto(xml: string, lt: number, gt: number, names: readonly string[], found: (string | undefined)[]): void {
+  for (let k = 0; k < names.length; k++) found[k] = undefined;
   let i = lt + 1;
   while (i < gt && !isSpace(xml.charCodeAt(i))) i++;
   while (i < gt) {
@@ -66,7 +77,7 @@ export function attribute(xml: string, lt: number, gt: number, name: string): st
     while (i < gt && xml.charCodeAt(i) !== 61 && !isSpace(xml.charCodeAt(i))) i++;
     const nameEnd = i;
     while (i < gt && isSpace(xml.charCodeAt(i))) i++;
-    if (xml.charCodeAt(i) !== 61) return undefined; // `/` of a self-closing tag, or no value: no more attributes
+    if (xml.charCodeAt(i) !== 61) return; // `/` of a self-closing tag, or no value: no more attributes
     i++;
     while (i < gt && isSpace(xml.charCodeAt(i))) i++;
     const quote = xml.charCodeAt(i);
@@ -75,10 +86,12 @@ export function attribute(xml: string, lt: number, gt: number, name: string): st
     if (close < 0 || close > gt) throw new UnsupportedXml('unterminated attribute');
     let localStart = nameStart;
     for (let k = nameStart; k < nameEnd; k++) if (xml.charCodeAt(k) === COLON) localStart = k + 1;
-    if (nameEnd - localStart === name.length && xml.startsWith(name, localStart)) return xml.slice(i + 1, close);
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k]!;
+      if (nameEnd - localStart === name.length && xml.startsWith(name, localStart)) found[k] = xml.slice(i + 1, close);
+    }
     i = close + 1;
   }
-  return undefined;
 }
 
 export const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;

@@ -13,7 +13,8 @@ const read = new Map<string, Sheets>();
 
 export function readSheets(path: string): Sheets {
   if (!read.has(path)) {
-    const book = XLSX.read(readFileSync(path), { type: 'buffer' });
+    // Without the cells' formatted text (cellText), which raw values do not use: the same rows, read in about half the time.
+    const book = XLSX.read(readFileSync(path), { type: 'buffer', cellText: false, dense: true });
     const out: Sheets = {};
     for (const name of book.SheetNames) {
       out[name] = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[name]!, { header: 1, raw: true, defval: null, blankrows: true });

@@ -23,7 +23,8 @@ export type Rows = readonly (readonly unknown[])[];
 export function xlsxBytes(sheets: Readonly<Record<string, Rows>>): Uint8Array {
   const book = XLSX.utils.book_new();
   for (const [name, rows] of Object.entries(sheets)) {
-    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows.map((r) => [...r])), name);
+    // Dense (rows of cells): the same bytes as the default sheet, written faster.
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows.map((r) => [...r]), { dense: true }), name);
   }
   const buf = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
   return new Uint8Array(buf);

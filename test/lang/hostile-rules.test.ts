@@ -15,16 +15,18 @@ const rules = fileURLToPath(new URL('../../rules', import.meta.url));
 const repros = fileURLToPath(new URL('../fixtures/rule-repros', import.meta.url));
 const RESIDENTIAL = 'kz/mlsp-306-o/residential/2009-240-o.ereje';
 
-const dirs: string[] = [];
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+const pack = mkdtempSync(join(tmpdir(), 'ereje-hostile-'));
+cpSync(rules, pack, { recursive: true });
+afterAll(() => rmSync(pack, { recursive: true, force: true }));
 
-/** A copy of the bundled rules with the residential file replaced by `text`. */
+/**
+ * The bundled rules with the residential file replaced by `text`: one copy for the whole file, its
+ * residential file rewritten by each test (they run one after another), so that the other rule files keep
+ * their paths and texts and are parsed once, as a person checking edit after edit would see them.
+ */
 function packWith(text: string): { dir: string; file: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'ereje-hostile-'));
-  dirs.push(dir);
-  cpSync(rules, dir, { recursive: true });
-  writeFileSync(join(dir, RESIDENTIAL), text);
-  return { dir, file: join(dir, RESIDENTIAL) };
+  writeFileSync(join(pack, RESIDENTIAL), text);
+  return { dir: pack, file: join(pack, RESIDENTIAL) };
 }
 
 async function check(dir: string, lang = 'en'): Promise<{ code: number; out: string; err: string }> {

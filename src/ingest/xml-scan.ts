@@ -98,19 +98,27 @@ export const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 1
 
 /**
  * Character data from `from` up to the next end tag, entities, CDATA sections and OOXML `_xHHHH_`
- * escapes decoded once (as Excel shows the text), and where that end tag starts.
+ * escapes decoded once (as Excel shows the text), and where that end tag starts. A comment or processing
+ * instruction inside the text is no part of it and the text goes on after it (`<t>C-<!-- x -->1</t>` is
+ * `C-1`, not `C-`); an element inside it is not what a `<t>`, `<v>` or `<f>` holds: UnsupportedXml.
  */
 export function textUntilEndTag(xml: string, from: number): { text: string; end: number } {
-  let end = xml.indexOf('<', from);
-  // A CDATA section may hold `<`: the text ends at the first `<` outside one.
-  while (end >= 0 && xml.startsWith('<![CDATA[', end)) {
-    const close = xml.indexOf(']]>', end + 9);
-    if (close < 0) throw new UnsupportedXml('unterminated CDATA');
-    end = xml.indexOf('<', close + 3);
+  let raw = '';
+  for (let at = from; ;) {
+    let end = xml.indexOf('<', at);
+    // A CDATA section may hold `<`: the text ends at the first `<` outside one.
+    while (end >= 0 && xml.startsWith('<![CDATA[', end)) {
+      const close = xml.indexOf(']]>', end + 9);
+      if (close < 0) throw new UnsupportedXml('unterminated CDATA');
+      end = xml.indexOf('<', close + 3);
+    }
+    if (end < 0) throw new UnsupportedXml('unterminated element');
+    raw += xml.slice(at, end);
+    const next = xml.charCodeAt(end + 1);
+    if (next === SLASH) return { text: NEEDS_DECODING.test(raw) ? decodeCellText(raw) : raw, end };
+    if (next !== BANG && next !== QUESTION) throw new UnsupportedXml('an element inside text');
+    at = endOfOtherMarkup(xml, end) + 1;
   }
-  if (end < 0) throw new UnsupportedXml('unterminated element');
-  const raw = xml.slice(from, end);
-  return { text: NEEDS_DECODING.test(raw) ? decodeCellText(raw) : raw, end };
 }
 const NEEDS_DECODING = /[&<_]/;
 

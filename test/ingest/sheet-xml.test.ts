@@ -97,3 +97,18 @@ describe('the fast XML readers', () => {
     }
   });
 });
+
+describe('the fast XML readers, on markup inside a cell\'s text', () => {
+  it('read text around a comment or processing instruction whole, as XML means it', () => {
+    // SheetJS keeps the comment as text ("C-<!-- x -->1") and parseFloat stops at it (12): both wrong.
+    // Before, the fast reader stopped at the comment and read "C-" and 12, the rest silently lost.
+    const sheetData = '<row r="2"><c r="A2" t="inlineStr"><is><t>C-<!-- x -->1</t></is></c><c r="B2"><v>12<!-- x -->34</v></c><c r="C2"><v>5<?pi x?>6</v></c></row>';
+    expect(rowsOf(sheetData)).toEqual([[2, 'C-1', 1234, 56]]);
+    expect(readSharedStrings('<sst><si><t>Тұмау<!-- x -->, жөтел</t></si></sst>')).toEqual(['Тұмау, жөтел']);
+  });
+
+  it('leave to SheetJS a value holding an element', () => {
+    expect(() => rowsOf('<row r="2"><c r="A2" t="inlineStr"><is><t>C-<b>1</b></t></is></c></row>')).toThrow(UnsupportedXml);
+    expect(() => rowsOf('<row r="2"><c r="A2"><v>1<x/>2</v></c></row>')).toThrow(UnsupportedXml);
+  });
+});

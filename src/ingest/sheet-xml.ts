@@ -11,23 +11,29 @@ import { attribute, attributesInto, endOfOtherMarkup, localName, prefixOf, selfC
 const lineBreaks = (text: string) => (text.indexOf('\r\n') < 0 ? text : text.replace(/\r\n/g, '\n'));
 
 /**
- * The text of a string item (`<si>` of the shared strings, `<is>` of an inline string) between `from`
- * and `to`: its `<t>` elements, of rich-text runs too, and not the phonetic reading (`<rPh>`) Excel
- * keeps beside East Asian text.
+ * The text of a string item (`<si>` of the shared strings, `<is>` of an inline string) whose content starts
+ * at `from`: its `<t>` elements, of rich-text runs too, and not the phonetic reading (`<rPh>`) Excel
+ * keeps beside East Asian text; and where its end tag (`</si>`, `</is>`) starts. The end is found by
+ * walking the item's markup, not by searching for the end tag's text, which a comment or CDATA section
+ * inside the item may hold too.
  */
-function stringItemText(xml: string, from: number, to: number): string {
+function stringItem(xml: string, from: number, item: 'si' | 'is'): { text: string; end: number } {
   let text = '';
   let phonetic = 0;
-  for (let lt = xml.indexOf('<', from); lt >= 0 && lt < to; lt = xml.indexOf('<', lt + 1)) {
+  for (let lt = xml.indexOf('<', from); ; lt = xml.indexOf('<', lt + 1)) {
+    if (lt < 0) throw new UnsupportedXml('unterminated string item');
     const closing = xml.charCodeAt(lt + 1) === SLASH;
     const name = localName(xml, closing ? lt + 2 : lt + 1);
     if (closing) {
+      if (name === item) return { text: lineBreaks(text), end: lt };
       if (name === 'rPh') phonetic--;
       lt = tagEnd(xml, lt);
       continue;
     }
     const other = endOfOtherMarkup(xml, lt);
     if (other >= 0) { lt = other; continue; }
+    // The next item or cell before this one's end: damaged, and reading on would take its text.
+    if (name === item || name === 'c' || name === 'row') throw new UnsupportedXml('unterminated string item');
     const gt = tagEnd(xml, lt);
     if (selfClosing(xml, gt)) { lt = gt; continue; }
     if (name === 'rPh') phonetic++;
@@ -39,7 +45,6 @@ function stringItemText(xml: string, from: number, to: number): string {
     }
     lt = gt;
   }
-  return lineBreaks(text);
 }
 
 /** The shared strings part (`xl/sharedStrings.xml`): each `<si>` item's text, in order. */
@@ -51,10 +56,9 @@ export function readSharedStrings(xml: string): string[] {
     const gt = tagEnd(xml, lt);
     if (localName(xml, lt + 1) !== 'si') { lt = gt; continue; }
     if (selfClosing(xml, gt)) { strings.push(''); lt = gt; continue; }
-    const close = xml.indexOf(`</${prefixOf(xml, lt)}si>`, gt);
-    if (close < 0) throw new UnsupportedXml('unterminated string item');
-    strings.push(stringItemText(xml, gt + 1, close));
-    lt = close;
+    const { text, end } = stringItem(xml, gt + 1, 'si');
+    strings.push(text);
+    lt = end;
   }
   return strings;
 }
@@ -118,14 +122,12 @@ export function readSheetXml(xml: string, context: SheetContext): SheetRows {
       column = ref === undefined ? column + 1 : columnOf(ref, rowNumber);
       if (column >= MAX_COLUMN) throw new UnsupportedXml('column out of range');
       if (selfClosing(xml, gt)) { lt = gt; continue; } // a formatted cell without a value
-      const close = xml.indexOf(`</${prefixOf(xml, lt)}c>`, gt);
-      if (close < 0 || close > to) throw new UnsupportedXml('unterminated cell');
-      const value = cellValue(xml, gt + 1, close, type, context);
+      const { value, end } = cellValue(xml, gt + 1, to, type, context);
       if (!isEmptyCell(value)) {
         (row ??= [])[column] = value;
         cells++;
       }
-      lt = close;
+      lt = end;
       continue;
     }
     lt = gt;
@@ -153,31 +155,47 @@ function columnOf(ref: string, rowNumber: number): number {
   return column - 1;
 }
 
-/** The value of a cell of type `type` whose content (`<f>`, `<v>`, `<is>`) lies between `from` and `to`. */
-function cellValue(xml: string, from: number, to: number, type: string | undefined, context: SheetContext): RawCell {
+/**
+ * The value of a cell of type `type` whose content (`<f>`, `<v>`, `<is>`) starts at `from`, and where its
+ * `</c>` starts (before `to`, the end of the sheet data). The cell ends at the end tag its markup walks to,
+ * not at the next `</c>` in the text: a comment or CDATA section may hold `</c>`, and a damaged cell
+ * without one must not take the next cell's value.
+ */
+function cellValue(xml: string, from: number, to: number, type: string | undefined, context: SheetContext): { value: RawCell; end: number } {
   let v: string | undefined;
-  for (let lt = xml.indexOf('<', from); lt >= 0 && lt < to; lt = xml.indexOf('<', lt + 1)) {
+  let inline: string | undefined;
+  let lt = xml.indexOf('<', from);
+  for (; ; lt = xml.indexOf('<', lt + 1)) {
+    if (lt < 0 || lt >= to) throw new UnsupportedXml('unterminated cell');
+    if (xml.charCodeAt(lt + 1) === SLASH) {
+      if (localName(xml, lt + 2) === 'c') break;
+      lt = tagEnd(xml, lt);
+      continue;
+    }
     const other = endOfOtherMarkup(xml, lt);
     if (other >= 0) { lt = other; continue; }
     const name = localName(xml, lt + 1);
+    if (name === 'c' || name === 'row') throw new UnsupportedXml('unterminated cell');
     const gt = tagEnd(xml, lt);
     if (selfClosing(xml, gt)) { lt = gt; continue; }
-    if (name === 'v') {
+    if (name === 'v' || name === 'f') {
+      // A formula's text is skipped as text (its result is the `<v>`): it may hold `</` in a CDATA section.
       const { text, end } = textUntilEndTag(xml, gt + 1);
-      v = text;
+      if (name === 'v') v = text;
       lt = end - 1;
     } else if (name === 'is') {
       if (type !== 'inlineStr') throw new UnsupportedXml('an inline string in a cell of another type');
-      return stringItemText(xml, gt + 1, to);
-    } else if (name === 'f') {
-      // The formula (its result is the `<v>`): text without `<`, so it ends at the first end tag.
-      const end = xml.indexOf('</', gt);
-      if (end < 0 || end > to) throw new UnsupportedXml('unterminated formula');
+      const { text, end } = stringItem(xml, gt + 1, 'is');
+      inline = text;
       lt = end - 1;
     } else {
       lt = gt;
     }
   }
+  return { value: inline ?? typedValue(v, type, context), end: lt };
+}
+
+function typedValue(v: string | undefined, type: string | undefined, context: SheetContext): RawCell {
   switch (type) {
     case undefined:
     case 'n':

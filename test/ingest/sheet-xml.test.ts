@@ -112,3 +112,32 @@ describe('the fast XML readers, on markup inside a cell\'s text', () => {
     expect(() => rowsOf('<row r="2"><c r="A2"><v>1<x/>2</v></c></row>')).toThrow(UnsupportedXml);
   });
 });
+
+describe('the fast XML readers, on where a cell ends', () => {
+  it('end a cell at its own end tag, not at a `</c>` inside a comment or CDATA section', () => {
+    // Before, the cell ended at the `</c>` in the comment: A2's value was lost (read empty).
+    const commented = '<row r="2"><c r="A2"><!-- </c> --><v>12</v></c><c r="B2"><v>40259</v></c></row>';
+    expect(rowsOf(commented)).toEqual([[2, 12, 40259]]);
+    sameAsSheetJs(workbook(HEADER + commented));
+    // Before, the text after the CDATA's `</c>` was read as a cell B2 holding 5, which the sheet does not
+    // have. (SheetJS splits cells at every `<c ` and reads that phantom cell too; XML says A2 holds the text.)
+    const cdata = '<row r="2"><c r="A2" t="str"><f>"x"</f><v><![CDATA[</c><c r="B2"><v>5</v>]]></v></c></row>';
+    expect(rowsOf(cdata)).toEqual([[2, '</c><c r="B2"><v>5</v>']]);
+    // A formula may hold `</` in a CDATA section too; it is skipped whole.
+    const formula = '<row r="2"><c r="A2" t="str"><f><![CDATA["</v><v>9"]]></f><v>C-1</v></c></row>';
+    expect(rowsOf(formula)).toEqual([[2, 'C-1']]);
+  });
+
+  it('leave to SheetJS a cell without its end tag, instead of taking the next cell\'s value', () => {
+    // Before, A2 ran on into B2: A2 read B2's 40259 (the inline string lost) and B2 was lost.
+    const unclosed = '<row r="2"><c r="A2" t="inlineStr"><is><t>C-1</t></is><c r="B2"><v>40259</v></c></row>';
+    expect(() => rowsOf(unclosed)).toThrow(UnsupportedXml);
+    sameAsSheetJs(workbook(HEADER + unclosed));
+    expect(() => rowsOf('<row r="2"><c r="A2"><v>1</v></row><row r="3"><c r="A3"><v>2</v></c></row>')).toThrow(UnsupportedXml);
+  });
+
+  it('end a string item at its own end tag', () => {
+    expect(readSharedStrings('<sst><si><!-- </si> --><t>C-1</t></si><si><t>C-2</t></si></sst>')).toEqual(['C-1', 'C-2']);
+    expect(() => readSharedStrings('<sst><si><t>C-1</t><si><t>C-2</t></si></sst>')).toThrow(UnsupportedXml);
+  });
+});

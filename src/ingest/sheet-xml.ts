@@ -5,7 +5,7 @@
 // UnsupportedXml, and the caller reads that part with SheetJS instead (see read-workbook.ts).
 import { isEmptyCell } from './cells.ts';
 import type { RawCell } from './raw.ts';
-import { attribute, attributesInto, endOfOtherMarkup, localName, prefixOf, selfClosing, SLASH, tagEnd, textUntilEndTag, UnsupportedXml } from './xml-scan.ts';
+import { attribute, attributesInto, endOfOtherMarkup, localName, selfClosing, SLASH, tagEnd, textUntilEndTag, UnsupportedXml } from './xml-scan.ts';
 
 /** Excel stores a line break typed in a cell as `\n`; a `\r\n` in the XML reads as one, as Excel shows it. */
 const lineBreaks = (text: string) => (text.indexOf('\r\n') < 0 ? text : text.replace(/\r\n/g, '\n'));
@@ -88,22 +88,25 @@ export function readSheetXml(xml: string, context: SheetContext): SheetRows {
   const rows: RawCell[][] = [];
   const rowNumbers: number[] = [];
   let cells = 0;
-  const open = /<(?:[\w.-]+:)?sheetData\b/.exec(xml);
-  if (open === null) {
-    // A worksheet without cells; a part that is no worksheet at all is damaged (SheetJS says so).
-    if (!/<(?:[\w.-]+:)?worksheet\b/.test(xml)) throw new UnsupportedXml('not a worksheet');
-    return { rows, rowNumbers, cells };
-  }
-  const openEnd = tagEnd(xml, open.index);
-  if (selfClosing(xml, openEnd)) return { rows, rowNumbers, cells };
-  const to = xml.indexOf(`</${prefixOf(xml, open.index)}sheetData>`, openEnd);
-  if (to < 0) throw new UnsupportedXml('unterminated sheetData');
+  // The sheet data's start and end are found by walking the markup, as its cells are: a comment or CDATA
+  // section may hold `<sheetData>` or `</sheetData>` too, and the rows after it would be lost.
+  const openEnd = sheetDataStart(xml);
+  if (openEnd < 0) return { rows, rowNumbers, cells };
 
   let rowNumber = 0;
   let column = -1;
+  let inRow = false;
   let row: RawCell[] | null = null;
   const cellAttributes: (string | undefined)[] = [undefined, undefined];
-  for (let lt = xml.indexOf('<', openEnd); lt >= 0 && lt < to; lt = xml.indexOf('<', lt + 1)) {
+  for (let lt = xml.indexOf('<', openEnd); ; lt = xml.indexOf('<', lt + 1)) {
+    if (lt < 0) throw new UnsupportedXml('unterminated sheetData');
+    if (xml.charCodeAt(lt + 1) === SLASH) {
+      const name = localName(xml, lt + 2);
+      if (name === 'sheetData') break;
+      if (name === 'row') inRow = false;
+      lt = tagEnd(xml, lt);
+      continue;
+    }
     const other = endOfOtherMarkup(xml, lt);
     if (other >= 0) { lt = other; continue; }
     const name = localName(xml, lt + 1);
@@ -115,14 +118,16 @@ export function readSheetXml(xml: string, context: SheetContext): SheetRows {
       if (next <= rowNumber || next > MAX_ROW) throw new UnsupportedXml('rows out of order');
       rowNumber = next;
       column = -1;
+      inRow = !selfClosing(xml, gt);
     } else if (name === 'c') {
-      if (rowNumber === 0) throw new UnsupportedXml('a cell outside a row');
+      // A cell between rows (after a `</row>`) belongs to no row: which one it means is a guess.
+      if (!inRow) throw new UnsupportedXml('a cell outside a row');
       attributesInto(xml, lt, gt, CELL_ATTRIBUTES, cellAttributes);
       const [ref, type] = cellAttributes;
       column = ref === undefined ? column + 1 : columnOf(ref, rowNumber);
       if (column >= MAX_COLUMN) throw new UnsupportedXml('column out of range');
       if (selfClosing(xml, gt)) { lt = gt; continue; } // a formatted cell without a value
-      const { value, end } = cellValue(xml, gt + 1, to, type, context);
+      const { value, end } = cellValue(xml, gt + 1, type, context);
       if (!isEmptyCell(value)) {
         (row ??= [])[column] = value;
         cells++;
@@ -134,6 +139,28 @@ export function readSheetXml(xml: string, context: SheetContext): SheetRows {
   }
   if (row !== null) { rows.push(row); rowNumbers.push(rowNumber); context.counted?.(cells); }
   return { rows, rowNumbers, cells };
+}
+
+/**
+ * Where the content of the worksheet's `<sheetData>` starts (after its start tag), or -1 when it has none
+ * (no sheetData, or `<sheetData/>`). A part that is no worksheet at all is damaged (SheetJS says so).
+ */
+function sheetDataStart(xml: string): number {
+  let worksheet = false;
+  for (let lt = xml.indexOf('<'); lt >= 0; lt = xml.indexOf('<', lt + 1)) {
+    const other = endOfOtherMarkup(xml, lt);
+    if (other >= 0) { lt = other; continue; }
+    const gt = tagEnd(xml, lt);
+    const name = localName(xml, lt + 1);
+    if (name === 'worksheet') worksheet = true;
+    else if (name === 'sheetData') {
+      if (!worksheet) break;
+      return selfClosing(xml, gt) ? -1 : gt + 1;
+    }
+    lt = gt;
+  }
+  if (!worksheet) throw new UnsupportedXml('not a worksheet');
+  return -1;
 }
 
 function rowNumberOf(text: string): number {
@@ -157,18 +184,20 @@ function columnOf(ref: string, rowNumber: number): number {
 
 /**
  * The value of a cell of type `type` whose content (`<f>`, `<v>`, `<is>`) starts at `from`, and where its
- * `</c>` starts (before `to`, the end of the sheet data). The cell ends at the end tag its markup walks to,
+ * `</c>` starts. The cell ends at the end tag its markup walks to,
  * not at the next `</c>` in the text: a comment or CDATA section may hold `</c>`, and a damaged cell
  * without one must not take the next cell's value.
  */
-function cellValue(xml: string, from: number, to: number, type: string | undefined, context: SheetContext): { value: RawCell; end: number } {
+function cellValue(xml: string, from: number, type: string | undefined, context: SheetContext): { value: RawCell; end: number } {
   let v: string | undefined;
   let inline: string | undefined;
   let lt = xml.indexOf('<', from);
   for (; ; lt = xml.indexOf('<', lt + 1)) {
-    if (lt < 0 || lt >= to) throw new UnsupportedXml('unterminated cell');
+    if (lt < 0) throw new UnsupportedXml('unterminated cell');
     if (xml.charCodeAt(lt + 1) === SLASH) {
-      if (localName(xml, lt + 2) === 'c') break;
+      const name = localName(xml, lt + 2);
+      if (name === 'c') break;
+      if (name === 'row' || name === 'sheetData') throw new UnsupportedXml('unterminated cell');
       lt = tagEnd(xml, lt);
       continue;
     }

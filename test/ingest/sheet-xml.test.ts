@@ -141,3 +141,25 @@ describe('the fast XML readers, on where a cell ends', () => {
     expect(() => readSharedStrings('<sst><si><t>C-1</t><si><t>C-2</t></si></sst>')).toThrow(UnsupportedXml);
   });
 });
+
+describe('the fast XML readers, on where the sheet data starts and ends', () => {
+  const sheet = (body: string) => `<?xml version="1.0"?><worksheet>${body}</worksheet>`;
+  const read = (xml: string) => readSheetXml(xml, { strings: [], date1904: false }).rows;
+
+  it('find the sheet data\'s start and end by walking its markup, not at a tag\'s text in a comment or CDATA section', () => {
+    // Before, rows after a `</sheetData>` held in a comment or CDATA section were silently lost, and a
+    // `<sheetData/>` in a comment before the real one made the sheet read as empty.
+    const rows = '<row r="2"><c r="A2"><v>1</v></c></row><!-- </sheetData> --><row r="3"><c r="A3" t="str"><f>"x"</f><v><![CDATA[</sheetData>]]></v></c></row><row r="4"><c r="A4"><v>4</v></c></row>';
+    expect(read(sheet(`<sheetData>${rows}</sheetData>`))).toEqual([[1], ['</sheetData>'], [4]]);
+    expect(read(sheet(`<!-- <sheetData/> --><sheetData>${rows}</sheetData>`))).toEqual([[1], ['</sheetData>'], [4]]);
+    expect(() => read(sheet(`<sheetData>${rows}`))).toThrow(UnsupportedXml);
+    expect(() => read('<?xml version="1.0"?><chartsheet><sheetData/></chartsheet>')).toThrow(UnsupportedXml);
+  });
+
+  it('leave to SheetJS a cell between rows, which belongs to no row', () => {
+    // Before, a cell without a reference after `</row>` was read into the row above it, one column on.
+    const between = '<row r="2"><c r="A2" t="inlineStr"><is><t>C-1</t></is></c></row><c><v>40259</v></c><row r="3"><c r="A3"><v>3</v></c></row>';
+    expect(() => rowsOf(between)).toThrow(UnsupportedXml);
+    sameAsSheetJs(workbook(HEADER + between));
+  });
+});

@@ -124,7 +124,11 @@ export function readSheetXml(xml: string, context: SheetContext): SheetRows {
       if (!inRow) throw new UnsupportedXml('a cell outside a row');
       attributesInto(xml, lt, gt, CELL_ATTRIBUTES, cellAttributes);
       const [ref, type] = cellAttributes;
-      column = ref === undefined ? column + 1 : columnOf(ref, rowNumber);
+      const next = ref === undefined ? column + 1 : columnOf(ref, rowNumber);
+      // Excel writes a row's cells left to right, each once: a cell repeated (or out of order) is damaged,
+      // and which of two values for one cell counts is a guess (a later empty one would hide the value).
+      if (next <= column) throw new UnsupportedXml('cells out of order');
+      column = next;
       if (column >= MAX_COLUMN) throw new UnsupportedXml('column out of range');
       if (selfClosing(xml, gt)) { lt = gt; continue; } // a formatted cell without a value
       const { value, end } = cellValue(xml, gt + 1, type, context);

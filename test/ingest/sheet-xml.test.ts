@@ -163,3 +163,21 @@ describe('the fast XML readers, on where the sheet data starts and ends', () => 
     sameAsSheetJs(workbook(HEADER + between));
   });
 });
+
+describe('the fast XML readers, on a row\'s cells', () => {
+  it('leave to SheetJS a row whose cells repeat or go out of order', () => {
+    // Before, a repeated A2 whose second copy is empty kept the first copy's value, while SheetJS reads
+    // the later, empty copy: the same file audited differently by the two readers.
+    for (const cells of [
+      '<c r="A2"><v>1</v></c><c r="A2" t="inlineStr"><is><t></t></is></c>',
+      '<c r="A2"><v>1</v></c><c r="A2"><v>2</v></c>',
+      '<c r="B2"><v>40259</v></c><c r="A2" t="inlineStr"><is><t>C-1</t></is></c>',
+    ]) {
+      const sheetData = `<row r="2">${cells}</row>`;
+      expect(() => rowsOf(sheetData)).toThrow(UnsupportedXml);
+      sameAsSheetJs(workbook(HEADER + sheetData));
+    }
+    // Cells without a reference follow the one before them.
+    expect(rowsOf('<row r="2"><c r="C2"><v>1</v></c><c><v>2</v></c></row>')).toEqual([[2, undefined, undefined, 1, 2]]);
+  });
+});

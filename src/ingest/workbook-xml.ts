@@ -24,10 +24,14 @@ export function readWorkbookIndex(workbookXml: string, relsXml: string | undefin
   const sheets: WorkbookSheet[] = [];
   let date1904 = false;
   let spreadsheetMl = false;
+  let workbookPr = false;
   forEachStartTag(workbookXml, (name, lt, gt) => {
     if (name === 'workbook') {
       spreadsheetMl = SPREADSHEETML.includes(namespaceOf(workbookXml.slice(lt, gt), prefixOf(workbookXml, lt)) ?? '');
     } else if (name === 'workbookPr') {
+      // Given twice, which one counts is a guess (SheetJS takes the first): every date would move by 4 years.
+      if (workbookPr) throw new UnsupportedXml('two workbookPr');
+      workbookPr = true;
       const value = attribute(workbookXml, lt, gt, 'date1904');
       date1904 = value === '1' || value === 'true';
     } else if (name === 'sheet') {

@@ -21,20 +21,23 @@ function outcome(bytes: Uint8Array, reader: ReadWorkbookOptions['reader']): unkn
 }
 const sameAsSheetJs = (bytes: Uint8Array) => expect(outcome(bytes, 'fast')).toEqual(outcome(bytes, 'sheetjs'));
 
-const stored = (name: string, text: string) => { const data = Buffer.from(text, 'utf8'); return { name, data, method: 0, uncompressedSize: data.length }; };
+const stored = (name: string, text: string | Buffer) => { const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : text; return { name, data, method: 0, uncompressedSize: data.length }; };
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
+const editStored = (edit: (part: { name: string; text: string }) => { name: string; text: string | Buffer }, name: string, text: string) => { const part = edit({ name, text }); return stored(part.name, part.text); };
+
 /** A workbook of one sheet `health_log` whose sheet data and shared strings are given as XML. */
-function workbook(sheetData: string, options: { strings?: string; date1904?: boolean; prefix?: string } = {}): Uint8Array {
+function workbook(sheetData: string, options: { strings?: string; date1904?: boolean; prefix?: string; edit?: (part: { name: string; text: string }) => { name: string; text: string | Buffer } } = {}): Uint8Array {
   const p = options.prefix ?? '';
   const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+  const edit = options.edit ?? ((part) => part);
   return buildZip([
-    stored('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'),
-    stored('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>`),
-    stored('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${p}workbook ${NS.replace('xmlns=', p ? `xmlns:${p.slice(0, -1)}=` : 'xmlns=')}><${p}workbookPr${options.date1904 ? ' date1904="1"' : ''}/><${p}sheets><${p}sheet name="health_log" sheetId="1" r:id="rId1"/></${p}sheets></${p}workbook>`),
-    stored('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'worksheet', 'worksheets/sheet1.xml')}${rel('rId2', 'sharedStrings', '/xl/sharedStrings.xml')}</Relationships>`),
-    stored('xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><${p}sst ${NS.replace('xmlns=', p ? `xmlns:${p.slice(0, -1)}=` : 'xmlns=')}>${options.strings ?? ''}</${p}sst>`),
-    stored('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${p}worksheet ${NS.replace('xmlns=', p ? `xmlns:${p.slice(0, -1)}=` : 'xmlns=')}><${p}dimension ref="A1:C3"/><${p}sheetData>${sheetData}</${p}sheetData></${p}worksheet>`),
+    editStored(edit, '[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'),
+    editStored(edit, '_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>`),
+    editStored(edit, 'xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${p}workbook ${NS.replace('xmlns=', p ? `xmlns:${p.slice(0, -1)}=` : 'xmlns=')}><${p}workbookPr${options.date1904 ? ' date1904="1"' : ''}/><${p}sheets><${p}sheet name="health_log" sheetId="1" r:id="rId1"/></${p}sheets></${p}workbook>`),
+    editStored(edit, 'xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'worksheet', 'worksheets/sheet1.xml')}${rel('rId2', 'sharedStrings', '/xl/sharedStrings.xml')}</Relationships>`),
+    editStored(edit, 'xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><${p}sst ${NS.replace('xmlns=', p ? `xmlns:${p.slice(0, -1)}=` : 'xmlns=')}>${options.strings ?? ''}</${p}sst>`),
+    editStored(edit, 'xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${p}worksheet ${NS.replace('xmlns=', p ? `xmlns:${p.slice(0, -1)}=` : 'xmlns=')}><${p}dimension ref="A1:C3"/><${p}sheetData>${sheetData}</${p}sheetData></${p}worksheet>`),
   ]);
 }
 const HEADER = '<row r="1"><c r="A1" t="inlineStr"><is><t>child_id</t></is></c><c r="B1" t="inlineStr"><is><t>date</t></is></c></row>';
@@ -179,5 +182,30 @@ describe('the fast XML readers, on a row\'s cells', () => {
     }
     // Cells without a reference follow the one before them.
     expect(rowsOf('<row r="2"><c r="C2"><v>1</v></c><c><v>2</v></c></row>')).toEqual([[2, undefined, undefined, 1, 2]]);
+  });
+});
+
+describe('the fast XML readers, on the workbook part and its relationships', () => {
+  const body = '<row r="2"><c r="A2" t="inlineStr"><is><t>C-1</t></is></c><c r="B2"><v>40259</v></c></row>';
+  const editing = (name: string, from: string, to: string) => (part: { name: string; text: string }) => (part.name === name ? { ...part, text: part.text.replace(from, to) } : part);
+  const tableRows = (bytes: Uint8Array) => (outcome(bytes, 'fast') as { tables: Record<string, { rows: unknown }> }).tables['health_log']!.rows;
+
+  it('leave to SheetJS a workbook that gives its date system twice', () => {
+    // Before, the last `<workbookPr>` counted and SheetJS reads the first: every date 4 years apart.
+    sameAsSheetJs(workbook(HEADER + body, { edit: editing('xl/workbook.xml', '<workbookPr/>', '<workbookPr date1904="1"/><workbookPr/>') }));
+  });
+
+  it('resolve relationship targets with `./` and `../` as OPC does, where SheetJS refuses the workbook', () => {
+    // SheetJS does not resolve these and calls the sheet's part missing; Excel opens them. Kept.
+    for (const target of ['./worksheets/sheet1.xml', '../xl/worksheets/sheet1.xml', '/xl/worksheets/sheet1.xml']) {
+      const bytes = workbook(HEADER + body, { edit: editing('xl/_rels/workbook.xml.rels', 'Target="worksheets/sheet1.xml"', `Target="${target}"`) });
+      expect(tableRows(bytes)).toEqual([{ excelRow: 2, values: { child_id: 'C-1', date: 14690 } }]);
+    }
+  });
+
+  it('skip a sheet named in a comment, which SheetJS lists as a sheet', () => {
+    const bytes = workbook(HEADER + body, { edit: editing('xl/workbook.xml', '<sheets>', '<sheets><!-- <sheet name="x" sheetId="9" r:id="rId1"/> -->') });
+    expect((outcome(bytes, 'fast') as { errors: { code: string }[] }).errors.map((e) => e.code)).not.toContain('unknown-sheet');
+    expect(tableRows(bytes)).toEqual([{ excelRow: 2, values: { child_id: 'C-1', date: 14690 } }]);
   });
 });

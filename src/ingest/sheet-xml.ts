@@ -5,7 +5,7 @@
 // UnsupportedXml, and the caller reads that part with SheetJS instead (see read-workbook.ts).
 import { isEmptyCell } from './cells.ts';
 import type { RawCell } from './raw.ts';
-import { attribute, attributesInto, endOfOtherMarkup, localName, selfClosing, SLASH, tagEnd, textUntilEndTag, UnsupportedXml } from './xml-scan.ts';
+import { attribute, attributesInto, endOfOtherMarkup, endOfText, isCellEndTag, localName, selfClosing, SLASH, tagEnd, textUntilEndTag, UnsupportedXml } from './xml-scan.ts';
 
 /** Excel stores a line break typed in a cell as `\n`; a `\r\n` in the XML reads as one, as Excel shows it. */
 const lineBreaks = (text: string) => (text.indexOf('\r\n') < 0 ? text : text.replace(/\r\n/g, '\n'));
@@ -40,7 +40,7 @@ function stringItem(xml: string, from: number, item: 'si' | 'is'): { text: strin
     else if (name === 't') {
       const { text: t, end } = textUntilEndTag(xml, gt + 1);
       if (phonetic === 0) text += t;
-      lt = end - 1;
+      lt = tagEnd(xml, end);
       continue;
     }
     lt = gt;
@@ -199,8 +199,8 @@ function cellValue(xml: string, from: number, type: string | undefined, context:
   for (; ; lt = xml.indexOf('<', lt + 1)) {
     if (lt < 0) throw new UnsupportedXml('unterminated cell');
     if (xml.charCodeAt(lt + 1) === SLASH) {
+      if (isCellEndTag(xml, lt)) break;
       const name = localName(xml, lt + 2);
-      if (name === 'c') break;
       if (name === 'row' || name === 'sheetData') throw new UnsupportedXml('unterminated cell');
       lt = tagEnd(xml, lt);
       continue;
@@ -211,16 +211,19 @@ function cellValue(xml: string, from: number, type: string | undefined, context:
     if (name === 'c' || name === 'row') throw new UnsupportedXml('unterminated cell');
     const gt = tagEnd(xml, lt);
     if (selfClosing(xml, gt)) { lt = gt; continue; }
-    if (name === 'v' || name === 'f') {
-      // A formula's text is skipped as text (its result is the `<v>`): it may hold `</` in a CDATA section.
+    // Each child's end tag (`</v>`, `</is>`) is stepped over with it: only the cell's own end tag is looked at.
+    if (name === 'v') {
       const { text, end } = textUntilEndTag(xml, gt + 1);
-      if (name === 'v') v = text;
-      lt = end - 1;
+      v = text;
+      lt = tagEnd(xml, end);
+    } else if (name === 'f') {
+      // The formula is skipped as text (its result is the `<v>`): it may hold `</` in a CDATA section.
+      lt = tagEnd(xml, endOfText(xml, gt + 1));
     } else if (name === 'is') {
       if (type !== 'inlineStr') throw new UnsupportedXml('an inline string in a cell of another type');
       const { text, end } = stringItem(xml, gt + 1, 'is');
       inline = text;
-      lt = end - 1;
+      lt = tagEnd(xml, end);
     } else {
       lt = gt;
     }

@@ -103,22 +103,48 @@ export const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 1
  * `C-1`, not `C-`); an element inside it is not what a `<t>`, `<v>` or `<f>` holds: UnsupportedXml.
  */
 export function textUntilEndTag(xml: string, from: number): { text: string; end: number } {
-  let raw = '';
+  let end = textEnd(xml, from);
+  let raw: string;
+  if (xml.charCodeAt(end + 1) === SLASH) raw = xml.slice(from, end); // the common case: text, then its end tag
+  else {
+    const pieces: string[] = [];
+    end = scanText(xml, from, pieces);
+    raw = pieces.join('');
+  }
+  return { text: NEEDS_DECODING.test(raw) ? decodeCellText(raw) : raw, end };
+}
+
+/** Where the character data from `from` ends (its end tag's `<`), found as textUntilEndTag finds it, the text not read (a formula's). */
+export const endOfText = (xml: string, from: number): number => scanText(xml, from, null);
+
+/** The first `<` from `from` outside a CDATA section (which may hold `<`). */
+function textEnd(xml: string, from: number): number {
+  let end = xml.indexOf('<', from);
+  while (end >= 0 && xml.startsWith('<![CDATA[', end)) {
+    const close = xml.indexOf(']]>', end + 9);
+    if (close < 0) throw new UnsupportedXml('unterminated CDATA');
+    end = xml.indexOf('<', close + 3);
+  }
+  if (end < 0) throw new UnsupportedXml('unterminated element');
+  return end;
+}
+
+/** The raw pieces of character data from `from`, between comments and processing instructions, into `pieces`; where its end tag starts. */
+function scanText(xml: string, from: number, pieces: string[] | null): number {
   for (let at = from; ;) {
-    let end = xml.indexOf('<', at);
-    // A CDATA section may hold `<`: the text ends at the first `<` outside one.
-    while (end >= 0 && xml.startsWith('<![CDATA[', end)) {
-      const close = xml.indexOf(']]>', end + 9);
-      if (close < 0) throw new UnsupportedXml('unterminated CDATA');
-      end = xml.indexOf('<', close + 3);
-    }
-    if (end < 0) throw new UnsupportedXml('unterminated element');
-    raw += xml.slice(at, end);
+    const end = textEnd(xml, at);
+    pieces?.push(xml.slice(at, end));
     const next = xml.charCodeAt(end + 1);
-    if (next === SLASH) return { text: NEEDS_DECODING.test(raw) ? decodeCellText(raw) : raw, end };
+    if (next === SLASH) return end;
     if (next !== BANG && next !== QUESTION) throw new UnsupportedXml('an element inside text');
     at = endOfOtherMarkup(xml, end) + 1;
   }
+}
+
+/** Whether the end tag whose `<` is at `lt` is `</c>` or `</x:c>` (any prefix): the cell's, checked without slicing its name. */
+export function isCellEndTag(xml: string, lt: number): boolean {
+  const gt = xml.indexOf('>', lt);
+  return gt > lt + 2 && xml.charCodeAt(gt - 1) === 99 && (gt === lt + 3 || xml.charCodeAt(gt - 2) === COLON);
 }
 const NEEDS_DECODING = /[&<_]/;
 

@@ -77,7 +77,13 @@ export function attributesInto(xml: string, lt: number, gt: number, names: reado
     while (i < gt && xml.charCodeAt(i) !== 61 && !isSpace(xml.charCodeAt(i))) i++;
     const nameEnd = i;
     while (i < gt && isSpace(xml.charCodeAt(i))) i++;
-    if (xml.charCodeAt(i) !== 61) return; // `/` of a self-closing tag, or no value: no more attributes
+    if (xml.charCodeAt(i) !== 61) {
+      // Only the `/` of a self-closing tag ends the attributes early: a name without a value (`<c r="A2" foo
+      // t="s">`, not XML) would hide the attributes after it, and `t="s"` lost reads a shared string's index as a number.
+      if (nameEnd - nameStart === 1 && xml.charCodeAt(nameStart) === SLASH && nameEnd >= gt) return;
+      if (nameStart >= gt) return;
+      throw new UnsupportedXml('an attribute without a value');
+    }
     i++;
     while (i < gt && isSpace(xml.charCodeAt(i))) i++;
     const quote = xml.charCodeAt(i);
@@ -88,7 +94,11 @@ export function attributesInto(xml: string, lt: number, gt: number, names: reado
     for (let k = nameStart; k < nameEnd; k++) if (xml.charCodeAt(k) === COLON) localStart = k + 1;
     for (let k = 0; k < names.length; k++) {
       const name = names[k]!;
-      if (nameEnd - localStart === name.length && xml.startsWith(name, localStart)) found[k] = xml.slice(i + 1, close);
+      if (nameEnd - localStart === name.length && xml.startsWith(name, localStart)) {
+        // Given twice (`r="A2" x:r="C2"`), which one counts is a guess: the cell could land in another column.
+        if (found[k] !== undefined) throw new UnsupportedXml(`attribute ${name} given twice`);
+        found[k] = xml.slice(i + 1, close);
+      }
     }
     i = close + 1;
   }

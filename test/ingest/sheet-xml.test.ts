@@ -209,3 +209,15 @@ describe('the fast XML readers, on the workbook part and its relationships', () 
     expect(tableRows(bytes)).toEqual([{ excelRow: 2, values: { child_id: 'C-1', date: 14690 } }]);
   });
 });
+
+describe('the fast XML readers, on a cell\'s attributes', () => {
+  it('leave to SheetJS a cell whose type or reference is hidden behind a bare name or given twice', () => {
+    // Before: `foo` without a value ended the attributes, `t="s"` was never seen and the shared string's
+    // index 0 was read as the number 0; and `x:r="C2"` after `r="A2"` moved the cell to column C.
+    for (const cell of ['<c r="A2" foo t="s"><v>0</v></c>', '<c r="A2" x:r="C2" t="s"><v>0</v></c>', '<c r="A2" t="n" t="s"><v>0</v></c>']) {
+      expect(() => rowsOf(`<row r="2">${cell}</row>`, ['C-1'])).toThrow(UnsupportedXml);
+    }
+    // A self-closing tag, and spaces around `=` and before `>`, are read.
+    expect(rowsOf('<row r="2" ><c r="A2" t = "s" ><v>0</v></c><c r="B2" s="1" /><c r="C2" t="s"><v>0</v></c></row>', ['C-1'])).toEqual([[2, 'C-1', undefined, 'C-1']]);
+  });
+});

@@ -61,15 +61,16 @@ export function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions): I
 function fastTables(parts: ReadonlyMap<string, Buffer>, file: string, limits: IngestLimits, mapping: HeaderMapping | undefined): Iterable<RawTable> | null {
   let index: WorkbookIndex;
   let strings: string[];
+  const partNamed = partLookup(parts);
   try {
     // A package whose content types are not OOXML's is left to SheetJS, which refuses it as Excel would.
     // So is one missing a part its content types declare: SheetJS refuses it as damaged.
     const types = parts.get('[Content_Types].xml');
     const typesXml = types === undefined ? '' : xmlText(types);
-    if (!CONTENT_TYPES.test(typesXml) || declaredParts(typesXml).some((name) => partNamed(parts, name) === undefined)) return null;
+    if (!CONTENT_TYPES.test(typesXml) || declaredParts(typesXml).some((name) => partNamed(name) === undefined)) return null;
     const rels = parts.get('xl/_rels/workbook.xml.rels');
     index = readWorkbookIndex(xmlText(parts.get('xl/workbook.xml')!), rels && xmlText(rels));
-    const shared = index.sharedStrings === undefined ? undefined : partNamed(parts, index.sharedStrings);
+    const shared = index.sharedStrings === undefined ? undefined : partNamed(index.sharedStrings);
     if (index.sharedStrings !== undefined && shared === undefined) return null;
     strings = shared === undefined ? [] : readSharedStrings(xmlText(shared));
   } catch (err) {
@@ -83,7 +84,7 @@ function fastTables(parts: ReadonlyMap<string, Buffer>, file: string, limits: In
   return counting(file, limits, names.map((name, i) => (): ReadSheet | undefined => {
     if (!toRead.has(i)) return { table: { name, rows: [], date1904 }, cells: 0 };
     const part = index.sheets[i]!.part;
-    const xml = part === undefined ? undefined : partNamed(parts, part);
+    const xml = part === undefined ? undefined : partNamed(part);
     try {
       if (xml === undefined) throw new UnsupportedXml('no worksheet part');
       const read = readSheetXml(xmlText(xml), {
@@ -127,13 +128,23 @@ function* counting(file: string, limits: IngestLimits, sheets: readonly (() => R
   }
 }
 
-/** The zip entry `name`, or one whose name differs only in letter case (zip names are case-sensitive, Excel's lookups are not). */
-function partNamed(parts: ReadonlyMap<string, Buffer>, name: string): Buffer | undefined {
-  const exact = parts.get(name);
-  if (exact !== undefined) return exact;
-  const lower = name.toLowerCase();
-  for (const [key, data] of parts) if (key.toLowerCase() === lower) return data;
-  return undefined;
+/**
+ * Finds the zip entry `name`, or one whose name differs only in letter case (zip names are case-sensitive,
+ * Excel's lookups are not). The entries by lower-case name are indexed once, on the first miss: searching
+ * all entries on every miss made a package declaring thousands of parts in another case quadratic.
+ */
+function partLookup(parts: ReadonlyMap<string, Buffer>): (name: string) => Buffer | undefined {
+  let byLowerCase: Map<string, Buffer> | undefined;
+  return (name) => {
+    const exact = parts.get(name);
+    if (exact !== undefined) return exact;
+    if (byLowerCase === undefined) {
+      byLowerCase = new Map();
+      // The first entry of a name in any case, as the search over entries in zip order found it.
+      for (const [key, data] of parts) if (!byLowerCase.has(key.toLowerCase())) byLowerCase.set(key.toLowerCase(), data);
+    }
+    return byLowerCase.get(name.toLowerCase());
+  };
 }
 
 /** Indexes of the sheets typeTables will type: the first sheet matching each contract sheet (later ones are reported as duplicates). */

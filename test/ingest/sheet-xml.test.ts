@@ -242,3 +242,20 @@ describe('the fast XML readers, on a package of many parts', () => {
     }
   });
 });
+
+describe('the fast XML readers, where SheetJS reads otherwise and the fast reader reads what Excel shows', () => {
+  it('read the error values of Excel 365 (#SPILL!, #CALC!), which SheetJS reads as empty cells', () => {
+    // SheetJS knows the error codes of Excel 2007 only; a newer one becomes no value and the cell is lost.
+    expect(rowsOf('<row r="2"><c r="A2" t="e"><v>#SPILL!</v></c><c r="B2" t="e"><f>1/0</f><v>#CALC!</v></c></row>')).toEqual([[2, '#SPILL!', '#CALC!']]);
+  });
+
+  it('read tabs and line breaks between a tag\'s attributes, and `>` inside an attribute value', () => {
+    // SheetJS splits tags at spaces only and at the first `>`: it reads no cells from these rows.
+    expect(rowsOf('<row\tr="2"><c\nr="A2"\tt="inlineStr"><is><t>C-1</t></is></c><c r="B2" note="a>b" t="inlineStr"><is><t>C-2</t></is></c></row>')).toEqual([[2, 'C-1', 'C-2']]);
+  });
+
+  it('read the value of an inline-string cell written with `<v>` instead of `<is>`, which SheetJS reads as empty', () => {
+    // Not what the standard says, but the text is there: read, not lost.
+    expect(rowsOf('<row r="2"><c r="A2" t="inlineStr"><v>C-1</v></c></row>')).toEqual([[2, 'C-1']]);
+  });
+});

@@ -67,9 +67,16 @@ function fastTables(parts: ReadonlyMap<string, Buffer>, file: string, limits: In
     // So is one missing a part its content types declare: SheetJS refuses it as damaged.
     const types = parts.get('[Content_Types].xml');
     const typesXml = types === undefined ? '' : xmlText(types);
-    if (!CONTENT_TYPES.test(typesXml) || declaredParts(typesXml).some((name) => partNamed(name) === undefined)) return null;
+    const declared = CONTENT_TYPES.test(typesXml) ? declaredParts(typesXml) : null;
+    if (declared === null || declared.some(({ name }) => partNamed(name) === undefined)) return null;
+    // SheetJS reads the workbook part the content types name (the first), and the shared strings they name:
+    // where those are not the parts read here, the two readers would read different workbooks or strings.
+    const main = declared.find(({ type }) => MAIN_PART_TYPES.test(type));
+    if (main !== undefined && main.name.toLowerCase() !== 'xl/workbook.xml') return null;
     const rels = parts.get('xl/_rels/workbook.xml.rels');
     index = readWorkbookIndex(xmlText(parts.get('xl/workbook.xml')!), rels && xmlText(rels));
+    const declaredStrings = declared.find(({ type }) => SHARED_STRINGS_TYPES.includes(type));
+    if (declaredStrings !== undefined && declaredStrings.name.toLowerCase() !== index.sharedStrings?.toLowerCase()) return null;
     const shared = index.sharedStrings === undefined ? undefined : partNamed(index.sharedStrings);
     if (index.sharedStrings !== undefined && shared === undefined) return null;
     strings = shared === undefined ? [] : readSharedStrings(xmlText(shared));
@@ -101,12 +108,21 @@ function fastTables(parts: ReadonlyMap<string, Buffer>, file: string, limits: In
 
 const CONTENT_TYPES = /^\s*(?:<\?xml[^>]*\?>\s*)?<(?:\w+:)?Types\s[^>]*"http:\/\/schemas\.openxmlformats\.org\/package\/2006\/content-types"/;
 
-/** The parts `[Content_Types].xml` declares one by one (`<Override PartName="/xl/styles.xml" …/>`), as zip entry names. */
-function declaredParts(typesXml: string): string[] {
-  const names: string[] = [];
-  for (const m of typesXml.matchAll(/<(?:\w+:)?Override\b[^>]*?\bPartName\s*=\s*["']\/?([^"']+)["']/g)) names.push(decodeCellText(m[1]!));
-  return names;
+/** The parts `[Content_Types].xml` declares one by one (`<Override PartName="/xl/styles.xml" ContentType="…"/>`), as zip entry names with their types. */
+function declaredParts(typesXml: string): { name: string; type: string }[] {
+  const declared: { name: string; type: string }[] = [];
+  for (const m of typesXml.matchAll(/<(?:\w+:)?Override\b([^>]*)>/g)) {
+    const name = /\bPartName\s*=\s*["']\/?([^"']+)["']/.exec(m[1]!);
+    if (name === null) continue;
+    const type = /\bContentType\s*=\s*["']([^"']*)["']/.exec(m[1]!);
+    declared.push({ name: decodeCellText(name[1]!), type: type === null ? '' : decodeCellText(type[1]!) });
+  }
+  return declared;
 }
+
+/** The content types of a workbook's main part SheetJS looks for (xlsx, xlsm, xlam, xltx, xlsb). */
+const MAIN_PART_TYPES = /^application\/vnd\.(?:openxmlformats-officedocument\.spreadsheetml\.(?:sheet|template)\.main\+xml|ms-excel\.(?:sheet\.macroEnabled\.main\+xml|sheet\.binary\.macroEnabled\.main|addin\.macroEnabled\.main\+xml))$/;
+const SHARED_STRINGS_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml', 'application/vnd.ms-excel.sharedStrings'];
 
 /** Every sheet read by SheetJS; only the sheets the contract knows are parsed, the rest are listed by name. */
 function sheetJsTables(parts: ReadonlyMap<string, Buffer>, file: string, limits: IngestLimits, mapping: HeaderMapping | undefined): Iterable<RawTable> {

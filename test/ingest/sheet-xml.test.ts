@@ -259,3 +259,33 @@ describe('the fast XML readers, where SheetJS reads otherwise and the fast reade
     expect(rowsOf('<row r="2"><c r="A2" t="inlineStr"><v>C-1</v></c></row>')).toEqual([[2, 'C-1']]);
   });
 });
+
+describe('the fast XML readers, on which parts the content types name', () => {
+  const body = '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2"><v>40259</v></c></row>';
+  /** The workbook with a second workbook part (its sheet named `other`) and a second shared strings part, `extra` naming them in the content types. */
+  function withSecondParts(extra: string, relsTarget = '/xl/sharedStrings.xml'): Uint8Array {
+    const bytes = workbook(HEADER + body, {
+      strings: '<si><t>C-1</t></si>',
+      edit: (part) => (part.name === '[Content_Types].xml' ? { ...part, text: part.text.replace('<Override', `${extra}<Override`) }
+        : part.name === 'xl/_rels/workbook.xml.rels' ? { ...part, text: part.text.replace('/xl/sharedStrings.xml', relsTarget) } : part),
+    });
+    const entries = readZipEntries(bytes);
+    entries.set('xl/book2.xml', Buffer.from(entries.get('xl/workbook.xml')!.toString().replace('name="health_log"', 'name="other"')));
+    entries.set('xl/strings2.xml', Buffer.from(entries.get('xl/sharedStrings.xml')!.toString().replace('C-1', 'C-2')));
+    return zipOf([...entries]);
+  }
+
+  it('leave to SheetJS a package whose content types name another workbook part or shared strings', () => {
+    // Before, the fast reader read xl/workbook.xml and the strings its relationships name, whatever the
+    // content types said, and SheetJS the parts they name: two different workbooks from one file.
+    sameAsSheetJs(withSecondParts('<Override PartName="/xl/book2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'));
+    sameAsSheetJs(withSecondParts('<Override PartName="/xl/strings2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'));
+  });
+
+  it('read the package when the content types name the parts read', () => {
+    const strings2 = '<Override PartName="/xl/strings2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>';
+    const bytes = withSecondParts(strings2, '/xl/strings2.xml');
+    sameAsSheetJs(bytes);
+    expect((outcome(bytes, 'fast') as { tables: Record<string, { rows: unknown }> }).tables['health_log']!.rows).toEqual([{ excelRow: 2, values: { child_id: 'C-2', date: 14690 } }]);
+  });
+});

@@ -129,6 +129,8 @@ describe('the fast XML readers, on where a cell ends', () => {
     // A formula may hold `</` in a CDATA section too; it is skipped whole.
     const formula = '<row r="2"><c r="A2" t="str"><f><![CDATA["</v><v>9"]]></f><v>C-1</v></c></row>';
     expect(rowsOf(formula)).toEqual([[2, 'C-1']]);
+    // A self-closing formula (a shared formula's other cells) before the value.
+    expect(rowsOf('<row r="2"><c r="A2" t="str"><f t="shared" si="0"/><v>C-1</v></c></row>')).toEqual([[2, 'C-1']]);
   });
 
   it('leave to SheetJS a cell without its end tag, instead of taking the next cell\'s value', () => {

@@ -4,7 +4,7 @@ import { dayNumber, EARLIEST_DAY, formatIsoDate, isValidYMD, parseDateText, toYM
 import { clip } from '../core/text.ts';
 import { enumById, matchEnumValue } from '../schema/index.ts';
 import type { ColumnDef } from '../schema/types.ts';
-import type { RawCell } from './raw.ts';
+import { ExcelError, type RawCell } from './raw.ts';
 import type { CellValue, InputErrorCode } from './types.ts';
 
 export type CellResult =
@@ -45,6 +45,7 @@ export function isEmptyCell(cell: RawCell | undefined): boolean {
 
 /** The cell as a person would read it back in an error message. */
 export function cellText(cell: RawCell): string {
+  if (cell instanceof ExcelError) return cell.text;
   if (cell instanceof Date) {
     const day = dateObjectToDay(cell);
     return day === undefined ? String(cell) : formatIsoDate(day);
@@ -178,7 +179,11 @@ function unknownSummary(unknown: ReadonlySet<string>): string {
 }
 
 /** Types a non-empty cell; an empty cell is handled by the caller (null, or missing-cell when required). */
+/** The detail of a type error whose cell holds an Excel error (`#N/A`): a failed formula, not a wrong value. */
+export const EXCEL_ERROR_DETAIL = 'excel-error';
+
 export function typeCell(column: ColumnDef, cell: Exclude<RawCell, null>, date1904: boolean): CellResult {
+  if (cell instanceof ExcelError) return typeError(EXCEL_ERROR_DETAIL);
   switch (column.type) {
     case 'id': {
       if (typeof cell === 'boolean' || cell instanceof Date) return typeError();

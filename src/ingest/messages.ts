@@ -44,6 +44,15 @@ export function typeErrorMessage(column: ColumnDef, value: string): Localized {
   };
 }
 
+export function excelErrorMessage(column: ColumnDef, value: string): Localized {
+  const h = column.labels;
+  return {
+    en: `${value} in column ${h.en} is an Excel error (a formula that failed), not a value; correct the formula or type the value.`,
+    kk: `${h.kk} бағанындағы ${value} — Excel қатесі (формула есептелмеген), мән емес; формуланы түзетіңіз немесе мәнді жазыңыз.`,
+    ru: `${value} в столбце «${h.ru}» — ошибка Excel (формула не вычислилась), а не значение; исправьте формулу или введите значение.`,
+  };
+}
+
 export function constraintErrorMessage(column: ColumnDef, value: string): Localized {
   const min = column.min ?? 0;
   return {

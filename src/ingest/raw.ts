@@ -1,7 +1,16 @@
 // The untyped tables ingest starts from: what SheetJS (or a rule file's example table) hands over.
 
-/** A cell as read: text, a number (an Excel serial in date columns), a boolean, a Date, or empty. */
-export type RawCell = string | number | boolean | Date | null;
+/** A cell as read: text, a number (an Excel serial in date columns), a boolean, a Date, an Excel error, or empty. */
+export type RawCell = string | number | boolean | Date | ExcelError | null;
+
+/**
+ * An error cell (`#N/A`, `#REF!`, `#SPILL!`: a formula that failed) with the text Excel shows in it. It is
+ * not a value of any column — an id, a name or a date — so ingest refuses it with an input error instead of
+ * reading the text `#N/A` as a child's code.
+ */
+export class ExcelError {
+  constructor(readonly text: string) {}
+}
 
 /**
  * A row's cells, index 0 being Excel column A. A row read from a workbook may be holey (a cell in column

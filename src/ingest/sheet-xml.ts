@@ -4,7 +4,7 @@
 // indexOf. What it does not know — another encoding, an unknown cell type, rows out of order — is an
 // UnsupportedXml, and the caller reads that part with SheetJS instead (see read-workbook.ts).
 import { isEmptyCell } from './cells.ts';
-import type { RawCell } from './raw.ts';
+import { ExcelError, type RawCell } from './raw.ts';
 import { attribute, attributesInto, endOfOtherMarkup, endOfText, isCellEndTag, localName, selfClosing, SLASH, tagEnd, textUntilEndTag, UnsupportedXml } from './xml-scan.ts';
 
 /** Excel stores a line break typed in a cell as `\n`; a `\r\n` in the XML reads as one, as Excel shows it. */
@@ -248,7 +248,7 @@ function typedValue(v: string | undefined, type: string | undefined, context: Sh
     case 'b':
       return v === undefined || v === '' ? null : v === '1' || v === 'true';
     case 'e':
-      return v === undefined || v === '' ? null : v;
+      return v === undefined || v === '' ? null : new ExcelError(v);
     case 'd':
       return v === undefined || v === '' ? null : isoDateSerial(v, context.date1904);
     default:

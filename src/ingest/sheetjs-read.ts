@@ -3,7 +3,7 @@
 import * as XLSX from 'xlsx';
 import { isEmptyCell } from './cells.ts';
 import { protectFormulaStrings } from './formula-strings.ts';
-import { sparseIndexes, type RawCell, type RawTable } from './raw.ts';
+import { ExcelError, sparseIndexes, type RawCell, type RawTable } from './raw.ts';
 import { isWorksheetXml, WorkbookRejected } from './zip-guard.ts';
 
 /** A sheet as ingest reads it: its raw table, and how many value cells it holds. */
@@ -116,7 +116,7 @@ function cellValue(cell: XLSX.CellObject | undefined): RawCell {
     case 'b': return cell.v as boolean;
     case 's': return String(cell.v);
     case 'd': return cell.v instanceof Date ? cell.v : String(cell.v);
-    case 'e': return cell.w ?? EXCEL_ERRORS[cell.v as number] ?? '#ERROR';
+    case 'e': return new ExcelError(cell.w ?? EXCEL_ERRORS[cell.v as number] ?? '#ERROR');
     case 'z': return null;
     default: return String(cell.v);
   }

@@ -5,7 +5,7 @@ import { LANGS, type Lang } from '../core/lang.ts';
 import { columnOf, isHelpSheetName, matchColumnHeader, matchSheetName, normalizeLabel, sheetById, WORKBOOK_SCHEMA } from '../schema/index.ts';
 import type { ColumnDef, ColumnId, SheetDef, SheetId } from '../schema/types.ts';
 import { clip } from '../core/text.ts';
-import { cellText, isEmptyCell, typeCell, type CellResult } from './cells.ts';
+import { cellText, EXCEL_ERROR_DETAIL, isEmptyCell, typeCell, type CellResult } from './cells.ts';
 import * as msg from './messages.ts';
 import { forEachCell, sparseIndexes, type RawCell, type RawRow, type RawTable } from './raw.ts';
 import type { CellValue, FacilityInfo, HeaderMapping, IngestedWorkbook, InputError, TypedRow, TypedTable } from './types.ts';
@@ -243,6 +243,7 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
       const value = clip(cellText(cell!));
       const message = result.code === 'constraint-error' ? msg.constraintErrorMessage(column, value)
         : result.code === 'unknown-value' ? msg.unknownValueMessage(column, result.detail ?? value)
+        : result.detail === EXCEL_ERROR_DETAIL ? msg.excelErrorMessage(column, value)
         : msg.typeErrorMessage(column, value);
       errors.push({ ...base, row: excelRow, column: column.id, cell: cellAddress(sheetName, index, excelRow), severity: 'error', code: result.code, value, message });
       rowErrors++;
@@ -338,7 +339,7 @@ function converterFor(column: ColumnDef, date1904: boolean): (cell: Exclude<RawC
   if (column.type !== 'enum' && column.type !== 'list') return (cell) => typeCell(column, cell, date1904);
   const memo = new Map<string | number | boolean, CellResult>();
   return (cell) => {
-    if (cell instanceof Date) return typeCell(column, cell, date1904);
+    if (typeof cell === 'object') return typeCell(column, cell, date1904); // a Date or an Excel error: not memoised by identity
     let result = memo.get(cell);
     if (result === undefined) {
       result = typeCell(column, cell, date1904);

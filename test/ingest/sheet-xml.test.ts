@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { readWorkbook, WorkbookRejected } from '../../src/ingest/index.ts';
 import type { ReadWorkbookOptions } from '../../src/ingest/read-workbook.ts';
+import { ExcelError } from '../../src/ingest/raw.ts';
 import { readSharedStrings, readSheetXml } from '../../src/ingest/sheet-xml.ts';
 import { UnsupportedXml } from '../../src/ingest/xml-scan.ts';
 import { buildZip, readZipEntries, zipOf } from './zip-builder.ts';
@@ -82,8 +83,8 @@ describe('the fast XML readers', () => {
 
   it('read booleans, errors and ISO date cells (in both date systems) as SheetJS does', () => {
     const sheetData = '<row r="2"><c r="A2" t="b"><v>1</v></c><c r="B2" t="e"><v>#N/A</v></c><c r="C2" t="e"><v>#DIV/0!</v></c><c r="D2" t="d"><v>1900-01-01</v></c><c r="E2" t="d"><v>2010-03-21T12:00:00Z</v></c></row>';
-    expect(rowsOf(sheetData)).toEqual([[2, true, '#N/A', '#DIV/0!', 1, 40258.5]]);
-    expect(rowsOf(sheetData, [], true)).toEqual([[2, true, '#N/A', '#DIV/0!', -1460, 38796.5]]);
+    expect(rowsOf(sheetData)).toEqual([[2, true, new ExcelError('#N/A'), new ExcelError('#DIV/0!'), 1, 40258.5]]);
+    expect(rowsOf(sheetData, [], true)).toEqual([[2, true, new ExcelError('#N/A'), new ExcelError('#DIV/0!'), -1460, 38796.5]]);
     sameAsSheetJs(workbook(HEADER + sheetData));
     sameAsSheetJs(workbook(HEADER + sheetData, { date1904: true }));
   });
@@ -248,7 +249,7 @@ describe('the fast XML readers, on a package of many parts', () => {
 describe('the fast XML readers, where SheetJS reads otherwise and the fast reader reads what Excel shows', () => {
   it('read the error values of Excel 365 (#SPILL!, #CALC!), which SheetJS reads as empty cells', () => {
     // SheetJS knows the error codes of Excel 2007 only; a newer one becomes no value and the cell is lost.
-    expect(rowsOf('<row r="2"><c r="A2" t="e"><v>#SPILL!</v></c><c r="B2" t="e"><f>1/0</f><v>#CALC!</v></c></row>')).toEqual([[2, '#SPILL!', '#CALC!']]);
+    expect(rowsOf('<row r="2"><c r="A2" t="e"><v>#SPILL!</v></c><c r="B2" t="e"><f>1/0</f><v>#CALC!</v></c></row>')).toEqual([[2, new ExcelError('#SPILL!'), new ExcelError('#CALC!')]]);
   });
 
   it('read tabs and line breaks between a tag\'s attributes, and `>` inside an attribute value', () => {
@@ -289,5 +290,25 @@ describe('the fast XML readers, on which parts the content types name', () => {
     const bytes = withSecondParts(strings2, '/xl/strings2.xml');
     sameAsSheetJs(bytes);
     expect((outcome(bytes, 'fast') as { tables: Record<string, { rows: unknown }> }).tables['health_log']!.rows).toEqual([{ excelRow: 2, values: { child_id: 'C-2', date: 14690 } }]);
+  });
+});
+
+describe('error cells (a formula that failed), whichever reader reads them', () => {
+  it('are input errors in any column, their text never read as a value', () => {
+    // `#N/A` as a child's code would be a child of its own; as a date, a name or a count, a value nobody typed.
+    const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>child_id</t></is></c><c r="B1" t="inlineStr"><is><t>date</t></is></c><c r="C1" t="inlineStr"><is><t>observed_by</t></is></c></row>';
+    const rows = '<row r="2"><c r="A2" t="e"><f>VLOOKUP(X2,Дети!A:A,1,0)</f><v>#N/A</v></c><c r="B2"><v>40258</v></c></row>'
+      + '<row r="3"><c r="A3" t="inlineStr"><is><t>C-1</t></is></c><c r="B3" t="e"><v>#REF!</v></c><c r="C3" t="e"><v>#SPILL!</v></c></row>';
+    for (const reader of ['fast', 'sheetjs'] as const) {
+      const wb = readWorkbook(workbook(header + rows), { file: 'h.xlsx', reader });
+      const errors = wb.errors.filter((e) => e.severity === 'error').map((e) => [e.code, e.cell, e.value, e.message.en]);
+      expect(errors.slice(0, 2)).toEqual([
+        ['type-error', 'health_log!A2', '#N/A', '#N/A in column child_id is an Excel error (a formula that failed), not a value; correct the formula or type the value.'],
+        ['type-error', 'health_log!B3', '#REF!', '#REF! in column date is an Excel error (a formula that failed), not a value; correct the formula or type the value.'],
+      ]);
+      // SheetJS reads Excel 365's #SPILL! as an empty cell; the fast reader sees the error.
+      expect(errors.slice(2)).toEqual(reader === 'fast' ? [['type-error', 'health_log!C3', '#SPILL!', expect.stringContaining('is an Excel error')]] : []);
+      expect(wb.tables.health_log!.counts).toEqual({ read: 2, accepted: 0, rejected: 2 });
+    }
   });
 });

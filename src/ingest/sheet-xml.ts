@@ -235,7 +235,9 @@ function typedValue(v: string | undefined, type: string | undefined, context: Sh
   switch (type) {
     case undefined:
     case 'n':
-      return v === undefined || v === '' ? null : parseFloat(v);
+      // Not a number as XML writes one (`1,5`, `12abc`, `C-1` from an exporter that types nothing): its text,
+      // for the column to judge, never the number a prefix of it spells (parseFloat reads `12abc` as 12).
+      return v === undefined || v === '' ? null : XML_NUMBER.test(v) ? parseFloat(v) : v;
     case 's': {
       if (v === undefined || v === '') return null;
       const text = /^\d+$/.test(v) ? context.strings[Number(v)] : undefined;
@@ -255,6 +257,9 @@ function typedValue(v: string | undefined, type: string | undefined, context: Sh
       throw new UnsupportedXml(`cell type ${type}`);
   }
 }
+
+/** A number as XML Schema writes a double (`12`, `-0.5`, `1.5E-3`, `INF`, `NaN`), spaces around allowed. */
+const XML_NUMBER = /^\s*(?:[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?INF|NaN)\s*$/;
 
 const DAY_MS = 86_400_000;
 const EPOCH_1900_MS = Date.UTC(1899, 11, 30);

@@ -312,3 +312,12 @@ describe('error cells (a formula that failed), whichever reader reads them', () 
     }
   });
 });
+
+describe('number cells', () => {
+  it('holding no number are read as their text, for the column to judge, not as the number its start spells', () => {
+    // SheetJS reads `12abc` as 12 and `C-1` as NaN; the fast reader hands the text on: `C-1` is a code, `1,5` a number.
+    expect(rowsOf('<row r="2"><c r="A2"><v>12abc</v></c><c r="B2"><v>1,5</v></c><c r="C2"><v>C-1</v></c><c r="D2"><v> 1.5E-3 </v></c><c r="E2"><v>-0</v></c></row>'))
+      .toEqual([[2, '12abc', '1,5', 'C-1', 0.0015, -0]]);
+  });
+});
+

@@ -344,7 +344,9 @@ export function selfCheckSuite(browser: () => Browser): void {
     });
 
     it('keeps the page responsive and shows progress while a large workbook is checked', async () => {
-      const large = makeBenchWorkbook(40).bytes;
+      // Large enough that checking it lasts while the test looks, even on a busy machine (with 40 children the
+      // check, since the fast reader, could end before the first look).
+      const large = makeBenchWorkbook(100).bytes;
       await chooseLanguage(tab, 'en');
       await tab.setInputFiles('#file', { name: 'large.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(large) });
       // Each look runs on the page's own thread: it can answer while the check goes on only if the check is elsewhere.

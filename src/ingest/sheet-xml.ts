@@ -188,9 +188,8 @@ function columnOf(ref: string, rowNumber: number): number {
 
 /**
  * The value of a cell of type `type` whose content (`<f>`, `<v>`, `<is>`) starts at `from`, and where its
- * `</c>` starts. The cell ends at the end tag its markup walks to,
- * not at the next `</c>` in the text: a comment or CDATA section may hold `</c>`, and a damaged cell
- * without one must not take the next cell's value.
+ * `</c>` starts. The cell ends at the end tag its markup walks to, not at the next `</c>` in the text: a
+ * comment or CDATA section may hold `</c>`, and a damaged cell without one must not take the next cell's value.
  */
 function cellValue(xml: string, from: number, type: string | undefined, context: SheetContext): { value: RawCell; end: number } {
   let v: string | undefined;

@@ -36,7 +36,7 @@ export function registerAudit(program: Command, io: CliIO, setExit: (code: numbe
       + 'matched by facility_id): each finding is marked new or persisting, and what the earlier audit found and this one did not is listed as resolved')
     .option('--explain', 'under each finding, the rule\'s conditions with the values the engine compared, and the rule\'s file:line')
     .option('--max-size <mb>', 'largest workbook, and largest unpacked size, in megabytes', '200')
-    .option('--jobs <n>', 'with several workbooks, how many to audit at once, each in a thread of its own (default: the number of cores, at most one per 4 workbooks)')
+    .option('--jobs <n>', 'with several workbooks, how many to audit at once, each in a thread of its own (default: the number of cores, at most one per 40 workbooks)')
     .option('--debug', 'show stack traces of errors')
     .action(async (args: string[], flags: AuditFlags) => {
       const { runAudit } = await import('../audit-command.ts');

@@ -247,7 +247,9 @@ function typedValue(v: string | undefined, type: string | undefined, context: Sh
     case 'inlineStr':
       return v === undefined ? null : lineBreaks(v);
     case 'b':
-      return v === undefined || v === '' ? null : v === '1' || v === 'true';
+      // XML's booleans are 1/0 and true/false; anything else (`TRUE`, `2`) is handed on as text for the
+      // column to judge, never read as false.
+      return v === undefined || v === '' ? null : v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : v;
     case 'e':
       return v === undefined || v === '' ? null : new ExcelError(v);
     case 'd':

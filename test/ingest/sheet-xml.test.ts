@@ -319,5 +319,10 @@ describe('number cells', () => {
     expect(rowsOf('<row r="2"><c r="A2"><v>12abc</v></c><c r="B2"><v>1,5</v></c><c r="C2"><v>C-1</v></c><c r="D2"><v> 1.5E-3 </v></c><c r="E2"><v>-0</v></c></row>'))
       .toEqual([[2, '12abc', '1,5', 'C-1', 0.0015, -0]]);
   });
+
+  it('and boolean cells holding no XML boolean are read as their text, never as false', () => {
+    expect(rowsOf('<row r="2"><c r="A2" t="b"><v>1</v></c><c r="B2" t="b"><v>false</v></c><c r="C2" t="b"><v>TRUE</v></c><c r="D2" t="b"><v>2</v></c></row>'))
+      .toEqual([[2, true, false, 'TRUE', '2']]);
+  });
 });
 

@@ -30,6 +30,13 @@ export function excelSerialToDay(serial: number, date1904 = false): DayNumber | 
   return day <= LAST_DAY ? day : undefined;
 }
 
+/** A day number → the Excel serial a date cell holds for it: the inverse of excelSerialToDay. */
+export function dayToExcelSerial(day: DayNumber, date1904 = false): number {
+  if (date1904) return day - EPOCH_1904;
+  // Serials before 1900-03-01 (serial 61) count Lotus's 1900-02-29 that never was one day too few.
+  return day - EPOCH_1900 - (day < EPOCH_1900 + 61 ? 1 : 0);
+}
+
 /**
  * A Date → day number. A Date is an instant, so the calendar day is the UTC day nearest to it: exact for
  * UTC midnight and for local midnight in any zone within ±12 h (how spreadsheet libraries build them).

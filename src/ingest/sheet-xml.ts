@@ -3,7 +3,8 @@
 // a cell object per value) and took four fifths of an audit's time; this reader walks the XML once with
 // indexOf. What it does not know — another encoding, an unknown cell type, rows out of order — is an
 // UnsupportedXml, and the caller reads that part with SheetJS instead (see read-workbook.ts).
-import { isEmptyCell } from './cells.ts';
+import { dayNumber } from '../core/date.ts';
+import { dayToExcelSerial, isEmptyCell } from './cells.ts';
 import { ExcelError, type RawCell } from './raw.ts';
 import { attribute, attributesInto, endOfOtherMarkup, endOfText, isCellEndTag, localName, selfClosing, SLASH, tagEnd, textUntilEndTag, UnsupportedXml } from './xml-scan.ts';
 
@@ -262,17 +263,10 @@ function typedValue(v: string | undefined, type: string | undefined, context: Sh
 /** A number as XML Schema writes a double (`12`, `-0.5`, `1.5E-3`, `INF`, `NaN`), spaces around allowed. */
 const XML_NUMBER = /^\s*(?:[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?INF|NaN)\s*$/;
 
-const DAY_MS = 86_400_000;
-const EPOCH_1900_MS = Date.UTC(1899, 11, 30);
-const EPOCH_1904_MS = Date.UTC(1904, 0, 1);
-/** Before this day Excel's 1900 serials are one more than the days counted, for Lotus's 1900-02-29 that never was. */
-const MARCH_1900_MS = Date.UTC(1900, 2, 1);
-
 /** A `t="d"` cell (an ISO 8601 date, as some exporters write dates) as the Excel serial of a date cell. */
 function isoDateSerial(text: string, date1904: boolean): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?Z?)?$/.exec(text.trim());
   if (m === null) throw new UnsupportedXml(`date cell ${text}`);
-  const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), Math.round(Number(m[7] ?? 0) * 1000));
-  if (date1904) return (ms - EPOCH_1904_MS) / DAY_MS;
-  return (ms - EPOCH_1900_MS) / DAY_MS - (ms < MARCH_1900_MS ? 1 : 0);
+  const time = (+(m[4] ?? 0) * 3600 + +(m[5] ?? 0) * 60 + +(m[6] ?? 0) + Number(m[7] ?? 0)) / 86_400;
+  return dayToExcelSerial(dayNumber(+m[1]!, +m[2]!, +m[3]!), date1904) + time;
 }

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { readWorkbook, WorkbookRejected } from '../../src/ingest/index.ts';
 import type { ReadWorkbookOptions } from '../../src/ingest/read-workbook.ts';
+import { dayNumber } from '../../src/core/date.ts';
+import { dayToExcelSerial, excelSerialToDay } from '../../src/ingest/cells.ts';
 import { ExcelError } from '../../src/ingest/raw.ts';
 import { readSharedStrings, readSheetXml } from '../../src/ingest/sheet-xml.ts';
 import { UnsupportedXml } from '../../src/ingest/xml-scan.ts';
@@ -323,6 +325,19 @@ describe('number cells', () => {
   it('and boolean cells holding no XML boolean are read as their text, never as false', () => {
     expect(rowsOf('<row r="2"><c r="A2" t="b"><v>1</v></c><c r="B2" t="b"><v>false</v></c><c r="C2" t="b"><v>TRUE</v></c><c r="D2" t="b"><v>2</v></c></row>'))
       .toEqual([[2, true, false, 'TRUE', '2']]);
+  });
+});
+
+describe('Excel serials', () => {
+  it('dayToExcelSerial inverts excelSerialToDay in both date systems, around Lotus\'s 1900-02-29 too', () => {
+    for (const date1904 of [false, true]) {
+      for (const [y, m, d] of [[1900, 1, 1], [1900, 2, 28], [1900, 3, 1], [1904, 1, 2], [2010, 3, 21], [9999, 12, 31]] as const) {
+        const day = dayNumber(y, m, d);
+        if (date1904 && y < 1904) continue;
+        expect(excelSerialToDay(dayToExcelSerial(day, date1904), date1904)).toBe(day);
+      }
+    }
+    expect([dayToExcelSerial(dayNumber(1900, 2, 28)), dayToExcelSerial(dayNumber(1900, 3, 1)), dayToExcelSerial(dayNumber(2010, 3, 21))]).toEqual([59, 61, 40258]);
   });
 });
 

@@ -1,7 +1,6 @@
 // .xlsx bytes → typed tables: guards first (size, zip bombs, cell count), then the parts read — by the
 // fast readers (workbook-xml.ts, sheet-xml.ts), or by SheetJS for a part they do not read — then typeTables.
 import { clip } from '../core/text.ts';
-import { decodeCellText } from './formula-strings.ts';
 import { matchSheetName, sheetById } from '../schema/index.ts';
 import { sha256Hex } from './platform.ts';
 import type { RawTable } from './raw.ts';
@@ -9,7 +8,7 @@ import { readSharedStrings, readSheetXml } from './sheet-xml.ts';
 import { sheetJsBook, type ReadSheet, type SheetJsBook } from './sheetjs-read.ts';
 import { typeTables } from './type-tables.ts';
 import type { HeaderMapping, IngestedWorkbook, IngestLimits } from './types.ts';
-import { readWorkbookIndex, type WorkbookIndex } from './workbook-xml.ts';
+import { readContentTypes, readWorkbookIndex, type WorkbookIndex } from './workbook-xml.ts';
 import { UnsupportedXml, xmlText } from './xml-scan.ts';
 import { checkWorkbookPart, countCellElements, declaredTotal, inflateGuarded, isCompoundFile, isWorksheetXml, readCentralDirectory, tooLargeMessage, WorkbookRejected } from './zip-guard.ts';
 
@@ -66,8 +65,7 @@ function fastTables(parts: ReadonlyMap<string, Buffer>, file: string, limits: In
     // A package whose content types are not OOXML's is left to SheetJS, which refuses it as Excel would.
     // So is one missing a part its content types declare: SheetJS refuses it as damaged.
     const types = parts.get('[Content_Types].xml');
-    const typesXml = types === undefined ? '' : xmlText(types);
-    const declared = CONTENT_TYPES.test(typesXml) ? declaredParts(typesXml) : null;
+    const declared = types === undefined ? null : readContentTypes(xmlText(types));
     if (declared === null || declared.some(({ name }) => partNamed(name) === undefined)) return null;
     // SheetJS reads the workbook part the content types name (the first), and the shared strings they name:
     // where those are not the parts read here, the two readers would read different workbooks or strings.
@@ -104,20 +102,6 @@ function fastTables(parts: ReadonlyMap<string, Buffer>, file: string, limits: In
       return sheetJs.parse([i], limits.maxCells + 1).take(i);
     }
   }), names);
-}
-
-const CONTENT_TYPES = /^\s*(?:<\?xml[^>]*\?>\s*)?<(?:\w+:)?Types\s[^>]*"http:\/\/schemas\.openxmlformats\.org\/package\/2006\/content-types"/;
-
-/** The parts `[Content_Types].xml` declares one by one (`<Override PartName="/xl/styles.xml" ContentType="…"/>`), as zip entry names with their types. */
-function declaredParts(typesXml: string): { name: string; type: string }[] {
-  const declared: { name: string; type: string }[] = [];
-  for (const m of typesXml.matchAll(/<(?:\w+:)?Override\b([^>]*)>/g)) {
-    const name = /\bPartName\s*=\s*["']\/?([^"']+)["']/.exec(m[1]!);
-    if (name === null) continue;
-    const type = /\bContentType\s*=\s*["']([^"']*)["']/.exec(m[1]!);
-    declared.push({ name: decodeCellText(name[1]!), type: type === null ? '' : decodeCellText(type[1]!) });
-  }
-  return declared;
 }
 
 /** The content types of a workbook's main part SheetJS looks for (xlsx, xlsm, xlam, xltx, xlsb). */

@@ -46,6 +46,34 @@ export function readWorkbookIndex(workbookXml: string, relsXml: string | undefin
   return { sheets, date1904, sharedStrings };
 }
 
+/** A part `[Content_Types].xml` declares one by one (`<Override PartName="/xl/styles.xml" ContentType="…"/>`). */
+export interface DeclaredPart {
+  /** As a zip entry name (`xl/styles.xml`). */
+  readonly name: string;
+  readonly type: string;
+}
+
+/**
+ * The parts `[Content_Types].xml` declares. A root that is not OPC's `<Types>` is an UnsupportedXml:
+ * SheetJS refuses such a package, as Excel does.
+ */
+export function readContentTypes(typesXml: string): DeclaredPart[] {
+  const declared: DeclaredPart[] = [];
+  let root = true;
+  forEachStartTag(typesXml, (name, lt, gt) => {
+    if (root && (name !== 'Types' || namespaceOf(typesXml.slice(lt, gt), prefixOf(typesXml, lt)) !== CONTENT_TYPES)) throw new UnsupportedXml('not OPC content types');
+    root = false;
+    if (name !== 'Override') return;
+    const part = attribute(typesXml, lt, gt, 'PartName');
+    if (part === undefined) return;
+    declared.push({ name: decodeCellText(part).replace(/^\//, ''), type: decodeCellText(attribute(typesXml, lt, gt, 'ContentType') ?? '') });
+  });
+  if (root) throw new UnsupportedXml('no content types');
+  return declared;
+}
+
+const CONTENT_TYPES = 'http://schemas.openxmlformats.org/package/2006/content-types';
+
 /** The namespaces of a workbook part: transitional and strict OOXML, and Excel 2006's. */
 const SPREADSHEETML = [
   'http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main',

@@ -22,7 +22,7 @@ export function xmlText(bytes: Uint8Array): string {
   return text;
 }
 
-export const GT = 62;
+const GT = 62;
 export const SLASH = 47;
 const QUOTE = 34;
 const APOS = 39;
@@ -51,7 +51,7 @@ export function localName(xml: string, at: number): string {
   for (; end < xml.length; end++) {
     const c = xml.charCodeAt(end);
     if (c === COLON) colon = end;
-    else if (c === 32 || c === GT || c === SLASH || c === 9 || c === 10 || c === 13) break;
+    else if (endsName(c)) break;
   }
   return xml.slice(colon < 0 ? at : colon + 1, end);
 }
@@ -104,7 +104,9 @@ export function attributesInto(xml: string, lt: number, gt: number, names: reado
   }
 }
 
-export const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+/** A tag's name ends at white space, `>` or the `/` of a self-closing tag. */
+const endsName = (c: number) => isSpace(c) || c === GT || c === SLASH;
 
 /**
  * Character data from `from` up to the next end tag, entities, CDATA sections and OOXML `_xHHHH_`
@@ -123,6 +125,9 @@ export function textUntilEndTag(xml: string, from: number): { text: string; end:
   }
   return { text: NEEDS_DECODING.test(raw) ? decodeCellText(raw) : raw, end };
 }
+
+/** Text holding any of these needs decoding (an entity, a CDATA section, an OOXML `_xHHHH_` escape). */
+const NEEDS_DECODING = /[&<_]/;
 
 /** Where the character data from `from` ends (its end tag's `<`), found as textUntilEndTag finds it, the text not read (a formula's). */
 export const endOfText = (xml: string, from: number): number => scanText(xml, from, null);
@@ -156,7 +161,6 @@ export function isCellEndTag(xml: string, lt: number): boolean {
   const gt = xml.indexOf('>', lt);
   return gt > lt + 2 && xml.charCodeAt(gt - 1) === 99 && (gt === lt + 3 || xml.charCodeAt(gt - 2) === COLON);
 }
-const NEEDS_DECODING = /[&<_]/;
 
 /** The namespace prefix (`x:`, or empty) of the tag whose `<` is at `lt`. */
 export function prefixOf(xml: string, lt: number): string {
@@ -164,7 +168,7 @@ export function prefixOf(xml: string, lt: number): string {
   for (let i = lt + 1; i < xml.length; i++) {
     const c = xml.charCodeAt(i);
     if (c === COLON) colon = i;
-    else if (c === 32 || c === GT || c === SLASH || c === 9 || c === 10 || c === 13) break;
+    else if (endsName(c)) break;
   }
   return colon < 0 ? '' : xml.slice(lt + 1, colon + 1);
 }

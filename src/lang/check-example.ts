@@ -1,22 +1,10 @@
 // Checking a rule's examples (sheets, columns, enum cells, dates, parameters) and parameter-table values.
 import type { ExampleDecl, Expr, TableDecl } from './ast.ts';
 import { parseDateText } from '../core/date.ts';
-import { normalizeLabel } from '../schema/index.ts';
-import type { EnumDef } from '../schema/types.ts';
+import { enumLabelIndex, normalizeLabel } from '../schema/index.ts';
 import { column, knownSheet, type RuleScope } from './check-expr.ts';
 import { suggestion } from '../core/did-you-mean.ts';
 import { reportInto, q, type Report } from './messages.ts';
-
-/** Every label of an enum's values, as a cell is read; worked out once per enum (a pack's examples hold thousands of enum cells). */
-const labelsRead = new WeakMap<EnumDef, ReadonlySet<string>>();
-function readLabels(e: EnumDef): ReadonlySet<string> {
-  let labels = labelsRead.get(e);
-  if (labels === undefined) {
-    labels = new Set(e.values.flatMap((v) => [...v.labels.kk, ...v.labels.ru, ...v.labels.en].map(normalizeLabel)));
-    labelsRead.set(e, labels);
-  }
-  return labels;
-}
 
 export function checkExample(s: RuleScope, ex: ExampleDecl): void {
   const report = reportInto(s.diagnostics);
@@ -50,7 +38,7 @@ export function checkExample(s: RuleScope, ex: ExampleDecl): void {
         if (def.type === 'enum' && def.enum) {
           const e = s.enums.get(def.enum);
           // Read as a workbook's cell is read (case, spaces, dashes, ё/е…), so an example holds what a workbook may.
-          const ok = e !== undefined && (e.values.some((v) => v.code === text) || readLabels(e).has(normalizeLabel(text)));
+          const ok = e !== undefined && enumLabelIndex(e).has(normalizeLabel(text));
           if (e && !ok) {
             const dym = suggestion(text, e.values.map((v) => v.code));
             report(table.span, 'unknown-enum-value', `${table.sheet}.${def.id}: ${q(text)} is not a ${def.enum} code${dym.en}`,

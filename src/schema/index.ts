@@ -47,9 +47,20 @@ const sheetByLabel = labelIndex(SHEETS.map((s) => [[s.id, s.labels.kk, s.labels.
 const columnByLabel = new Map<SheetId, Map<string, ColumnId>>(
   SHEETS.map((s) => [s.id, labelIndex(s.columns.map((c) => [[c.id, c.labels.kk, c.labels.ru, c.labels.en], c.id] as const))]),
 );
-const enumByLabel = new Map<EnumId, Map<string, string>>(
-  ENUMS.map((e) => [e.id, labelIndex(e.values.map((v) => [[v.code, ...v.labels.kk, ...v.labels.ru, ...v.labels.en], v.code] as const))]),
-);
+const enumLabelIndexes = new WeakMap<EnumDef, ReadonlyMap<string, string>>();
+
+/**
+ * An enum's values by every way a cell may write them (code, kk, ru or en label, each as normalizeLabel
+ * reads it) → code: built once per enum, for the workbook's cells and for rule files' example tables alike.
+ */
+export function enumLabelIndex(e: EnumDef): ReadonlyMap<string, string> {
+  let index = enumLabelIndexes.get(e);
+  if (index === undefined) {
+    index = labelIndex(e.values.map((v) => [[v.code, ...v.labels.kk, ...v.labels.ru, ...v.labels.en], v.code] as const));
+    enumLabelIndexes.set(e, index);
+  }
+  return index;
+}
 
 export function sheetById(id: SheetId): SheetDef | undefined {
   return sheetsById.get(id);
@@ -105,7 +116,8 @@ export function matchColumnHeader(sheetId: SheetId, header: string, mapping?: He
 
 /** An enum value as written (code, or a kk, ru or en label) → its canonical code, or undefined when unknown. */
 export function matchEnumValue(enumId: EnumId, text: string): string | undefined {
-  return enumByLabel.get(enumId)?.get(normalizeLabel(text));
+  const e = enumsById.get(enumId);
+  return e === undefined ? undefined : enumLabelIndex(e).get(normalizeLabel(text));
 }
 
 /** Sheets a facility kind's template includes, in contract order. */

@@ -185,10 +185,10 @@ function unknownSummary(unknown: ReadonlySet<string>): string {
   return more > 0 ? `${named.join('; ')}; … (+${more})` : named.join('; ');
 }
 
-/** Types a non-empty cell; an empty cell is handled by the caller (null, or missing-cell when required). */
 /** The detail of a type error whose cell holds an Excel error (`#N/A`): a failed formula, not a wrong value. */
 export const EXCEL_ERROR_DETAIL = 'excel-error';
 
+/** Types a non-empty cell; an empty cell is handled by the caller (null, or missing-cell when required). */
 export function typeCell(column: ColumnDef, cell: Exclude<RawCell, null>, date1904: boolean): CellResult {
   if (cell instanceof ExcelError) return typeError(EXCEL_ERROR_DETAIL);
   switch (column.type) {

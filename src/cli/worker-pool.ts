@@ -39,10 +39,16 @@ export interface PoolOptions<T, R> {
 }
 
 /**
- * Tasks a worker holds at once: the one it runs and the next, so that it never waits for the main
- * thread (busy with a task of its own) to send it one. It runs them one after the other.
+ * Tasks a worker holds at most: the one it runs and those next in its queue, so that it never waits for
+ * the main thread, busy with a task of its own, to send it one. With two held, a worker given two small
+ * workbooks while the main thread audited a large one sat idle for about a tenth of a batch. Near the
+ * end of a batch it holds fewer (see heldAhead), lest the main thread run out of tasks while a worker
+ * still queues several.
  */
-const HELD_PER_WORKER = 2;
+const HELD_PER_WORKER = 4;
+
+/** Results that may wait, per thread, for an earlier task still running: the memory bound of a batch. */
+const WAITING_PER_THREAD = 16;
 
 /**
  * Runs every task on the pool and calls `done` with each result in task order (the first task's first),
@@ -53,8 +59,8 @@ export async function runInOrder<T, R>(tasks: readonly T[], options: PoolOptions
   const threads = Math.max(1, Math.min(options.size, tasks.length));
   const local = options.local;
   const workerCount = local === undefined ? threads : threads - 1;
-  /** Results may wait for an earlier task this many per thread; beyond that no new task is started. */
-  const window = threads * 4;
+  /** Results may wait for an earlier task this many; beyond that no new task is started. */
+  const window = threads * WAITING_PER_THREAD;
   const waiting = new Map<number, R>();
   /** Tasks taken back from a worker that died before starting them: started again first. */
   const again: number[] = [];
@@ -72,6 +78,8 @@ export async function runInOrder<T, R>(tasks: readonly T[], options: PoolOptions
 
   const available = () => failure === undefined && (again.length > 0 || (next < tasks.length && next < emitted + window));
   const take = () => (again.length > 0 ? again.shift()! : next++);
+  /** Tasks a worker may hold now: fewer as the tasks not yet started run out, down to one and the next. */
+  const heldAhead = () => Math.min(HELD_PER_WORKER, Math.max(2, Math.ceil((again.length + tasks.length - next) / threads)));
 
   const deliver = async () => {
     while (waiting.has(emitted)) {
@@ -96,7 +104,7 @@ export async function runInOrder<T, R>(tasks: readonly T[], options: PoolOptions
   let lostInARow = 0;
   const feed = (w: Worker) => {
     const held = workers.get(w);
-    while (held !== undefined && ready.has(w) && held.length < HELD_PER_WORKER && available()) {
+    while (held !== undefined && ready.has(w) && held.length < heldAhead() && available()) {
       const index = take();
       held.push(index);
       w.postMessage({ kind: 'task', index, task: tasks[index]! } satisfies ToWorker<T>);

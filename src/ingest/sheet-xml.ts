@@ -3,7 +3,7 @@
 // a cell object per value) and took four fifths of an audit's time; this reader walks the XML once with
 // indexOf. What it does not know — another encoding, an unknown cell type, rows out of order — is an
 // UnsupportedXml, and the caller reads that part with SheetJS instead (see read-workbook.ts).
-import { dayNumber } from '../core/date.ts';
+import { dayNumber, isValidYMD } from '../core/date.ts';
 import { dayToExcelSerial, isEmptyCell } from './cells.ts';
 import { ExcelError, type RawCell } from './raw.ts';
 import { attribute, attributesInto, endOfOtherMarkup, endOfText, isCellEndTag, localName, selfClosing, SLASH, tagEnd, textUntilEndTag, UnsupportedXml } from './xml-scan.ts';
@@ -263,10 +263,17 @@ function typedValue(v: string | undefined, type: string | undefined, context: Sh
 /** A number as XML Schema writes a double (`12`, `-0.5`, `1.5E-3`, `INF`, `NaN`), spaces around allowed. */
 const XML_NUMBER = /^\s*(?:[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?INF|NaN)\s*$/;
 
-/** A `t="d"` cell (an ISO 8601 date, as some exporters write dates) as the Excel serial of a date cell. */
-function isoDateSerial(text: string, date1904: boolean): number {
+/**
+ * A `t="d"` cell (an ISO 8601 date, as some exporters write dates) as the Excel serial of a date cell. A
+ * date that never was (`2010-02-30`, hour 25) is handed on as its text, for its column to refuse with
+ * the text shown: read as a date it would roll over into another day (SheetJS reads 2010-03-02), and an
+ * audit would judge a day nobody wrote.
+ */
+function isoDateSerial(text: string, date1904: boolean): number | string {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?Z?)?$/.exec(text.trim());
   if (m === null) throw new UnsupportedXml(`date cell ${text}`);
-  const time = (+(m[4] ?? 0) * 3600 + +(m[5] ?? 0) * 60 + +(m[6] ?? 0) + Number(m[7] ?? 0)) / 86_400;
+  const [hours, minutes, seconds] = [+(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)];
+  if (!isValidYMD(+m[1]!, +m[2]!, +m[3]!) || hours > 23 || minutes > 59 || seconds > 59) return text;
+  const time = (hours * 3600 + minutes * 60 + seconds + Number(m[7] ?? 0)) / 86_400;
   return dayToExcelSerial(dayNumber(+m[1]!, +m[2]!, +m[3]!), date1904) + time;
 }

@@ -91,6 +91,15 @@ describe('the fast XML readers', () => {
     sameAsSheetJs(workbook(HEADER + sheetData, { date1904: true }));
   });
 
+  it('hand on an ISO date cell that never was as its text, which the date column refuses — where SheetJS rolls it over', () => {
+    const sheetData = '<row r="2"><c r="A2" t="inlineStr"><is><t>C-1</t></is></c><c r="B2" t="d"><v>2010-02-30</v></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>C-2</t></is></c><c r="B3" t="d"><v>2010-03-21T24:00:00Z</v></c></row>';
+    expect(rowsOf(sheetData)).toEqual([[2, 'C-1', '2010-02-30'], [3, 'C-2', '2010-03-21T24:00:00Z']]);
+    // SheetJS, through Date, reads 2010-02-30 as 2010-03-02: an audit would judge a day nobody wrote.
+    const read = readWorkbook(workbook(HEADER + sheetData), { file: 'w.xlsx', reader: 'fast' });
+    expect(read.tables.health_log?.rows).toEqual([]);
+    expect(read.errors.filter((e) => e.code === 'type-error').map((e) => [e.row, e.column, e.value])).toEqual([[2, 'date', '2010-02-30'], [3, 'date', '2010-03-21T24:00:00Z']]);
+  });
+
   it('leave to SheetJS what they do not read: rows out of order, references outside their row, other cell types', () => {
     for (const sheetData of [
       `${HEADER}<row r="3"><c r="A3" t="inlineStr"><is><t>C-1</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>C-2</t></is></c></row>`,

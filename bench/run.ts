@@ -123,6 +123,17 @@ try {
     const speedup = one!.median / two!.median;
     line('200 example-size workbooks: --jobs 2 throughput ≥ 1.7 × --jobs 1', `${speedup.toFixed(2)}×`, '1.70×', speedup >= 1.7,
       `--jobs 1 ${ms(one!.median)} ${list(one!.runs)}, --jobs 2 ${ms(two!.median)} ${list(two!.runs)} (median of ${runs})`);
+    // The yardstick: what a second thread gives here to a job of the same kind with none of an audit's
+    // start-up, compilation or coordination (see parallel-reference.ts); the times the job reports itself.
+    const reference = (threads: number) => {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'parallel-reference.ts'), String(threads)], { cwd: root, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`parallel-reference.ts ${threads}: ${r.stderr}`);
+      return Number(r.stdout.trim());
+    };
+    const alone: number[] = [];
+    const paired: number[] = [];
+    for (let i = 0; i < runs; i++) { alone.push(reference(1)); paired.push(reference(2)); }
+    console.log(`        (this machine's yardstick: a job of the same kind with no start-up, compilation or coordination runs ${(median(alone) / median(paired)).toFixed(2)}× as fast on 2 threads as on 1 — 1 thread ${list(alone)}, 2 threads ${list(paired)} ms; not a target)`);
   });
 
   await rows('phases', 'phases of one audit', () => phases(made, big));

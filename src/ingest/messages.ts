@@ -125,8 +125,19 @@ function didYouMean(candidate: string | undefined): Localized {
   return { en: ` — did you mean «${candidate}»?`, kk: ` — «${candidate}» деп жазғыңыз келді ме?`, ru: ` — возможно, имелось в виду «${candidate}»?` };
 }
 
-export function unknownColumnMessage(sheetName: string, headerText: string, duplicate: boolean, suggestion?: string): Localized {
+/**
+ * `notRead`: the header looks like an optional column the sheet lacks, so that column is not read as
+ * empty and the rules reading it are not evaluated until the header is renamed.
+ */
+export function unknownColumnMessage(sheetName: string, headerText: string, duplicate: boolean, suggestion?: string, notRead = false): Localized {
   const hint = didYouMean(suggestion);
+  if (notRead && suggestion !== undefined) {
+    return {
+      en: `Column "${headerText}" is not part of sheet "${sheetName}" and is ignored${hint.en} Until it is renamed, «${suggestion}» is not read as empty and the rules that read it are not evaluated. Rename it, or map it with --mapping.`,
+      kk: `"${headerText}" бағаны "${sheetName}" парағына жатпайды және ескерілмейді${hint.kk} Аты өзгертілгенше «${suggestion}» бос деп оқылмайды, оны оқитын ережелер бағаланбайды. Атын өзгертіңіз немесе --mapping қолданыңыз.`,
+      ru: `Столбец «${headerText}» не относится к листу «${sheetName}» и пропускается${hint.ru} Пока он не переименован, «${suggestion}» не читается как пустой, и правила, которые его читают, не оцениваются. Переименуйте его или укажите в --mapping.`,
+    };
+  }
   return duplicate
     ? {
         en: `Column "${headerText}" repeats a column already on sheet "${sheetName}"; only the first is read. Delete or rename the copy.`,

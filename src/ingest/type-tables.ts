@@ -201,10 +201,19 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
     columns.push({ def: columnDef, index });
   }
   // A misspelt header is suggested the closest label of a column the sheet still lacks.
-  const lacking = def.columns.filter((c) => !seen.has(c.id)).flatMap((c) => [c.labels.kk, c.labels.ru, c.id]);
+  const lackingDefs = def.columns.filter((c) => !seen.has(c.id));
+  const lacking = lackingDefs.flatMap((c) => [c.labels.kk, c.labels.ru, c.id]);
+  // An absent column whose absence would mean "none" is not read as empty when an unknown header with
+  // data looks like it ("Қарсы айғақтамалары", "Противопоказания к пребыванию"): its values are likely
+  // there under another name, and "none" would pass the rules that read it on data never looked at.
+  const lookedLike = new Set<ColumnId>();
   for (const u of unknown) {
     const suggestion = u.duplicate ? undefined : closest(u.text, lacking);
-    errors.push({ ...base, code: 'unknown-column', row: headerRow, column: null, cell: cellAddress(sheetName, u.index, headerRow), value: clip(u.text), message: msg.unknownColumnMessage(sheetName, clip(u.text), u.duplicate, suggestion), severity: 'warning' });
+    const like = u.duplicate ? undefined : resembledColumn(u.text, suggestion, lackingDefs);
+    const doubted = like !== undefined && like.whenAbsent === 'empty' && !like.required && rawRows.some((r) => !isEmptyCell(r[u.index]));
+    if (doubted) lookedLike.add(like.id);
+    const named = doubted ? suggestion ?? headerLabelLike(u.text, like) : suggestion;
+    errors.push({ ...base, code: 'unknown-column', row: headerRow, column: null, cell: cellAddress(sheetName, u.index, headerRow), value: clip(u.text), message: msg.unknownColumnMessage(sheetName, clip(u.text), u.duplicate, named, doubted), severity: 'warning' });
   }
 
   for (const column of def.columns) {
@@ -259,7 +268,7 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
   const readAsEmpty: ColumnId[] = [];
   const language = headerLanguage(columns.map((c) => ({ def: c.def, text: headerText.get(c.index)! })));
   for (const column of def.columns) {
-    if (column.required || seen.has(column.id) || column.whenAbsent !== 'empty') continue;
+    if (column.required || seen.has(column.id) || column.whenAbsent !== 'empty' || lookedLike.has(column.id)) continue;
     readAsEmpty.push(column.id);
     if (rows.length === 0) continue;   // nothing was read as empty: no need to say so
     const shown = language === null ? column.labels : { en: column.labels[language], kk: column.labels[language], ru: column.labels[language] };
@@ -288,6 +297,24 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
   if (def.id === 'facility') checkPeriodOrder(def, sheetName, columns, rows, rawRows, rejected, errors);
 
   return { def, sheetName, columns, readAsEmpty, rows, rejected, headers: [...headerText.values()] };
+}
+
+/**
+ * The lacking column an unknown header stands for: the one its closest-name suggestion names, or the one
+ * whose label begins it as a whole word ("Противопоказания к пребыванию", "Дата выбытия (если выбыл)").
+ */
+function resembledColumn(text: string, suggestion: string | undefined, lacking: readonly ColumnDef[]): ColumnDef | undefined {
+  if (suggestion !== undefined) return lacking.find((c) => c.id === suggestion || c.labels.kk === suggestion || c.labels.ru === suggestion);
+  return lacking.find((c) => headerLabelLike(text, c) !== undefined);
+}
+
+/** The column's kk, ru or canonical label that begins the header as a whole word, if one does. */
+function headerLabelLike(text: string, column: ColumnDef): string | undefined {
+  const header = normalizeLabel(text);
+  return [column.labels.kk, column.labels.ru, column.id].find((label) => {
+    const l = normalizeLabel(label);
+    return l.length >= 4 && header.length > l.length && header.startsWith(l) && !/[\p{L}\p{N}]/u.test(header[l.length]!);
+  });
 }
 
 /**

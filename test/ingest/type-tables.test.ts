@@ -301,6 +301,28 @@ describe('typeTables: workbooks as facilities make them', () => {
     expect(wb.errors.filter((e) => e.severity === 'error')).toEqual([]);
   });
 
+  it('does not read an optional column as empty ("none") when a header with data under it looks like that column', () => {
+    // A facility's own spelling of «Противопоказания»: its values are there, and "none" would pass the
+    // contraindication rule on a child with active tuberculosis.
+    for (const header of ['Противопоказания к пребыванию', 'Противопоказание', 'Қарсы айғақтамалары']) {
+      const wb = typeTables([{ name: 'Дети', rows: [[...children, header], ['C-1', '01.02.2005', '2009-01-01', 'бюджет', 'активный туберкулез'], ['C-2', '01.02.2006', '2009-01-01', 'бюджет', null]] }]);
+      const t = wb.tables.children!;
+      expect(t.readAsEmpty, header).not.toContain('contraindications');
+      expect(t.readAsEmpty, header).toContain('discharged_on');
+      expect(wb.errors.filter((e) => e.column === 'contraindications'), header).toEqual([]);
+      const unknown = wb.errors.find((e) => e.code === 'unknown-column')!;
+      expect(unknown.severity).toBe('warning');
+      expect(unknown.message.en, header).toMatch(/did you mean «.+»\? Until it is renamed, «.+» is not read as empty and the rules that read it are not evaluated\./);
+      expect(unknown.message.ru, header).toContain('не читается как пустой');
+    }
+    // The same header with nothing under it holds nothing: the column is read as empty as before.
+    const blank = typeTables([{ name: 'Дети', rows: [[...children, 'Противопоказания к пребыванию'], ['C-1', '01.02.2005', '2009-01-01', 'бюджет', null]] }]);
+    expect(blank.tables.children!.readAsEmpty).toContain('contraindications');
+    // A header that looks like no lacking column (a facility's own «Примечание») changes nothing.
+    const note = typeTables([{ name: 'Дети', rows: [[...children, 'Примечание'], ['C-1', '01.02.2005', '2009-01-01', 'бюджет', 'переведен']] }]);
+    expect(note.tables.children!.readAsEmpty).toContain('contraindications');
+  });
+
   it('suggests the closest contract name for a misspelt sheet or column, in kk, ru and en', () => {
     const wb = typeTables([{ name: 'Детти', rows: [['Код ребенка', 'Дата рождения', 'Дата поступления', 'Финансирование'], ['C-1', '01.02.2005', '2009-01-01', 'бюджет']] }]);
     expect(wb.errors.map((e) => e.message.ru)).toEqual([expect.stringContaining('Лист «Детти» не соответствует ни одному листу контракта и пропускается — возможно, имелось в виду «Дети»?')]);

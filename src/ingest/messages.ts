@@ -1,6 +1,7 @@
 // Input-error messages in kk/ru/en: what is wrong and what to do about it.
 import type { Localized } from '../core/lang.ts';
 import { enumById } from '../schema/index.ts';
+import { differingLetters, scriptOf } from './look-alike.ts';
 import type { ColumnDef, ColumnType } from '../schema/types.ts';
 
 const TYPE_WORDS: Record<ColumnType, Localized> = {
@@ -96,7 +97,23 @@ export function duplicateKeyMessage(column: ColumnDef, value: string, firstRow: 
 }
 
 /** `targetName` is the referenced sheet's name as written in the workbook. */
-export function foreignKeyMessage(column: ColumnDef, value: string, targetName: string): Localized {
+/**
+ * `twin`: a code on the referenced sheet that differs from `value` only in look-alike Cyrillic and Latin
+ * letters (`Р-02` against `R-02`): the two read the same on the screen, so the message says which letters differ.
+ */
+export function foreignKeyMessage(column: ColumnDef, value: string, targetName: string, twin?: string): Localized {
+  if (twin !== undefined) {
+    const letters = differingLetters(value, twin);
+    const script = scriptOf(letters[0] ?? value);
+    const en = `${script === 'Cyrillic' ? 'Cyrillic' : 'Latin'} ${letters.join(', ')}`;
+    const ru = `${script === 'Cyrillic' ? 'кириллическ' : 'латинск'}${letters.length === 1 ? 'ая' : 'ие'} ${letters.join(', ')}`;
+    const kk = `${script === 'Cyrillic' ? 'кирилл' : 'латын'} әрпі ${letters.join(', ')}`;
+    return {
+      en: `${column.labels.en} "${value}" is not on sheet "${targetName}": it looks like "${twin}" there but is written with ${en}; type the code in one alphabet on both sheets.`,
+      kk: `${column.labels.kk} "${value}" "${targetName}" парағында жоқ: ол ондағы "${twin}" сияқты көрінеді, бірақ ${kk} арқылы жазылған; кодты екі парақта да бір әліпбимен теріңіз.`,
+      ru: `Кода «${value}» из столбца «${column.labels.ru}» нет на листе «${targetName}»: он выглядит как «${twin}» на том листе, но в нем ${ru}; наберите код на обоих листах одной раскладкой.`,
+    };
+  }
   return {
     en: `${column.labels.en} "${value}" is not on sheet "${targetName}"; add it there or correct the code.`,
     kk: `${column.labels.kk} "${value}" "${targetName}" парағында жоқ; оны сонда қосыңыз немесе кодты түзетіңіз.`,

@@ -6,6 +6,7 @@ import { columnOf, isHelpSheetName, matchColumnHeader, matchSheetName, normalize
 import type { ColumnDef, ColumnId, SheetDef, SheetId } from '../schema/types.ts';
 import { clip } from '../core/text.ts';
 import { cellText, EXCEL_ERROR_DETAIL, isEmptyCell, typeCell, type CellResult } from './cells.ts';
+import { latinSkeleton, skeletonIndex } from './look-alike.ts';
 import * as msg from './messages.ts';
 import { forEachCell, sparseIndexes, type RawCell, type RawRow, type RawTable } from './raw.ts';
 import type { CellValue, FacilityInfo, HeaderMapping, IngestedWorkbook, InputError, TypedRow, TypedTable } from './types.ts';
@@ -406,10 +407,13 @@ function checkForeignKeys(working: ReadonlyMap<SheetId, WorkingTable>, errors: I
         keys = new Set(target.rows.map((r) => r.values[ref.column]).filter((v): v is string => typeof v === 'string'));
         keysOf.set(cacheKey, keys);
       }
+      let twins: Map<string, string> | undefined;
       for (const row of table.rows) {
         const value = row.values[column.id];
         if (typeof value !== 'string' || keys.has(value)) continue;
-        errors.push({ sheet: table.def.id, sheetName: table.sheetName, code: 'foreign-key', row: row.excelRow, column: column.id, cell: cellAddress(table.sheetName, index, row.excelRow), value: clip(value), message: msg.foreignKeyMessage(column, clip(value), target.sheetName), severity: 'error' });
+        twins ??= skeletonIndex(keys);
+        const twin = twins.get(latinSkeleton(value));
+        errors.push({ sheet: table.def.id, sheetName: table.sheetName, code: 'foreign-key', row: row.excelRow, column: column.id, cell: cellAddress(table.sheetName, index, row.excelRow), value: clip(value), message: msg.foreignKeyMessage(column, clip(value), target.sheetName, twin === undefined ? undefined : clip(twin)), severity: 'error' });
         table.rejected.add(row);
       }
     }

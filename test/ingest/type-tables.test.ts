@@ -162,6 +162,27 @@ describe('typeTables: rows, keys and references', () => {
     expect(listed(withGroups).filter((e) => e.code === 'foreign-key').map((e) => e.cell)).toEqual(['children!E3', 'health_log!A4']);
   });
 
+  it('says when a missing code differs from one on the referenced sheet only in look-alike Cyrillic and Latin letters', () => {
+    // С-1 (Cyrillic С, a Russian keyboard layout) reads exactly as the child C-1 (Latin C) on the screen.
+    const wb = typeTables([
+      table('Балалар', ['child_id', 'birth_date', 'admitted_on', 'funding'], [['C-1', '2005-01-01', '2009-01-01', 'budget'], ['HK-2', '2005-01-01', '2009-01-01', 'budget']]),
+      table('Денсаулық күнделігі', ['child_id', 'date'], [['\u0421-1', '2010-01-01'], ['\u041d\u041a-2', '2010-01-01'], ['C-7', '2010-01-01']]),
+    ]);
+    const errors = listed(wb);
+    expect(errors.map((e) => [e.code, e.cell, e.value])).toEqual([
+      ['foreign-key', "'Денсаулық күнделігі'!A2", '\u0421-1'], ['foreign-key', "'Денсаулық күнделігі'!A3", '\u041d\u041a-2'], ['foreign-key', "'Денсаулық күнделігі'!A4", 'C-7'],
+    ]);
+    expect(errors[0]!.message).toEqual({
+      en: 'child_id "С-1" is not on sheet "Балалар": it looks like "C-1" there but is written with Cyrillic С; type the code in one alphabet on both sheets.',
+      kk: 'Баланың коды "С-1" "Балалар" парағында жоқ: ол ондағы "C-1" сияқты көрінеді, бірақ кирилл әрпі С арқылы жазылған; кодты екі парақта да бір әліпбимен теріңіз.',
+      ru: 'Кода «С-1» из столбца «Код ребенка» нет на листе «Балалар»: он выглядит как «C-1» на том листе, но в нем кириллическая С; наберите код на обоих листах одной раскладкой.',
+    });
+    expect(errors[1]!.message.en).toContain('looks like "HK-2" there but is written with Cyrillic Н, К;');
+    expect(errors[1]!.message.ru).toContain('кириллические Н, К;');
+    // A code with no twin keeps the plain message: nothing is suggested that is not there.
+    expect(errors[2]!.message.en).toBe('child_id "C-7" is not on sheet "Балалар"; add it there or correct the code.');
+  });
+
   it('names the referenced sheet as the workbook names it, in grammatical Russian', () => {
     const wb = typeTables([
       table('Дети', ['child_id', 'birth_date', 'admitted_on', 'funding', 'group_id'], [['C-1', '2005-01-01', '2009-01-01', 'budget', 'G-9']]),

@@ -2,7 +2,7 @@
 // the mapping file, and where each report goes — never onto a file the user gave as input.
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Localized } from '../core/lang.ts';
 import { formatSize as mb } from '../core/size.ts';
 import { clip } from '../core/text.ts';
@@ -191,7 +191,9 @@ function fileIdentity(path: string): string | null {
  * the --out the user gave; `target` where a report would go (`out` itself, or a file in the folder `out`).
  */
 export function refuseOverwritingInput(out: string, target: string, inputs: readonly ProtectedFile[]): void {
-  const id = fileIdentity(target);
+  // `nowhere/../facility.xlsx` names no file while `nowhere` does not exist, yet writing the report makes
+  // that folder first and then lands on facility.xlsx: the path as it will be once its folders exist.
+  const id = fileIdentity(target) ?? fileIdentity(resolve(target));
   if (id === null) return;
   for (const input of inputs) {
     if (fileIdentity(input.path) !== id) continue;

@@ -123,7 +123,9 @@ describe('ereje audit never overwrites an input', () => {
     copyFileSync(RESIDENTIAL, input);
     const before = sha(input);
     symlinkSync(input, join(dir, 'link.xlsx'));
-    for (const out of [input, join(dir, 'sub', '..', 'facility.xlsx'), join(dir, 'link.xlsx')]) {
+    // Spelt with a literal `..` (join would fold it away), also through a folder that does not exist: the
+    // kernel cannot resolve that path, but the report's folder would be made and the input replaced.
+    for (const out of [input, `${dir}/sub/../facility.xlsx`, `${dir}/nowhere/../facility.xlsx`, join(dir, 'link.xlsx')]) {
       for (const format of [[], ['--format', 'xlsx']]) {
         const r = await run(['audit', input, '--out', out, ...format, '--lang', 'en']);
         expect(r.code, out).toBe(2);
@@ -137,6 +139,7 @@ describe('ereje audit never overwrites an input', () => {
     expect(viaLink.stderr).toMatch(/^ereje: --out .*facility\.xlsx: это входной файл .*link\.xlsx; ereje никогда не перезаписывает файлы пользователя/);
     oneLine(viaLink);
     expect(sha(input)).toBe(before);
+    expect(existsSync(join(dir, 'nowhere'))).toBe(false);
   });
 
   it('refuses a folder where a report would replace an input, before writing any report', async () => {

@@ -1,5 +1,5 @@
 // The table `ereje audit` prints after auditing several workbooks: one line per workbook with its
-// facility, period, findings by severity, input errors and exit state.
+// facility, period, verdict, findings by severity, input errors and exit state (last: scripts read it there).
 import type { Lang } from '../core/lang.ts';
 import type { BatchOutcome } from '../report/batch.ts';
 import { reportWords, severityCounts } from '../report/index.ts';
@@ -10,13 +10,15 @@ export type WorkbookOutcome = BatchOutcome;
 
 export function renderSummaryTable(outcomes: readonly WorkbookOutcome[], lang: Lang): string {
   const w = reportWords(lang);
-  const head = [w.file, w.facility, w.period, w.severities.critical, w.severities.major, w.severities.minor, w.severities.info, w.inputErrors, w.exitState];
+  // The verdict is its own column: exit 1 is both "non-compliant" and "incomplete" (a workbook the audit
+  // could not fully look at), which an inspector must tell apart at a glance.
+  const head = [w.file, w.facility, w.period, w.status, w.severities.critical, w.severities.major, w.severities.minor, w.severities.info, w.inputErrors, w.exitState];
   const rows = outcomes.map((o) => {
-    if (o.report === null) return [terminalSafe(o.file), '—', '—', '', '', '', '', '', String(o.exitCode)];
+    if (o.report === null) return [terminalSafe(o.file), '—', '—', '—', '', '', '', '', '', String(o.exitCode)];
     const r = o.report;
     const s = severityCounts(r);
     return [
-      terminalSafe(o.file), terminalSafe(clip(r.facility.name, 39)), `${r.period.from} … ${r.period.to}`,
+      terminalSafe(o.file), terminalSafe(clip(r.facility.name, 39)), `${r.period.from} … ${r.period.to}`, w.verdict[r.result],
       String(s.critical), String(s.major), String(s.minor), String(s.info), String(r.summary.input_errors), String(o.exitCode),
     ];
   });

@@ -79,6 +79,18 @@ export function missingCellMessage(column: ColumnDef): Localized {
   };
 }
 
+/**
+ * A required cell that is empty because it lies inside merged cells: Excel shows the value of `first`
+ * (`Құжаттар!A2`) across `range` (`A2:A11`), but only that cell holds it.
+ */
+export function mergedCellMessage(column: ColumnDef, range: string, first: string): Localized {
+  return {
+    en: `Required column ${column.labels.en} is empty here: the cell is inside the merged cells ${range}, and only ${first} holds the value shown; unmerge them and write the value in every row.`,
+    kk: `Міндетті ${column.labels.kk} бағаны мұнда бос: ұяшық біріктірілген ${range} ұяшықтарының ішінде, көрсетілген мән тек ${first} ұяшығында; біріктіруді алып, мәнді әр жолға жазыңыз.`,
+    ru: `Обязательный столбец «${column.labels.ru}» здесь пуст: ячейка входит в объединенные ячейки ${range}, и видимое значение хранится только в ${first}; отмените объединение и впишите значение в каждую строку.`,
+  };
+}
+
 /** `sheetName` is the sheet's name as written in the workbook, so the user finds it under that name. */
 export function missingColumnMessage(sheetName: string, headerRow: number, column: ColumnDef): Localized {
   return {

@@ -35,6 +35,16 @@ export interface RawTable {
   readonly rowNumbers?: readonly number[];
   /** The workbook uses the 1904 date system (Mac Excel); numbers in date columns count from 1904-01-01. */
   readonly date1904?: boolean;
+  /** The sheet's merged cells, as its `<mergeCells>` lists them (only when it has some). */
+  readonly merges?: readonly MergedRange[];
+}
+
+/** Merged cells (`A2:A11`): the value is in the first cell only, though Excel shows it across the range. 1-based rows, 0-based columns. */
+export interface MergedRange {
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly firstColumn: number;
+  readonly lastColumn: number;
 }
 
 /** Rows longer than this are visited through their keys: a holey row costs its cells, not its length. */

@@ -95,7 +95,7 @@ function fastTables(parts: ReadonlyMap<string, Buffer>, file: string, limits: In
       const read = readSheetXml(xmlText(xml), {
         strings, date1904, counted: (cells) => { if (cells > limits.maxCells) throw tooManyCells(file, cells, limits.maxCells); },
       });
-      return { table: { name, rows: read.rows, rowNumbers: read.rowNumbers, date1904 }, cells: read.cells };
+      return { table: { name, rows: read.rows, rowNumbers: read.rowNumbers, date1904, ...(read.merges.length > 0 ? { merges: read.merges } : {}) }, cells: read.cells };
     } catch (err) {
       if (!(err instanceof UnsupportedXml)) throw err;
       sheetJs ??= sheetJsBook(parts, file);

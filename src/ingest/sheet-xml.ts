@@ -5,7 +5,7 @@
 // UnsupportedXml, and the caller reads that part with SheetJS instead (see read-workbook.ts).
 import { dayNumber, isValidYMD } from '../core/date.ts';
 import { dayToExcelSerial, isEmptyCell } from './cells.ts';
-import { ExcelError, type RawCell } from './raw.ts';
+import { ExcelError, type MergedRange, type RawCell } from './raw.ts';
 import { attribute, attributesInto, endOfOtherMarkup, endOfText, isCellEndTag, localName, selfClosing, SLASH, tagEnd, textUntilEndTag, UnsupportedXml } from './xml-scan.ts';
 
 /** Excel stores a line break typed in a cell as `\n`; a `\r\n` in the XML reads as one, as Excel shows it. */
@@ -77,6 +77,8 @@ export interface SheetRows {
   readonly rows: RawCell[][];
   readonly rowNumbers: number[];
   readonly cells: number;
+  /** The merged cells listed after the sheet data (`<mergeCell ref="A2:A11"/>`). */
+  readonly merges: MergedRange[];
 }
 
 /** A cell's reference and type (`<c r="B2" t="s">`), read in one pass over its tag. */
@@ -92,7 +94,8 @@ export function readSheetXml(xml: string, context: SheetContext): SheetRows {
   // The sheet data's start and end are found by walking the markup, as its cells are: a comment or CDATA
   // section may hold `<sheetData>` or `</sheetData>` too, and the rows after it would be lost.
   const openEnd = sheetDataStart(xml);
-  if (openEnd < 0) return { rows, rowNumbers, cells };
+  if (openEnd < 0) return { rows, rowNumbers, cells, merges: [] };
+  let dataEnd = openEnd;
 
   let rowNumber = 0;
   let column = -1;
@@ -103,7 +106,7 @@ export function readSheetXml(xml: string, context: SheetContext): SheetRows {
     if (lt < 0) throw new UnsupportedXml('unterminated sheetData');
     if (xml.charCodeAt(lt + 1) === SLASH) {
       const name = localName(xml, lt + 2);
-      if (name === 'sheetData') break;
+      if (name === 'sheetData') { dataEnd = lt; break; }
       if (name === 'row') inRow = false;
       lt = tagEnd(xml, lt);
       continue;
@@ -143,7 +146,37 @@ export function readSheetXml(xml: string, context: SheetContext): SheetRows {
     lt = gt;
   }
   if (row !== null) { rows.push(row); rowNumbers.push(rowNumber); context.counted?.(cells); }
-  return { rows, rowNumbers, cells };
+  return { rows, rowNumbers, cells, merges: readMerges(xml, dataEnd) };
+}
+
+/**
+ * The `<mergeCell ref="A2:A11"/>` elements after the sheet data. They only explain an empty cell to the
+ * user (a code merged down a column reads as empty below its first row), so a malformed one is left out.
+ */
+function readMerges(xml: string, from: number): MergedRange[] {
+  const merges: MergedRange[] = [];
+  for (let lt = xml.indexOf('<', from); lt >= 0; lt = xml.indexOf('<', lt + 1)) {
+    const other = endOfOtherMarkup(xml, lt);
+    if (other >= 0) { lt = other; continue; }
+    const gt = tagEnd(xml, lt);
+    if (xml.charCodeAt(lt + 1) !== SLASH && localName(xml, lt + 1) === 'mergeCell') {
+      const range = mergedRangeOf(attribute(xml, lt, gt, 'ref'));
+      if (range !== null) merges.push(range);
+    }
+    lt = gt;
+  }
+  return merges;
+}
+
+/** `A2:A11` as a range; null for anything else. */
+export function mergedRangeOf(ref: string | undefined): MergedRange | null {
+  const m = ref === undefined ? null : /^([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})$/.exec(ref);
+  if (!m) return null;
+  const column = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const [firstRow, lastRow] = [Number(m[2]), Number(m[4])];
+  const [firstColumn, lastColumn] = [column(m[1]!), column(m[3]!)];
+  if (firstRow < 1 || lastRow < firstRow || lastColumn < firstColumn) return null;
+  return { firstRow, lastRow, firstColumn, lastColumn };
 }
 
 /**

@@ -105,7 +105,9 @@ function rawTableOf(name: string, sheet: XLSX.WorkSheet, date1904: boolean): Rea
     }
     if (row) { rows.push(row); rowNumbers.push(r + 1); }
   }
-  return { table: { name, rows, rowNumbers, date1904 }, cells };
+  const merges = (sheet['!merges'] ?? []).map((m) => ({ firstRow: m.s.r + 1, lastRow: m.e.r + 1, firstColumn: m.s.c, lastColumn: m.e.c }))
+    .filter((m) => m.firstRow <= m.lastRow && m.firstColumn <= m.lastColumn);
+  return { table: { name, rows, rowNumbers, date1904, ...(merges.length > 0 ? { merges } : {}) }, cells };
 }
 
 /** Numbers stay numbers whatever their display format; date columns read them as Excel serials in the workbook's date system. */

@@ -8,7 +8,7 @@ import { clip } from '../core/text.ts';
 import { cellText, EXCEL_ERROR_DETAIL, isEmptyCell, typeCell, type CellResult } from './cells.ts';
 import { latinSkeleton, skeletonIndex } from './look-alike.ts';
 import * as msg from './messages.ts';
-import { forEachCell, sparseIndexes, type RawCell, type RawRow, type RawTable } from './raw.ts';
+import { forEachCell, sparseIndexes, type MergedRange, type RawCell, type RawRow, type RawTable } from './raw.ts';
 import type { CellValue, FacilityInfo, HeaderMapping, IngestedWorkbook, InputError, TypedRow, TypedTable } from './types.ts';
 
 export interface TypeTablesOptions {
@@ -225,6 +225,7 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
 
   const rows: TypedRow[] = [];
   const rejected = new Set<TypedRow>();
+  const mergedOver = mergeLookup(table.merges ?? [], columns.map((c) => c.index));
   const date1904 = table.date1904 ?? false;
   const converters = columns.map((c) => converterFor(c.def, date1904));
   for (let k = 0; k < rawRows.length; k++) {
@@ -240,7 +241,10 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
       if (isEmptyCell(cell)) {
         values[column.id] = null;
         if (column.required) {
-          errors.push({ ...base, row: excelRow, column: column.id, cell: cellAddress(sheetName, index, excelRow), severity: 'error', code: 'missing-cell', value: null, message: msg.missingCellMessage(column) });
+          const merged = mergedOver(index, excelRow);
+          const message = merged === null ? msg.missingCellMessage(column)
+            : msg.mergedCellMessage(column, `${columnLetter(merged.firstColumn)}${merged.firstRow}:${columnLetter(merged.lastColumn)}${merged.lastRow}`, cellAddress(sheetName, merged.firstColumn, merged.firstRow));
+          errors.push({ ...base, row: excelRow, column: column.id, cell: cellAddress(sheetName, index, excelRow), severity: 'error', code: 'missing-cell', value: null, message });
           rowErrors++;
         }
         continue;
@@ -298,6 +302,34 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
   if (def.id === 'facility') checkPeriodOrder(def, sheetName, columns, rows, rawRows, rejected, errors);
 
   return { def, sheetName, columns, readAsEmpty, rows, rejected, headers: [...headerText.values()] };
+}
+
+/**
+ * Finds the merged range a cell lies in below or right of its first cell (where the value it shows is
+ * not held), by binary search over each read column's ranges: a sheet of many merges costs no more per
+ * empty cell than a few comparisons.
+ */
+function mergeLookup(merges: readonly MergedRange[], columnIndexes: readonly number[]): (column: number, row: number) => MergedRange | null {
+  if (merges.length === 0) return () => null;
+  const byColumn = new Map<number, MergedRange[]>();
+  for (const index of columnIndexes) {
+    const ranges = merges.filter((m) => m.firstColumn <= index && index <= m.lastColumn).sort((a, b) => a.firstRow - b.firstRow);
+    if (ranges.length > 0) byColumn.set(index, ranges);
+  }
+  return (column, row) => {
+    const ranges = byColumn.get(column);
+    if (!ranges) return null;
+    let lo = 0;
+    let hi = ranges.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid]!.firstRow <= row) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    const m = found < 0 ? null : ranges[found]!;
+    if (m === null || m.lastRow < row || (m.firstRow === row && m.firstColumn === column)) return null;
+    return m;
+  };
 }
 
 /**

@@ -55,6 +55,24 @@ describe('the fast XML readers', () => {
     for (const name of ['residential-2010', 'home-care-2010', 'day-care-2010']) sameAsSheetJs(new Uint8Array(readFileSync(`examples/${name}.xlsx`)));
   });
 
+  it('read merged cells as SheetJS does, and say of an empty cell inside them where the value it shows is', () => {
+    // A child's code merged down a column (Excel shows R-1 on rows 2–3, but only A2 holds it), as facilities
+    // lay out a child's several health-log or document rows.
+    const sheetData = `${HEADER}<row r="2"><c r="A2" t="inlineStr"><is><t>R-1</t></is></c><c r="B2" t="inlineStr"><is><t>2010-01-01</t></is></c></row><row r="3"><c r="A3"/><c r="B3" t="inlineStr"><is><t>2010-01-02</t></is></c></row>`;
+    const merged = (part: { name: string; text: string }) => (part.name === 'xl/worksheets/sheet1.xml'
+      ? { ...part, text: part.text.replace('</worksheet>', '<mergeCells count="2"><mergeCell ref="A2:A3"/><mergeCell ref="bad"/></mergeCells></worksheet>') } : part);
+    const bytes = workbook(sheetData, { edit: merged });
+    sameAsSheetJs(bytes);
+    const wb = readWorkbook(bytes, { file: 'w.xlsx' });
+    const errors = wb.errors.filter((e) => e.code === 'missing-cell');
+    expect(errors.map((e) => [e.cell, e.column])).toEqual([['health_log!A3', 'child_id']]);
+    expect(errors[0]!.message.en).toBe('Required column child_id is empty here: the cell is inside the merged cells A2:A3, and only health_log!A2 holds the value shown; unmerge them and write the value in every row.');
+    expect(errors[0]!.message.ru).toContain('объединенные ячейки A2:A3');
+    // Without the merge, the same empty cell is an ordinary empty required cell.
+    const plain = readWorkbook(workbook(sheetData), { file: 'w.xlsx' }).errors.filter((e) => e.code === 'missing-cell');
+    expect(plain[0]!.message.en).toBe('Required column child_id is empty; fill in a code (text or number).');
+  });
+
   it('read shared strings: rich text without its phonetic reading, entities, CDATA, OOXML escapes, line breaks', () => {
     const strings = [
       '<si><t>C-1</t></si>',

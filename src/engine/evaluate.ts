@@ -6,6 +6,7 @@ import {
   Interval, NotEvaluatedSignal, RowRef, displayValue, type Case, type CompiledRule, type CompiledRuleset, type Runtime, type Value,
 } from '../compile/index.ts';
 import type { IngestedWorkbook, TypedRow } from '../ingest/types.ts';
+import { sheetById } from '../schema/index.ts';
 import { evalCondition, explainCondition } from './conditions.ts';
 import { buildFinding, cmp, compareClauses, compareFindings } from './findings.ts';
 import { reasons } from './reasons.ts';
@@ -123,6 +124,7 @@ function dataGaps(rule: CompiledRule, wb: IngestedWorkbook): { blocking: Workboo
     const t = wb.tables[sheet];
     if (!t) blocking.push({ reason: reasons.sheetAbsent(sheet), sheet });
     else if (t.counts.read > 0 && t.counts.accepted === 0) blocking.push({ reason: reasons.allRejected(t.sheetName, t.counts.read), sheet });
+    else if (t.counts.read === 0 && sheetById(sheet)?.register === true) blocking.push({ reason: reasons.registerEmpty(t.sheetName), sheet });
   }
   const readByQuery = new Set(rule.needs.caseColumns.map((c) => `${c.sheet}.${c.column}`));
   for (const { sheet, column } of rule.needs.columns) {

@@ -20,6 +20,12 @@ export const reasons = {
       en: `sheet "${sheetName}" has no column "${l.en}"`,
     };
   },
+  /** A register (the children served, a day care's attendance) present with its header and no data row. */
+  registerEmpty: (sheetName: string): Localized => ({
+    kk: `«${sheetName}» парағында бірде-бір жол жоқ — бұл тізілім толтырылмаған, ал бос тізілім бойынша ереже орындалды деп есептелмейді`,
+    ru: `На листе «${sheetName}» нет ни одной строки — этот реестр не заполнен, а по пустому реестру правило не считается выполненным`,
+    en: `sheet "${sheetName}" has no data row — this register was not filled in, and a rule is not passed on an empty register`,
+  }),
   allRejected: (sheet: string, n: number): Localized => ({
     kk: `«${sheet}» парағының барлық ${n} жолы енгізу қателеріне байланысты қабылданбады`,
     ru: `Все строки листа «${sheet}» (${n}) отклонены из-за ошибок ввода`,

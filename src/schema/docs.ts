@@ -46,7 +46,7 @@ function sheetSection(sheet: SheetDef): string {
     '',
     `### \`${sheet.id}\` — ${sheet.labels.kk} — ${sheet.labels.ru}`,
     '',
-    `${sheet.help.en} In the templates of: ${kinds}.`,
+    `${sheet.help.en} In the templates of: ${kinds}.${sheet.register ? ' A register: present with no data row, it is taken as not filled in, and the rules that read it are not evaluated (an empty register passes nothing).' : ''}`,
     '',
     table(['column', 'Kazakh header', 'Russian header', 'type', 'required', 'what it holds', 'if the sheet lacks the column'], rows),
   ].join('\n');

@@ -28,8 +28,8 @@ function col(id: string, type: ColumnType, kk: string, ru: string, help: Help, o
   };
 }
 
-function sheet(id: string, kk: string, ru: string, kinds: readonly FacilityKind[], help: Help, columns: readonly ColumnDef[], singleRow = false): SheetDef {
-  return { id, labels: { en: id, kk, ru }, kinds, help: { en: help[0], kk: help[1], ru: help[2] }, columns, ...(singleRow ? { singleRow: true } : {}) };
+function sheet(id: string, kk: string, ru: string, kinds: readonly FacilityKind[], help: Help, columns: readonly ColumnDef[], extra: Pick<SheetDef, 'singleRow' | 'register'> = {}): SheetDef {
+  return { id, labels: { en: id, kk, ru }, kinds, help: { en: help[0], kk: help[1], ru: help[2] }, columns, ...extra };
 }
 
 const ALL: readonly FacilityKind[] = ['residential', 'home_care', 'day_care'];
@@ -66,7 +66,7 @@ export const SHEETS: readonly SheetDef[] = [
       ['Number of the medical licence; empty if none.', 'Медициналық лицензияның нөмірі; жоқ болса бос.', 'Номер медицинской лицензии; пусто, если нет.'], { whenAbsent: 'not-evaluated' }),
     col('license_education', 'text', 'Білім беру лицензиясы', 'Лицензия на образовательную деятельность',
       ['Number of the education licence; empty if none.', 'Білім беру лицензиясының нөмірі; жоқ болса бос.', 'Номер лицензии на образовательную деятельность; пусто, если нет.'], { whenAbsent: 'not-evaluated' }),
-  ], true),
+  ], { singleRow: true }),
 
   sheet('children', 'Балалар', 'Дети', ALL,
     ['One row per child served during the period.', 'Кезеңде қызмет көрсетілген әр балаға бір жол.', 'По одной строке на каждого ребенка, обслуженного в периоде.'], [
@@ -92,7 +92,7 @@ export const SHEETS: readonly SheetDef[] = [
     col('id_card_issued_on', 'date', 'Жеке куәлік берілген күні', 'Дата выдачи удостоверения личности', ['Date the ID card was issued.', 'Жеке куәлік берілген күні.', 'Дата выдачи удостоверения личности.'], { whenAbsent: 'not-evaluated' }),
     col('discharge_extract', 'bool', 'Үзінді көшірме немесе ауыстыру эпикризі', 'Выписка или переводной эпикриз',
       ['On discharge: was the extract or transfer epicrisis issued (yes/no)?', 'Шығарғанда үзінді көшірме немесе ауыстыру эпикризі ресімделді ме (иә/жоқ)?', 'При выбытии: оформлены ли выписка или переводной эпикриз (да/нет)?'], { whenAbsent: 'not-evaluated' }),
-  ]),
+  ], { register: true }),
 
   sheet('groups', 'Топтар', 'Группы', ['residential', 'day_care'],
     ['One row per group of children.', 'Балалардың әр тобына бір жол.', 'По одной строке на группу детей.'], [
@@ -144,7 +144,7 @@ export const SHEETS: readonly SheetDef[] = [
     childRef(true),
     dateCol(['Day attended.', 'Келген күні.', 'День посещения.']),
     col('hours', 'number', 'Сағат саны', 'Часов', ['Hours stayed that day.', 'Сол күні болған сағаттар.', 'Часов пребывания в этот день.'], { whenAbsent: 'empty' }),
-  ]),
+  ], { register: true }),
 
   sheet('menus', 'Мәзір', 'Меню', ['residential', 'day_care'],
     ['Menus: seasonal 14-day menus and weekly menus, one row per day (and meal).', 'Мәзір: 14 күндік маусымдық және апталық мәзір, әр күнге (тамаққа) бір жол.', 'Меню: 14-дневное сезонное и недельное, строка на день (прием пищи).'], [

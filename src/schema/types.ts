@@ -54,6 +54,12 @@ export interface SheetDef {
   readonly columns: readonly ColumnDef[];
   /** Exactly one data row (the facility sheet). */
   readonly singleRow?: boolean;
+  /**
+   * A register no facility of its kinds can have empty during a period (the children it served, a day
+   * care's attendance): present with no data row, it means the facility did not fill it in, not that
+   * there was nothing to record — the rules that read it are not evaluated rather than passed on nothing.
+   */
+  readonly register?: boolean;
   /** Facility kinds whose template includes this sheet. */
   readonly kinds: readonly FacilityKind[];
   readonly help: Localized;

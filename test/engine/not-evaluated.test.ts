@@ -63,6 +63,18 @@ describe('not evaluated', () => {
     expect(ev.notEvaluated.map((n) => n.reason.en)).toEqual(['all 1 rows of sheet "children" were rejected for input errors']);
     expect(ev.notEvaluated[0]).toMatchObject({ cause: 'workbook', sheet: 'children' });
   });
+  it('a register the rule reads is there with its header and no row: the facility did not fill it in', async () => {
+    // With no child in the register, the group-size rule would pass on nothing, and the audit say "compliant".
+    const ev = await evaluateBoth([rs], workbook({ groups: groups('none'), children: { ...CHILDREN, rows: [] } }));
+    expect(ev.rules).toEqual([{ rule: 'residential/group-size', clause: 'A1.30.5', outcome: 'not_evaluated' }]);
+    expect(ev.notEvaluated.map((n) => n.reason.en)).toEqual(['sheet "children" has no data row — this register was not filled in, and a rule is not passed on an empty register']);
+    expect(ev.notEvaluated[0]).toMatchObject({ cause: 'workbook', sheet: 'children' });
+  });
+  it('a sheet that is no register may be empty: nothing to record is a record', async () => {
+    const ev = await evaluateBoth([rs], workbook({ groups: { header: ['group_id', 'age_band', 'skill_level'], rows: [] }, children: { ...CHILDREN, rows: CHILDREN.rows.map((r) => [...r.slice(0, 5), null]) } }));
+    expect(ev.notEvaluated).toEqual([]);
+    expect(ev.rules[0]!.outcome).toBe('passed');
+  });
   it('a column read through a row bound by `let k = first(…)` counts as one the rule reads', async () => {
     const terms = compile(`
 rule contract-terms {

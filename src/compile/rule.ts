@@ -275,6 +275,7 @@ function collectLeaves(c: unknown, out: string[]): void {
 /** Sheets and columns a rule reads, following which sheet each variable ranges over. */
 function needsOf(decl: RuleDecl): CompiledRule['needs'] {
   const sheets = new Set<string>();
+  const looksUp = new Set<string>();
   const columns = new Map<string, { sheet: string; column: string }>();
   const visit = (e: Expr, vars: ReadonlyMap<string, string>): void => {
     switch (e.kind) {
@@ -285,6 +286,7 @@ function needsOf(decl: RuleDecl): CompiledRule['needs'] {
       }
       case 'Aggregate': {
         sheets.add(e.sheet);
+        looksUp.add(e.sheet);
         const inner = new Map(vars).set(e.variable, e.sheet);
         if (e.where) visit(e.where, inner);
         if (e.select) visit(e.select, inner);
@@ -310,7 +312,7 @@ function needsOf(decl: RuleDecl): CompiledRule['needs'] {
     else if (s.kind === 'Dated') visit(s.date, vars);
     else if (s.kind === 'Per') {
       visit(s.within, vars);
-      for (const x of s.except) { sheets.add(x.sheet); const inner = new Map(vars).set(x.variable, x.sheet); if (x.where) visit(x.where, inner); visit(x.during, inner); }
+      for (const x of s.except) { sheets.add(x.sheet); looksUp.add(x.sheet); const inner = new Map(vars).set(x.variable, x.sheet); if (x.where) visit(x.where, inner); visit(x.during, inner); }
     } else if (s.kind === 'Items') {
       if (s.items.kind === 'expr') visit(s.items.expr, vars);
       else for (const en of s.items.entries) { en.alternatives.forEach((a) => visit(a, vars)); if (en.guard) visit(en.guard, vars); }
@@ -322,7 +324,7 @@ function needsOf(decl: RuleDecl): CompiledRule['needs'] {
   if (decl.subject) visit(decl.subject, vars);
   const bySheetColumn = (a: { sheet: string; column: string }, b: { sheet: string; column: string }) =>
     a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.column < b.column ? -1 : a.column > b.column ? 1 : 0;
-  return { sheets: [...sheets].sort(), columns: [...columns.values()].sort(bySheetColumn), caseColumns: caseColumns.sort(bySheetColumn) };
+  return { sheets: [...sheets].sort(), columns: [...columns.values()].sort(bySheetColumn), caseColumns: caseColumns.sort(bySheetColumn), looksUp: [...looksUp].sort() };
 }
 
 function walkChildren(e: Expr, out: Expr[]): void {

@@ -71,6 +71,11 @@ export interface CompiledRule {
     readonly sheets: readonly string[];
     readonly columns: readonly { readonly sheet: string; readonly column: string }[];
     readonly caseColumns: readonly { readonly sheet: string; readonly column: string }[];
+    /**
+     * Sheets the rule looks rows up in (`exists`, `count`, `first` … over a sheet, a `per … except`),
+     * where a row kept out — rejected for an input error — can make a case fail that the row would pass.
+     */
+    readonly looksUp: readonly string[];
   };
   readonly requirements: readonly CompiledRequirement[];
   /** Every fact the conditions name, as a closure over a case. */

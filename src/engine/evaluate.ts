@@ -11,6 +11,7 @@ import { evalCondition, explainCondition } from './conditions.ts';
 import { buildFinding, cmp, compareClauses, compareFindings } from './findings.ts';
 import { reasons } from './reasons.ts';
 import { ReferenceJudge } from './reference.ts';
+import { rejectedLookups, type RejectedLookups, type RejectedRowsBearing } from './rejected.ts';
 import type { Evaluation, Finding, NotEvaluated, NotEvaluatedCause, RulesetVersionUsed } from './types.ts';
 import { selectVersions, sortVersions, versionOn } from './versions.ts';
 
@@ -53,6 +54,7 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
       const own: Finding[] = [];
       const missing: { reason: Localized; cause: NotEvaluatedCause; gap?: WorkbookGap }[] = [];
       const uncovered: Uncovered = new Map();
+      const doubted: Doubted = new Map();
       let clause = '';
       for (const v of versions) {
         const rule = v.rules.find((r) => r.name === name);
@@ -62,7 +64,7 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
         if (blocking.length > 0) { for (const gap of [...blocking, ...ifJudged]) missing.push({ reason: gap.reason, cause: 'workbook', gap }); continue; }
         try {
           const judged = { cases: 0 };
-          const found = await judgeRule(rule, v, versions, rt, options.mode ?? 'fast', uncovered, options.explain === true, judged);
+          const found = await judgeRule(rule, v, versions, rt, options.mode ?? 'fast', uncovered, options.explain === true, judged, rejectedLookups(rule, workbook), doubted);
           // A column read only to judge a case is needed only when there is a case to judge: without a
           // labour group, a workbook without subgroups has nothing for the subgroup rule to look at.
           if (ifJudged.length > 0 && judged.cases > 0) { for (const gap of ifJudged) missing.push({ reason: gap.reason, cause: 'workbook', gap }); continue; }
@@ -91,6 +93,12 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
         const shown = sorted.slice(0, 3).map(formatIsoDate).join(', ') + (sorted.length > 3 ? ', …' : '');
         notEvaluated.push({ rule: ruleId, clause, subject, reason: reasons.noVersion(subject, shown, inForceWindows(versions)), cause: 'rule_pack' });
       }
+      // Likewise one entry per subject whose failing cases a rejected row may have caused: the workbook,
+      // not the rule pack, is to be corrected (see rejected.ts).
+      for (const [subject, bearing] of doubted) {
+        const sheets = [...bearing.values()];
+        notEvaluated.push({ rule: ruleId, clause, subject, reason: reasons.rejectedMayHold(sheets.map((b) => ({ sheetName: b.sheetName, rows: [...b.rows].sort((x, y) => x - y) }))), cause: 'workbook', sheet: sheets[0]!.sheet });
+      }
       for (const f of own) {
         const key = JSON.stringify([f.rule, f.subject, f.period ?? null, f.item]);
         if (!findings.has(key)) findings.set(key, f);
@@ -100,7 +108,7 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
       // has not been shown to pass: it is not evaluated, as README says ("passed only when every case
       // was judged"). Whether such a gap makes the audit incomplete is the verdict's call, by `cause`.
       const failed = own.some((f) => f.severity !== 'info');
-      outcomes.push({ rule: ruleId, clause, outcome: failed ? 'failed' : uncovered.size > 0 ? 'not_evaluated' : 'passed' });
+      outcomes.push({ rule: ruleId, clause, outcome: failed ? 'failed' : uncovered.size > 0 || doubted.size > 0 ? 'not_evaluated' : 'passed' });
     }
   }
   const byClauseRule = (a: { clause: string; rule: string }, b: { clause: string; rule: string }) => compareClauses(a.clause, b.clause) || cmp(a.rule, b.rule);
@@ -145,6 +153,19 @@ function addUncovered(uncovered: Uncovered, subject: string, day: DayNumber): vo
   if (days) days.add(day); else uncovered.set(subject, new Set([day]));
 }
 
+/** Per subject, by sheet, the rejected rows that may hold what its failing cases looked for. */
+type Doubted = Map<string, Map<string, { sheet: string; sheetName: string; rows: Set<number> }>>;
+
+function addDoubted(doubted: Doubted, subject: string, bearing: readonly RejectedRowsBearing[]): void {
+  let sheets = doubted.get(subject);
+  if (sheets === undefined) doubted.set(subject, sheets = new Map());
+  for (const b of bearing) {
+    const seen = sheets.get(b.sheet);
+    if (seen === undefined) sheets.set(b.sheet, { sheet: b.sheet, sheetName: b.sheetName, rows: new Set(b.rows) });
+    else for (const r of b.rows) seen.rows.add(r);
+  }
+}
+
 /** `≈2009-09-07 – ≈2010-12-06` for each version, for the reason of an uncovered case. */
 function inForceWindows(versions: readonly CompiledRuleset[]): string {
   const date = (d: DayNumber | null, approximate: string | null) => (d === null ? '…' : `${approximate !== null ? '≈' : ''}${formatIsoDate(d)}`);
@@ -156,6 +177,7 @@ interface WorkbookGap { readonly reason: Localized; readonly sheet: string; read
 async function judgeRule(
   rule: CompiledRule, version: CompiledRuleset, versions: readonly CompiledRuleset[], rt: Runtime,
   mode: 'fast' | 'reference', uncovered: Uncovered, explain: boolean, judged: { cases: number },
+  rejected: RejectedLookups | null, doubted: Doubted,
 ): Promise<Finding[]> {
   const finding = (c: Case, item: string | null, facts: CaseFacts): Finding => {
     const f = buildFinding(rule, version.version, c, rt, item, facts);
@@ -177,16 +199,26 @@ async function judgeRule(
     judged.cases++;
     if (mode === 'reference') { cases.push(c); return; }
     const facts = new CaseFacts(rule, c, rt);
-    for (const q of rule.requirements) if (!evalCondition(q.conditions, facts)) out.push(finding(c, q.item, facts));
+    let failing: (string | null)[] | null = null;
+    for (const q of rule.requirements) if (!evalCondition(q.conditions, facts)) (failing ??= []).push(q.item);
+    if (failing !== null) report(c, failing, facts);
   });
   if (mode === 'reference') {
     const judgeRef = new ReferenceJudge(rule);
     for (const c of cases) {
       const facts = new CaseFacts(rule, c, rt);
-      for (const item of await judgeRef.failing(facts)) out.push(finding(c, item, facts));
+      const failing = await judgeRef.failing(facts);
+      if (failing.length > 0) report(c, failing, facts);
     }
   }
   return out;
+
+  /** A failing case: its findings — or, when a rejected row may hold what it looked for, its subject not evaluated. */
+  function report(c: Case, failing: readonly (string | null)[], facts: CaseFacts): void {
+    const bearing = rejected?.(c) ?? [];
+    if (bearing.length > 0) { addDoubted(doubted, rule.subjectOf(c, rt), bearing); return; }
+    for (const item of failing) out.push(finding(c, item, facts));
+  }
 }
 
 /** A case's facts, each computed on first use (a rule reads a handful: a short list beats a Map per case). */

@@ -26,6 +26,15 @@ export const reasons = {
     ru: `На листе «${sheetName}» нет ни одной строки — этот реестр не заполнен, а по пустому реестру правило не считается выполненным`,
     en: `sheet "${sheetName}" has no data row — this register was not filled in, and a rule is not passed on an empty register`,
   }),
+  /** Rows rejected for input errors that may hold what a subject's failing cases looked for. */
+  rejectedMayHold: (sheets: readonly { readonly sheetName: string; readonly rows: readonly number[] }[]): Localized => {
+    const rows = (r: readonly number[]) => r.slice(0, 5).join(', ') + (r.length > 5 ? ', …' : '');
+    return {
+      kk: `іздегені енгізу қателеріне байланысты қабылданбаған жолдарда болуы мүмкін (${sheets.map((s) => `«${s.sheetName}» парағы, ${rows(s.rows)}-жол`).join('; ')}); оларды түзетіп, қайта тексеріңіз`,
+      ru: `искомое может быть в строках, отклонённых из-за ошибок ввода (${sheets.map((s) => `лист «${s.sheetName}», стр. ${rows(s.rows)}`).join('; ')}); исправьте их и проверьте снова`,
+      en: `what it looked for may be in rows rejected for input errors (${sheets.map((s) => `sheet "${s.sheetName}", row${s.rows.length === 1 ? '' : 's'} ${rows(s.rows)}`).join('; ')}); correct them and audit again`,
+    };
+  },
   allRejected: (sheet: string, n: number): Localized => ({
     kk: `«${sheet}» парағының барлық ${n} жолы енгізу қателеріне байланысты қабылданбады`,
     ru: `Все строки листа «${sheet}» (${n}) отклонены из-за ошибок ввода`,

@@ -464,6 +464,7 @@ function finish(table: WorkingTable): TypedTable {
     readAsEmpty: table.readAsEmpty,
     columnLetters,
     rows: accepted,
+    rejected: rejected.size === 0 ? [] : rows.filter((r) => rejected.has(r)),
     counts: { read: table.rows.length, accepted: accepted.length, rejected: table.rows.length - accepted.length },
   };
 }

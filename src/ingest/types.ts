@@ -32,6 +32,11 @@ export interface TypedTable {
   readonly columnLetters: Readonly<Record<ColumnId, string>>;
   /** Accepted rows only: a row with any input error is rejected and kept out of every check. */
   readonly rows: readonly TypedRow[];
+  /**
+   * The rows kept out for input errors, in sheet order, each with the values of its cells that were read
+   * (a cell in error has no value): what a rule looked for may be among them.
+   */
+  readonly rejected: readonly TypedRow[];
   readonly counts: RowCounts;
 }
 

@@ -15,7 +15,7 @@ export const same = (text: string): Localized => ({ kk: text, ru: text, en: text
 
 function table(sheet: string, sheetName: string, read: number, rejected: number, columnLetters: Record<string, string> = {}): TypedTable {
   return {
-    sheet, sheetName, columns: Object.keys(columnLetters), readAsEmpty: [], columnLetters, rows: [],
+    sheet, sheetName, columns: Object.keys(columnLetters), readAsEmpty: [], columnLetters, rows: [], rejected: [],
     counts: { read, accepted: read - rejected, rejected },
   };
 }

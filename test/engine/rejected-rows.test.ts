@@ -1,0 +1,98 @@
+// A row rejected for an input error is kept out of every check — so a rule that looks a row up and does
+// not find it must not report a violation the rejected row may disprove: that subject is not evaluated
+// (cause `workbook`: the audit is incomplete until the rows are corrected), the others are judged as before.
+import { describe, expect, it } from 'vitest';
+import { compile, evaluateBoth, keys, workbook } from './helpers.ts';
+
+const hasPlan = compile(`
+rule plan-exists {
+  clause A1.17
+  severity major
+  scope record "r"
+  quote "q"
+  for c in children
+  require exists(plans p where p.child_id = c.child_id)
+  subject c.child_id
+  message "{c.child_id} has no plan"
+}`);
+const CHILDREN = {
+  header: ['child_id', 'birth_date', 'admitted_on', 'funding'],
+  rows: [['C-1', '2003-01-01', '2009-01-10', 'budget'], ['C-2', '2004-02-02', '2009-01-10', 'budget'], ['C-3', '2004-03-03', '2009-01-10', 'budget']],
+};
+const PLAN_HEADER = ['child_id', 'plan_no', 'drafted_on', 'valid_from', 'valid_to'];
+const plan = (child: string | null, drafted: string) => [child, 1, drafted, '2009-02-01', '2010-01-31'];
+
+describe('failing cases a rejected row may disprove', () => {
+  it('are not findings: the subject is not evaluated and the reason names the rows', async () => {
+    // C-1's plan is there, but its date is written `1.1.10` (rejected); C-2 has a plan; C-3 has none.
+    const plans = { header: PLAN_HEADER, rows: [plan('C-1', '1.1.10'), plan('C-2', '2009-01-20')] };
+    const ev = await evaluateBoth([hasPlan], workbook({ children: CHILDREN, plans }));
+    expect(keys(ev)).toEqual(['C-3 - -']);
+    expect(ev.notEvaluated).toEqual([{
+      rule: 'residential/plan-exists', clause: 'A1.17', subject: 'C-1', cause: 'workbook', sheet: 'plans',
+      reason: {
+        kk: 'іздегені енгізу қателеріне байланысты қабылданбаған жолдарда болуы мүмкін («plans» парағы, 2-жол); оларды түзетіп, қайта тексеріңіз',
+        ru: 'искомое может быть в строках, отклонённых из-за ошибок ввода (лист «plans», стр. 2); исправьте их и проверьте снова',
+        en: 'what it looked for may be in rows rejected for input errors (sheet "plans", row 2); correct them and audit again',
+      },
+    }]);
+    // A confirmed violation remains a failed rule.
+    expect(ev.rules[0]!.outcome).toBe('failed');
+  });
+
+  it('bear on every subject when the rejected row\'s own code could not be read', async () => {
+    const plans = { header: PLAN_HEADER, rows: [plan(null, '2009-01-20'), plan('C-2', '2009-01-20')] };
+    const ev = await evaluateBoth([hasPlan], workbook({ children: CHILDREN, plans }));
+    expect(ev.findings).toEqual([]);
+    expect(ev.notEvaluated.map((n) => n.subject)).toEqual(['C-1', 'C-3']);
+    expect(ev.rules[0]!.outcome).toBe('not_evaluated');
+  });
+
+  it('do not touch a subject whose code differs from every rejected row\'s', async () => {
+    const plans = { header: PLAN_HEADER, rows: [plan('C-2', 'not a date'), plan('C-2', '2009-01-20')] };
+    const ev = await evaluateBoth([hasPlan], workbook({ children: CHILDREN, plans }));
+    expect(keys(ev)).toEqual(['C-1 - -', 'C-3 - -']);
+    expect(ev.notEvaluated).toEqual([]);
+  });
+
+  it('follow the key the case is about: a rejected child of another group bears on no group', async () => {
+    const groupSize = compile(`
+rule group-size {
+  clause A1.30.5
+  severity major
+  scope state "as of"
+  quote "q"
+  for g in groups
+  let members = count(children c where c.group_id = g.group_id)
+  require members <= 1
+  message "{g.group_id}: {members}"
+}`);
+    const groups = { header: ['group_id', 'age_band', 'skill_level'], rows: [['G-1', '6-8', 'none'], ['G-2', '6-8', 'none']] };
+    const children = {
+      header: ['child_id', 'birth_date', 'admitted_on', 'funding', 'group_id'],
+      rows: [['C-1', '2003-01-01', '2009-01-10', 'budget', 'G-1'], ['C-2', '2003-01-01', '2009-01-10', 'budget', 'G-1'], ['C-3', 'bad date', '2009-01-10', 'budget', 'G-2']],
+    };
+    const ev = await evaluateBoth([groupSize], workbook({ groups, children }));
+    // G-1 has two members for certain; the rejected C-3 is of G-2, which has none accepted — and passes.
+    expect(keys(ev)).toEqual(['G-1 - -']);
+    expect(ev.notEvaluated).toEqual([]);
+  });
+
+  it('leave alone a rule that only goes through the sheet: a rejected row there is no case, not a missing one', async () => {
+    const admitted = compile(`
+rule admitted-young {
+  clause A1.2
+  severity minor
+  scope record "r"
+  quote "q"
+  for c in children
+  require c.birth_date >= 2004-01-01
+  subject c.child_id
+  message "{c.child_id}"
+}`);
+    const children = { ...CHILDREN, rows: [...CHILDREN.rows, ['C-4', '2003-13-01', '2009-01-10', 'budget']] };
+    const ev = await evaluateBoth([admitted], workbook({ children }));
+    expect(keys(ev)).toEqual(['C-1 - -']);
+    expect(ev.notEvaluated).toEqual([]);
+  });
+});

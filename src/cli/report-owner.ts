@@ -58,9 +58,9 @@ function isEreJeReport(fd: number, size: number): boolean {
   const head = readAt(fd, 0, Math.min(size, TEXT_WINDOW));
   if (head[0] === 0x50 && head[1] === 0x4b) return xlsxReportSchema(fd, size) !== null;
   const start = head.toString('utf8').replace(/^\uFEFF/, '');
-  // JSON reports and batch summaries: `schema` is the first key ereje writes.
-  if (/^\s*\{\s*"schema"\s*:\s*"ereje\.[a-z-]+\/\d+"/.test(start)) return true;
   const end = readAt(fd, Math.max(0, size - TEXT_WINDOW), Math.min(size, TEXT_WINDOW)).toString('utf8');
+  // JSON reports and batch summaries: `schema` is the first key ereje writes, and the object ends the file.
+  if (/^\s*\{\s*"schema"\s*:\s*"ereje\.[a-z-]+\/\d+"/.test(start)) return /\}\s*$/.test(end);
   // HTML reports and summaries end with a footer naming ereje and the report's schema.
   if (/^<!DOCTYPE html>/i.test(start)) return /<footer>[^<]* ereje [^<]* · ereje\.[a-z-]+\/\d+(?: · sha256 [0-9a-f]+)?<\/footer>\s*<\/body>\s*<\/html>\s*$/.test(end);
   // Markdown reports end with the same line, as small print.

@@ -56,6 +56,7 @@ describe('ereje audit --out over an existing file', () => {
       'notes.md': '# Тексеру жоспары\n\nereje audit b.xlsx --out notes.md\n',
       'settings.json': '{ "reports": "ereje.audit-report/1", "schema": "mine" }\n',
       'quoted.json': '[{ "schema": "ereje.audit-report/1" }]\n',
+      'draft.json': '{ "schema": "ereje.audit-report/1", "notes": [\n',
       'page.html': '<!DOCTYPE html>\n<html><body><p>Отчёт проверки</p></body></html>\n',
     };
     for (const [name, text] of Object.entries(files)) {

@@ -12,6 +12,7 @@ import { renderReport, renderTerminal, type AuditReport, type ReportFormat } fro
 import { defaultRulesDir } from '../rulepack/load.ts';
 import { auditOne, unforeseen, writeReportFile, type BatchContext, type WorkbookDone, type WorkbookTask } from './audit-one.ts';
 import { loadAuditPack } from './audit-pack.ts';
+import { refuseReplacingForeign } from './report-owner.ts';
 import {
   formatFromPath, parseMaxSize, readMappingFile, readWorkbookFile, refuseOverwritingInput, reportFileName, resolveWorkbooks,
   type WorkbookInput,
@@ -48,7 +49,7 @@ export async function runAudit(args: readonly string[], flags: AuditFlags, io: C
   // Only reports written to one folder can collide; printed results are told apart by their order.
   if (several && flags.out !== undefined) checkDistinctNames(inputs.map((i) => i.file));
   // Where every report goes is settled, and checked against every input, before anything is read or written.
-  const plan = flags.out === undefined ? null : planReports(inputs, flags.out, flags.format, several, flags.mapping, flags.baseline);
+  const plan = flags.out === undefined ? null : planReports(inputs, flags.out, flags.format, several, flags.mapping, flags.baseline, flags.force === true);
   const warn = (line: Localized) => io.stderr(`ereje: ${terminalSafe(line[flags.lang])}\n`);
   const baselines = flags.baseline === undefined ? null : loadBaselineSource(flags.baseline, warn);
   if (several && baselines?.kind === 'file') throw new FatalError(followUpText.severalNeedFolder(flags.baseline!));
@@ -93,10 +94,12 @@ interface ReportPlan {
 /**
  * Report paths for `--out`. Several workbooks: `out` is a folder (created), one `<workbook>.<format>` each.
  * One workbook: a folder likewise, or a file whose extension gives the format when --format is absent
- * and must not contradict it. No path may be, or replace, an input or the mapping file.
+ * and must not contradict it. No path may be, or replace, an input or the mapping file; nor, without
+ * --force, a file that is not a report ereje wrote.
  */
 function planReports(
   inputs: readonly WorkbookInput[], out: string, format: ReportFormat | undefined, several: boolean, mapping: string | undefined, baseline: string | undefined,
+  force: boolean,
 ): ReportPlan {
   const folder = isFolder(out);
   if (several && (existsAsFile(out) || (!folder && formatFromPath(out) !== undefined))) throw new FatalError(cliText.severalOutNotFolder(out));
@@ -114,7 +117,10 @@ function planReports(
     ...inputs.map((i) => ({ path: i.path })), ...(mapping === undefined ? [] : [{ path: mapping }]),
     ...baselinePaths(baseline).map((path) => ({ path })),
   ];
-  for (const target of [...targets, ...(several ? SUMMARY_FILES.map((n) => join(out, n)) : [])]) refuseOverwritingInput(out, target, read);
+  const written = [...targets, ...(several ? SUMMARY_FILES.map((n) => join(out, n)) : [])];
+  for (const target of written) refuseOverwritingInput(out, target, read);
+  // A re-run replaces its own earlier reports; anything else at a report path is the user's (unless --force).
+  if (!force) refuseReplacingForeign(written);
   return { format: chosen, targets };
 }
 

@@ -7,13 +7,17 @@ import { loadAuditRulePack } from '../rulepack/pack-cache.ts';
 import { formatFromPath, isDirectory, refuseOverwritingInput, writeFileAtomic } from './audit-io.ts';
 import { followUp, readReportFile } from './baseline.ts';
 import type { DiffFlags } from './commands/diff.ts';
+import { refuseReplacingForeign } from './report-owner.ts';
 import { FatalError } from './errors.ts';
 import type { CliIO } from './main.ts';
 import { cliText } from './messages.ts';
 
 export async function runDiff(earlierPath: string, laterPath: string, flags: DiffFlags, io: CliIO): Promise<number> {
   const format = chosenFormat(flags);
-  if (flags.out !== undefined) refuseOverwritingInput(flags.out, flags.out, [{ path: earlierPath }, { path: laterPath }]);
+  if (flags.out !== undefined) {
+    refuseOverwritingInput(flags.out, flags.out, [{ path: earlierPath }, { path: laterPath }]);
+    if (flags.force !== true) refuseReplacingForeign([flags.out]);
+  }
   if (format === 'xlsx' && flags.out === undefined) throw new FatalError(cliText.xlsxNeedsOut());
   const earlier = readReportFile(earlierPath, earlierPath);
   const later = readReportFile(laterPath, laterPath);

@@ -140,6 +140,10 @@ export const cliText = {
     `--out ${out}: ${report} есебі кіріс файлы ${input} орнына жазылар еді; ereje пайдаланушының файлын ешқашан қайта жазбайды. Есептер үшін басқа қалта немесе формат таңдаңыз.`,
     `--out ${out}: отчёт ${report} заменил бы входной файл ${input}; ereje никогда не перезаписывает файлы пользователя. Выберите для отчётов другую папку или формат.`,
     `--out ${out}: the report ${report} would replace the input ${input}; ereje never overwrites a user's file. Choose another folder or format for the reports.`),
+  outNotOurs: (path: string) => L(
+    `--out: ${path} бар және оны ereje жазбаған; ereje пайдаланушының файлын ешқашан қайта жазбайды. Басқа --out таңдаңыз, файлды басқа жерге көшіріңіз немесе оны ауыстыру үшін --force қосыңыз.`,
+    `--out: ${path} уже существует, и его записал не ereje; ereje никогда не перезаписывает файлы пользователя. Выберите другой --out, переместите файл или добавьте --force, чтобы заменить его.`,
+    `--out: ${path} exists and is not a report ereje wrote; ereje never overwrites a user's file. Choose another --out, move the file away, or add --force to replace it.`),
   cannotCreateFolder: (dir: string, code: string) => L(
     `--out ${dir}: қалтаны жасау мүмкін емес (${code}); жазуға болатын қалтаны таңдаңыз.`,
     `--out ${dir}: не удаётся создать папку (${code}); выберите папку, в которую можно писать.`,

@@ -6,6 +6,7 @@
 // a formula (`=`, `+`, `-`, `@`, a leading tab or carriage return) is written with a leading apostrophe.
 import * as XLSX from 'xlsx';
 import { dayNumber } from '../core/date.ts';
+import { XLSX_REPORT_PROPERTY } from './formats.ts';
 import type { AuditReport, FindingGroup, ReportFinding } from './types.ts';
 import { consolidateFindings } from './consolidate.ts';
 import type { ReportWords } from './i18n.ts';
@@ -51,6 +52,8 @@ export function renderXlsx(report: AuditReport, options: RenderOptions): Uint8Ar
     }
     XLSX.utils.book_append_sheet(book, sheet, uniqueSheetName(book, spec.name));
   }
+  // Names the file as ereje's report, so that a later run may replace it and no other workbook (see src/cli/report-owner.ts).
+  (book as XLSX.WorkBook & { Custprops?: Record<string, string> }).Custprops = { [XLSX_REPORT_PROPERTY]: report.schema };
   // Only Excel's built-in number formats and the report's own: left to itself, SheetJS would also declare
   // those of any workbook read before in this process (it keeps them in a table of its own).
   (book as XLSX.WorkBook & { SSF?: Record<number, string> }).SSF = builtInFormats();

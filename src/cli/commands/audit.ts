@@ -12,6 +12,7 @@ export interface AuditFlags {
   lang: Lang;
   format?: ReportFormat;
   out?: string;
+  force?: boolean;
   mapping?: string;
   maxSize: string;
   debug?: boolean;
@@ -30,7 +31,9 @@ export function registerAudit(program: Command, io: CliIO, setExit: (code: numbe
     .option('--rules <dir>', 'rule directory (default: the rules/ folder of ereje)')
     .addOption(langOption('report language'))
     .addOption(new Option('--format <format>', 'write the report in this format (default: a summary on the terminal)').choices(REPORT_FORMATS))
-    .option('--out <path>', 'report file (its extension gives the format); with several workbooks or a folder, a folder for one report per workbook. Never an input file.')
+    .option('--out <path>', 'report file (its extension gives the format); with several workbooks or a folder, a folder for one report per workbook. '
+      + 'Never an input file; an existing file is replaced only when it is a report ereje wrote.')
+    .option('--force', 'replace existing files at the report paths even when ereje did not write them (never an input file)')
     .option('--mapping <file>', 'JSON file mapping your own sheet and column names to the canonical ones')
     .option('--baseline <path>', 'the JSON report of an earlier audit of the same facility (with several workbooks: a folder of such reports, '
       + 'matched by facility_id): each finding is marked new or persisting, and what the earlier audit found and this one did not is listed as resolved')

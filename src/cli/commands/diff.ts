@@ -11,6 +11,7 @@ export interface DiffFlags {
   lang?: Lang;
   format?: ReportFormat;
   out?: string;
+  force?: boolean;
   rules?: string;
 }
 
@@ -23,7 +24,9 @@ export function registerDiff(program: Command, io: CliIO, setExit: (code: number
     .argument('<later>', 'the later JSON report')
     .addOption(new Option('--lang <lang>', 'language of the headings (default: the later report\'s; messages stay as the reports wrote them)').choices(LANGS))
     .addOption(new Option('--format <format>', 'write the comparison in this format (default: a summary on the terminal)').choices(REPORT_FORMATS))
-    .option('--out <file>', 'write to this file (its extension gives the format); never one of the two reports')
+    .option('--out <file>', 'write to this file (its extension gives the format); never one of the two reports, '
+      + 'and an existing file only when it is a report ereje wrote')
+    .option('--force', 'replace an existing --out file even when ereje did not write it (never one of the two reports)')
     .option('--rules <dir>', 'rule directory the Kazakh quotes come from (default: the rules/ folder of ereje)')
     .action(async (earlier: string, later: string, flags: DiffFlags) => {
       const { runDiff } = await import('../diff-command.ts');

@@ -2,8 +2,9 @@
 // row up (`exists(health_log h where h.child_id = c.child_id …)`) fails when the row is not found — and a
 // row rejected for a date written `1.1.10` is not found, though the facility wrote it. Such a case is not
 // a finding: the rule could not look at what it looked for, so that subject is not evaluated until the
-// rows are corrected. A rejected row bears on a case unless one of its key codes (a child's, a group's,
-// a staff member's), read without error, differs from the code of the row the case is about.
+// rows are corrected. A rejected row bears on a case when it holds something in a column the rule reads
+// there (a row of empty cells is no record), and none of its key codes (a child's, a group's, a staff
+// member's), read without error, differs from the code of the row the case is about.
 import { RowRef, type Case, type CompiledRule } from '../compile/index.ts';
 import type { IngestedWorkbook, TypedRow } from '../ingest/types.ts';
 import { sheetById } from '../schema/index.ts';
@@ -27,10 +28,19 @@ export function rejectedLookups(rule: CompiledRule, workbook: IngestedWorkbook):
   const sheets = rule.needs.looksUp.flatMap((sheet) => {
     const table = workbook.tables[sheet];
     if (table === undefined || table.rejected.length === 0) return [];
+    const present = new Set(table.columns);
+    const read = rule.needs.columns.filter((c) => c.sheet === sheet && present.has(c.column)).map((c) => c.column);
+    // A cell in error (a code no child has, a duplicate, `#N/A`) tells nothing of whose row it is.
+    const inError = new Set(workbook.errors.filter((e) => e.sheet === sheet && e.severity === 'error' && e.row !== null && e.column !== null).map((e) => `${e.row}\u0000${e.column}`));
+    const rows = table.rejected
+      .filter((row) => read.some((column) => row.values[column] !== null))
+      .map((row) => ({ row, code: (column: string) => (inError.has(`${row.excelRow}\u0000${column}`) ? undefined : row.values[column] ?? undefined) }));
+    if (rows.length === 0) return [];
     const keys: KeyColumn[] = (sheetById(sheet)?.columns ?? []).flatMap((c) =>
-      c.references ? [{ column: c.id, target: c.references.sheet, targetColumn: c.references.column }]
+      !present.has(c.id) ? []
+      : c.references ? [{ column: c.id, target: c.references.sheet, targetColumn: c.references.column }]
       : c.unique ? [{ column: c.id, target: sheet, targetColumn: c.id }] : []);
-    return [{ sheet, sheetName: table.sheetName, rows: table.rejected, keys, byKey: keys.map((k) => indexBy(table.rejected, k.column)) }];
+    return [{ sheet, sheetName: table.sheetName, rows, keys, byKey: keys.map((k) => indexBy(rows, k.column)) }];
   });
   if (sheets.length === 0) return null;
   return (c) => {
@@ -41,30 +51,33 @@ export function rejectedLookups(rule: CompiledRule, workbook: IngestedWorkbook):
       // failing cases against thousands of rejected rows stay a lookup each, not a product.
       const at = s.keys.findIndex((k) => bound.has(k.target));
       const candidates = at < 0 ? s.rows : candidatesOf(s.byKey[at]!, s.keys[at]!, bound.get(s.keys[at]!.target)!);
-      const rows = candidates.filter((row) => s.keys.every((k) => mayBe(row, k, bound.get(k.target))));
-      if (rows.length > 0) out.push({ sheet: s.sheet, sheetName: s.sheetName, rows: rows.map((r) => r.excelRow).sort((a, b) => a - b) });
+      const rows = candidates.filter((r) => s.keys.every((k) => mayBe(r, k, bound.get(k.target))));
+      if (rows.length > 0) out.push({ sheet: s.sheet, sheetName: s.sheetName, rows: rows.map((r) => r.row.excelRow).sort((a, b) => a - b) });
     }
     return out;
   };
 }
 
-/** Rejected rows by the code read in one key column, and those whose code was not read. */
-interface KeyIndex { readonly byCode: ReadonlyMap<unknown, readonly TypedRow[]>; readonly unread: readonly TypedRow[] }
+/** A rejected row, and the code in a key column read without error (undefined: none). */
+interface Rejected { readonly row: TypedRow; readonly code: (column: string) => unknown }
 
-function indexBy(rows: readonly TypedRow[], column: string): KeyIndex {
-  const byCode = new Map<unknown, TypedRow[]>();
-  const unread: TypedRow[] = [];
-  for (const row of rows) {
-    const code = row.values[column];
-    if (code === undefined || code === null) { unread.push(row); continue; }
+/** Rejected rows by the code read in one key column, and those whose code was not read. */
+interface KeyIndex { readonly byCode: ReadonlyMap<unknown, readonly Rejected[]>; readonly unread: readonly Rejected[] }
+
+function indexBy(rows: readonly Rejected[], column: string): KeyIndex {
+  const byCode = new Map<unknown, Rejected[]>();
+  const unread: Rejected[] = [];
+  for (const r of rows) {
+    const code = r.code(column);
+    if (code === undefined) { unread.push(r); continue; }
     const same = byCode.get(code);
-    if (same === undefined) byCode.set(code, [row]); else same.push(row);
+    if (same === undefined) byCode.set(code, [r]); else same.push(r);
   }
   return { byCode, unread };
 }
 
 /** The rows whose code in the key column is unread or is that of one of the rows the case is bound to. */
-function candidatesOf(index: KeyIndex, key: KeyColumn, targets: readonly TypedRow[]): TypedRow[] {
+function candidatesOf(index: KeyIndex, key: KeyColumn, targets: readonly TypedRow[]): Rejected[] {
   const out = [...index.unread];
   const codes = new Set(targets.map((t) => t.values[key.targetColumn]));
   for (const code of codes) for (const row of index.byCode.get(code) ?? []) out.push(row);
@@ -86,8 +99,8 @@ function boundRows(c: Case): Map<string, TypedRow[]> {
  * Whether a rejected row may belong with the case as far as one key column tells: yes when the key was
  * not read (empty, or the cell in error) or the case is bound to no row of the key's sheet.
  */
-function mayBe(row: TypedRow, key: KeyColumn, targets: readonly TypedRow[] | undefined): boolean {
-  const code = row.values[key.column];
-  if (code === undefined || code === null || targets === undefined) return true;
+function mayBe(r: Rejected, key: KeyColumn, targets: readonly TypedRow[] | undefined): boolean {
+  const code = r.code(key.column);
+  if (code === undefined || targets === undefined) return true;
   return targets.some((t) => t.values[key.targetColumn] === code);
 }

@@ -2,6 +2,7 @@
 // not find it must not report a violation the rejected row may disprove: that subject is not evaluated
 // (cause `workbook`: the audit is incomplete until the rows are corrected), the others are judged as before.
 import { describe, expect, it } from 'vitest';
+import { ExcelError } from '../../src/ingest/raw.ts';
 import { compile, evaluateBoth, keys, workbook } from './helpers.ts';
 
 const hasPlan = compile(`
@@ -20,7 +21,7 @@ const CHILDREN = {
   rows: [['C-1', '2003-01-01', '2009-01-10', 'budget'], ['C-2', '2004-02-02', '2009-01-10', 'budget'], ['C-3', '2004-03-03', '2009-01-10', 'budget']],
 };
 const PLAN_HEADER = ['child_id', 'plan_no', 'drafted_on', 'valid_from', 'valid_to'];
-const plan = (child: string | null, drafted: string) => [child, 1, drafted, '2009-02-01', '2010-01-31'];
+const plan = (child: string | ExcelError | null, drafted: string) => [child, 1, drafted, '2009-02-01', '2010-01-31'];
 
 describe('failing cases a rejected row may disprove', () => {
   it('are not findings: the subject is not evaluated and the reason names the rows', async () => {
@@ -41,11 +42,22 @@ describe('failing cases a rejected row may disprove', () => {
   });
 
   it('bear on every subject when the rejected row\'s own code could not be read', async () => {
+    // A failed lookup (#N/A), and a code no child has (Cyrillic С-1 for C-1): whose plan each is, is unknown.
+    for (const code of [new ExcelError('#N/A'), 'С-1']) {
+      const plans = { header: PLAN_HEADER, rows: [plan(code, '2009-01-20'), plan('C-2', '2009-01-20')] };
+      const ev = await evaluateBoth([hasPlan], workbook({ children: CHILDREN, plans }));
+      expect(ev.findings).toEqual([]);
+      expect(ev.notEvaluated.map((n) => n.subject)).toEqual(['C-1', 'C-3']);
+      expect(ev.rules[0]!.outcome).toBe('not_evaluated');
+    }
+  });
+
+  it('do not come from a rejected row empty in every column the rule reads: that is no record', async () => {
+    // The plan row has dates but no child code: no child's plan can be found by it, now or corrected.
     const plans = { header: PLAN_HEADER, rows: [plan(null, '2009-01-20'), plan('C-2', '2009-01-20')] };
     const ev = await evaluateBoth([hasPlan], workbook({ children: CHILDREN, plans }));
-    expect(ev.findings).toEqual([]);
-    expect(ev.notEvaluated.map((n) => n.subject)).toEqual(['C-1', 'C-3']);
-    expect(ev.rules[0]!.outcome).toBe('not_evaluated');
+    expect(keys(ev)).toEqual(['C-1 - -', 'C-3 - -']);
+    expect(ev.notEvaluated).toEqual([]);
   });
 
   it('do not touch a subject whose code differs from every rejected row\'s', async () => {

@@ -16,6 +16,7 @@ import type { AuditReport } from '../../src/report/index.ts';
 import { isWarning } from '../../src/report/view.ts';
 import { buildTemplate } from '../../src/template/index.ts';
 import { makeBenchWorkbook } from '../../bench/make-workbook.ts';
+import { cachedFile } from '../cached-file.ts';
 import { run, xlsxBytes, facilitySheet, zipBomb } from '../cli/helpers.ts';
 import { buildZip, readZipEntries } from '../ingest/zip-builder.ts';
 import { builtPage, type BuiltPage } from './built-page.ts';
@@ -346,7 +347,9 @@ export function selfCheckSuite(browser: () => Browser): void {
     it('keeps the page responsive and shows progress while a large workbook is checked', async () => {
       // Large enough that checking it lasts while the test looks, even on a busy machine (with 40 children the
       // check, since the fast reader, could end before the first look).
-      const large = makeBenchWorkbook(100).bytes;
+      // Made once per change of its generator (about a second of work), then read from test-artifacts/.
+      const children = 100;
+      const large = cachedFile(`bench-${children}-children.xlsx`, ['bench/make-workbook.ts'], () => makeBenchWorkbook(children).bytes);
       await chooseLanguage(tab, 'en');
       await tab.setInputFiles('#file', { name: 'large.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(large) });
       // Each look runs on the page's own thread: it can answer while the check goes on only if the check is elsewhere.

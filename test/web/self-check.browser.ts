@@ -16,6 +16,7 @@ import type { AuditReport } from '../../src/report/index.ts';
 import { isWarning } from '../../src/report/view.ts';
 import { buildTemplate } from '../../src/template/index.ts';
 import { makeBenchWorkbook } from '../../bench/make-workbook.ts';
+import { cachedFile } from '../cached-file.ts';
 import { run, xlsxBytes, facilitySheet, zipBomb } from '../cli/helpers.ts';
 import { buildZip, readZipEntries } from '../ingest/zip-builder.ts';
 import { builtPage, type BuiltPage } from './built-page.ts';
@@ -26,6 +27,11 @@ const EXAMPLES = readdirSync('examples').filter((n) => n.endsWith('.xlsx')).sort
 const ARTIFACTS = 'test-artifacts/web';
 const tmp = mkdtempSync(join(tmpdir(), 'ereje-web-'));
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/**
+ * How often a wait for the page looks again. Playwright's default looks at every animation frame, which
+ * keeps the browser drawing frames for as long as the wait lasts (the page's checks take seconds).
+ */
+const POLL_MS = 20;
 
 /** Writes the bytes where `ereje audit` can read them under the same name the page is given. */
 function onDisk(name: string, bytes: Uint8Array): string {
@@ -81,14 +87,14 @@ export function selfCheckSuite(browser: () => Browser): void {
       watch(p);
       if (init) await p.addInitScript(init);
       await p.goto(page.url);
-      await p.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+      await p.waitForFunction(() => document.documentElement.dataset.ready === 'true', undefined, { polling: POLL_MS });
       return p;
     }
 
     async function chooseLanguage(p: Page, lang: Lang): Promise<void> {
       await p.click(`button[data-lang="${lang}"]`);
       await p.waitForFunction((l) => document.documentElement.lang === l
-        && (document.getElementById('result')!.hidden || document.getElementById('report')!.lang === l), lang);
+        && (document.getElementById('result')!.hidden || document.getElementById('report')!.lang === l), lang, { polling: POLL_MS });
     }
 
     /** Chooses a workbook through the file input and waits for the verdict or the one line of refusal. */
@@ -99,7 +105,7 @@ export function selfCheckSuite(browser: () => Browser): void {
 
     async function settle(p: Page): Promise<'report' | 'error'> {
       await p.waitForFunction(() => document.getElementById('status')!.dataset.busy === 'false'
-        && (!document.getElementById('result')!.hidden || !document.getElementById('error')!.hidden), undefined, { timeout: 90_000 });
+        && (!document.getElementById('result')!.hidden || !document.getElementById('error')!.hidden), undefined, { timeout: 90_000, polling: POLL_MS });
       return (await p.isVisible('#report .verdict')) ? 'report' : 'error';
     }
 
@@ -279,7 +285,7 @@ export function selfCheckSuite(browser: () => Browser): void {
       expect(await tab.inputValue('#asof')).toBe(JSON.parse(await cliJson(join('examples', example), 'en')).as_of);
       await tab.fill('#asof', '2010-03-31');
       await tab.click('#asof-form button[type="submit"]');
-      await tab.waitForFunction(() => document.getElementById('status')!.dataset.busy === 'false' && !document.getElementById('result')!.hidden);
+      await tab.waitForFunction(() => document.getElementById('status')!.dataset.busy === 'false' && !document.getElementById('result')!.hidden, undefined, { polling: POLL_MS });
       expect(await savedJson(tab)).toBe(await cliJson(join('examples', example), 'en', '--as-of', '2010-03-31'));
       await tab.fill('#asof', '2011-01-15');
       await tab.click('#asof-form button[type="submit"]');
@@ -328,7 +334,7 @@ export function selfCheckSuite(browser: () => Browser): void {
       // Tab to the language switch and press Space: the page speaks Russian.
       await tabTo(k, (el) => el.dataset.lang === 'ru');
       await k.keyboard.press('Space');
-      await k.waitForFunction(() => document.documentElement.lang === 'ru');
+      await k.waitForFunction(() => document.documentElement.lang === 'ru', undefined, { polling: POLL_MS });
       // Tab to the file input and press Enter: the file chooser opens.
       await tabTo(k, (el) => el.id === 'file');
       await k.keyboard.press('Enter');
@@ -346,7 +352,9 @@ export function selfCheckSuite(browser: () => Browser): void {
     it('keeps the page responsive and shows progress while a large workbook is checked', async () => {
       // Large enough that checking it lasts while the test looks, even on a busy machine (with 40 children the
       // check, since the fast reader, could end before the first look).
-      const large = makeBenchWorkbook(100).bytes;
+      // Made once per change of its generator (about a second of work), then read from test-artifacts/.
+      const children = 100;
+      const large = cachedFile(`bench-${children}-children.xlsx`, ['bench/make-workbook.ts'], () => makeBenchWorkbook(children).bytes);
       await chooseLanguage(tab, 'en');
       await tab.setInputFiles('#file', { name: 'large.xlsx', mimeType: XLSX_MIME, buffer: Buffer.from(large) });
       // Each look runs on the page's own thread: it can answer while the check goes on only if the check is elsewhere.

@@ -133,6 +133,7 @@ function dataGaps(rule: CompiledRule, wb: IngestedWorkbook): { blocking: Workboo
     if (!t) blocking.push({ reason: reasons.sheetAbsent(sheet), sheet });
     else if (t.counts.read > 0 && t.counts.accepted === 0) blocking.push({ reason: reasons.allRejected(t.sheetName, t.counts.read), sheet });
     else if (t.counts.read === 0 && sheetById(sheet)?.register === true) blocking.push({ reason: reasons.registerEmpty(t.sheetName), sheet });
+    else if (t.others !== undefined) blocking.push({ reason: reasons.sheetDoubled(t.sheetName, t.others), sheet });
   }
   const readByQuery = new Set(rule.needs.caseColumns.map((c) => `${c.sheet}.${c.column}`));
   for (const { sheet, column } of rule.needs.columns) {

@@ -35,6 +35,15 @@ export const reasons = {
       en: `what it looked for may be in rows rejected for input errors (${sheets.map((s) => `sheet "${s.sheetName}", row${s.rows.length === 1 ? '' : 's'} ${rows(s.rows)}`).join('; ')}); correct them and audit again`,
     };
   },
+  /** The table's rows are on two (or more) sheets: the one read may be only part of them. */
+  sheetDoubled: (sheetName: string, others: readonly string[]): Localized => {
+    const names = (open: string, close: string) => [sheetName, ...others].map((n) => `${open}${n}${close}`).join(', ');
+    return {
+      kk: `бір кесте бірнеше парақта: ${names('«', '»')} — оқылған парақ кестенің бір бөлігі ғана болуы мүмкін`,
+      ru: `одна таблица на нескольких листах: ${names('«', '»')} — прочитанный лист может быть лишь её частью`,
+      en: `one table is on several sheets: ${names('"', '"')} — the sheet read may be only part of it`,
+    };
+  },
   allRejected: (sheet: string, n: number): Localized => ({
     kk: `«${sheet}» парағының барлық ${n} жолы енгізу қателеріне байланысты қабылданбады`,
     ru: `Все строки листа «${sheet}» (${n}) отклонены из-за ошибок ввода`,

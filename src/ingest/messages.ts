@@ -180,6 +180,15 @@ export function unknownColumnMessage(sheetName: string, headerText: string, dupl
       };
 }
 
+/** Two sheets with rows are one table of the contract: neither is read as the whole of it. */
+export function duplicateSheetMessage(name: string, first: string): Localized {
+  return {
+    en: `Sheets "${first}" and "${name}" are the same table and both have rows; ereje reads one sheet per table, so the rules that read it are not evaluated. Move the rows of one into the other and delete it.`,
+    kk: `"${first}" және "${name}" парақтары — бір кесте, екеуінде де жолдар бар; ereje әр кестеден бір парақ оқиды, сондықтан оны оқитын ережелер бағаланбайды. Бірінің жолдарын екіншісіне көшіріп, оны жойыңыз.`,
+    ru: `Листы «${first}» и «${name}» — одна и та же таблица, и в обоих есть строки; ereje читает по одному листу на таблицу, поэтому правила, которые её читают, не оцениваются. Перенесите строки одного листа в другой и удалите его.`,
+  };
+}
+
 export function unknownSheetMessage(name: string, duplicateOf: string | null, suggestion?: string): Localized {
   const hint = didYouMean(suggestion);
   return duplicateOf !== null

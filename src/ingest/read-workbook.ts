@@ -147,15 +147,16 @@ function partLookup(parts: ReadonlyMap<string, Buffer>): (name: string) => Buffe
   };
 }
 
-/** Indexes of the sheets typeTables will type: the first sheet matching each contract sheet (later ones are reported as duplicates). */
+/**
+ * Indexes of the sheets typeTables will type: every sheet matching a contract sheet. A second sheet of
+ * one table is read too — whether it holds rows decides between a leftover to ignore and a table split
+ * in two (see typeTables).
+ */
 function sheetsToParse(names: readonly string[], mapping: HeaderMapping | undefined): number[] {
-  const seen = new Set<string>();
   const out: number[] = [];
   names.forEach((name, i) => {
     const id = matchSheetName(name, mapping);
-    if (id === undefined || !sheetById(id) || seen.has(id)) return;
-    seen.add(id);
-    out.push(i);
+    if (id !== undefined && sheetById(id)) out.push(i);
   });
   return out;
 }

@@ -59,6 +59,8 @@ export function typeTables(raw: Iterable<RawTable>, options: TypeTablesOptions =
   const working = new Map<SheetId, WorkingTable>();
   const unknownSheets: string[] = [];
   const sheetNames: string[] = [];
+  /** Further sheets with rows that are the same table as a sheet read (see TypedTable.others). */
+  const doubled = new Map<SheetId, string[]>();
 
   for (const table of raw) {
     sheetNames.push(table.name);
@@ -66,10 +68,27 @@ export function typeTables(raw: Iterable<RawTable>, options: TypeTablesOptions =
     if (sheetId === undefined && isHelpSheetName(table.name)) continue;
     const def = sheetId === undefined ? undefined : sheetById(sheetId);
     if (!def) { unknownSheets.push(table.name); continue; }
-    if (working.has(def.id)) {
-      const duplicateOf = working.get(def.id)!.sheetName;
-      // The sheet field already names it; no value, so a listing does not print the name twice.
-      errors.push({ code: 'unknown-sheet', sheet: table.name, sheetName: table.name, row: null, column: null, cell: null, value: null, message: msg.unknownSheetMessage(clip(table.name), duplicateOf), severity: 'warning' });
+    const first = working.get(def.id);
+    if (first !== undefined) {
+      // Two sheets are one table (its Kazakh and its Russian name, a log split in two). One of them empty
+      // is a leftover: the other is read. Both with rows, neither is the whole table: the rules that read
+      // it are not evaluated (see `others`), rather than judged on half of it.
+      const ownErrors: InputError[] = [];
+      const second = typeTable(def, table, options.mapping, ownErrors);
+      if (second.rows.length > 0 && first.rows.length === 0) {
+        // (A loop, not push(...): a sheet can hold more errors than a call takes arguments.)
+        const kept = errors.filter((e) => !(e.sheet === def.id && e.sheetName === first.sheetName));
+        errors.length = 0;
+        for (const e of kept) errors.push(e);
+        for (const e of ownErrors) errors.push(e);
+        working.set(def.id, second);
+        errors.push(duplicateSheet(first.sheetName, second.sheetName, false));
+      } else if (second.rows.length === 0) {
+        errors.push(duplicateSheet(table.name, first.sheetName, false));
+      } else {
+        errors.push({ ...duplicateSheet(table.name, first.sheetName, true), sheet: def.id });
+        doubled.set(def.id, [...(doubled.get(def.id) ?? []), table.name]);
+      }
       continue;
     }
     working.set(def.id, typeTable(def, table, options.mapping, errors));
@@ -85,7 +104,7 @@ export function typeTables(raw: Iterable<RawTable>, options: TypeTablesOptions =
   checkForeignKeys(working, errors);
 
   const tables: Record<SheetId, TypedTable> = Object.create(null);
-  for (const [id, t] of working) tables[id] = finish(t);
+  for (const [id, t] of working) tables[id] = doubled.has(id) ? { ...finish(t), others: doubled.get(id)! } : finish(t);
   return {
     file: options.file ?? '',
     sha256: options.sha256 ?? '',
@@ -93,6 +112,17 @@ export function typeTables(raw: Iterable<RawTable>, options: TypeTablesOptions =
     facility: facilityOf(tables.facility),
     errors,
   };
+}
+
+/**
+ * A second sheet of one table: ignored when it or the sheet read has no row (a warning), an error when
+ * both have rows. The sheet field names the ignored sheet for the warning; no value, so a listing does
+ * not print the name twice.
+ */
+function duplicateSheet(name: string, readName: string, bothFilled: boolean): InputError {
+  return bothFilled
+    ? { code: 'duplicate-sheet', sheet: name, sheetName: name, row: null, column: null, cell: null, value: null, message: msg.duplicateSheetMessage(clip(name), clip(readName)), severity: 'error' }
+    : { code: 'unknown-sheet', sheet: name, sheetName: name, row: null, column: null, cell: null, value: null, message: msg.unknownSheetMessage(clip(name), readName), severity: 'warning' };
 }
 
 /** A sheet's header and data rows, each data row with its Excel row number. */

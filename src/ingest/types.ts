@@ -38,6 +38,12 @@ export interface TypedTable {
    */
   readonly rejected: readonly TypedRow[];
   readonly counts: RowCounts;
+  /**
+   * Other sheets of the workbook, with rows, that are this table too (its Kazakh and its Russian name, a
+   * log split in two): only this sheet was read, so the table may be incomplete and the rules that read
+   * it are not evaluated.
+   */
+  readonly others?: readonly string[];
 }
 
 export interface RowCounts { readonly read: number; readonly accepted: number; readonly rejected: number }
@@ -53,6 +59,7 @@ export type InputErrorCode =
   | 'foreign-key'       // a reference to a child/staff/group that the referenced sheet does not have
   | 'unknown-column'    // a header that matches no column of the sheet (listed, not fatal)
   | 'unknown-sheet'     // a sheet that matches no sheet of the contract (listed, not fatal)
+  | 'duplicate-sheet'   // a second sheet with rows of a table already read: neither is the whole table
   | 'blank-header'      // a column with data under an empty header
   | 'absent-column'     // an optional column the sheet lacks, read as empty in every row (its schema says so)
   | 'rows-above-header' // rows above the header (a title, a date line), not read as data

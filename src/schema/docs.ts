@@ -88,7 +88,10 @@ workbook with exactly these sheets and headers, and a help sheet (\`${HELP_SHEET
   mix languages. A facility's own names can be mapped with \`--mapping FILE\`
   (\`{"sheets": {"Воспитанники": "children"}, "columns": {"children": {"Шифр": "child_id"}}}\`).
   A sheet or header that matches nothing is listed as a warning (\`unknown-sheet\`, \`unknown-column\`)
-  with the closest contract name when one is close ("«Детти» — did you mean «Дети»?").
+  with the closest contract name when one is close ("«Детти» — did you mean «Дети»?"). Two sheets
+  that are one table (\`Балалар\` and \`Дети\`): one without rows is ignored (a warning); both with rows
+  is a \`duplicate-sheet\` error, only the first is read, and the rules that read the table are not
+  evaluated.
 - **Header row.** The header is the row, among the first 10 non-empty rows of a sheet, that names the most
   contract columns. Rows above it (a title, a date line) are not data: they are listed once, as a
   \`rows-above-header\` note. Empty rows are skipped.

@@ -158,3 +158,19 @@ describe('parseHeaderMapping', () => {
     expect(({} as Record<string, unknown>).children).toBeUndefined();
   });
 });
+
+describe('readWorkbook: a table on two sheets', () => {
+  it('reads both sheets, so that a second one with rows is told from an empty leftover (both readers)', () => {
+    const health = (child: string) => [['Баланың коды', 'Күні'], [child, '04.01.2010']];
+    const split = xlsx({ 'Денсаулық күнделігі': health('C-1'), 'Журнал здоровья': health('C-2') });
+    const leftover = xlsx({ 'Денсаулық күнделігі': health('C-1'), 'Журнал здоровья': [['Баланың коды', 'Күні']] });
+    for (const reader of ['fast', 'sheetjs'] as const) {
+      const wb = readWorkbook(split, { file: 'split.xlsx', reader });
+      expect(wb.tables.health_log!.others).toEqual(['Журнал здоровья']);
+      expect(wb.errors.filter((e) => e.code === 'duplicate-sheet').map((e) => e.sheetName)).toEqual(['Журнал здоровья']);
+      const clean = readWorkbook(leftover, { file: 'leftover.xlsx', reader });
+      expect(clean.tables.health_log!.others).toBeUndefined();
+      expect(clean.errors.filter((e) => e.severity === 'error')).toEqual([]);
+    }
+  });
+});

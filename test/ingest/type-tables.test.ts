@@ -371,3 +371,32 @@ describe('typeTables: workbooks as facilities make them', () => {
     expect(reads).toBeLessThan(1_000);
   });
 });
+
+describe('typeTables: two sheets that are one table', () => {
+  const header = ['Баланың коды', 'Күні'];
+  const log = (name: string, rows: RawCell[][]) => table(name, header, rows);
+  const children = table('Балалар', ['child_id', 'birth_date', 'admitted_on', 'funding'], [['C-1', '2005-01-01', '2009-01-01', 'budget']]);
+
+  it('reads the one with rows when the other is an empty leftover, and says which was ignored', () => {
+    for (const order of [['Денсаулық күнделігі', 'Журнал здоровья'], ['Журнал здоровья', 'Денсаулық күнделігі']] as const) {
+      const [filled, empty] = order;
+      const sheets = [log(filled, [['C-1', '2010-01-04']]), log(empty, [])];
+      for (const raw of [sheets, [...sheets].reverse()]) {
+        const wb = typeTables([FACILITY, children, ...raw]);
+        expect(wb.tables.health_log!.sheetName).toBe(filled);
+        expect(wb.tables.health_log!.rows).toHaveLength(1);
+        expect(wb.tables.health_log!.others).toBeUndefined();
+        expect(listed(wb).map((e) => [e.code, e.sheetName, e.severity])).toEqual([['unknown-sheet', empty, 'warning']]);
+      }
+    }
+  });
+
+  it('reads the first when both have rows, and the error says the table may be incomplete', () => {
+    const wb = typeTables([FACILITY, children, log('Денсаулық күнделігі', [['C-1', '2010-01-04']]), log('Журнал здоровья', [['C-1', '2010-01-05']])]);
+    expect(wb.tables.health_log!.sheetName).toBe('Денсаулық күнделігі');
+    expect(wb.tables.health_log!.others).toEqual(['Журнал здоровья']);
+    const errors = listed(wb);
+    expect(errors.map((e) => [e.code, e.sheet, e.sheetName, e.severity])).toEqual([['duplicate-sheet', 'health_log', 'Журнал здоровья', 'error']]);
+    expect(errors[0]!.message.ru).toBe('Листы «Денсаулық күнделігі» и «Журнал здоровья» — одна и та же таблица, и в обоих есть строки; ereje читает по одному листу на таблицу, поэтому правила, которые её читают, не оцениваются. Перенесите строки одного листа в другой и удалите его.');
+  });
+});

@@ -9,6 +9,7 @@ import { ConditionCompiler, factOperand } from './conditions.ts';
 import { displayValue, enumValueLabel } from './display.ts';
 import { ExprCompiler } from './expr.ts';
 import { formatExpr } from '../lang/format-expr.ts';
+import { rowLookups } from './lookups.ts';
 import { mentions, slotOf, walk } from './scope.ts';
 import { compileSteps } from './steps.ts';
 import type { Case, CompiledRequirement, CompiledRule, ExprFn, Runtime } from './types.ts';
@@ -195,6 +196,7 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
     note: textsOf(decl.note),
     subjectEnum: subjectEnumOf(),
     needs,
+    rowLookups: rowLookups(decl, reqExprs, exprs, scope),
     requirements,
     facts: conds.facts,
     factTypes: new Map([...conds.factExprs].map(([n, e]) => [n, exprs.typeOf(e, scope)])),

@@ -108,3 +108,80 @@ rule admitted-young {
     expect(ev.notEvaluated).toEqual([]);
   });
 });
+
+describe('a rejected row whose cells the lookup reads were read', () => {
+  const dailyLog = compile(`
+rule daily-log {
+  clause A1.28.5
+  severity major
+  scope periodic "each day"
+  quote "q"
+  for c in children
+  per full day d in audit_period ∩ c.admitted_on .. c.discharged_on
+  require exists(health_log h where h.child_id = c.child_id and h.date within d)
+  subject c.child_id
+  message "{c.child_id} {period}"
+}`);
+  const children = { header: ['child_id', 'birth_date', 'admitted_on', 'funding'], rows: [['C-1', '2003-01-01', '2009-01-10', 'budget']] };
+  const LOG = ['child_id', 'date', 'observed_by'];
+
+  it('bears only on the case its own cells could match: a log row of 2 March rejected for its observer leaves the other days findings', async () => {
+    // Audited 1–4 March: observed on 1 March; the row of 2 March is rejected for an unknown observer role.
+    const rows = [['C-1', '2010-03-01', 'nurse'], ['C-1', '2010-03-02', 'astronaut']];
+    const ev = await evaluateBoth([dailyLog], workbook({ children, health_log: { header: LOG, rows } }, { period_from: '2010-03-01', period_to: '2010-03-04' }));
+    expect(ev.findings.map((f) => f.period)).toEqual(['2010-03-03', '2010-03-04']);
+    expect(ev.notEvaluated.map((n) => [n.subject, n.reason.en])).toEqual([['C-1', 'what it looked for may be in rows rejected for input errors (sheet "health_log", row 3); correct them and audit again']]);
+    expect(ev.rules[0]!.outcome).toBe('failed');
+  });
+
+  it('still bears on every case when a cell the lookup reads is in error: a date written 2.3.10 could be any day', async () => {
+    const ev = await evaluateBoth([dailyLog], workbook({ children, health_log: { header: LOG, rows: [['C-1', '2010-03-01', 'nurse'], ['C-1', '2.3.10', 'nurse']] } }, { period_from: '2010-03-01', period_to: '2010-03-04' }));
+    expect(ev.findings).toEqual([]);
+    expect(ev.notEvaluated.map((n) => n.subject)).toEqual(['C-1']);
+    expect(ev.rules[0]!.outcome).toBe('not_evaluated');
+  });
+
+  it('does not bear on a lookup of another kind of record: a rejected PMPK conclusion does not stand for a missing medical card', async () => {
+    const hasDoc = compile(`
+rule medical-card {
+  clause A1.9
+  severity major
+  scope record "r"
+  quote "q"
+  for c in children
+  require exists(documents x where x.child_id = c.child_id and x.document = medical_card)
+  subject c.child_id
+  message "{c.child_id}"
+}`);
+    // C-1's PMPK conclusion has a received date written 31.02.2010 (rejected); C-1 has no medical card at all.
+    const documents = { header: ['child_id', 'document', 'received_on'], rows: [['C-1', 'pmpk_conclusion', '31.02.2010'], ['C-1', 'pmpk_conclusion', '2009-02-01']] };
+    const ev = await evaluateBoth([hasDoc], workbook({ children, documents }));
+    expect(keys(ev)).toEqual(['C-1 - -']);
+    expect(ev.notEvaluated).toEqual([]);
+  });
+});
+
+describe('a lookup over the sheet the rule goes through', () => {
+  it('may find another row of that sheet: a rejected child of the same group bears on a child alone in it', async () => {
+    const notAlone = compile(`
+rule not-alone {
+  clause A1.30
+  severity minor
+  scope record "r"
+  quote "q"
+  for c in children
+  require exists(children o where o.group_id = c.group_id and o.child_id != c.child_id)
+  subject c.child_id
+  message "{c.child_id}"
+}`);
+    const groups = { header: ['group_id', 'age_band', 'skill_level'], rows: [['G-1', '6-8', 'none'], ['G-2', '6-8', 'none']] };
+    const children = {
+      header: ['child_id', 'birth_date', 'admitted_on', 'funding', 'group_id'],
+      // C-3 is of G-1 but its birth date is written 30.02.2003: whether C-1 is alone is not known. C-2 is alone in G-2.
+      rows: [['C-1', '2003-01-01', '2009-01-10', 'budget', 'G-1'], ['C-2', '2003-01-01', '2009-01-10', 'budget', 'G-2'], ['C-3', '30.02.2003', '2009-01-10', 'budget', 'G-1']],
+    };
+    const ev = await evaluateBoth([notAlone], workbook({ groups, children }));
+    expect(keys(ev)).toEqual(['C-2 - -']);
+    expect(ev.notEvaluated.map((n) => [n.subject, n.sheet])).toEqual([['C-1', 'children']]);
+  });
+});

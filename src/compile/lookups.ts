@@ -1,0 +1,84 @@
+// What a rule's lookups look for, as a test of one row: could this row be what a lookup of the rule
+// looked for in this case? The engine asks it of rows rejected for input errors (src/engine/rejected.ts):
+// a log row of 2 March rejected for its observer's role is no evidence about 3 March, while a row whose
+// date is written `1.1.10` could be any day. A lookup's `where`, read over the row's cells, decides —
+// unless a cell the `where` reads is in error, when the row may be anything the lookup looked for.
+import { bindVar } from './env.ts';
+import type { ExprCompiler } from './expr.ts';
+import { bind, slotOf, walk, type Scope } from './scope.ts';
+import type { Env, Runtime } from './types.ts';
+import { RowRef } from './values.ts';
+import type { Expr, RuleDecl } from '../lang/ast.ts';
+import type { TypedRow } from '../ingest/types.ts';
+
+/** Whether `row` could be what the rule looked up in its sheet for the case `env`; `inError` tells the cells not read. */
+export type RowLookup = (env: Env, rt: Runtime, row: TypedRow, inError: (column: string) => boolean) => boolean;
+
+/**
+ * A test per sheet whose every lookup can be read this way: the `exists`/`count`/`first`/… of the
+ * requirement and of the `let`s it reads (directly or through another `let`), judged in the case's final
+ * environment. A sheet also looked up elsewhere — to choose cases (`for`, `where`, `each item`, `per`), a
+ * `per … except`, a lookup inside another lookup's `where` — gets none: the engine then falls back on the
+ * sheet's key codes, which withhold more but never less.
+ */
+export function rowLookups(decl: RuleDecl, reqExprs: readonly Expr[], exprs: ExprCompiler, scope: Scope): ReadonlyMap<string, RowLookup> {
+  const lets = new Map(decl.steps.flatMap((s) => (s.kind === 'Let' ? [[s.name, s.value] as const] : [])));
+  // The requirement and the lets it reads, through other lets (inside lookups too: a let is in the case).
+  const roots: Expr[] = [];
+  const queue = [...reqExprs];
+  const seenLets = new Set<string>();
+  for (let e = queue.pop(); e !== undefined; e = queue.pop()) {
+    roots.push(e);
+    walk(e, (x) => { if (x.kind === 'Name' && lets.has(x.name) && !seenLets.has(x.name)) { seenLets.add(x.name); queue.push(lets.get(x.name)!); } });
+  }
+  const judged = new Set(roots.flatMap(topLevelLookups));
+
+  // Every lookup anywhere in the rule; a sheet with any lookup not judged above gets no test.
+  const all: Expr[] = [];
+  const others = new Set<string>();
+  const everywhere = (e: Expr): void => walk(e, (x) => { if (x.kind === 'Aggregate') all.push(x); });
+  for (const s of decl.steps) {
+    if (s.kind === 'For' && s.source.kind !== 'sheet') everywhere(s.source.expr);
+    else if (s.kind === 'Join') everywhere(s.on);
+    else if (s.kind === 'Where') everywhere(s.condition);
+    else if (s.kind === 'Let') everywhere(s.value);
+    else if (s.kind === 'Dated') everywhere(s.date);
+    else if (s.kind === 'Per') { everywhere(s.within); for (const x of s.except) others.add(x.sheet); }
+    else if (s.kind === 'Items') {
+      if (s.items.kind === 'expr') everywhere(s.items.expr);
+      else for (const en of s.items.entries) { en.alternatives.forEach(everywhere); if (en.guard) everywhere(en.guard); }
+    }
+  }
+  reqExprs.forEach(everywhere);
+  if (decl.subject) everywhere(decl.subject);
+  for (const x of all) if (x.kind === 'Aggregate' && !judged.has(x)) others.add(x.sheet);
+
+  const tests = new Map<string, RowLookup[]>();
+  for (const x of judged) {
+    if (x.kind !== 'Aggregate' || others.has(x.sheet)) continue;
+    const inner = bind(scope, x.variable, { kind: 'row', sheet: x.sheet });
+    const slot = slotOf(inner, x.variable);
+    const where = x.where ? exprs.compile(x.where, inner) : null;
+    const reads: string[] = [];
+    if (x.where) walk(x.where, (f) => { if (f.kind === 'Field' && f.object === x.variable && !reads.includes(f.field)) reads.push(f.field); });
+    const sheet = x.sheet;
+    const test: RowLookup = (env, rt, row, inError) =>
+      where === null || reads.some(inError) || where(bindVar(env, slot, new RowRef(sheet, row)), rt) === true;
+    tests.set(sheet, [...(tests.get(sheet) ?? []), test]);
+  }
+  const out = new Map<string, RowLookup>();
+  for (const [sheet, list] of tests) out.set(sheet, (env, rt, row, inError) => list.some((t) => t(env, rt, row, inError)));
+  return out;
+}
+
+/** The lookups of an expression not inside another lookup (whose variable no case environment holds). */
+function topLevelLookups(e: Expr): Expr[] {
+  const all: Expr[] = [];
+  walk(e, (x) => { if (x.kind === 'Aggregate') all.push(x); });
+  const nested = new Set<Expr>();
+  for (const a of all) {
+    if (a.kind !== 'Aggregate') continue;
+    for (const part of [a.where, a.select]) if (part) walk(part, (x) => { if (x.kind === 'Aggregate') nested.add(x); });
+  }
+  return all.filter((a) => !nested.has(a));
+}

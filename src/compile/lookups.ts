@@ -5,7 +5,7 @@
 // unless a cell the `where` reads is in error, when the row may be anything the lookup looked for.
 import { bindVar } from './env.ts';
 import type { ExprCompiler } from './expr.ts';
-import { bind, slotOf, walk, type Scope } from './scope.ts';
+import { bind, slotOf, walk, walkChildren, type Scope } from './scope.ts';
 import type { Env, Runtime } from './types.ts';
 import { RowRef } from './values.ts';
 import type { Expr, RuleDecl } from '../lang/ast.ts';
@@ -54,8 +54,13 @@ export function rowLookups(decl: RuleDecl, reqExprs: readonly Expr[], exprs: Exp
   for (const x of all) if (x.kind === 'Aggregate' && !judged.has(x)) others.add(x.sheet);
 
   const tests = new Map<string, RowLookup[]>();
+  const polarity = polarities(decl, lets);
   for (const x of judged) {
     if (x.kind !== 'Aggregate' || others.has(x.sheet)) continue;
+    // A lookup only ever read as "fewer is better" (`count(…) <= limit`): one more row cannot make the
+    // case pass, so no rejected row bears on it through this lookup.
+    const signs = polarity.get(x);
+    if (signs !== undefined && signs.size === 1 && signs.has(-1)) { tests.set(x.sheet, [...(tests.get(x.sheet) ?? []), () => false]); continue; }
     const inner = bind(scope, x.variable, { kind: 'row', sheet: x.sheet });
     const slot = slotOf(inner, x.variable);
     const where = x.where ? exprs.compile(x.where, inner) : null;
@@ -82,3 +87,41 @@ function topLevelLookups(e: Expr): Expr[] {
   }
   return all.filter((a) => !nested.has(a));
 }
+
+/**
+ * For each lookup the requirement reads (through lets), which way one more matching row moves it: +1
+ * towards passing (`exists`, `count(…) >= n`), -1 towards failing (`count(…) <= n`, `not exists`), 0
+ * either or unknown (`=`, arithmetic, `min`, `first`, inside another lookup). A guard of a checklist entry
+ * reads the other way (the entry holds when its guard does not).
+ */
+function polarities(decl: RuleDecl, lets: ReadonlyMap<string, Expr>): Map<Expr, Set<number>> {
+  const out = new Map<Expr, Set<number>>();
+  const seen = new Set<string>();
+  const visit = (e: Expr, p: number): void => {
+    switch (e.kind) {
+      case 'Aggregate': {
+        const grows = e.fn === 'exists' || e.fn === 'count' ? p : e.fn === 'every' ? -p : 0;
+        (out.get(e) ?? out.set(e, new Set()).get(e)!).add(grows);
+        for (const part of [e.where, e.select]) if (part) visit(part, 0);
+        return;
+      }
+      case 'Name': {
+        const v = lets.get(e.name);
+        // A let read in several places is visited once per sign it is read with.
+        if (v !== undefined && !seen.has(`${e.name}:${p}`)) { seen.add(`${e.name}:${p}`); visit(v, p); }
+        return;
+      }
+      case 'Unary': visit(e.operand, e.op === 'not' ? -p : 0); return;
+      case 'Binary': { const q = e.op === 'and' || e.op === 'or' ? p : 0; visit(e.left, q); visit(e.right, q); return; }
+      case 'Compare': {
+        const up = e.op === '>' || e.op === '>=' ? p : e.op === '<' || e.op === '<=' ? -p : 0;
+        visit(e.left, up); visit(e.right, -up); return;
+      }
+      default: { const kids: Expr[] = []; walkChildren(e, kids); for (const k of kids) visit(k, 0); }
+    }
+  };
+  if (decl.require.kind === 'single') visit(decl.require.condition, 1);
+  else for (const en of decl.require.entries) { visit(en.condition, 1); if (en.guard) visit(en.guard, -1); }
+  return out;
+}
+

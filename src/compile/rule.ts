@@ -10,7 +10,7 @@ import { displayValue, enumValueLabel } from './display.ts';
 import { ExprCompiler } from './expr.ts';
 import { formatExpr } from '../lang/format-expr.ts';
 import { rowLookups } from './lookups.ts';
-import { mentions, slotOf, walk } from './scope.ts';
+import { mentions, slotOf, walk, walkChildren } from './scope.ts';
 import { compileSteps } from './steps.ts';
 import type { Case, CompiledRequirement, CompiledRule, ExprFn, Runtime } from './types.ts';
 import { Item, RowRef, isEmptyValue, type Value } from './values.ts';
@@ -329,17 +329,3 @@ function needsOf(decl: RuleDecl): CompiledRule['needs'] {
   return { sheets: [...sheets].sort(), columns: [...columns.values()].sort(bySheetColumn), caseColumns: caseColumns.sort(bySheetColumn), looksUp: [...looksUp].sort() };
 }
 
-function walkChildren(e: Expr, out: Expr[]): void {
-  switch (e.kind) {
-    case 'Unary': out.push(e.operand); break;
-    case 'Binary': case 'Compare': out.push(e.left, e.right); break;
-    case 'In': out.push(e.value, e.list); break;
-    case 'EmptyTest': out.push(e.operand); break;
-    case 'DateShift': out.push(e.date, e.amount); break;
-    case 'Interval': out.push(e.from, e.to); break;
-    case 'Call': out.push(...e.args); break;
-    case 'TableLookup': out.push(e.key); break;
-    case 'List': out.push(...e.elements); break;
-    default: break;
-  }
-}

@@ -185,3 +185,44 @@ rule not-alone {
     expect(ev.notEvaluated.map((n) => [n.subject, n.sheet])).toEqual([['C-1', 'children']]);
   });
 });
+
+describe('a failure no further row could mend', () => {
+  const caseload = (require: string) => compile(`
+rule caseload {
+  clause A2.22
+  severity major
+  scope state "as of"
+  quote "q"
+  for g in groups
+  let members = count(children c where c.group_id = g.group_id)
+  require ${require}
+  subject g.group_id
+  message "{g.group_id}: {members}"
+}`);
+  const groups = { header: ['group_id', 'age_band', 'skill_level'], rows: [['G-1', '6-8', 'none'], ['G-2', '6-8', 'none']] };
+  // G-1: two children and a third whose birth date is written 31.11.2003 (rejected); G-2: one child.
+  const children = {
+    header: ['child_id', 'birth_date', 'admitted_on', 'funding', 'group_id'],
+    rows: [
+      ['C-1', '2003-01-01', '2009-01-10', 'budget', 'G-1'], ['C-2', '2003-01-01', '2009-01-10', 'budget', 'G-1'],
+      ['C-3', '31.11.2003', '2009-01-10', 'budget', 'G-1'], ['C-4', '2003-01-01', '2009-01-10', 'budget', 'G-2'],
+    ],
+  };
+
+  it('is a finding: a rejected member of a group already too large cannot make it smaller', async () => {
+    for (const require of ['members <= 1', 'not (members > 1)']) {
+      const ev = await evaluateBoth([caseload(require)], workbook({ groups, children }));
+      expect(keys(ev)).toEqual(['G-1 - -']);
+      expect(ev.notEvaluated).toEqual([]);
+    }
+  });
+
+  it('is not one where the row could mend it: too few members, or a range, stays not evaluated for that group', async () => {
+    for (const require of ['members >= 3', 'members >= 3 and members <= 5']) {
+      const ev = await evaluateBoth([caseload(require)], workbook({ groups, children }));
+      // G-2 has one child and no rejected row of its own: a finding; G-1's third child may be the one.
+      expect(keys(ev)).toEqual(['G-2 - -']);
+      expect(ev.notEvaluated.map((n) => n.subject)).toEqual(['G-1']);
+    }
+  });
+});

@@ -32,7 +32,7 @@ describe('failing cases a rejected row may disprove', () => {
     expect(ev.notEvaluated).toEqual([{
       rule: 'residential/plan-exists', clause: 'A1.17', subject: 'C-1', cause: 'workbook', sheet: 'plans',
       reason: {
-        kk: 'іздегені енгізу қателеріне байланысты қабылданбаған жолдарда болуы мүмкін («plans» парағы, 2-жол); оларды түзетіп, қайта тексеріңіз',
+        kk: 'ереже іздеген жазба енгізу қателеріне байланысты қабылданбаған жолдарда болуы мүмкін («plans» парағы, 2-жол); оларды түзетіп, қайта тексеріңіз',
         ru: 'искомое может быть в строках, отклонённых из-за ошибок ввода (лист «plans», стр. 2); исправьте их и проверьте снова',
         en: 'what it looked for may be in rows rejected for input errors (sheet "plans", row 2); correct them and audit again',
       },
@@ -224,5 +224,17 @@ rule caseload {
       expect(keys(ev)).toEqual(['G-2 - -']);
       expect(ev.notEvaluated.map((n) => n.subject)).toEqual(['G-1']);
     }
+  });
+});
+
+describe('the reason of a subject withheld for several rejected rows', () => {
+  it('names them all, in Kazakh in the plural', async () => {
+    const plans = { header: PLAN_HEADER, rows: [plan('C-1', '1.1.10'), plan('C-1', '2.1.10'), plan('C-2', '2009-01-20')] };
+    const ev = await evaluateBoth([hasPlan], workbook({ children: CHILDREN, plans }));
+    expect(ev.notEvaluated.map((n) => [n.subject, n.reason.kk, n.reason.ru])).toEqual([[
+      'C-1',
+      'ереже іздеген жазба енгізу қателеріне байланысты қабылданбаған жолдарда болуы мүмкін («plans» парағы, 2, 3-жолдар); оларды түзетіп, қайта тексеріңіз',
+      'искомое может быть в строках, отклонённых из-за ошибок ввода (лист «plans», стр. 2, 3); исправьте их и проверьте снова',
+    ]]);
   });
 });

@@ -6,7 +6,7 @@
 import { bindVar } from './env.ts';
 import type { ExprCompiler } from './expr.ts';
 import { bind, slotOf, walk, walkChildren, type Scope } from './scope.ts';
-import type { Env, Runtime } from './types.ts';
+import { NotEvaluatedSignal, type Env, type Runtime } from './types.ts';
 import { RowRef } from './values.ts';
 import type { Expr, RuleDecl } from '../lang/ast.ts';
 import type { TypedRow } from '../ingest/types.ts';
@@ -67,8 +67,17 @@ export function rowLookups(decl: RuleDecl, reqExprs: readonly Expr[], exprs: Exp
     const reads: string[] = [];
     if (x.where) walk(x.where, (f) => { if (f.kind === 'Field' && f.object === x.variable && !reads.includes(f.field)) reads.push(f.field); });
     const sheet = x.sheet;
-    const test: RowLookup = (env, rt, row, inError) =>
-      where === null || reads.some(inError) || where(bindVar(env, slot, new RowRef(sheet, row)), rt) === true;
+    const test: RowLookup = (env, rt, row, inError) => {
+      if (where === null || reads.some(inError)) return true;
+      try {
+        return where(bindVar(env, slot, new RowRef(sheet, row)), rt) === true;
+      } catch (err) {
+        // A rejected row's values cannot make the rule itself not evaluated (a date past the calendar):
+        // what cannot be read about the row leaves it possibly the one looked for.
+        if (err instanceof NotEvaluatedSignal) return true;
+        throw err;
+      }
+    };
     tests.set(sheet, [...(tests.get(sheet) ?? []), test]);
   }
   const out = new Map<string, RowLookup>();

@@ -238,3 +238,25 @@ describe('the reason of a subject withheld for several rejected rows', () => {
     ]]);
   });
 });
+
+describe('a rejected row the lookup cannot read through', () => {
+  it('withholds its own case only, and does not make the rule not evaluated: a date before the calendar', async () => {
+    const planInTime = compile(`
+rule plan-in-time {
+  clause A1.17
+  severity major
+  scope record "r"
+  quote "q"
+  for c in children
+  require exists(plans p where p.child_id = c.child_id and p.drafted_on + 5 working days >= c.admitted_on)
+  subject c.child_id
+  message "{c.child_id}"
+}`);
+    // C-1's plan is rejected for its number ('first'); its date, read, lies before the working-day calendar.
+    const plans = { header: PLAN_HEADER, rows: [['C-1', 'first', '1990-01-10', '2009-02-01', '2010-01-31'], plan('C-2', '2009-01-12')] };
+    const ev = await evaluateBoth([planInTime], workbook({ children: CHILDREN, plans }));
+    expect(keys(ev)).toEqual(['C-3 - -']);
+    expect(ev.notEvaluated.map((n) => [n.subject, n.cause])).toEqual([['C-1', 'workbook']]);
+    expect(ev.rules[0]!.outcome).toBe('failed');
+  });
+});

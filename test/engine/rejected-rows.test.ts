@@ -34,7 +34,7 @@ describe('failing cases a rejected row may disprove', () => {
       reason: {
         kk: 'ереже іздеген жазба енгізу қателеріне байланысты қабылданбаған жолдарда болуы мүмкін («plans» парағы, 2-жол); оларды түзетіп, қайта тексеріңіз',
         ru: 'искомое может быть в строках, отклонённых из-за ошибок ввода (лист «plans», стр. 2); исправьте их и проверьте снова',
-        en: 'what it looked for may be in rows rejected for input errors (sheet "plans", row 2); correct them and audit again',
+        en: 'the record the rule looked for may be in rows rejected for input errors (sheet "plans", row 2); correct them and audit again',
       },
     }]);
     // A confirmed violation remains a failed rule.
@@ -130,7 +130,7 @@ rule daily-log {
     const rows = [['C-1', '2010-03-01', 'nurse'], ['C-1', '2010-03-02', 'astronaut']];
     const ev = await evaluateBoth([dailyLog], workbook({ children, health_log: { header: LOG, rows } }, { period_from: '2010-03-01', period_to: '2010-03-04' }));
     expect(ev.findings.map((f) => f.period)).toEqual(['2010-03-03', '2010-03-04']);
-    expect(ev.notEvaluated.map((n) => [n.subject, n.reason.en])).toEqual([['C-1', 'what it looked for may be in rows rejected for input errors (sheet "health_log", row 3); correct them and audit again']]);
+    expect(ev.notEvaluated.map((n) => [n.subject, n.reason.en])).toEqual([['C-1', 'the record the rule looked for may be in rows rejected for input errors (sheet "health_log", row 3); correct them and audit again']]);
     expect(ev.rules[0]!.outcome).toBe('failed');
   });
 

@@ -7,7 +7,7 @@ import { bindVar } from './env.ts';
 import type { ExprCompiler } from './expr.ts';
 import { bind, slotOf, walk, walkChildren, type Scope } from './scope.ts';
 import { NotEvaluatedSignal, type Env, type Runtime } from './types.ts';
-import { RowRef } from './values.ts';
+import { Interval, RowRef } from './values.ts';
 import type { Expr, RuleDecl } from '../lang/ast.ts';
 import type { TypedRow } from '../ingest/types.ts';
 
@@ -17,9 +17,9 @@ export type RowLookup = (env: Env, rt: Runtime, row: TypedRow, inError: (column:
 /**
  * A test per sheet whose every lookup can be read this way: the `exists`/`count`/`first`/… of the
  * requirement and of the `let`s it reads (directly or through another `let`), judged in the case's final
- * environment. A sheet also looked up elsewhere — to choose cases (`for`, `where`, `each item`, `per`), a
- * `per … except`, a lookup inside another lookup's `where` — gets none: the engine then falls back on the
- * sheet's key codes, which withhold more but never less.
+ * environment, and the rows of a `per … except`. A sheet also looked up elsewhere — to choose cases
+ * (`for`, `where`, `each item`, `per … within`), inside another lookup's `where` — gets none: the engine
+ * then falls back on the sheet's key codes, which withhold more but never less.
  */
 export function rowLookups(decl: RuleDecl, reqExprs: readonly Expr[], exprs: ExprCompiler, scope: Scope): ReadonlyMap<string, RowLookup> {
   const lets = new Map(decl.steps.flatMap((s) => (s.kind === 'Let' ? [[s.name, s.value] as const] : [])));
@@ -43,7 +43,7 @@ export function rowLookups(decl: RuleDecl, reqExprs: readonly Expr[], exprs: Exp
     else if (s.kind === 'Where') everywhere(s.condition);
     else if (s.kind === 'Let') everywhere(s.value);
     else if (s.kind === 'Dated') everywhere(s.date);
-    else if (s.kind === 'Per') { everywhere(s.within); for (const x of s.except) others.add(x.sheet); }
+    else if (s.kind === 'Per') everywhere(s.within);
     else if (s.kind === 'Items') {
       if (s.items.kind === 'expr') everywhere(s.items.expr);
       else for (const en of s.items.entries) { en.alternatives.forEach(everywhere); if (en.guard) everywhere(en.guard); }
@@ -64,21 +64,37 @@ export function rowLookups(decl: RuleDecl, reqExprs: readonly Expr[], exprs: Exp
     const inner = bind(scope, x.variable, { kind: 'row', sheet: x.sheet });
     const slot = slotOf(inner, x.variable);
     const where = x.where ? exprs.compile(x.where, inner) : null;
-    const reads: string[] = [];
-    if (x.where) walk(x.where, (f) => { if (f.kind === 'Field' && f.object === x.variable && !reads.includes(f.field)) reads.push(f.field); });
+    const reads = x.where ? fieldsOf(x.where, x.variable) : [];
     const sheet = x.sheet;
-    const test: RowLookup = (env, rt, row, inError) => {
-      if (where === null || reads.some(inError)) return true;
-      try {
-        return where(bindVar(env, slot, new RowRef(sheet, row)), rt) === true;
-      } catch (err) {
-        // A rejected row's values cannot make the rule itself not evaluated (a date past the calendar):
-        // what cannot be read about the row leaves it possibly the one looked for.
-        if (err instanceof NotEvaluatedSignal) return true;
-        throw err;
-      }
-    };
+    const test: RowLookup = (env, rt, row, inError) =>
+      where === null || reads.some(inError) || guarded(() => where(bindVar(env, slot, new RowRef(sheet, row)), rt) === true);
     tests.set(sheet, [...(tests.get(sheet) ?? []), test]);
+  }
+  // `per … except leaves l where … during l.from .. l.to`: a rejected row that could be one of those rows
+  // bears on the periods its `during` overlaps (any period when the dates are in error), no other.
+  for (const step of decl.steps) {
+    if (step.kind !== 'Per') continue;
+    const perSlot = slotOf(scope, step.variable);
+    for (const x of step.except) {
+      if (others.has(x.sheet)) continue;
+      const inner = bind(scope, x.variable, { kind: 'row', sheet: x.sheet });
+      const slot = slotOf(inner, x.variable);
+      const where = x.where ? exprs.compile(x.where, inner) : null;
+      const during = exprs.compile(x.during, inner);
+      const whereReads = x.where ? fieldsOf(x.where, x.variable) : [];
+      const duringReads = fieldsOf(x.during, x.variable);
+      const sheet = x.sheet;
+      const test: RowLookup = (env, rt, row, inError) => guarded(() => {
+        const bound = bindVar(env, slot, new RowRef(sheet, row));
+        if (where !== null && !whereReads.some(inError) && where(bound, rt) !== true) return false;
+        if (duringReads.some(inError)) return true;
+        const d = during(bound, rt);
+        const p = env[perSlot];
+        if (!(d instanceof Interval)) return false;   // an accepted row like it would exclude nothing
+        return !(p instanceof Interval) || (d.from <= (p.to ?? Infinity) && (d.to ?? Infinity) >= p.from);
+      });
+      tests.set(sheet, [...(tests.get(sheet) ?? []), test]);
+    }
   }
   const out = new Map<string, RowLookup>();
   for (const [sheet, list] of tests) out.set(sheet, (env, rt, row, inError) => list.some((t) => t(env, rt, row, inError)));
@@ -134,3 +150,23 @@ function polarities(decl: RuleDecl, lets: ReadonlyMap<string, Expr>): Map<Expr, 
   return out;
 }
 
+
+/** The columns of `variable`'s row an expression reads. */
+function fieldsOf(e: Expr, variable: string): string[] {
+  const out: string[] = [];
+  walk(e, (f) => { if (f.kind === 'Field' && f.object === variable && !out.includes(f.field)) out.push(f.field); });
+  return out;
+}
+
+/**
+ * A rejected row's values cannot make the rule itself not evaluated (a date before the working-day
+ * calendar): what cannot be read about the row leaves it possibly the one looked for.
+ */
+function guarded(test: () => boolean): boolean {
+  try {
+    return test();
+  } catch (err) {
+    if (err instanceof NotEvaluatedSignal) return true;
+    throw err;
+  }
+}

@@ -260,3 +260,37 @@ rule plan-in-time {
     expect(ev.rules[0]!.outcome).toBe('failed');
   });
 });
+
+describe('a rejected row of a per … except', () => {
+  const dailyLog = compile(`
+rule daily-log {
+  clause A1.28.5
+  severity major
+  scope periodic "each day"
+  quote "q"
+  for c in children
+  per full day d in audit_period ∩ c.admitted_on .. c.discharged_on
+    except leaves l where l.child_id = c.child_id during l.from .. l.to
+  require exists(health_log h where h.child_id = c.child_id and h.date within d)
+  subject c.child_id
+  message "{c.child_id} {period}"
+}`);
+  const children = { header: ['child_id', 'birth_date', 'admitted_on', 'funding'], rows: [['C-1', '2003-01-01', '2009-01-10', 'budget']] };
+  const healthLog = { header: ['child_id', 'date'], rows: [['C-1', '2010-03-01']] };
+  const LEAVES = ['child_id', 'from', 'to', 'parent_application'];
+  const period = { period_from: '2010-03-01', period_to: '2010-03-05' };
+
+  it('bears on the days its dates cover: a leave of 2–3 March rejected for its application leaves 4–5 March findings', async () => {
+    const leaves = { header: LEAVES, rows: [['C-1', '2010-03-02', '2010-03-03', 'maybe'], ['C-1', '2009-05-01', '2009-05-02', 'yes']] };
+    const ev = await evaluateBoth([dailyLog], workbook({ children, health_log: healthLog, leaves }, period));
+    expect(ev.findings.map((f) => f.period)).toEqual(['2010-03-04', '2010-03-05']);
+    expect(ev.notEvaluated.map((n) => [n.subject, n.sheet])).toEqual([['C-1', 'leaves']]);
+  });
+
+  it('bears on every day when its dates are in error', async () => {
+    const leaves = { header: LEAVES, rows: [['C-1', '2.3.10', '2010-03-03', 'yes'], ['C-1', '2009-05-01', '2009-05-02', 'yes']] };
+    const ev = await evaluateBoth([dailyLog], workbook({ children, health_log: healthLog, leaves }, period));
+    expect(ev.findings).toEqual([]);
+    expect(ev.notEvaluated.map((n) => n.subject)).toEqual(['C-1']);
+  });
+});

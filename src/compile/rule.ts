@@ -9,7 +9,8 @@ import { ConditionCompiler, factOperand } from './conditions.ts';
 import { displayValue, enumValueLabel } from './display.ts';
 import { ExprCompiler } from './expr.ts';
 import { formatExpr } from '../lang/format-expr.ts';
-import { mentions, slotOf, walk } from './scope.ts';
+import { rowLookups } from './lookups.ts';
+import { mentions, slotOf, walk, walkChildren } from './scope.ts';
 import { compileSteps } from './steps.ts';
 import type { Case, CompiledRequirement, CompiledRule, ExprFn, Runtime } from './types.ts';
 import { Item, RowRef, isEmptyValue, type Value } from './values.ts';
@@ -195,6 +196,7 @@ export function compileRule(rulesetId: string, decl: RuleDecl, exprs: ExprCompil
     note: textsOf(decl.note),
     subjectEnum: subjectEnumOf(),
     needs,
+    rowLookups: rowLookups(decl, reqExprs, exprs, scope),
     requirements,
     facts: conds.facts,
     factTypes: new Map([...conds.factExprs].map(([n, e]) => [n, exprs.typeOf(e, scope)])),
@@ -327,17 +329,3 @@ function needsOf(decl: RuleDecl): CompiledRule['needs'] {
   return { sheets: [...sheets].sort(), columns: [...columns.values()].sort(bySheetColumn), caseColumns: caseColumns.sort(bySheetColumn), looksUp: [...looksUp].sort() };
 }
 
-function walkChildren(e: Expr, out: Expr[]): void {
-  switch (e.kind) {
-    case 'Unary': out.push(e.operand); break;
-    case 'Binary': case 'Compare': out.push(e.left, e.right); break;
-    case 'In': out.push(e.value, e.list); break;
-    case 'EmptyTest': out.push(e.operand); break;
-    case 'DateShift': out.push(e.date, e.amount); break;
-    case 'Interval': out.push(e.from, e.to); break;
-    case 'Call': out.push(...e.args); break;
-    case 'TableLookup': out.push(e.key); break;
-    case 'List': out.push(...e.elements); break;
-    default: break;
-  }
-}

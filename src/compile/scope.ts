@@ -67,3 +67,19 @@ export function walk(e: Expr, visit: (e: Expr) => void): void {
     default: break;
   }
 }
+
+/** The direct sub-expressions of an expression, aggregates' `where` and `select` left out. */
+export function walkChildren(e: Expr, out: Expr[]): void {
+  switch (e.kind) {
+    case 'Unary': out.push(e.operand); break;
+    case 'Binary': case 'Compare': out.push(e.left, e.right); break;
+    case 'In': out.push(e.value, e.list); break;
+    case 'EmptyTest': out.push(e.operand); break;
+    case 'DateShift': out.push(e.date, e.amount); break;
+    case 'Interval': out.push(e.from, e.to); break;
+    case 'Call': out.push(...e.args); break;
+    case 'TableLookup': out.push(e.key); break;
+    case 'List': out.push(...e.elements); break;
+    default: break;
+  }
+}

@@ -4,6 +4,7 @@ import type { DayNumber } from '../core/date.ts';
 import type { Lang, Localized } from '../core/lang.ts';
 import type { TypedTable } from '../ingest/types.ts';
 import type { LangType, LocalizedTemplate, ScopeKind, Severity } from '../lang/ast.ts';
+import type { RowLookup } from './lookups.ts';
 import type { RowRef, Interval, Period, Value } from './values.ts';
 
 /** A json-rules-engine condition as the compiler emits it: facts by name only, never `path`. */
@@ -77,6 +78,11 @@ export interface CompiledRule {
      */
     readonly looksUp: readonly string[];
   };
+  /**
+   * Per sheet of `needs.looksUp` whose lookups can be asked of one row: whether a row could be what the
+   * rule looked for in a case (see lookups.ts). A looked-up sheet absent here is judged by its key codes.
+   */
+  readonly rowLookups: ReadonlyMap<string, RowLookup>;
   readonly requirements: readonly CompiledRequirement[];
   /** Every fact the conditions name, as a closure over a case. */
   readonly facts: ReadonlyMap<string, ExprFn>;

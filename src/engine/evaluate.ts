@@ -64,7 +64,7 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
         if (blocking.length > 0) { for (const gap of [...blocking, ...ifJudged]) missing.push({ reason: gap.reason, cause: 'workbook', gap }); continue; }
         try {
           const judged = { cases: 0 };
-          const found = await judgeRule(rule, v, versions, rt, options.mode ?? 'fast', uncovered, options.explain === true, judged, rejectedLookups(rule, workbook), doubted);
+          const found = await judgeRule(rule, v, versions, rt, options.mode ?? 'fast', uncovered, options.explain === true, judged, rejectedLookups(rule, workbook, rt), doubted);
           // A column read only to judge a case is needed only when there is a case to judge: without a
           // labour group, a workbook without subgroups has nothing for the subgroup rule to look at.
           if (ifJudged.length > 0 && judged.cases > 0) { for (const gap of ifJudged) missing.push({ reason: gap.reason, cause: 'workbook', gap }); continue; }

@@ -30,9 +30,9 @@ export const reasons = {
   rejectedMayHold: (sheets: readonly { readonly sheetName: string; readonly rows: readonly number[] }[]): Localized => {
     const rows = (r: readonly number[]) => r.slice(0, 5).join(', ') + (r.length > 5 ? ', …' : '');
     return {
-      kk: `іздегені енгізу қателеріне байланысты қабылданбаған жолдарда болуы мүмкін (${sheets.map((s) => `«${s.sheetName}» парағы, ${rows(s.rows)}-жол`).join('; ')}); оларды түзетіп, қайта тексеріңіз`,
+      kk: `ереже іздеген жазба енгізу қателеріне байланысты қабылданбаған жолдарда болуы мүмкін (${sheets.map((s) => `«${s.sheetName}» парағы, ${rows(s.rows)}-${s.rows.length === 1 ? 'жол' : 'жолдар'}`).join('; ')}); оларды түзетіп, қайта тексеріңіз`,
       ru: `искомое может быть в строках, отклонённых из-за ошибок ввода (${sheets.map((s) => `лист «${s.sheetName}», стр. ${rows(s.rows)}`).join('; ')}); исправьте их и проверьте снова`,
-      en: `what it looked for may be in rows rejected for input errors (${sheets.map((s) => `sheet "${s.sheetName}", row${s.rows.length === 1 ? '' : 's'} ${rows(s.rows)}`).join('; ')}); correct them and audit again`,
+      en: `the record the rule looked for may be in rows rejected for input errors (${sheets.map((s) => `sheet "${s.sheetName}", row${s.rows.length === 1 ? '' : 's'} ${rows(s.rows)}`).join('; ')}); correct them and audit again`,
     };
   },
   /** The table's rows are on two (or more) sheets: the one read may be only part of them. */

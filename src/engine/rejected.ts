@@ -3,9 +3,12 @@
 // row rejected for a date written `1.1.10` is not found, though the facility wrote it. Such a case is not
 // a finding: the rule could not look at what it looked for, so that subject is not evaluated until the
 // rows are corrected. A rejected row bears on a case when it holds something in a column the rule reads
-// there (a row of empty cells is no record), and none of its key codes (a child's, a group's, a staff
-// member's), read without error, differs from the code of the row the case is about.
-import { RowRef, type Case, type CompiledRule } from '../compile/index.ts';
+// there (a row of empty cells is no record), and it could be what the rule looked for in that case:
+// the lookup's own `where`, read over the row's cells, does not exclude it (a cell the `where` reads in
+// error excludes nothing — see compile/lookups.ts). Where a sheet's lookups cannot be read that way (a
+// `per … except`, a lookup choosing the cases), its key codes decide: none of them (a child's, a group's,
+// a staff member's), read without error, differs from the code of the row the case is about.
+import { RowRef, type Case, type CompiledRule, type Runtime } from '../compile/index.ts';
 import type { IngestedWorkbook, TypedRow } from '../ingest/types.ts';
 import { sheetById } from '../schema/index.ts';
 
@@ -24,7 +27,7 @@ export type RejectedLookups = (c: Case) => readonly RejectedRowsBearing[];
 interface KeyColumn { readonly column: string; readonly target: string; readonly targetColumn: string }
 
 /** Null when no sheet the rule looks rows up in has a rejected row (every case is then judged as it is). */
-export function rejectedLookups(rule: CompiledRule, workbook: IngestedWorkbook): RejectedLookups | null {
+export function rejectedLookups(rule: CompiledRule, workbook: IngestedWorkbook, rt: Runtime): RejectedLookups | null {
   const sheets = rule.needs.looksUp.flatMap((sheet) => {
     const table = workbook.tables[sheet];
     if (table === undefined || table.rejected.length === 0) return [];
@@ -34,13 +37,19 @@ export function rejectedLookups(rule: CompiledRule, workbook: IngestedWorkbook):
     const inError = new Set(workbook.errors.filter((e) => e.sheet === sheet && e.severity === 'error' && e.row !== null && e.column !== null).map((e) => `${e.row}\u0000${e.column}`));
     const rows = table.rejected
       .filter((row) => read.some((column) => row.values[column] !== null))
-      .map((row) => ({ row, code: (column: string) => (inError.has(`${row.excelRow}\u0000${column}`) ? undefined : row.values[column] ?? undefined) }));
+      .map((row): Rejected => {
+        const unread = (column: string) => inError.has(`${row.excelRow}\u0000${column}`);
+        return { row, unread, code: (column) => (unread(column) ? undefined : row.values[column] ?? undefined) };
+      });
     if (rows.length === 0) return [];
+    // With the lookup's own test, a unique code is no key: a rule over children may look up other
+    // children (`o.child_id != c.child_id`), whose codes differ from the case's by design.
+    const lookup = rule.rowLookups.get(sheet);
     const keys: KeyColumn[] = (sheetById(sheet)?.columns ?? []).flatMap((c) =>
       !present.has(c.id) ? []
       : c.references ? [{ column: c.id, target: c.references.sheet, targetColumn: c.references.column }]
-      : c.unique ? [{ column: c.id, target: sheet, targetColumn: c.id }] : []);
-    return [{ sheet, sheetName: table.sheetName, rows, keys, byKey: keys.map((k) => indexBy(rows, k.column)) }];
+      : c.unique && lookup === undefined ? [{ column: c.id, target: sheet, targetColumn: c.id }] : []);
+    return [{ sheet, sheetName: table.sheetName, rows, keys, byKey: keys.map((k) => indexBy(rows, k.column)), lookup }];
   });
   if (sheets.length === 0) return null;
   return (c) => {
@@ -51,15 +60,16 @@ export function rejectedLookups(rule: CompiledRule, workbook: IngestedWorkbook):
       // failing cases against thousands of rejected rows stay a lookup each, not a product.
       const at = s.keys.findIndex((k) => bound.has(k.target));
       const candidates = at < 0 ? s.rows : candidatesOf(s.byKey[at]!, s.keys[at]!, bound.get(s.keys[at]!.target)!);
-      const rows = candidates.filter((r) => s.keys.every((k) => mayBe(r, k, bound.get(k.target))));
+      const rows = candidates.filter((r) => s.keys.every((k) => mayBe(r, k, bound.get(k.target)))
+        && (s.lookup === undefined || s.lookup(c.env, rt, r.row, r.unread)));
       if (rows.length > 0) out.push({ sheet: s.sheet, sheetName: s.sheetName, rows: rows.map((r) => r.row.excelRow).sort((a, b) => a - b) });
     }
     return out;
   };
 }
 
-/** A rejected row, and the code in a key column read without error (undefined: none). */
-interface Rejected { readonly row: TypedRow; readonly code: (column: string) => unknown }
+/** A rejected row, whether a cell of it is in error, and the code in a key column read without error (undefined: none). */
+interface Rejected { readonly row: TypedRow; readonly unread: (column: string) => boolean; readonly code: (column: string) => unknown }
 
 /** Rejected rows by the code read in one key column, and those whose code was not read. */
 interface KeyIndex { readonly byCode: ReadonlyMap<unknown, readonly Rejected[]>; readonly unread: readonly Rejected[] }

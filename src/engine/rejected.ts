@@ -34,11 +34,18 @@ export function rejectedLookups(rule: CompiledRule, workbook: IngestedWorkbook, 
     const present = new Set(table.columns);
     const read = rule.needs.columns.filter((c) => c.sheet === sheet && present.has(c.column)).map((c) => c.column);
     // A cell in error (a code no child has, a duplicate, `#N/A`) tells nothing of whose row it is.
-    const inError = new Set(workbook.errors.filter((e) => e.sheet === sheet && e.severity === 'error' && e.row !== null && e.column !== null).map((e) => `${e.row}\u0000${e.column}`));
+    // Built once per rule and sheet, not per case: a row's columns in error, by Excel row.
+    const inError = new Map<number, Set<string>>();
+    for (const e of workbook.errors) {
+      if (e.sheet !== sheet || e.severity !== 'error' || e.row === null || e.column === null) continue;
+      const columns = inError.get(e.row);
+      if (columns === undefined) inError.set(e.row, new Set([e.column])); else columns.add(e.column);
+    }
     const rows = table.rejected
       .filter((row) => read.some((column) => row.values[column] !== null))
       .map((row): Rejected => {
-        const unread = (column: string) => inError.has(`${row.excelRow}\u0000${column}`);
+        const columns = inError.get(row.excelRow);
+        const unread = columns === undefined ? () => false : (column: string) => columns.has(column);
         return { row, unread, code: (column) => (unread(column) ? undefined : row.values[column] ?? undefined) };
       });
     if (rows.length === 0) return [];

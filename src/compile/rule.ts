@@ -301,6 +301,18 @@ function needsOf(decl: RuleDecl): CompiledRule['needs'] {
       }
     }
   };
+  const makesCases = new Set<string>();
+  const choosing = (e: Expr) => walk(e, (x) => { if (x.kind === 'Aggregate') makesCases.add(x.sheet); });
+  for (const s of decl.steps) {
+    if (s.kind === 'For') { if (s.source.kind === 'sheet') makesCases.add(s.source.sheet); else choosing(s.source.expr); }
+    else if (s.kind === 'Join') { makesCases.add(s.sheet); choosing(s.on); }
+    else if (s.kind === 'Where') choosing(s.condition);
+    else if (s.kind === 'Per') choosing(s.within);
+    else if (s.kind === 'Items') {
+      if (s.items.kind === 'expr') choosing(s.items.expr);
+      else for (const en of s.items.entries) { en.alternatives.forEach(choosing); if (en.guard) choosing(en.guard); }
+    }
+  }
   let vars = new Map<string, string>();
   for (const s of decl.steps) {
     if (s.kind === 'For') { if (s.source.kind === 'sheet') { sheets.add(s.source.sheet); vars = new Map(vars).set(s.variable, s.source.sheet); } else { visit(s.source.expr, vars); vars = new Map(vars); vars.delete(s.variable); } }
@@ -326,6 +338,6 @@ function needsOf(decl: RuleDecl): CompiledRule['needs'] {
   if (decl.subject) visit(decl.subject, vars);
   const bySheetColumn = (a: { sheet: string; column: string }, b: { sheet: string; column: string }) =>
     a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.column < b.column ? -1 : a.column > b.column ? 1 : 0;
-  return { sheets: [...sheets].sort(), columns: [...columns.values()].sort(bySheetColumn), caseColumns: caseColumns.sort(bySheetColumn), looksUp: [...looksUp].sort() };
+  return { sheets: [...sheets].sort(), columns: [...columns.values()].sort(bySheetColumn), caseColumns: caseColumns.sort(bySheetColumn), looksUp: [...looksUp].sort(), makesCases: [...makesCases].sort() };
 }
 

@@ -77,6 +77,11 @@ export interface CompiledRule {
      * where a row kept out — rejected for an input error — can make a case fail that the row would pass.
      */
     readonly looksUp: readonly string[];
+    /**
+     * Sheets whose rows decide which cases exist (`for`, `join`, and the lookups of the steps that choose
+     * cases): a row of them rejected for an input error may be a case nobody judged.
+     */
+    readonly makesCases: readonly string[];
   };
   /**
    * Per sheet of `needs.looksUp` whose lookups can be asked of one row: whether a row could be what the

@@ -11,7 +11,7 @@ import { evalCondition, explainCondition } from './conditions.ts';
 import { buildFinding, cmp, compareClauses, compareFindings } from './findings.ts';
 import { reasons } from './reasons.ts';
 import { ReferenceJudge } from './reference.ts';
-import { rejectedLookups, type RejectedLookups, type RejectedRowsBearing } from './rejected.ts';
+import { rejectedCases, rejectedLookups, type RejectedLookups, type RejectedRowsBearing } from './rejected.ts';
 import type { Evaluation, Finding, NotEvaluated, NotEvaluatedCause, RulesetVersionUsed } from './types.ts';
 import { selectVersions, sortVersions, versionOn } from './versions.ts';
 
@@ -55,6 +55,8 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
       const missing: { reason: Localized; cause: NotEvaluatedCause; gap?: WorkbookGap }[] = [];
       const uncovered: Uncovered = new Map();
       const doubted: Doubted = new Map();
+      /** Rows rejected for input errors that may be cases of the rule, by sheet: cases not judged. */
+      const unjudged = new Map<string, { sheet: string; sheetName: string; rows: Set<number> }>();
       let clause = '';
       for (const v of versions) {
         const rule = v.rules.find((r) => r.name === name);
@@ -70,6 +72,10 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
           if (ifJudged.length > 0 && judged.cases > 0) { for (const gap of ifJudged) missing.push({ reason: gap.reason, cause: 'workbook', gap }); continue; }
           // A loop, not push(...): a daily rule can fail on 100k+ cases, past the engine's argument limit.
           for (const f of found) own.push(f);
+          for (const b of rejectedCases(rule, workbook)) {
+            const seen = unjudged.get(b.sheet);
+            if (seen === undefined) unjudged.set(b.sheet, { ...b, rows: new Set(b.rows) }); else for (const r of b.rows) seen.rows.add(r);
+          }
         } catch (err) {
           if (!(err instanceof NotEvaluatedSignal)) throw err;
           missing.push({ reason: err.reason, cause: 'rule_pack' });
@@ -93,6 +99,13 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
         const shown = sorted.slice(0, 3).map(formatIsoDate).join(', ') + (sorted.length > 3 ? ', …' : '');
         notEvaluated.push({ rule: ruleId, clause, subject, reason: reasons.noVersion(subject, shown, inForceWindows(versions)), cause: 'rule_pack' });
       }
+      // Rows rejected for input errors that may be cases of the rule: those cases were not judged, so the
+      // rule, whatever it found in the others, has not been shown to pass (see README: "passed only when
+      // every case was judged").
+      if (unjudged.size > 0) {
+        const sheets = [...unjudged.values()];
+        notEvaluated.push({ rule: ruleId, clause, reason: reasons.rejectedCases(sheets.map((b) => ({ sheetName: b.sheetName, rows: [...b.rows].sort((x, y) => x - y) }))), cause: 'workbook', sheet: sheets[0]!.sheet });
+      }
       // Likewise one entry per subject whose failing cases a rejected row may have caused: the workbook,
       // not the rule pack, is to be corrected (see rejected.ts).
       for (const [subject, bearing] of doubted) {
@@ -108,7 +121,7 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
       // has not been shown to pass: it is not evaluated, as README says ("passed only when every case
       // was judged"). Whether such a gap makes the audit incomplete is the verdict's call, by `cause`.
       const failed = own.some((f) => f.severity !== 'info');
-      outcomes.push({ rule: ruleId, clause, outcome: failed ? 'failed' : uncovered.size > 0 || doubted.size > 0 ? 'not_evaluated' : 'passed' });
+      outcomes.push({ rule: ruleId, clause, outcome: failed ? 'failed' : uncovered.size > 0 || doubted.size > 0 || unjudged.size > 0 ? 'not_evaluated' : 'passed' });
     }
   }
   const byClauseRule = (a: { clause: string; rule: string }, b: { clause: string; rule: string }) => compareClauses(a.clause, b.clause) || cmp(a.rule, b.rule);

@@ -27,6 +27,15 @@ export const reasons = {
     en: `sheet "${sheetName}" has no data row — this register was not filled in, and a rule is not passed on an empty register`,
   }),
   /** Rows rejected for input errors that may hold what a subject's failing cases looked for. */
+  /** Rows rejected for input errors that may be cases of the rule: not judged. */
+  rejectedCases: (sheets: readonly { readonly sheetName: string; readonly rows: readonly number[] }[]): Localized => {
+    const rows = (r: readonly number[]) => r.slice(0, 5).join(', ') + (r.length > 5 ? ', …' : '');
+    return {
+      kk: `енгізу қателеріне байланысты қабылданбаған жолдар осы ереженің тексерілмеген жағдайлары болуы мүмкін (${sheets.map((s) => `«${s.sheetName}» парағы, ${rows(s.rows)}-${s.rows.length === 1 ? 'жол' : 'жолдар'}`).join('; ')}); оларды түзетіп, қайта тексеріңіз`,
+      ru: `строки, отклонённые из-за ошибок ввода, могут быть непроверенными случаями этого правила (${sheets.map((s) => `лист «${s.sheetName}», стр. ${rows(s.rows)}`).join('; ')}); исправьте их и проверьте снова`,
+      en: `rows rejected for input errors may be cases of this rule that were not judged (${sheets.map((s) => `sheet "${s.sheetName}", row${s.rows.length === 1 ? '' : 's'} ${rows(s.rows)}`).join('; ')}); correct them and audit again`,
+    };
+  },
   rejectedMayHold: (sheets: readonly { readonly sheetName: string; readonly rows: readonly number[] }[]): Localized => {
     const rows = (r: readonly number[]) => r.slice(0, 5).join(', ') + (r.length > 5 ? ', …' : '');
     return {

@@ -23,6 +23,22 @@ export interface RejectedRowsBearing {
 /** For one rule over one workbook: which rejected rows bear on a case. */
 export type RejectedLookups = (c: Case) => readonly RejectedRowsBearing[];
 
+/**
+ * The rejected rows that may be cases of the rule — rows of a sheet whose rows decide which cases exist,
+ * holding something in a column the rule reads there — by sheet. Such a case was not judged, so the
+ * rule has not been shown to pass.
+ */
+export function rejectedCases(rule: CompiledRule, workbook: IngestedWorkbook): RejectedRowsBearing[] {
+  return rule.needs.makesCases.flatMap((sheet) => {
+    const table = workbook.tables[sheet];
+    if (table === undefined || table.rejected.length === 0) return [];
+    const present = new Set(table.columns);
+    const read = rule.needs.columns.filter((c) => c.sheet === sheet && present.has(c.column)).map((c) => c.column);
+    const rows = table.rejected.filter((row) => read.some((column) => row.values[column] !== null)).map((row) => row.excelRow);
+    return rows.length === 0 ? [] : [{ sheet, sheetName: table.sheetName, rows }];
+  });
+}
+
 /** A column of a looked-up sheet holding a code of a row of `target` (its own sheet for a unique code). */
 interface KeyColumn { readonly column: string; readonly target: string; readonly targetColumn: string }
 

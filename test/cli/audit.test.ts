@@ -104,7 +104,11 @@ describe('ereje audit on a workbook with cells in its last row and column (test/
     const example = await run(['audit', CORNER_CELLS_SOURCE, '--format', 'json', '--lang', 'en']);
     const [a, b] = [JSON.parse(corner.stdout) as AuditReport, JSON.parse(example.stdout) as AuditReport];
     expect(a.findings).toEqual(b.findings);
-    expect(a.not_evaluated).toEqual(b.not_evaluated);
+    // D-99, a child code with nothing else, is rejected: the rules that go through the children were
+    // not shown to pass for it, and say so; everything else is the example's.
+    const strayRow = (n: AuditReport['not_evaluated'][number]) => n.subject === undefined && n.sheet === 'children' && n.reason.includes('row 1048576');
+    expect(a.not_evaluated.filter((n) => !strayRow(n))).toEqual(b.not_evaluated);
+    expect(a.not_evaluated.filter(strayRow).length).toBeGreaterThan(0);
     expect(a.input_errors.map((e) => [e.code, e.cell])).toEqual([
       ['blank-header', 'children!XFD1'], ['missing-cell', 'children!D1048576'], ['missing-cell', 'children!B1048576'], ['missing-cell', 'children!G1048576'],
     ]);

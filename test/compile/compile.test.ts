@@ -58,9 +58,9 @@ describe('compileRuleFile', () => {
     expect(json.in_force).toEqual({ from: '2009-09-07', until: null, approximate: false });
     expect(json.operators).toContain('within');
     expect(rs.rules.map((r) => r.needs)).toEqual([
-      { sheets: ['plans'], columns: ['approved_by', 'approved_on', 'completed_on', 'drafted_on'].map((column) => ({ sheet: 'plans', column })), caseColumns: [], looksUp: [] },
+      { sheets: ['plans'], columns: ['approved_by', 'approved_on', 'completed_on', 'drafted_on'].map((column) => ({ sheet: 'plans', column })), caseColumns: [], looksUp: [], makesCases: ['plans'] },
       // The requirement reads the contract's terms; no step does, so none decides which cases exist.
-      { sheets: ['contracts'], columns: ['payment_terms', 'periodicity', 'signed_on'].map((column) => ({ sheet: 'contracts', column })), caseColumns: [], looksUp: [] },
+      { sheets: ['contracts'], columns: ['payment_terms', 'periodicity', 'signed_on'].map((column) => ({ sheet: 'contracts', column })), caseColumns: [], looksUp: [], makesCases: ['contracts'] },
     ]);
   });
   it('refuses working days without a loaded calendar', () => {

@@ -90,7 +90,7 @@ rule group-size {
     expect(ev.notEvaluated).toEqual([]);
   });
 
-  it('leave alone a rule that only goes through the sheet: a rejected row there is no case, not a missing one', async () => {
+  it('of a sheet the rule goes through are cases nobody judged: the findings of the others stand, and the rule is not shown to pass', async () => {
     const admitted = compile(`
 rule admitted-young {
   clause A1.2
@@ -105,7 +105,15 @@ rule admitted-young {
     const children = { ...CHILDREN, rows: [...CHILDREN.rows, ['C-4', '2003-13-01', '2009-01-10', 'budget']] };
     const ev = await evaluateBoth([admitted], workbook({ children }));
     expect(keys(ev)).toEqual(['C-1 - -']);
-    expect(ev.notEvaluated).toEqual([]);
+    expect(ev.rules[0]!.outcome).toBe('failed');
+    expect(ev.notEvaluated.map((n) => [n.subject, n.cause, n.sheet, n.reason.en])).toEqual([
+      [undefined, 'workbook', 'children', 'rows rejected for input errors may be cases of this rule that were not judged (sheet "children", row 5); correct them and audit again'],
+    ]);
+    // Without C-1's violation the rule would have "passed" on C-2 and C-3 alone: C-4 was never judged.
+    const young = { ...children, rows: children.rows.filter((r) => r[0] !== 'C-1') };
+    const only = await evaluateBoth([admitted], workbook({ children: young }));
+    expect(only.findings).toEqual([]);
+    expect(only.rules[0]!.outcome).toBe('not_evaluated');
   });
 });
 
@@ -182,7 +190,8 @@ rule not-alone {
     };
     const ev = await evaluateBoth([notAlone], workbook({ groups, children }));
     expect(keys(ev)).toEqual(['C-2 - -']);
-    expect(ev.notEvaluated.map((n) => [n.subject, n.sheet])).toEqual([['C-1', 'children']]);
+    // C-1 may have company in C-3; and C-3, whose row was rejected, is a case nobody judged.
+    expect(ev.notEvaluated.map((n) => [n.subject, n.sheet])).toEqual([[undefined, 'children'], ['C-1', 'children']]);
   });
 });
 

@@ -71,24 +71,11 @@ describe('not evaluated', () => {
     expect(ev.notEvaluated[0]).toMatchObject({ cause: 'workbook', sheet: 'children' });
   });
   it('a table the rule reads is on two sheets with rows: the one read may be only part of it', async () => {
-    const daily = compile(`
-rule plan-exists {
-  clause A1.17
-  severity major
-  scope record "r"
-  quote "q"
-  for c in children
-  require exists(plans p where p.child_id = c.child_id)
-  subject c.child_id
-  message "{c.child_id}"
-}`);
-    const plans = (child: string) => ({ header: ['child_id', 'plan_no', 'drafted_on', 'valid_from', 'valid_to'], rows: [[child, 1, '2009-01-20', '2009-02-01', '2010-01-31']] });
-    const children = { header: ['child_id', 'birth_date', 'admitted_on', 'funding'], rows: [['C-1', '2003-01-01', '2009-01-10', 'budget'], ['C-2', '2003-01-01', '2009-01-10', 'budget']] };
-    // C-2's plan is on the second sheet: judged on the first alone, C-2 would "have no plan".
-    const ev = await evaluateBoth([daily], workbook({ children, plans: plans('C-1'), 'Индивидуальные планы': plans('C-2') }));
+    // G-1's row is on the second sheet: judged on the first alone, the group-size rule would not see it.
+    const ev = await evaluateBoth([rs], workbook({ children: CHILDREN, groups: groups('none'), 'Топтар': { header: ['group_id', 'age_band', 'skill_level'], rows: [['G-2', '9-13', 'none']] } }));
     expect(ev.findings).toEqual([]);
     expect(ev.rules[0]!.outcome).toBe('not_evaluated');
-    expect(ev.notEvaluated.map((n) => [n.reason.en, n.cause, n.sheet])).toEqual([['one table is on several sheets: "plans", "Индивидуальные планы" — the sheet read may be only part of it', 'workbook', 'plans']]);
+    expect(ev.notEvaluated.map((n) => [n.reason.en, n.cause, n.sheet])).toEqual([['one table is on several sheets: "groups", "Топтар" — the sheet read may be only part of it', 'workbook', 'groups']]);
   });
   it('a sheet that is no register may be empty: nothing to record is a record', async () => {
     const ev = await evaluateBoth([rs], workbook({ groups: { header: ['group_id', 'age_band', 'skill_level'], rows: [] }, children: { ...CHILDREN, rows: CHILDREN.rows.map((r) => [...r.slice(0, 5), null]) } }));

@@ -28,6 +28,24 @@ describe('ereje rules compile', () => {
     expect(text).not.toMatch(/"path"/);
     expect(out.stdout).toMatch(/residential@2009-240-o\.json: \d+ rules/);
   });
+  it('replaces its own earlier output, never a file ereje did not write (unless --force)', async () => {
+    const outDir = tmp();
+    expect(await main(['rules', 'compile', '--out', outDir], io().io)).toBe(0);
+    // A re-run replaces the compiled rulesets it wrote.
+    expect(await main(['rules', 'compile', '--out', outDir], io().io)).toBe(0);
+    // A user's file where one would go: refused before anything is written, left as it was.
+    const mine = join(outDir, 'residential@2009-240-o.json');
+    writeFileSync(mine, '{"notes": "mine"}\n');
+    rmSync(join(outDir, 'day-care@2009-240-o.json'));
+    const { out, io: cli } = io();
+    expect(await main(['rules', 'compile', '--out', outDir, '--lang', 'en'], cli)).toBe(2);
+    expect(out.stderr).toMatch(/residential@2009-240-o\.json exists and is not a report ereje wrote/);
+    expect(readFileSync(mine, 'utf8')).toBe('{"notes": "mine"}\n');
+    expect(readdirSync(outDir)).not.toContain('day-care@2009-240-o.json');
+    expect(out.stdout).toBe('');
+    expect(await main(['rules', 'compile', '--out', outDir, '--force'], io().io)).toBe(0);
+    expect(JSON.parse(readFileSync(mine, 'utf8')).schema).toBe('ereje.compiled-ruleset/1');
+  });
   it('exits 2 and writes nothing when a rule file does not compile', async () => {
     const rulesDir = tmp(), outDir = join(tmp(), 'out');
     writeFileSync(join(rulesDir, 'bad.ereje'), 'ruleset x version "1" {\n  title en "t"\n  applies_to residential\n}\n');

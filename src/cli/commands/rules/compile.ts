@@ -1,11 +1,12 @@
 // `ereje rules compile [DIR] --out DIR`: writes each ruleset version's json-rules-engine rules as JSON.
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Lang } from '../../../core/lang.ts';
 import { defaultRulesDir, ruleFolderProblem } from '../../../rulepack/index.ts';
 import { loadPackReporting } from '../../../rulepack/cli-support.ts';
+import { writeReportFile } from '../../audit-one.ts';
 import { langOption } from '../../options.ts';
+import { refuseReplacingForeign } from '../../report-owner.ts';
 import { FatalError } from '../../errors.ts';
 import type { CliIO } from '../../main.ts';
 
@@ -14,8 +15,9 @@ export function registerRulesCompile(rules: Command, io: CliIO, setExit: (code: 
     .description('compile the rule files to json-rules-engine JSON, one file per ruleset version')
     .argument('[dir]', 'folder with rule files (default: the bundled rules/)')
     .requiredOption('--out <dir>', 'folder to write <ruleset>@<version>.json into')
+    .option('--force', 'replace existing files at those paths even when ereje did not write them')
     .addOption(langOption('language of the messages'))
-    .action(async (dirArg: string | undefined, opts: { out: string; lang: Lang }) => {
+    .action(async (dirArg: string | undefined, opts: { out: string; lang: Lang; force?: boolean }) => {
       const problem = await ruleFolderProblem(dirArg ?? defaultRulesDir());
       if (problem) throw new FatalError(problem);
       const dir = resolve(dirArg ?? defaultRulesDir());
@@ -27,10 +29,12 @@ export function registerRulesCompile(rules: Command, io: CliIO, setExit: (code: 
         setExit(2);
         return;
       }
-      await mkdir(opts.out, { recursive: true });
-      for (const rs of pack.rulesets) {
-        const path = join(opts.out, `${rs.id}@${rs.version}.json`);
-        await writeFile(path, JSON.stringify(rs.toJson(), null, 2) + '\n');
+      const targets = pack.rulesets.map((rs) => ({ rs, path: join(opts.out, `${rs.id}@${rs.version}.json`) }));
+      // A file there that ereje did not write (one of its own compiled rulesets it may replace) is the
+      // user's: every path is checked before anything is written.
+      if (opts.force !== true) refuseReplacingForeign(targets.map((t) => t.path));
+      for (const { rs, path } of targets) {
+        writeReportFile(path, JSON.stringify(rs.toJson(), null, 2) + '\n');
         io.stdout(`${path}: ${rs.rules.length} rules, ${rs.toJson().rules.length} json-rules-engine rules\n`);
       }
       setExit(0);

@@ -13,6 +13,7 @@ import { capDiagnostics, MAX_ERRORS_PER_FILE, MAX_NAME_LENGTH, nameTooLongMessag
 import { error, q, reportInto, t3 } from './messages.ts';
 import { lineIndex, spanAt, spanBetween, type LineIndex } from './span.ts';
 import { syntaxMessage } from './syntax-messages.ts';
+import { workbookWordAt, workbookWordMessage } from './workbook-words.ts';
 
 export interface ParseResult {
   readonly file: RuleFile | null;
@@ -166,15 +167,26 @@ function strayDiagnostics(path: string, lines: LineIndex, text: string, lexed: R
     ...lexed.errors.slice(0, n).map((e) => ({ offset: e.offset, span: () => spanAt(path, lines, e.offset, Math.max(1, e.length)), image: text.slice(e.offset, e.offset + 1) })),
     ...lexed.junk.slice(0, n).map((j) => ({ offset: j.startOffset, span: () => spanBetween(path, j), image: j.image })),
   ].sort((a, b) => a.offset - b.offset).slice(0, n);
-  const out = first.slice(0, n - 1).map((x) => strayMessage(x.span(), x.image));
+  const out = first.slice(0, n - 1).map((x) => strayMessage(x.span(), x.image, namePlace(lexed.tokens, x.offset) ? text.slice(x.offset) : null));
   const total = lexed.errors.length + lexed.junk.length;
   const next = first[n - 1];
-  if (next && total > out.length) out.push({ ...strayMessage(next.span(), next.image), omitted: total - out.length });
+  if (next && total > out.length) out.push({ ...strayMessage(next.span(), next.image, namePlace(lexed.tokens, next.offset) ? text.slice(next.offset) : null), omitted: total - out.length });
   return out;
 }
 
-function strayMessage(span: Span, image: string): Diagnostic {
+/**
+ * Whether stray letters at `offset` stand where a name goes (after `.`, `in`, `given`, an operator, `(` or
+ * `,`), so a workbook label there means its Latin id; elsewhere (after `kk`, `quote` …) text lacks quotes.
+ */
+function namePlace(tokens: readonly IToken[], offset: number): boolean {
+  const before = previousToken(tokens, offset)?.image;
+  return before !== undefined && ['.', 'in', 'given', '=', '!=', '<', '<=', '>', '>=', '(', ',', ':'].includes(before);
+}
+
+function strayMessage(span: Span, image: string, from: string | null): Diagnostic {
   const ch = image.slice(0, 1);
+  const word = from !== null && /\p{L}/u.test(ch) ? workbookWordAt(from) : null;
+  if (word) return error('syntax', span, workbookWordMessage(word.label, word.entries));
   const shown = q(image);
   const one = [...image].length === 1;
   return error('syntax', span, /\p{L}/u.test(ch)

@@ -171,10 +171,12 @@ export function validateManifest(loaded: LoadedManifest, file: RuleFile | null):
     d('"ruleset"', 'manifest-ruleset', `the manifest is for ${m.ruleset}@${m.version} but lies beside ${rs.id}@${rs.version}`, `манифест для ${m.ruleset}@${m.version}, а лежит рядом с ${rs.id}@${rs.version}`, `манифест ${m.ruleset}@${m.version} үшін, бірақ ${rs.id}@${rs.version} жанында тұр`);
   }
   const names = new Set(file.rules.map((r) => r.name));
+  // The rules looked in are the file's beside the manifest: name its version, not the one a copied manifest still claims.
+  const checkedAgainst = rs ? `${rs.id}@${rs.version}` : `${m.ruleset}@${m.version}`;
   const byId = new Map(m.points.map((p) => [p.id, p]));
   for (const p of m.points) {
     for (const r of p.rules ?? []) {
-      if (!names.has(r)) d(`"${r}"`, 'manifest-unknown-rule', `${p.id} names rule ${r}, which ${m.ruleset}@${m.version} does not have`, `${p.id} ссылается на правило ${r}, которого нет в ${m.ruleset}@${m.version}`, `${p.id} ${r} ережесін атайды, ол ${m.ruleset}@${m.version} ішінде жоқ`);
+      if (!names.has(r)) d(`"${r}"`, 'manifest-unknown-rule', `${p.id} names rule ${r}, which ${checkedAgainst} does not have`, `${p.id} ссылается на правило ${r}, которого нет в ${checkedAgainst}`, `${p.id} ${r} ережесін атайды, ол ${checkedAgainst} ішінде жоқ`);
     }
   }
   const manifestName = path.split(/[\\/]/).pop() ?? path;

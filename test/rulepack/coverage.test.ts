@@ -104,6 +104,14 @@ rule licences {
       .toEqual(['manifest-missing', 'manifest-rules', 'manifest-missing', 'manifest-missing-rule']);
   });
 
+  it('a manifest copied from another version: a rule it names is missing from the version beside it, not from the copied one', () => {
+    const text = JSON.stringify({ schema: 'ereje.clause-manifest/1', ruleset: 'residential', version: 'old', annex: 1,
+      points: [{ id: 'A1.1', status: 'narrative', about: 'a' }, { id: 'A1.2', status: 'narrative', about: 'b' }, { id: 'A1.3', status: 'encoded', about: 'c', rules: ['licences', 'gone'] }] }, null, 2);
+    const out = validateManifest({ path: 'v.manifest.json', text, manifest: parseManifest('v.manifest.json', text).manifest! }, file);
+    expect(out.map((d) => d.code)).toEqual(['manifest-ruleset', 'manifest-unknown-rule']);
+    expect(out[1]!.message.en).toBe('A1.3 names rule gone, which residential@v does not have');
+  });
+
   it('finds a rule not listed, a listed rule that does not exist, and a missing reason', () => {
     expect(check({ points: [p('A1.1', 'pending'), p('A1.2', 'narrative'), p('A1.3', 'encoded', { rules: ['licence'] })] as never }))
       .toEqual(['manifest-reason', 'manifest-unknown-rule', 'manifest-missing-rule']);

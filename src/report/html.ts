@@ -6,7 +6,7 @@ import { HTML_STYLE, htmlHead } from './html-style.ts';
 import type { ReportWords } from './i18n.ts';
 import { columnText, sheetText, subjectText } from './labels.ts';
 import {
-  SEVERITY_ORDER, annexTitle, clauseCounts, consolidateNotEvaluated, entryExplanations, entryPeriods, enumText, explainLines,
+  SEVERITY_ORDER, ruleRef, annexTitle, clauseCounts, consolidateNotEvaluated, entryExplanations, entryPeriods, enumText, explainLines,
   formatEvidence, formatInForce, groupByClause, groupBySubject, inputErrorCell, isWarning, itemLabel, notEvaluatedPlace, severityCounts,
   shownEvidence, verdictLine, wordsFor, type RenderOptions,
 } from './view.ts';
@@ -103,10 +103,10 @@ function findings(report: AuditReport, w: ReportWords, options: RenderOptions): 
   return `<section class="findings-by-clause"><h2>${esc(w.findings)}</h2>\n${entriesByClause(report.groups, report, w, options)}\n</section>`;
 }
 
-function entriesByClause(entries: readonly FindingGroup[], report: Pick<AuditReport, 'findings'>, w: ReportWords, options: RenderOptions): string {
+function entriesByClause(entries: readonly FindingGroup[], report: Pick<AuditReport, 'findings'> & Partial<Pick<AuditReport, 'rulesets'>>, w: ReportWords, options: RenderOptions): string {
   return groupByClause(entries, options.quotes).map((a) => {
     const clauses = a.clauses.map((c) => `<div class="clause">
-<h4><span class="mono">${esc(c.clause)}</span> <span class="muted">(${c.entries.length})</span> <span class="rule mono">${esc([...new Set(c.entries.map((g) => g.rule))].join(', '))}</span></h4>
+<h4><span class="mono">${esc(c.clause)}</span> <span class="muted">(${c.entries.length})</span> <span class="rule mono">${esc([...new Set(c.entries.map((g) => ruleRef(g, report.rulesets)))].join(', '))}</span></h4>
 ${c.quotes.map((q) => `<blockquote lang="kk"><span class="ql">${esc(w.quote)}:</span> «${esc(q)}»</blockquote>`).join('\n')}
 <table class="findings"><colgroup><col class="c-subj"><col class="c-msg"><col class="c-exp"><col class="c-act"><col class="c-ev"></colgroup><thead><tr><th>${esc(w.subject)}</th><th>${esc(w.message)}</th><th>${esc(w.expected)}</th><th>${esc(w.actual)}</th><th>${esc(w.evidence)}</th></tr></thead>
 <tbody>${c.entries.map((g) => entryRow(g, report, w, options)).join('')}</tbody></table>

@@ -5,7 +5,7 @@ import { consolidateFindings } from './consolidate.ts';
 import type { ReportWords } from './i18n.ts';
 import { columnText, sheetText } from './labels.ts';
 import {
-  SEVERITY_ORDER, annexTitle, clauseCounts, consolidateNotEvaluated, entryExplanations, entryTarget, enumText, explainLines, followUpText,
+  SEVERITY_ORDER, annexTitle, clauseCounts, consolidateNotEvaluated, entryExplanations, entryTarget, enumText, explainLines, followUpText, ruleRef,
   formatEvidenceList, formatInForce, groupByClause, inputErrorCell, isWarning, notEvaluatedPlace, severityCounts, verdictLine, wordsFor,
   type RenderOptions,
 } from './view.ts';
@@ -86,12 +86,14 @@ export function renderMarkdown(report: AuditReport, options: RenderOptions): str
 }
 
 /** Entries by annex and clause: the order's Kazakh text, a table of entries, then their explanations. */
-function entrySections(entries: readonly FindingGroup[], report: Pick<AuditReport, 'findings'>, w: ReportWords, options: RenderOptions, out: string[]): void {
+function entrySections(entries: readonly FindingGroup[], report: Pick<AuditReport, 'findings'> & Partial<Pick<AuditReport, 'rulesets'>>, w: ReportWords, options: RenderOptions, out: string[]): void {
   const withStatus = entries.some((g) => g.follow_up !== undefined);
   for (const annex of groupByClause(entries, options.quotes)) {
     out.push(`### ${annexTitle(annex.annex, w)}`, '');
     for (const c of annex.clauses) {
-      out.push(`#### ${c.clause}`, '');
+      // Which version judged the entries, when the audit used more than one (an amendment within the period).
+      const refs = [...new Set(c.entries.map((g) => ruleRef(g, report.rulesets)))];
+      out.push(`#### ${c.clause}${refs.some((r) => r.includes('@')) ? ` — ${md(refs.join(', '))}` : ''}`, '');
       for (const q of c.quotes) out.push(`> ${mdLine(q)}`, '');
       out.push(table(
         [w.severity, w.subject, w.message, w.expected, w.actual, w.evidence, ...(withStatus ? [w.followUpStatus] : [])],

@@ -6,7 +6,7 @@ import { consolidateFindings } from './consolidate.ts';
 import type { ReportWords } from './i18n.ts';
 import { columnText, sheetText } from './labels.ts';
 import {
-  SEVERITY_ORDER, clauseCounts, consolidateNotEvaluated, entryExplanations, entryTarget, enumText, explainLines, followUpText,
+  SEVERITY_ORDER, clauseCounts, consolidateNotEvaluated, entryExplanations, entryTarget, enumText, explainLines, followUpText, ruleRef,
   formatEvidenceList, formatInForce, groupBy, isWarning, notEvaluatedPlace, severityCounts, verdictLine, wordsFor, type RenderOptions,
 } from './view.ts';
 
@@ -86,14 +86,14 @@ const PER_SHEET = 5;
 const ALL_INPUT_ERRORS = 50;
 
 function entryLines(
-  entries: readonly FindingGroup[], report: Pick<AuditReport, 'findings'>, w: ReportWords, options: RenderOptions, out: string[],
+  entries: readonly FindingGroup[], report: Pick<AuditReport, 'findings'> & Partial<Pick<AuditReport, 'rulesets'>>, w: ReportWords, options: RenderOptions, out: string[],
 ): void {
   for (const group of groupBy(entries, (g) => g.rule)) {
     const { shown, hidden } = cap(group, PER_RULE);
     for (const g of shown) {
       const status = followUpText(g, w);
       out.push(`  [${w.severities[g.severity]}] ${g.clause} ${entryTarget(g, w, options.lang)} — ${oneLine(g.message)}${status ? `  [${status}]` : ''}`);
-      out.push(`      ${w.expected}: ${oneLine(g.expected)}; ${w.actual}: ${oneLine(g.actual)}; ${w.evidence}: ${formatEvidenceList(g.evidence, w) || '—'}  (${g.rule})`);
+      out.push(`      ${w.expected}: ${oneLine(g.expected)}; ${w.actual}: ${oneLine(g.actual)}; ${w.evidence}: ${formatEvidenceList(g.evidence, w) || '—'}  (${ruleRef(g, report.rulesets)})`);
       for (const { explain, periods } of entryExplanations(g, report.findings)) {
         out.push(`      ${w.explanation}${periods.length > 0 && periods.length < g.count ? ` (${periods.length})` : ''}${explain.source ? ` — ${w.source}: ${explain.source}` : ''}`);
         for (const line of explainLines(explain.conditions, w)) out.push(`        ${'  '.repeat(line.depth)}${line.result ? '✓' : '✗'} ${oneLine(line.text)}`);

@@ -240,6 +240,16 @@ export function entryPeriodsInFull(g: FindingGroup, w: ReportWords): string {
   return g.count === 1 ? g.periods[0]!.from : `${w.periodCount(g.period_kind ?? 'other', g.count)}: ${rangesText(g.periods)}`;
 }
 
+/**
+ * The rule of an entry as the report names it: `residential/group-size`, or `residential/group-size@2010-x`
+ * when the audit used more than one version of its ruleset (an amendment in force within the period),
+ * so that which text judged the entry is on its line and not only in the JSON.
+ */
+export function ruleRef(g: { readonly rule: string; readonly version: string }, rulesets: readonly { readonly id: string }[] | undefined): string {
+  const ruleset = g.rule.slice(0, g.rule.indexOf('/'));
+  return (rulesets ?? []).filter((r) => r.id === ruleset).length > 1 ? `${g.rule}@${g.version}` : g.rule;
+}
+
 /** An entry's `subject · periods · item` in the report language, leaving out what is absent. */
 export function entryTarget(g: FindingGroup, w: ReportWords, lang: Lang): string {
   return [subjectText(g.subject, lang), entryPeriods(g, w), itemLabel(g, lang)].filter((x) => x !== '').join(' · ');

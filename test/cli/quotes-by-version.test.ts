@@ -33,4 +33,20 @@ describe('quotes by version', () => {
     const html = await run(['audit', workbook, '--rules', rules, '--format', 'html', '--lang', 'en']);
     expect(html.stdout).toContain('«…болмаған жағдайда - 5 адамнан асырмай');
   });
+
+  it('names the version that judged each entry when the audit used two versions of the ruleset, in every human format', async () => {
+    const rules = packWithAmendment();
+    const workbook = join(fixture, 'residential-2009q4-2010q1.xlsx');
+    const md = await run(['audit', workbook, '--rules', rules, '--format', 'md', '--lang', 'en']);
+    expect(md.stdout).toContain('#### A1.30.5 — residential/group-size@2010-test-amendment');
+    const html = await run(['audit', workbook, '--rules', rules, '--format', 'html', '--lang', 'en']);
+    expect(html.stdout).toContain('<span class="rule mono">residential/group-size@2010-test-amendment</span>');
+    const terminal = await run(['audit', workbook, '--rules', rules, '--lang', 'en']);
+    expect(terminal.stdout).toContain('(residential/group-size@2010-test-amendment)');
+    expect(terminal.stdout).toContain('(residential/complaint-review-monthly@2009-240-o)');
+    // With one version, the rule alone, as before.
+    const before = await run(['audit', workbook, '--lang', 'en']);
+    expect(before.stdout).toContain('(residential/complaint-review-monthly)');
+    expect(before.stdout).not.toMatch(/residential\/[a-z-]+@/);
+  });
 });

@@ -9,7 +9,12 @@ import { reportWords } from './i18n.ts';
 import { enumText } from './labels.ts';
 import { SEVERITY_ORDER, quoteFor, type QuoteMap } from './view.ts';
 
-/** The report's style, and the batch summary's own: A4 landscape, a wide table that scrolls on a narrow screen. */
+/**
+ * The report's style, and the batch summary's own: A4 landscape, a wide table that scrolls on a narrow screen.
+ * The facilities table's count columns have their headings set vertically: written across, ten or more of
+ * them ("незначительное", "сохраняется", "Ошибки в данных") made the table wider than the A4 page, and the
+ * print cut off its last columns, the exit state among them.
+ */
 const BATCH_STYLE = `${HTML_STYLE}
 .wide { max-width: 277mm; } table.batch td, table.batch th { font-size: 9pt; } table.batch th { font-size: 8pt; padding-left: 1.2mm; padding-right: 1.2mm; }
 .table-scroll { overflow-x: auto; } td.persisting { color: var(--critical); font-weight: 700; }
@@ -19,8 +24,12 @@ table.batch td.mono, table.batch td .mono { overflow-wrap: normal; } table.batch
 .verdict-tag { font-weight: 600; white-space: nowrap; } .verdict-tag.verdict-compliant { color: var(--ok); }
 .verdict-tag.verdict-non_compliant { color: var(--critical); } .verdict-tag.verdict-incomplete { color: var(--major); }
 tr.failed td { color: var(--critical); } .quote { font-style: italic; }
+table.batch th.count { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; vertical-align: bottom; text-align: left; }
 @page { size: A4 landscape; }
 `;
+
+/** The facilities table's columns before its counts: file, facility, period, verdict. */
+const TEXT_COLUMNS = 4;
 
 export function renderBatchSummaryHtml(summary: BatchSummary, options: { quotes?: QuoteMap } = {}): string {
   const lang = summary.lang;
@@ -69,7 +78,7 @@ ${fuStats}
 </section>
 <section>
 <h2>${esc(w.facilities)}</h2>
-<div class="table-scroll"><table class="batch"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>
+<div class="table-scroll"><table class="batch"><thead><tr>${head.map((h, i) => `<th${i >= TEXT_COLUMNS ? ' class="count"' : ''}>${esc(h)}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows}
 </tbody></table></div>

@@ -24,9 +24,20 @@ table.batch td.mono, table.batch td .mono { overflow-wrap: normal; } table.batch
 .verdict-tag { font-weight: 600; white-space: nowrap; } .verdict-tag.verdict-compliant { color: var(--ok); }
 .verdict-tag.verdict-non_compliant { color: var(--critical); } .verdict-tag.verdict-incomplete { color: var(--major); }
 tr.failed td { color: var(--critical); } .quote { font-style: italic; }
+table.batch td .reasons { font-size: 8pt; }
 table.batch th.count { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; vertical-align: bottom; text-align: left; }
 @page { size: A4 landscape; }
 `;
+
+/**
+ * Under the verdict, what it rests on — the rest of the report's verdict line ("in the workbook: no sheet
+ * «Visits»", "1 input error"): why a facility is incomplete, which the counts beside it cannot say.
+ */
+function verdictReasons(b: BatchSummary['workbooks'][number], verdictWord: string): string {
+  const prefix = `${verdictWord} — `;
+  const reasons = b.verdict !== null && b.verdict.startsWith(prefix) ? b.verdict.slice(prefix.length) : '';
+  return reasons === '' ? '' : `<br><span class="reasons muted">${esc(reasons)}</span>`;
+}
 
 /** The facilities table's columns before its counts: file, facility, period, verdict. */
 const TEXT_COLUMNS = 4;
@@ -54,7 +65,7 @@ export function renderBatchSummaryHtml(summary: BatchSummary, options: { quotes?
     const fu = !followUp ? '' : b.follow_up === null ? `<td colspan="3" class="muted">${esc(w.noBaseline)}</td>`
       : n(b.follow_up.new) + `<td class="num${b.follow_up.persisting > 0 ? ' persisting' : ''}">${b.follow_up.persisting}</td>` + n(b.follow_up.resolved);
     return `<tr><td class="mono">${file}</td><td>${esc(f.name)}<br><span class="mono muted">${esc(f.facility_id)} · ${esc(enumText('kind', f.kind, lang))}</span></td>` +
-      `<td class="mono"><span class="nw">${esc(b.period!.from)} …</span> <span class="nw">${esc(b.period!.to)}</span></td><td><span class="verdict-tag verdict-${b.result}">${esc(w.verdict[b.result])}</span></td>` +
+      `<td class="mono"><span class="nw">${esc(b.period!.from)} …</span> <span class="nw">${esc(b.period!.to)}</span></td><td><span class="verdict-tag verdict-${b.result}">${esc(w.verdict[b.result])}</span>${verdictReasons(b, w.verdict[b.result])}</td>` +
       SEVERITY_ORDER.map((k) => n(b.findings![k])).join('') + n(b.entries) + n(b.input_errors) + fu + n(b.exit) + '</tr>';
   }).join('\n');
   const worst = summary.worst_clauses.map((c) => {

@@ -76,6 +76,17 @@ describe('ereje audit DIR --out DIR', () => {
     expect(html).toContain('лист «Дети»');
   });
 
+  it('counts one written report as one report in English', async () => {
+    const inputs = join(tmp, 'one');
+    mkdirSync(inputs, { recursive: true });
+    copyFileSync('examples/day-care-2010.xlsx', join(inputs, 'day-care.xlsx'));
+    writeFileSync(join(inputs, 'old.xlsx'), 'Код;Наименование\n');
+    const out = join(tmp, 'one-out');
+    const r = await run(['audit', inputs, '--format', 'json', '--out', out, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`ereje: wrote 1 report to ${out}\n`);
+  });
+
   it('refuses a workbook whose report would be named like the summary, before writing anything', async () => {
     const inputs = join(tmp, 'clash');
     mkdirSync(inputs, { recursive: true });

@@ -153,7 +153,7 @@ export const cliText = {
     `--out ${path}: не удаётся записать отчёт (${code}); выберите путь, доступный для записи.`,
     `--out ${path}: cannot write the report (${code}); choose a path you can write to.`),
   wrote: (path: string) => L(`жазылды: ${path}`, `записано: ${path}`, `wrote ${path}`),
-  wroteReports: (n: number, dir: string) => L(`${dir} қалтасына ${n} есеп жазылды`, `в ${dir} записано отчётов: ${n}`, `wrote ${n} reports to ${dir}`),
+  wroteReports: (n: number, dir: string) => L(`${dir} қалтасына ${n} есеп жазылды`, `в ${dir} записано отчётов: ${n}`, `wrote ${n} ${n === 1 ? 'report' : 'reports'} to ${dir}`),
 
   templateUnknownKind: (kind: string, kinds: string) => L(
     `белгісіз мекеме түрі "${kind}"; мыналардың бірін жазыңыз: ${kinds}.`,

@@ -9,7 +9,12 @@ import { reportWords } from './i18n.ts';
 import { enumText } from './labels.ts';
 import { SEVERITY_ORDER, quoteFor, type QuoteMap } from './view.ts';
 
-/** The report's style, and the batch summary's own: A4 landscape, a wide table that scrolls on a narrow screen. */
+/**
+ * The report's style, and the batch summary's own: A4 landscape, a wide table that scrolls on a narrow screen.
+ * The facilities table's count columns have their headings set vertically: written across, ten or more of
+ * them ("незначительное", "сохраняется", "Ошибки в данных") made the table wider than the A4 page, and the
+ * print cut off its last columns, the exit state among them.
+ */
 const BATCH_STYLE = `${HTML_STYLE}
 .wide { max-width: 277mm; } table.batch td, table.batch th { font-size: 9pt; } table.batch th { font-size: 8pt; padding-left: 1.2mm; padding-right: 1.2mm; }
 .table-scroll { overflow-x: auto; } td.persisting { color: var(--critical); font-weight: 700; }
@@ -19,8 +24,23 @@ table.batch td.mono, table.batch td .mono { overflow-wrap: normal; } table.batch
 .verdict-tag { font-weight: 600; white-space: nowrap; } .verdict-tag.verdict-compliant { color: var(--ok); }
 .verdict-tag.verdict-non_compliant { color: var(--critical); } .verdict-tag.verdict-incomplete { color: var(--major); }
 tr.failed td { color: var(--critical); } .quote { font-style: italic; }
+table.batch td .reasons { font-size: 8pt; }
+table.batch th.count { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; vertical-align: bottom; text-align: left; }
 @page { size: A4 landscape; }
 `;
+
+/**
+ * Under the verdict, what it rests on — the rest of the report's verdict line ("in the workbook: no sheet
+ * «Visits»", "1 input error"): why a facility is incomplete, which the counts beside it cannot say.
+ */
+function verdictReasons(b: BatchSummary['workbooks'][number], verdictWord: string): string {
+  const prefix = `${verdictWord} — `;
+  const reasons = b.verdict !== null && b.verdict.startsWith(prefix) ? b.verdict.slice(prefix.length) : '';
+  return reasons === '' ? '' : `<br><span class="reasons muted">${esc(reasons)}</span>`;
+}
+
+/** The facilities table's columns before its counts: file, facility, period, verdict. */
+const TEXT_COLUMNS = 4;
 
 export function renderBatchSummaryHtml(summary: BatchSummary, options: { quotes?: QuoteMap } = {}): string {
   const lang = summary.lang;
@@ -45,7 +65,7 @@ export function renderBatchSummaryHtml(summary: BatchSummary, options: { quotes?
     const fu = !followUp ? '' : b.follow_up === null ? `<td colspan="3" class="muted">${esc(w.noBaseline)}</td>`
       : n(b.follow_up.new) + `<td class="num${b.follow_up.persisting > 0 ? ' persisting' : ''}">${b.follow_up.persisting}</td>` + n(b.follow_up.resolved);
     return `<tr><td class="mono">${file}</td><td>${esc(f.name)}<br><span class="mono muted">${esc(f.facility_id)} · ${esc(enumText('kind', f.kind, lang))}</span></td>` +
-      `<td class="mono"><span class="nw">${esc(b.period!.from)} …</span> <span class="nw">${esc(b.period!.to)}</span></td><td><span class="verdict-tag verdict-${b.result}">${esc(w.verdict[b.result])}</span></td>` +
+      `<td class="mono"><span class="nw">${esc(b.period!.from)} …</span> <span class="nw">${esc(b.period!.to)}</span></td><td><span class="verdict-tag verdict-${b.result}">${esc(w.verdict[b.result])}</span>${verdictReasons(b, w.verdict[b.result])}</td>` +
       SEVERITY_ORDER.map((k) => n(b.findings![k])).join('') + n(b.entries) + n(b.input_errors) + fu + n(b.exit) + '</tr>';
   }).join('\n');
   const worst = summary.worst_clauses.map((c) => {
@@ -69,7 +89,7 @@ ${fuStats}
 </section>
 <section>
 <h2>${esc(w.facilities)}</h2>
-<div class="table-scroll"><table class="batch"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>
+<div class="table-scroll"><table class="batch"><thead><tr>${head.map((h, i) => `<th${i >= TEXT_COLUMNS ? ' class="count"' : ''}>${esc(h)}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows}
 </tbody></table></div>

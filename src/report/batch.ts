@@ -8,7 +8,8 @@ import type { Severity } from '../engine/types.ts';
 import { compareClauses } from '../engine/findings.ts';
 import type { AuditReport, AuditResult, FindingGroup, ReportFinding } from './types.ts';
 import { compareNatural } from './order.ts';
-import { SEVERITY_ORDER, severityCounts } from './view.ts';
+import { reportWords } from './i18n.ts';
+import { SEVERITY_ORDER, severityCounts, verdictLine } from './view.ts';
 
 /**
  * What the summary reads of a workbook's report (see batchReport): a batch keeps this of each workbook,
@@ -18,6 +19,10 @@ export interface BatchReport {
   readonly facility: AuditReport['facility'];
   readonly period: AuditReport['period'];
   readonly result: AuditResult;
+  /** The language, rules not evaluated and rows read: what the verdict line (verdictLine) rests on besides the counts. */
+  readonly lang: AuditReport['lang'];
+  readonly not_evaluated: AuditReport['not_evaluated'];
+  readonly rows: AuditReport['rows'];
   readonly summary: AuditReport['summary'];
   readonly findings: readonly Pick<ReportFinding, 'rule' | 'clause' | 'severity' | 'follow_up'>[];
   readonly groups: readonly Pick<FindingGroup, 'clause' | 'severity'>[];
@@ -27,7 +32,7 @@ export interface BatchReport {
 /** The part of a report the batch summary reads. */
 export function batchReport(r: AuditReport): BatchReport {
   return {
-    facility: r.facility, period: r.period, result: r.result, summary: r.summary,
+    facility: r.facility, period: r.period, result: r.result, lang: r.lang, not_evaluated: r.not_evaluated, rows: r.rows, summary: r.summary,
     findings: r.findings.map((f) => ({ rule: f.rule, clause: f.clause, severity: f.severity, ...(f.follow_up === undefined ? {} : { follow_up: f.follow_up }) })),
     groups: r.groups.map((g) => ({ clause: g.clause, severity: g.severity })),
     ...(r.follow_up === undefined ? {} : { follow_up: { baseline: { file: r.follow_up.baseline.file } } }),
@@ -55,6 +60,8 @@ export interface BatchWorkbook {
   readonly facility: { readonly facility_id: string; readonly name: string; readonly kind: string } | null;
   readonly period: { readonly from: string; readonly to: string } | null;
   readonly result: AuditResult | null;
+  /** The report's verdict line, as its first line reads; null when no report could be made (see error). */
+  readonly verdict: string | null;
   readonly findings: Readonly<Record<Severity, number>> | null;
   readonly entries: number | null;
   readonly input_errors: number | null;
@@ -123,7 +130,7 @@ function workbookRow(o: BatchOutcome): BatchWorkbook {
   const r = o.report;
   if (r === null) {
     return {
-      file: o.file, report: null, exit: o.exitCode, error: o.error ?? null, facility: null, period: null, result: null,
+      file: o.file, report: null, exit: o.exitCode, error: o.error ?? null, facility: null, period: null, result: null, verdict: null,
       findings: null, entries: null, input_errors: null, not_evaluated: null, follow_up: null,
     };
   }
@@ -132,6 +139,7 @@ function workbookRow(o: BatchOutcome): BatchWorkbook {
     facility: { facility_id: r.facility.facility_id, name: r.facility.name, kind: r.facility.kind },
     period: { from: r.period.from, to: r.period.to },
     result: r.result,
+    verdict: verdictLine(r, reportWords(r.lang), r.lang),
     findings: severityCounts(r),
     entries: r.groups.length,
     input_errors: r.summary.input_errors,

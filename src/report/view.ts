@@ -171,7 +171,10 @@ function capped(items: readonly string[], limit: number, w: ReportWords): string
  * A1.43"), and the subjects it could not judge because their cases are dated when no version of the rule
  * pack was in force (children admitted before the order came into force).
  */
-export function verdictLine(report: AuditReport, w: ReportWords, lang: Lang): string {
+export function verdictLine(
+  report: Pick<AuditReport, 'result' | 'summary' | 'not_evaluated' | 'rows'> & { readonly findings: readonly { readonly severity: Severity }[] },
+  w: ReportWords, lang: Lang,
+): string {
   const parts: string[] = [];
   const failing = report.findings.filter((f) => f.severity !== 'info').length;
   if (report.result === 'non_compliant') parts.push(w.verdictFindings(failing));

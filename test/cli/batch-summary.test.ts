@@ -8,7 +8,8 @@ import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { BatchSummary } from '../../src/report/batch.ts';
 import { reportWords } from '../../src/report/i18n.ts';
-import { run } from './helpers.ts';
+import { facilitySheet, run, xlsxBytes } from './helpers.ts';
+import { readSheets, sheetBytes } from './workbooks.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ereje-batch-'));
 const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -46,6 +47,44 @@ describe('ereje audit DIR --out DIR', () => {
     expect(html).toContain('<a href="residential-2010.md">residential-2010.xlsx</a>');
     expect(html).toContain(`<h2>${w.failedWorkbooks}</h2>`);
     expect(html).toContain(`<h2>${w.worstClauses}</h2>`);
+  });
+
+  it('says under each verdict what it rests on, as the report\'s first line does: why an incomplete facility is incomplete, and what a non-compliant one also lacks', async () => {
+    const inputs = join(tmp, 'why');
+    mkdirSync(inputs, { recursive: true });
+    // The home-care example without its visit schedule (non-compliant, and the visit rule not evaluated); a residential facility that sent only its facility sheet.
+    const noVisits = readSheets('examples/home-care-2010.xlsx');
+    delete noVisits['График посещений'];
+    writeFileSync(join(inputs, 'a-no-visits.xlsx'), sheetBytes(noVisits));
+    writeFileSync(join(inputs, 'b-facility-only.xlsx'), xlsxBytes({ Мекеме: facilitySheet({ name: 'Балалар үйі №4' }) }));
+    copyFileSync('examples/day-care-2010.xlsx', join(inputs, 'c-day-care.xlsx'));
+    const out = join(tmp, 'why-out');
+    const r = await run(['audit', inputs, '--format', 'md', '--out', out, '--lang', 'ru']);
+    expect(r.code).toBe(1);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as BatchSummary;
+    expect(validate(summary), ajv.errorsText(validate.errors)).toBe(true);
+    expect(summary.workbooks.map((b) => b.result)).toEqual(['non_compliant', 'incomplete', 'non_compliant']);
+    for (const b of summary.workbooks) {
+      // The Markdown report's first line is its verdict line, in bold.
+      const firstLine = readFileSync(join(out, b.report!), 'utf8').split('\n')[0]!;
+      expect(firstLine).toBe(`**${reportWords('ru').status}: ${b.verdict}**`);
+    }
+    expect(summary.workbooks[0]!.verdict).toContain('«График посещений»');
+    expect(summary.workbooks[1]!.verdict).toContain('«Дети»');
+    const html = readFileSync(join(out, 'summary.html'), 'utf8');
+    expect(html).toContain('лист «График посещений»');
+    expect(html).toContain('лист «Дети»');
+  });
+
+  it('counts one written report as one report in English', async () => {
+    const inputs = join(tmp, 'one');
+    mkdirSync(inputs, { recursive: true });
+    copyFileSync('examples/day-care-2010.xlsx', join(inputs, 'day-care.xlsx'));
+    writeFileSync(join(inputs, 'old.xlsx'), 'Код;Наименование\n');
+    const out = join(tmp, 'one-out');
+    const r = await run(['audit', inputs, '--format', 'json', '--out', out, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`ereje: wrote 1 report to ${out}\n`);
   });
 
   it('refuses a workbook whose report would be named like the summary, before writing anything', async () => {

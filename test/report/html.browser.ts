@@ -8,13 +8,16 @@ import type { Browser, Page } from 'playwright-core';
 import { loadAuditPack } from '../../src/cli/audit-pack.ts';
 import { auditWorkbook } from '../../src/cli/audit-run.ts';
 import { dayNumber } from '../../src/core/date.ts';
+import { renderBatchSummaryHtml } from '../../src/report/batch-html.ts';
+import { buildBatchSummary } from '../../src/report/batch.ts';
 import { buildReport } from '../../src/report/build.ts';
+import { applyBaseline } from '../../src/report/follow-up.ts';
 import { renderHtml } from '../../src/report/html.ts';
 import { reportWords } from '../../src/report/i18n.ts';
 import { defaultRulesDir } from '../../src/rulepack/load.ts';
 import { manyDailyFindings } from '../cli/follow-up-workbooks.ts';
 import { hasChromium } from '../web/chromium.ts';
-import { QUOTES, evaluation, workbook } from './fixtures.ts';
+import { L, QUOTES, evaluation, facilityReport, finding, workbook } from './fixtures.ts';
 
 const HOSTILE = '<script>alert(1)</script>';
 
@@ -53,6 +56,33 @@ export function htmlReportSuite(browser: () => Browser): void {
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdfPages(pdf)).toBeGreaterThanOrEqual(1);
+      await page.close();
+    });
+
+    it('prints the batch summary of a follow-up in Russian on A4 landscape with every column of the facilities table', async () => {
+      const docs = (child: string) => finding({ rule: 'residential/admission-documents-budget', clause: 'A1.8', severity: 'minor', subject: child, item: 'referral', message: L('no referral') });
+      const age = (child: string) => finding({ rule: 'residential/admission-age', clause: 'A1.2', severity: 'critical', subject: child, message: L('too young') });
+      const named = (id: string, name: string, findings: ReturnType<typeof finding>[]) => {
+        const r = facilityReport(id, findings);
+        return { ...r, facility: { ...r.facility, name } };
+      };
+      const later = applyBaseline(named('ONP-07', 'Отделение социальной помощи на дому детям с ограниченными возможностями г. Павлодар', [docs('H-04'), age('H-05')]),
+        named('ONP-07', 'Отделение социальной помощи на дому детям с ограниченными возможностями г. Павлодар', [docs('H-04'), docs('H-06')]));
+      const summary = buildBatchSummary([
+        { file: '04-onp-07-otdelenie-pavlodar.xlsx', report: later, exitCode: 1, reportFile: '04-onp-07-otdelenie-pavlodar.html' },
+        { file: '05-dc-03.xlsx', report: named('DC-03', 'Центр дневного пребывания «Бота», г. Алматы', []), exitCode: 0, reportFile: '05-dc-03.html' },
+      ], { lang: 'ru', version: '0.1.0' });
+      // The page as wide as A4 landscape (297 mm ≈ 1123 px).
+      const page = await browser().newPage({ viewport: { width: 1123, height: 800 } });
+      await page.setContent(renderBatchSummaryHtml(summary), { waitUntil: 'load' });
+      await page.emulateMedia({ media: 'print' });
+      const widths = await page.evaluate(() => {
+        const box = document.querySelector('.table-scroll')!;
+        return { shown: box.clientWidth, needed: box.scrollWidth };
+      });
+      // Wider than its box, the table would scroll on screen and lose its last columns (the exit state) on paper.
+      expect(widths.needed).toBeLessThanOrEqual(widths.shown);
+      expect(await page.locator('table.batch').first().locator('thead th').allInnerTexts()).toContain('Код выхода');
       await page.close();
     });
 

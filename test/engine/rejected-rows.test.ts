@@ -23,6 +23,21 @@ const CHILDREN = {
 const PLAN_HEADER = ['child_id', 'plan_no', 'drafted_on', 'valid_from', 'valid_to'];
 const plan = (child: string | ExcelError | null, drafted: string) => [child, 1, drafted, '2009-02-01', '2010-01-31'];
 
+/** The daily health-log duty (A1.28.5), with `except` steps appended to its `per` when given. */
+const dailyLogRule = (except: string) => compile(`
+rule daily-log {
+  clause A1.28.5
+  severity major
+  scope periodic "each day"
+  quote "q"
+  for c in children
+  per full day d in audit_period ∩ c.admitted_on .. c.discharged_on${except}
+  require exists(health_log h where h.child_id = c.child_id and h.date within d)
+  subject c.child_id
+  message "{c.child_id} {period}"
+}`);
+const ONE_CHILD = { header: ['child_id', 'birth_date', 'admitted_on', 'funding'], rows: [['C-1', '2003-01-01', '2009-01-10', 'budget']] };
+
 describe('failing cases a rejected row may disprove', () => {
   it('are not findings: the subject is not evaluated and the reason names the rows', async () => {
     // C-1's plan is there, but its date is written `1.1.10` (rejected); C-2 has a plan; C-3 has none.
@@ -118,19 +133,8 @@ rule admitted-young {
 });
 
 describe('a rejected row whose cells the lookup reads were read', () => {
-  const dailyLog = compile(`
-rule daily-log {
-  clause A1.28.5
-  severity major
-  scope periodic "each day"
-  quote "q"
-  for c in children
-  per full day d in audit_period ∩ c.admitted_on .. c.discharged_on
-  require exists(health_log h where h.child_id = c.child_id and h.date within d)
-  subject c.child_id
-  message "{c.child_id} {period}"
-}`);
-  const children = { header: ['child_id', 'birth_date', 'admitted_on', 'funding'], rows: [['C-1', '2003-01-01', '2009-01-10', 'budget']] };
+  const dailyLog = dailyLogRule('');
+  const children = ONE_CHILD;
   const LOG = ['child_id', 'date', 'observed_by'];
 
   it('bears only on the case its own cells could match: a log row of 2 March rejected for its observer leaves the other days findings', async () => {
@@ -271,20 +275,8 @@ rule plan-in-time {
 });
 
 describe('a rejected row of a per … except', () => {
-  const dailyLog = compile(`
-rule daily-log {
-  clause A1.28.5
-  severity major
-  scope periodic "each day"
-  quote "q"
-  for c in children
-  per full day d in audit_period ∩ c.admitted_on .. c.discharged_on
-    except leaves l where l.child_id = c.child_id during l.from .. l.to
-  require exists(health_log h where h.child_id = c.child_id and h.date within d)
-  subject c.child_id
-  message "{c.child_id} {period}"
-}`);
-  const children = { header: ['child_id', 'birth_date', 'admitted_on', 'funding'], rows: [['C-1', '2003-01-01', '2009-01-10', 'budget']] };
+  const dailyLog = dailyLogRule('\n    except leaves l where l.child_id = c.child_id during l.from .. l.to');
+  const children = ONE_CHILD;
   const healthLog = { header: ['child_id', 'date'], rows: [['C-1', '2010-03-01']] };
   const LEAVES = ['child_id', 'from', 'to', 'parent_application'];
   const period = { period_from: '2010-03-01', period_to: '2010-03-05' };

@@ -6,7 +6,7 @@ import { HTML_STYLE, htmlHead } from './html-style.ts';
 import type { ReportWords } from './i18n.ts';
 import { columnText, sheetText, subjectText } from './labels.ts';
 import {
-  SEVERITY_ORDER, ruleRef, annexTitle, clauseCounts, consolidateNotEvaluated, entryExplanations, entryPeriods, enumText, explainLines,
+  SEVERITY_ORDER, ruleRef, rowsInSheetOrder, annexTitle, clauseCounts, consolidateNotEvaluated, entryExplanations, entryPeriods, enumText, explainLines,
   formatEvidence, formatInForce, groupByClause, groupBySubject, inputErrorCell, isWarning, itemLabel, notEvaluatedPlace, severityCounts,
   shownEvidence, verdictLine, wordsFor, type RenderOptions,
 } from './view.ts';
@@ -202,7 +202,7 @@ function inputErrors(report: AuditReport, w: ReportWords, options: RenderOptions
 }
 
 function rowsRead(report: AuditReport, w: ReportWords, options: RenderOptions): string {
-  const rows = Object.entries(report.rows).map(([sheet, c]) =>
+  const rows = rowsInSheetOrder(report.rows).map(([sheet, c]) =>
     `<tr><td>${esc(sheetText(sheet, options.lang))}</td><td class="num">${c.read}</td><td class="num">${c.accepted}</td><td class="num">${c.rejected}</td></tr>`).join('');
   return `<section class="rows"><h2>${esc(w.rowsRead)}</h2>
 <table><thead><tr><th>${esc(w.sheet)}</th><th>${esc(w.read)}</th><th>${esc(w.accepted)}</th><th>${esc(w.rejected)}</th></tr></thead><tbody>${rows}</tbody></table></section>`;

@@ -5,7 +5,7 @@ import { consolidateFindings } from './consolidate.ts';
 import type { ReportWords } from './i18n.ts';
 import { columnText, sheetText } from './labels.ts';
 import {
-  SEVERITY_ORDER, annexTitle, clauseCounts, consolidateNotEvaluated, entryExplanations, entryTarget, enumText, explainLines, followUpText, ruleRef,
+  SEVERITY_ORDER, annexTitle, clauseCounts, consolidateNotEvaluated, entryExplanations, entryTarget, enumText, explainLines, followUpText, ruleRef, rowsInSheetOrder,
   formatEvidenceList, formatInForce, groupByClause, inputErrorCell, isWarning, notEvaluatedPlace, severityCounts, verdictLine, wordsFor,
   type RenderOptions,
 } from './view.ts';
@@ -79,7 +79,7 @@ export function renderMarkdown(report: AuditReport, options: RenderOptions): str
   out.push('', `## ${w.rowsRead}`, '');
   out.push(table(
     [w.sheet, w.read, w.accepted, w.rejected],
-    Object.entries(report.rows).map(([sheet, c]) => [md(sheetText(sheet, lang)), String(c.read), String(c.accepted), String(c.rejected)]),
+    rowsInSheetOrder(report.rows).map(([sheet, c]) => [md(sheetText(sheet, lang)), String(c.read), String(c.accepted), String(c.rejected)]),
   ));
   out.push('', `<sub>${w.generatedBy} ${report.generated_by.name} ${md(report.generated_by.version)} · ${report.schema}</sub>`);
   return out.join('\n') + '\n';

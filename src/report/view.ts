@@ -253,6 +253,15 @@ export function ruleRef(g: { readonly rule: string; readonly version: string }, 
   return (rulesets ?? []).filter((r) => r.id === ruleset).length > 1 ? `${g.rule}@${g.version}` : g.rule;
 }
 
+/**
+ * The rows read per sheet in the contract's order (the facility, the children, their groups …), which
+ * reads the same in every language — the JSON keeps its keys sorted by id.
+ */
+export function rowsInSheetOrder(rows: AuditReport['rows']): [string, AuditReport['rows'][string]][] {
+  const at = (sheet: string) => { const i = WORKBOOK_SCHEMA.sheets.findIndex((d) => d.id === sheet); return i < 0 ? WORKBOOK_SCHEMA.sheets.length : i; };
+  return Object.entries(rows).sort(([a], [b]) => at(a) - at(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** An entry's `subject · periods · item` in the report language, leaving out what is absent. */
 export function entryTarget(g: FindingGroup, w: ReportWords, lang: Lang): string {
   return [subjectText(g.subject, lang), entryPeriods(g, w), itemLabel(g, lang)].filter((x) => x !== '').join(' · ');

@@ -14,7 +14,7 @@ import { columnText, sheetText, subjectText } from './labels.ts';
 import { periodDays } from './periods.ts';
 import {
   SEVERITY_ORDER, clauseCounts, enumText, entryPeriodsInFull, explainLines, followUpText, formatEvidenceList, formatInForce,
-  groupBySubject, isWarning, itemLabel, notEvaluatedPlace, quoteFor, severityCounts, verdictLine, wordsFor, type RenderOptions,
+  groupBySubject, isWarning, itemLabel, notEvaluatedPlace, quoteFor, rowsInSheetOrder, severityCounts, verdictLine, wordsFor, type RenderOptions,
 } from './view.ts';
 import { freezeFirstRow } from './xlsx-views.ts';
 
@@ -112,7 +112,7 @@ function summarySheet(report: AuditReport, w: ReportWords, options: RenderOption
     ...clauseCounts(report).map((c): Value[] => [c.clause, c.count, c.entries]),
     [],
     [w.rowsRead, w.read, w.accepted, w.rejected],
-    ...Object.entries(report.rows).map(([sheet, c]): Value[] => [sheetText(sheet, lang), c.read, c.accepted, c.rejected]),
+    ...rowsInSheetOrder(report.rows).map(([sheet, c]): Value[] => [sheetText(sheet, lang), c.read, c.accepted, c.rejected]),
     [],
     [w.generatedBy, `${report.generated_by.name} ${report.generated_by.version}`],
   ];

@@ -100,6 +100,13 @@ describe('terminal summary', () => {
 });
 
 describe('Markdown', () => {
+  it('lists the rows read per sheet in the contract\'s order (the facility, the children, their groups), not by id', () => {
+    const text = renderMarkdown(report('ru'), { lang: 'ru' });
+    const table = text.slice(text.indexOf(`## ${reportWords('ru').rowsRead}`));
+    const at = ['Учреждение', 'Дети', 'Группы'].map((name) => table.indexOf(`| ${name} |`));
+    expect(at.every((p) => p > 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+  });
   it.each(LANGS)('has headings in %s, findings grouped by annex and clause with the Kazakh quote', (lang) => {
     const w = reportWords(lang);
     const text = renderMarkdown(report(lang), { lang, quotes: QUOTES });

@@ -301,23 +301,14 @@ function needsOf(decl: RuleDecl): CompiledRule['needs'] {
       }
     }
   };
+  // Steps that choose the cases: the sheets they go through or look rows up in decide which cases exist.
   const makesCases = new Set<string>();
-  const choosing = (e: Expr) => walk(e, (x) => { if (x.kind === 'Aggregate') makesCases.add(x.sheet); });
-  for (const s of decl.steps) {
-    if (s.kind === 'For') { if (s.source.kind === 'sheet') makesCases.add(s.source.sheet); else choosing(s.source.expr); }
-    else if (s.kind === 'Join') { makesCases.add(s.sheet); choosing(s.on); }
-    else if (s.kind === 'Where') choosing(s.condition);
-    else if (s.kind === 'Per') choosing(s.within);
-    else if (s.kind === 'Items') {
-      if (s.items.kind === 'expr') choosing(s.items.expr);
-      else for (const en of s.items.entries) { en.alternatives.forEach(choosing); if (en.guard) choosing(en.guard); }
-    }
-  }
+  const chooses = (e: Expr, vars: ReadonlyMap<string, string>) => { visit(e, vars); walk(e, (x) => { if (x.kind === 'Aggregate') makesCases.add(x.sheet); }); };
   let vars = new Map<string, string>();
   for (const s of decl.steps) {
-    if (s.kind === 'For') { if (s.source.kind === 'sheet') { sheets.add(s.source.sheet); vars = new Map(vars).set(s.variable, s.source.sheet); } else { visit(s.source.expr, vars); vars = new Map(vars); vars.delete(s.variable); } }
-    else if (s.kind === 'Join') { sheets.add(s.sheet); vars = new Map(vars).set(s.variable, s.sheet); visit(s.on, vars); }
-    else if (s.kind === 'Where') visit(s.condition, vars);
+    if (s.kind === 'For') { if (s.source.kind === 'sheet') { sheets.add(s.source.sheet); makesCases.add(s.source.sheet); vars = new Map(vars).set(s.variable, s.source.sheet); } else { chooses(s.source.expr, vars); vars = new Map(vars); vars.delete(s.variable); } }
+    else if (s.kind === 'Join') { sheets.add(s.sheet); makesCases.add(s.sheet); vars = new Map(vars).set(s.variable, s.sheet); chooses(s.on, vars); }
+    else if (s.kind === 'Where') chooses(s.condition, vars);
     else if (s.kind === 'Let') {
       visit(s.value, vars);
       // `let k = first(contracts x where …)` binds a row: `k.periodicity` reads a column of contracts.
@@ -325,11 +316,11 @@ function needsOf(decl: RuleDecl): CompiledRule['needs'] {
     }
     else if (s.kind === 'Dated') visit(s.date, vars);
     else if (s.kind === 'Per') {
-      visit(s.within, vars);
+      chooses(s.within, vars);
       for (const x of s.except) { sheets.add(x.sheet); looksUp.add(x.sheet); const inner = new Map(vars).set(x.variable, x.sheet); if (x.where) visit(x.where, inner); visit(x.during, inner); }
     } else if (s.kind === 'Items') {
-      if (s.items.kind === 'expr') visit(s.items.expr, vars);
-      else for (const en of s.items.entries) { en.alternatives.forEach((a) => visit(a, vars)); if (en.guard) visit(en.guard, vars); }
+      if (s.items.kind === 'expr') chooses(s.items.expr, vars);
+      else for (const en of s.items.entries) { en.alternatives.forEach((a) => chooses(a, vars)); if (en.guard) chooses(en.guard, vars); }
     }
   }
   const caseColumns = [...columns.values()];

@@ -9,7 +9,7 @@
 // `per … except`, a lookup choosing the cases), its key codes decide: none of them (a child's, a group's,
 // a staff member's), read without error, differs from the code of the row the case is about.
 import { RowRef, type Case, type CompiledRule, type Runtime } from '../compile/index.ts';
-import type { IngestedWorkbook, TypedRow } from '../ingest/types.ts';
+import type { IngestedWorkbook, TypedRow, TypedTable } from '../ingest/types.ts';
 import { sheetById } from '../schema/index.ts';
 
 /** The rejected rows of one sheet that could be what a failing case looked for. */
@@ -32,11 +32,16 @@ export function rejectedCases(rule: CompiledRule, workbook: IngestedWorkbook): R
   return rule.needs.makesCases.flatMap((sheet) => {
     const table = workbook.tables[sheet];
     if (table === undefined || table.rejected.length === 0) return [];
-    const present = new Set(table.columns);
-    const read = rule.needs.columns.filter((c) => c.sheet === sheet && present.has(c.column)).map((c) => c.column);
-    const rows = table.rejected.filter((row) => read.some((column) => row.values[column] !== null)).map((row) => row.excelRow);
+    const rows = rejectedWithData(rule, table).map((row) => row.excelRow);
     return rows.length === 0 ? [] : [{ sheet, sheetName: table.sheetName, rows }];
   });
+}
+
+/** The table's rejected rows that hold something in a column the rule reads there: a row of empty cells is no record. */
+function rejectedWithData(rule: CompiledRule, table: TypedTable): TypedRow[] {
+  const present = new Set(table.columns);
+  const read = rule.needs.columns.filter((c) => c.sheet === table.sheet && present.has(c.column)).map((c) => c.column);
+  return table.rejected.filter((row) => read.some((column) => row.values[column] !== null));
 }
 
 /** A column of a looked-up sheet holding a code of a row of `target` (its own sheet for a unique code). */
@@ -48,7 +53,6 @@ export function rejectedLookups(rule: CompiledRule, workbook: IngestedWorkbook, 
     const table = workbook.tables[sheet];
     if (table === undefined || table.rejected.length === 0) return [];
     const present = new Set(table.columns);
-    const read = rule.needs.columns.filter((c) => c.sheet === sheet && present.has(c.column)).map((c) => c.column);
     // A cell in error (a code no child has, a duplicate, `#N/A`) tells nothing of whose row it is.
     // Built once per rule and sheet, not per case: a row's columns in error, by Excel row.
     const inError = new Map<number, Set<string>>();
@@ -57,13 +61,11 @@ export function rejectedLookups(rule: CompiledRule, workbook: IngestedWorkbook, 
       const columns = inError.get(e.row);
       if (columns === undefined) inError.set(e.row, new Set([e.column])); else columns.add(e.column);
     }
-    const rows = table.rejected
-      .filter((row) => read.some((column) => row.values[column] !== null))
-      .map((row): Rejected => {
-        const columns = inError.get(row.excelRow);
-        const unread = columns === undefined ? () => false : (column: string) => columns.has(column);
-        return { row, unread, code: (column) => (unread(column) ? undefined : row.values[column] ?? undefined) };
-      });
+    const rows = rejectedWithData(rule, table).map((row): Rejected => {
+      const columns = inError.get(row.excelRow);
+      const unread = columns === undefined ? () => false : (column: string) => columns.has(column);
+      return { row, unread, code: (column) => (unread(column) ? undefined : row.values[column] ?? undefined) };
+    });
     if (rows.length === 0) return [];
     // With the lookup's own test, a unique code is no key: a rule over children may look up other
     // children (`o.child_id != c.child_id`), whose codes differ from the case's by design.

@@ -28,7 +28,7 @@ export function skeletonIndex(keys: Iterable<string>): Map<string, string> {
   return index;
 }
 
-/** The names of the scripts the two codes mix up, for the message: the letters of `a` that differ from `b`. */
+/** The letters of `a` that differ from `b` at the same place, each once: what the message names. */
 export function differingLetters(a: string, b: string): string[] {
   const as = [...a];
   const bs = [...b];

@@ -108,16 +108,15 @@ export function duplicateKeyMessage(column: ColumnDef, value: string, firstRow: 
   };
 }
 
-/** `targetName` is the referenced sheet's name as written in the workbook. */
 /**
- * `twin`: a code on the referenced sheet that differs from `value` only in look-alike Cyrillic and Latin
+ * `targetName` is the referenced sheet's name as written in the workbook. `twin`: a code on the referenced sheet that differs from `value` only in look-alike Cyrillic and Latin
  * letters (`Р-02` against `R-02`): the two read the same on the screen, so the message says which letters differ.
  */
 export function foreignKeyMessage(column: ColumnDef, value: string, targetName: string, twin?: string): Localized {
   if (twin !== undefined) {
     const letters = differingLetters(value, twin);
     const script = scriptOf(letters[0] ?? value);
-    const en = `${script === 'Cyrillic' ? 'Cyrillic' : 'Latin'} ${letters.join(', ')}`;
+    const en = `${script} ${letters.join(', ')}`;
     const ru = `${script === 'Cyrillic' ? 'кириллическ' : 'латинск'}${letters.length === 1 ? 'ая' : 'ие'} ${letters.join(', ')}`;
     const kk = `${script === 'Cyrillic' ? 'кирилл' : 'латын'} әрпі ${letters.join(', ')}`;
     return {

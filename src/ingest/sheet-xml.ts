@@ -169,7 +169,7 @@ function readMerges(xml: string, from: number): MergedRange[] {
 }
 
 /** `A2:A11` as a range; null for anything else. */
-export function mergedRangeOf(ref: string | undefined): MergedRange | null {
+function mergedRangeOf(ref: string | undefined): MergedRange | null {
   const m = ref === undefined ? null : /^([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})$/.exec(ref);
   if (!m) return null;
   const column = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;

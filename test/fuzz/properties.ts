@@ -131,8 +131,10 @@ export const unitProperties = {
     let bytes: Uint8Array;
     try {
       bytes = workbookBytes(recipe);
-    } catch {
-      return true; // a sheet name SheetJS will not write: no workbook to read
+    } catch (err) {
+      // A sheet name SheetJS will not write: no workbook to read. Any other failure is the generator's.
+      if (err instanceof Error && /^Sheet name cannot|^empty sheet name/.test(err.message)) return true;
+      throw err;
     }
     const fast = readOutcome(bytes, 'fast');
     const reference = readOutcome(bytes, 'sheetjs');

@@ -82,11 +82,11 @@ export function typeTables(raw: Iterable<RawTable>, options: TypeTablesOptions =
         for (const e of kept) errors.push(e);
         for (const e of ownErrors) errors.push(e);
         working.set(def.id, second);
-        errors.push(duplicateSheet(first.sheetName, second.sheetName, false));
+        errors.push(duplicateSheet(first.sheetName, second.sheetName, null));
       } else if (second.rows.length === 0) {
-        errors.push(duplicateSheet(table.name, first.sheetName, false));
+        errors.push(duplicateSheet(table.name, first.sheetName, null));
       } else {
-        errors.push({ ...duplicateSheet(table.name, first.sheetName, true), sheet: def.id });
+        errors.push(duplicateSheet(table.name, first.sheetName, def.id));
         doubled.set(def.id, [...(doubled.get(def.id) ?? []), table.name]);
       }
       continue;
@@ -115,13 +115,13 @@ export function typeTables(raw: Iterable<RawTable>, options: TypeTablesOptions =
 }
 
 /**
- * A second sheet of one table: ignored when it or the sheet read has no row (a warning), an error when
- * both have rows. The sheet field names the ignored sheet for the warning; no value, so a listing does
- * not print the name twice.
+ * A second sheet of one table: ignored when it or the sheet read has no row (a warning, its `sheet` the
+ * name as written, no value, so a listing does not print the name twice), an error of the table `both`
+ * (its `sheet` the table's id) when both have rows.
  */
-function duplicateSheet(name: string, readName: string, bothFilled: boolean): InputError {
-  return bothFilled
-    ? { code: 'duplicate-sheet', sheet: name, sheetName: name, row: null, column: null, cell: null, value: null, message: msg.duplicateSheetMessage(clip(name), clip(readName)), severity: 'error' }
+function duplicateSheet(name: string, readName: string, both: SheetId | null): InputError {
+  return both !== null
+    ? { code: 'duplicate-sheet', sheet: both, sheetName: name, row: null, column: null, cell: null, value: null, message: msg.duplicateSheetMessage(clip(name), clip(readName)), severity: 'error' }
     : { code: 'unknown-sheet', sheet: name, sheetName: name, row: null, column: null, cell: null, value: null, message: msg.unknownSheetMessage(clip(name), readName), severity: 'warning' };
 }
 

@@ -56,7 +56,7 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
       const uncovered: Uncovered = new Map();
       const doubted: Doubted = new Map();
       /** Rows rejected for input errors that may be cases of the rule, by sheet: cases not judged. */
-      const unjudged = new Map<string, { sheet: string; sheetName: string; rows: Set<number> }>();
+      const unjudged: RowsBySheet = new Map();
       let clause = '';
       for (const v of versions) {
         const rule = v.rules.find((r) => r.name === name);
@@ -72,10 +72,7 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
           if (ifJudged.length > 0 && judged.cases > 0) { for (const gap of ifJudged) missing.push({ reason: gap.reason, cause: 'workbook', gap }); continue; }
           // A loop, not push(...): a daily rule can fail on 100k+ cases, past the engine's argument limit.
           for (const f of found) own.push(f);
-          for (const b of rejectedCases(rule, workbook)) {
-            const seen = unjudged.get(b.sheet);
-            if (seen === undefined) unjudged.set(b.sheet, { ...b, rows: new Set(b.rows) }); else for (const r of b.rows) seen.rows.add(r);
-          }
+          addRows(unjudged, rejectedCases(rule, workbook));
         } catch (err) {
           if (!(err instanceof NotEvaluatedSignal)) throw err;
           missing.push({ reason: err.reason, cause: 'rule_pack' });
@@ -103,14 +100,14 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
       // rule, whatever it found in the others, has not been shown to pass (see README: "passed only when
       // every case was judged").
       if (unjudged.size > 0) {
-        const sheets = [...unjudged.values()];
-        notEvaluated.push({ rule: ruleId, clause, reason: reasons.rejectedCases(sheets.map((b) => ({ sheetName: b.sheetName, rows: [...b.rows].sort((x, y) => x - y) }))), cause: 'workbook', sheet: sheets[0]!.sheet });
+        const sheets = listed(unjudged);
+        notEvaluated.push({ rule: ruleId, clause, reason: reasons.rejectedCases(sheets), cause: 'workbook', sheet: sheets[0]!.sheet });
       }
       // Likewise one entry per subject whose failing cases a rejected row may have caused: the workbook,
       // not the rule pack, is to be corrected (see rejected.ts).
       for (const [subject, bearing] of doubted) {
-        const sheets = [...bearing.values()];
-        notEvaluated.push({ rule: ruleId, clause, subject, reason: reasons.rejectedMayHold(sheets.map((b) => ({ sheetName: b.sheetName, rows: [...b.rows].sort((x, y) => x - y) }))), cause: 'workbook', sheet: sheets[0]!.sheet });
+        const sheets = listed(bearing);
+        notEvaluated.push({ rule: ruleId, clause, subject, reason: reasons.rejectedMayHold(sheets), cause: 'workbook', sheet: sheets[0]!.sheet });
       }
       for (const f of own) {
         const key = JSON.stringify([f.rule, f.subject, f.period ?? null, f.item]);
@@ -167,17 +164,29 @@ function addUncovered(uncovered: Uncovered, subject: string, day: DayNumber): vo
   if (days) days.add(day); else uncovered.set(subject, new Set([day]));
 }
 
-/** Per subject, by sheet, the rejected rows that may hold what its failing cases looked for. */
-type Doubted = Map<string, Map<string, { sheet: string; sheetName: string; rows: Set<number> }>>;
+/** Rejected rows by sheet, gathered over a rule's versions and cases. */
+type RowsBySheet = Map<string, { sheet: string; sheetName: string; rows: Set<number> }>;
+
+/** Per subject, the rejected rows that may hold what its failing cases looked for. */
+type Doubted = Map<string, RowsBySheet>;
+
+function addRows(into: RowsBySheet, bearing: readonly RejectedRowsBearing[]): void {
+  for (const b of bearing) {
+    const seen = into.get(b.sheet);
+    if (seen === undefined) into.set(b.sheet, { sheet: b.sheet, sheetName: b.sheetName, rows: new Set(b.rows) });
+    else for (const r of b.rows) seen.rows.add(r);
+  }
+}
 
 function addDoubted(doubted: Doubted, subject: string, bearing: readonly RejectedRowsBearing[]): void {
   let sheets = doubted.get(subject);
   if (sheets === undefined) doubted.set(subject, sheets = new Map());
-  for (const b of bearing) {
-    const seen = sheets.get(b.sheet);
-    if (seen === undefined) sheets.set(b.sheet, { sheet: b.sheet, sheetName: b.sheetName, rows: new Set(b.rows) });
-    else for (const r of b.rows) seen.rows.add(r);
-  }
+  addRows(sheets, bearing);
+}
+
+/** The sheets and their rows in order, as a reason names them. */
+function listed(rows: RowsBySheet): { sheet: string; sheetName: string; rows: number[] }[] {
+  return [...rows.values()].map((b) => ({ sheet: b.sheet, sheetName: b.sheetName, rows: [...b.rows].sort((x, y) => x - y) }));
 }
 
 /** `≈2009-09-07 – ≈2010-12-06` for each version, for the reason of an uncovered case. */

@@ -26,22 +26,22 @@ export const reasons = {
     ru: `На листе «${sheetName}» нет ни одной строки — этот реестр не заполнен, а по пустому реестру правило не считается выполненным`,
     en: `sheet "${sheetName}" has no data row — this register was not filled in, and a rule is not passed on an empty register`,
   }),
-  /** Rows rejected for input errors that may hold what a subject's failing cases looked for. */
   /** Rows rejected for input errors that may be cases of the rule: not judged. */
-  rejectedCases: (sheets: readonly { readonly sheetName: string; readonly rows: readonly number[] }[]): Localized => {
-    const rows = (r: readonly number[]) => r.slice(0, 5).join(', ') + (r.length > 5 ? ', …' : '');
+  rejectedCases: (sheets: readonly RejectedRows[]): Localized => {
+    const at = rejectedRowsText(sheets);
     return {
-      kk: `енгізу қателеріне байланысты қабылданбаған жолдар осы ереженің тексерілмеген жағдайлары болуы мүмкін (${sheets.map((s) => `«${s.sheetName}» парағы, ${rows(s.rows)}-${s.rows.length === 1 ? 'жол' : 'жолдар'}`).join('; ')}); оларды түзетіп, қайта тексеріңіз`,
-      ru: `строки, отклонённые из-за ошибок ввода, могут быть непроверенными случаями этого правила (${sheets.map((s) => `лист «${s.sheetName}», стр. ${rows(s.rows)}`).join('; ')}); исправьте их и проверьте снова`,
-      en: `rows rejected for input errors may be cases of this rule that were not judged (${sheets.map((s) => `sheet "${s.sheetName}", row${s.rows.length === 1 ? '' : 's'} ${rows(s.rows)}`).join('; ')}); correct them and audit again`,
+      kk: `енгізу қателеріне байланысты қабылданбаған жолдар осы ереженің тексерілмеген жағдайлары болуы мүмкін (${at.kk}); оларды түзетіп, қайта тексеріңіз`,
+      ru: `строки, отклонённые из-за ошибок ввода, могут быть непроверенными случаями этого правила (${at.ru}); исправьте их и проверьте снова`,
+      en: `rows rejected for input errors may be cases of this rule that were not judged (${at.en}); correct them and audit again`,
     };
   },
-  rejectedMayHold: (sheets: readonly { readonly sheetName: string; readonly rows: readonly number[] }[]): Localized => {
-    const rows = (r: readonly number[]) => r.slice(0, 5).join(', ') + (r.length > 5 ? ', …' : '');
+  /** Rows rejected for input errors that may hold what a subject's failing cases looked for. */
+  rejectedMayHold: (sheets: readonly RejectedRows[]): Localized => {
+    const at = rejectedRowsText(sheets);
     return {
-      kk: `ереже іздеген жазба енгізу қателеріне байланысты қабылданбаған жолдарда болуы мүмкін (${sheets.map((s) => `«${s.sheetName}» парағы, ${rows(s.rows)}-${s.rows.length === 1 ? 'жол' : 'жолдар'}`).join('; ')}); оларды түзетіп, қайта тексеріңіз`,
-      ru: `искомое может быть в строках, отклонённых из-за ошибок ввода (${sheets.map((s) => `лист «${s.sheetName}», стр. ${rows(s.rows)}`).join('; ')}); исправьте их и проверьте снова`,
-      en: `the record the rule looked for may be in rows rejected for input errors (${sheets.map((s) => `sheet "${s.sheetName}", row${s.rows.length === 1 ? '' : 's'} ${rows(s.rows)}`).join('; ')}); correct them and audit again`,
+      kk: `ереже іздеген жазба енгізу қателеріне байланысты қабылданбаған жолдарда болуы мүмкін (${at.kk}); оларды түзетіп, қайта тексеріңіз`,
+      ru: `искомое может быть в строках, отклонённых из-за ошибок ввода (${at.ru}); исправьте их и проверьте снова`,
+      en: `the record the rule looked for may be in rows rejected for input errors (${at.en}); correct them and audit again`,
     };
   },
   /** The table's rows are on two (or more) sheets: the one read may be only part of them. */
@@ -65,3 +65,15 @@ export const reasons = {
     en: `${subject}: dated ${dates}, when no version of this ruleset in the rule pack was in force (versions: ${windows}); not judged by a later text`,
   }),
 };
+
+interface RejectedRows { readonly sheetName: string; readonly rows: readonly number[] }
+
+/** `sheet "Журнал", rows 4, 9` per sheet, the first five rows of each. */
+function rejectedRowsText(sheets: readonly RejectedRows[]): Localized {
+  const rows = (r: readonly number[]) => r.slice(0, 5).join(', ') + (r.length > 5 ? ', …' : '');
+  return {
+    kk: sheets.map((s) => `«${s.sheetName}» парағы, ${rows(s.rows)}-${s.rows.length === 1 ? 'жол' : 'жолдар'}`).join('; '),
+    ru: sheets.map((s) => `лист «${s.sheetName}», стр. ${rows(s.rows)}`).join('; '),
+    en: sheets.map((s) => `sheet "${s.sheetName}", row${s.rows.length === 1 ? '' : 's'} ${rows(s.rows)}`).join('; '),
+  };
+}

@@ -167,10 +167,11 @@ function strayDiagnostics(path: string, lines: LineIndex, text: string, lexed: R
     ...lexed.errors.slice(0, n).map((e) => ({ offset: e.offset, span: () => spanAt(path, lines, e.offset, Math.max(1, e.length)), image: text.slice(e.offset, e.offset + 1) })),
     ...lexed.junk.slice(0, n).map((j) => ({ offset: j.startOffset, span: () => spanBetween(path, j), image: j.image })),
   ].sort((a, b) => a.offset - b.offset).slice(0, n);
-  const out = first.slice(0, n - 1).map((x) => strayMessage(x.span(), x.image, namePlace(lexed.tokens, x.offset) ? text.slice(x.offset) : null));
+  const message = (x: (typeof first)[number]) => strayMessage(x.span(), x.image, namePlace(lexed.tokens, x.offset) ? text.slice(x.offset) : null);
+  const out = first.slice(0, n - 1).map(message);
   const total = lexed.errors.length + lexed.junk.length;
   const next = first[n - 1];
-  if (next && total > out.length) out.push({ ...strayMessage(next.span(), next.image, namePlace(lexed.tokens, next.offset) ? text.slice(next.offset) : null), omitted: total - out.length });
+  if (next && total > out.length) out.push({ ...message(next), omitted: total - out.length });
   return out;
 }
 

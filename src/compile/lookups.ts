@@ -5,7 +5,7 @@
 // unless a cell the `where` reads is in error, when the row may be anything the lookup looked for.
 import { bindVar } from './env.ts';
 import type { ExprCompiler } from './expr.ts';
-import { bind, slotOf, walk, walkChildren, type Scope } from './scope.ts';
+import { bind, caseChoosingExprs, slotOf, walk, walkChildren, type Scope } from './scope.ts';
 import { NotEvaluatedSignal, type Env, type Runtime } from './types.ts';
 import { Interval, RowRef } from './values.ts';
 import type { Expr, RuleDecl } from '../lang/ast.ts';
@@ -38,16 +38,9 @@ export function rowLookups(decl: RuleDecl, reqExprs: readonly Expr[], exprs: Exp
   const others = new Set<string>();
   const everywhere = (e: Expr): void => walk(e, (x) => { if (x.kind === 'Aggregate') all.push(x); });
   for (const s of decl.steps) {
-    if (s.kind === 'For' && s.source.kind !== 'sheet') everywhere(s.source.expr);
-    else if (s.kind === 'Join') everywhere(s.on);
-    else if (s.kind === 'Where') everywhere(s.condition);
-    else if (s.kind === 'Let') everywhere(s.value);
+    if (s.kind === 'Let') everywhere(s.value);
     else if (s.kind === 'Dated') everywhere(s.date);
-    else if (s.kind === 'Per') everywhere(s.within);
-    else if (s.kind === 'Items') {
-      if (s.items.kind === 'expr') everywhere(s.items.expr);
-      else for (const en of s.items.entries) { en.alternatives.forEach(everywhere); if (en.guard) everywhere(en.guard); }
-    }
+    else caseChoosingExprs(s).forEach(everywhere);
   }
   reqExprs.forEach(everywhere);
   if (decl.subject) everywhere(decl.subject);

@@ -1,5 +1,5 @@
 // What a name means at a point of a rule: a row variable, a period, an item, a list value or a let.
-import type { Expr, LangType } from '../lang/ast.ts';
+import type { Expr, LangType, Step } from '../lang/ast.ts';
 
 export type BindingKind =
   | { readonly kind: 'row'; readonly sheet: string }
@@ -81,5 +81,20 @@ export function walkChildren(e: Expr, out: Expr[]): void {
     case 'TableLookup': out.push(e.key); break;
     case 'List': out.push(...e.elements); break;
     default: break;
+  }
+}
+
+/**
+ * The expressions of a step that choose which cases exist: a `for` over a list, a `join`'s `on`, a
+ * `where`, a `per`'s `within`, an `each item`'s list or entries (a `per`'s `except` and a `let` choose none).
+ */
+export function caseChoosingExprs(s: Step): readonly Expr[] {
+  switch (s.kind) {
+    case 'For': return s.source.kind === 'sheet' ? [] : [s.source.expr];
+    case 'Join': return [s.on];
+    case 'Where': return [s.condition];
+    case 'Per': return [s.within];
+    case 'Items': return s.items.kind === 'expr' ? [s.items.expr] : s.items.entries.flatMap((en) => (en.guard ? [...en.alternatives, en.guard] : en.alternatives));
+    default: return [];
   }
 }

@@ -30,7 +30,7 @@ export function refuseReplacingForeign(targets: readonly string[]): void {
 }
 
 /** `none`: nothing is there; `ereje`: a report ereje wrote; `user`: anything else (a folder, a link to nothing, a device too). */
-export function ownerOf(path: string): 'none' | 'ereje' | 'user' {
+function ownerOf(path: string): 'none' | 'ereje' | 'user' {
   try {
     lstatSync(path);
   } catch (err) {

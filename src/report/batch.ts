@@ -9,7 +9,7 @@ import { compareClauses } from '../engine/findings.ts';
 import type { AuditReport, AuditResult, FindingGroup, ReportFinding } from './types.ts';
 import { compareNatural } from './order.ts';
 import { reportWords } from './i18n.ts';
-import { SEVERITY_ORDER, severityCounts, verdictLine } from './view.ts';
+import { SEVERITY_ORDER, severityCounts, verdictLine, type VerdictGap } from './view.ts';
 
 /**
  * What the summary reads of a workbook's report (see batchReport): a batch keeps this of each workbook,
@@ -19,9 +19,9 @@ export interface BatchReport {
   readonly facility: AuditReport['facility'];
   readonly period: AuditReport['period'];
   readonly result: AuditResult;
-  /** The language, rules not evaluated and rows read: what the verdict line (verdictLine) rests on besides the counts. */
+  /** The language, rules not evaluated (without their reasons) and rows read: what the verdict line (verdictLine) rests on besides the counts. */
   readonly lang: AuditReport['lang'];
-  readonly not_evaluated: AuditReport['not_evaluated'];
+  readonly not_evaluated: readonly VerdictGap[];
   readonly rows: AuditReport['rows'];
   readonly summary: AuditReport['summary'];
   readonly findings: readonly Pick<ReportFinding, 'rule' | 'clause' | 'severity' | 'follow_up'>[];
@@ -32,7 +32,8 @@ export interface BatchReport {
 /** The part of a report the batch summary reads. */
 export function batchReport(r: AuditReport): BatchReport {
   return {
-    facility: r.facility, period: r.period, result: r.result, lang: r.lang, not_evaluated: r.not_evaluated, rows: r.rows, summary: r.summary,
+    facility: r.facility, period: r.period, result: r.result, lang: r.lang, rows: r.rows, summary: r.summary,
+    not_evaluated: r.not_evaluated.map((n) => ({ clause: n.clause, cause: n.cause, subject: n.subject, sheet: n.sheet, column: n.column })),
     findings: r.findings.map((f) => ({ rule: f.rule, clause: f.clause, severity: f.severity, ...(f.follow_up === undefined ? {} : { follow_up: f.follow_up }) })),
     groups: r.groups.map((g) => ({ clause: g.clause, severity: g.severity })),
     ...(r.follow_up === undefined ? {} : { follow_up: { baseline: { file: r.follow_up.baseline.file } } }),

@@ -164,6 +164,9 @@ function capped(items: readonly string[], limit: number, w: ReportWords): string
   return (items.length > limit ? [...items.slice(0, limit - 1), w.andMore(items.length - limit + 1)] : items).join(', ');
 }
 
+/** What the verdict line reads of a rule not evaluated: not its rule id or its reason (a batch keeps no more). */
+export type VerdictGap = Pick<AuditReport['not_evaluated'][number], 'clause' | 'cause' | 'subject' | 'sheet' | 'column'>;
+
 /**
  * The first line of every format: the verdict, then what it rests on — the findings, what the workbook
  * lacks (sheets and columns by their contract names in the report language), input errors, the clauses
@@ -172,7 +175,9 @@ function capped(items: readonly string[], limit: number, w: ReportWords): string
  * pack was in force (children admitted before the order came into force).
  */
 export function verdictLine(
-  report: Pick<AuditReport, 'result' | 'summary' | 'not_evaluated' | 'rows'> & { readonly findings: readonly { readonly severity: Severity }[] },
+  report: Pick<AuditReport, 'result' | 'summary' | 'rows'> & {
+    readonly findings: readonly { readonly severity: Severity }[]; readonly not_evaluated: readonly VerdictGap[];
+  },
   w: ReportWords, lang: Lang,
 ): string {
   const parts: string[] = [];

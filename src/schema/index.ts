@@ -62,6 +62,9 @@ export function enumLabelIndex(e: EnumDef): ReadonlyMap<string, string> {
   return index;
 }
 
+/** The workbook's enum indexes by enum id: one lookup per cell. */
+const enumByLabel = new Map<EnumId, ReadonlyMap<string, string>>(ENUMS.map((e) => [e.id, enumLabelIndex(e)]));
+
 export function sheetById(id: SheetId): SheetDef | undefined {
   return sheetsById.get(id);
 }
@@ -116,8 +119,7 @@ export function matchColumnHeader(sheetId: SheetId, header: string, mapping?: He
 
 /** An enum value as written (code, or a kk, ru or en label) → its canonical code, or undefined when unknown. */
 export function matchEnumValue(enumId: EnumId, text: string): string | undefined {
-  const e = enumsById.get(enumId);
-  return e === undefined ? undefined : enumLabelIndex(e).get(normalizeLabel(text));
+  return enumByLabel.get(enumId)?.get(normalizeLabel(text));
 }
 
 /** Sheets a facility kind's template includes, in contract order. */

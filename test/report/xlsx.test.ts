@@ -108,9 +108,26 @@ describe('the xlsx report', () => {
 
   it('is the same bytes whatever workbook SheetJS read before it (SheetJS keeps the last one\'s number formats)', () => {
     const before = renderXlsx(report('en'), { lang: 'en' });
-    // The example's styles hold dd.mm.yyyy and mmm yyyy; read by SheetJS, the reference reader.
-    readWorkbook(new Uint8Array(readFileSync('examples/day-care-2010.xlsx')), { file: 'day-care-2010.xlsx', reader: 'sheetjs' });
+    const formats = () => Object.values(XLSX.SSF.get_table() as Record<number, string>);
+    const table = formats();
+    // The example's styles hold dd.mm.yyyy and mmm yyyy; read by SheetJS, the reference reader, ingest puts
+    // SheetJS's table back as it found it …
+    const example = readFileSync('examples/day-care-2010.xlsx');
+    readWorkbook(new Uint8Array(example), { file: 'day-care-2010.xlsx', reader: 'sheetjs' });
+    expect(formats()).toEqual(table);
     expect(Buffer.compare(Buffer.from(renderXlsx(report('en'), { lang: 'en' })), Buffer.from(before))).toBe(0);
+    // … and a read by SheetJS itself leaves them in it, which the report must not declare.
+    const saved = { ...(XLSX.SSF.get_table() as Record<number, string>) };
+    try {
+      XLSX.read(example, { type: 'buffer' });
+      expect(formats()).toContain('mmm yyyy');
+      expect(Buffer.compare(Buffer.from(renderXlsx(report('en'), { lang: 'en' })), Buffer.from(before))).toBe(0);
+    } finally {
+      // Put back for the tests that share this worker's SheetJS.
+      const now = XLSX.SSF.get_table() as Record<number, string>;
+      for (const id of Object.keys(now)) if (!(id in saved)) delete now[Number(id)];
+      Object.assign(now, saved);
+    }
   });
 
   it('has no formula cell, and text Excel would read as a formula is neutralised', () => {

@@ -34,8 +34,9 @@ export function registerRulesCompile(rules: Command, io: CliIO, setExit: (code: 
       // user's: every path is checked before anything is written.
       if (opts.force !== true) refuseReplacingForeign(targets.map((t) => t.path));
       for (const { rs, path } of targets) {
-        writeReportFile(path, JSON.stringify(rs.toJson(), null, 2) + '\n');
-        io.stdout(`${path}: ${rs.rules.length} rules, ${rs.toJson().rules.length} json-rules-engine rules\n`);
+        const json = rs.toJson();
+        writeReportFile(path, JSON.stringify(json, null, 2) + '\n');
+        io.stdout(`${path}: ${rs.rules.length} rules, ${json.rules.length} json-rules-engine rules\n`);
       }
       setExit(0);
     });

@@ -47,20 +47,35 @@ function line(what: string, value: string, target: string, ok: boolean, detail =
   console.log(text);
 }
 
-/** Wall time of one process; `okCodes` are the exit codes it may end with (an audit with findings exits 1). */
-function timeProcess(argv: readonly string[], env: NodeJS.ProcessEnv = {}, okCodes: readonly number[] = [0]): number {
+/**
+ * Wall time of one process; `okCodes` are the exit codes it may end with (an audit with findings exits 1).
+ * `cpu`: the CPU time of the whole process (every thread: main, workers, V8's compiler and collector),
+ * when the command was started with `--require cpu-at-exit.cjs`.
+ */
+function timeProcess(argv: readonly string[], env: NodeJS.ProcessEnv = {}, okCodes: readonly number[] = [0]): { wall: number; cpu: number | null } {
   const t = performance.now();
   const r = spawnSync(argv[0]!, argv.slice(1), { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
-  const elapsed = performance.now() - t;
+  const wall = performance.now() - t;
   if (r.status === null || !okCodes.includes(r.status)) throw new Error(`${argv.join(' ')} exited ${r.status ?? r.signal}: ${r.stderr}`);
-  return elapsed;
+  const cpu = /^ereje-bench-cpu (\d+(?:\.\d+)?)$/m.exec(r.stderr ?? '');
+  return { wall, cpu: cpu ? Number(cpu[1]) : null };
 }
 const ereje = (...a: string[]) => [process.execPath, bin, ...a];
+/** The same, with the process's CPU time reported at its exit (see cpu-at-exit.cjs). */
+const erejeCpu = (...a: string[]) => [process.execPath, '--require', join(import.meta.dirname, 'cpu-at-exit.cjs'), bin, ...a];
+interface Timed { median: number; runs: number[]; cpu: number[] }
 /** Runs each command RUNS times, alternating between them (load on a shared machine hits all alike); the medians. */
-function medians(commands: readonly { argv: readonly string[]; env?: NodeJS.ProcessEnv; codes?: readonly number[] }[], runs = RUNS): { median: number; runs: number[] }[] {
-  const times = commands.map(() => [] as number[]);
-  for (let i = 0; i < runs; i++) commands.forEach((c, k) => times[k]!.push(timeProcess(c.argv, c.env, c.codes)));
-  return times.map((t) => ({ median: median(t), runs: t }));
+function medians(commands: readonly { argv: readonly string[]; env?: NodeJS.ProcessEnv; codes?: readonly number[] }[], runs = RUNS): Timed[] {
+  const timed = commands.map((): Timed => ({ median: 0, runs: [], cpu: [] }));
+  for (let i = 0; i < runs; i++) {
+    commands.forEach((c, k) => {
+      const { wall, cpu } = timeProcess(c.argv, c.env, c.codes);
+      timed[k]!.runs.push(wall);
+      if (cpu !== null) timed[k]!.cpu.push(cpu);
+    });
+  }
+  for (const t of timed) t.median = median(t.runs);
+  return timed;
 }
 const list = (xs: readonly number[]) => `[${xs.map((x) => x.toFixed(0)).join(', ')}]`;
 
@@ -116,13 +131,28 @@ try {
     mkdirSync(folder);
     const examples = readdirSync(join(root, 'examples')).filter((n) => n.endsWith('.xlsx')).sort();
     for (let i = 0; i < 200; i++) copyFileSync(join(root, 'examples', examples[i % examples.length]!), join(folder, `${String(i + 1).padStart(3, '0')}-${examples[i % examples.length]}`));
-    const batch = (jobs: number) => ({ argv: ereje('audit', folder, '--jobs', String(jobs), '--format', 'json', '--out', join(dir, `out-${jobs}`)), env: warm, codes: [0, 1] });
+    const batch = (jobs: number) => ({ argv: erejeCpu('audit', folder, '--jobs', String(jobs), '--format', 'json', '--out', join(dir, `out-${jobs}`)), env: warm, codes: [0, 1] });
     timeProcess(batch(1).argv, warm, [0, 1]);
     const runs = Math.min(RUNS, 3);
     const [one, two] = medians([batch(1), batch(2)], runs);
     const speedup = one!.median / two!.median;
     line('200 example-size workbooks: --jobs 2 throughput ≥ 1.7 × --jobs 1', `${speedup.toFixed(2)}×`, '1.70×', speedup >= 1.7,
       `--jobs 1 ${ms(one!.median)} ${list(one!.runs)}, --jobs 2 ${ms(two!.median)} ${list(two!.runs)} (median of ${runs})`);
+    // How many cores each run kept busy. `--jobs 1` is not one core's work: V8 compiles its hot code and
+    // collects its garbage on helper threads, which run on the second core. Two cores cannot give a run
+    // more than 2 × (wall / CPU) of --jobs 1's throughput unless it spends less CPU than --jobs 1 does.
+    const cpu1 = median(one!.cpu);
+    const cpu2 = median(two!.cpu);
+    if (one!.cpu.length === runs && two!.cpu.length === runs) {
+      console.log(`        (CPU time, every thread: --jobs 1 ${ms(cpu1)} = ${(cpu1 / one!.median).toFixed(2)} cores busy, --jobs 2 ${ms(cpu2)} = ${(cpu2 / two!.median).toFixed(2)} cores busy;` +
+        ` ceiling on 2 cores for a run spending --jobs 1's CPU: 2 × ${ms(one!.median)} / ${ms(cpu1)} = ${((2 * one!.median) / cpu1).toFixed(2)}×; not a target)`);
+    }
+    // --jobs 1 held to one core (Linux's taskset), the throughput a second core is measured against when
+    // --jobs 1 cannot borrow it.
+    if (spawnSync('taskset', ['-c', '0', 'true']).status === 0) {
+      const [pinned] = medians([{ argv: ['taskset', '-c', '0', ...batch(1).argv], env: warm, codes: [0, 1] }], runs);
+      console.log(`        (--jobs 1 held to one core by taskset: ${ms(pinned!.median)} ${list(pinned!.runs)}; --jobs 2 on two cores runs ${(pinned!.median / two!.median).toFixed(2)}× as fast; not a target)`);
+    }
     // The yardstick: what a second thread gives here to a job of the same kind with none of an audit's
     // start-up, compilation or coordination (see parallel-reference.ts); the times the job reports itself.
     const reference = (threads: number) => {

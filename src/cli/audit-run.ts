@@ -46,7 +46,7 @@ export async function auditWorkbook(bytes: Uint8Array, file: string, pack: Audit
   try {
     workbook = readWorkbook(bytes, { file, mapping: options.mapping, limits: options.limits });
   } catch (err) {
-    if (err instanceof WorkbookRejected) throw new FatalError(cliText.rejected(err.reason, file, err.message));
+    if (err instanceof WorkbookRejected) throw new FatalError(err.text);
     throw err;
   }
   const facility = workbook.facility;

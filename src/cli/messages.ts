@@ -85,24 +85,6 @@ export const cliText = {
   andMore: (n: number) => L(` (және тағы ${n})`, ` (и ещё ${n})`, ` (and ${n} more)`),
 
   /** Why ingest refused a file; English keeps the refusal's detailed text. */
-  rejected: (reason: string, file: string, english: string): Localized => {
-    switch (reason) {
-      case 'not-a-workbook': return L(
-        `${file} — .xlsx жұмыс кітабы емес (немесе құпиясөзбен қорғалған); деректерді Excel-ден құпиясөзсіз .xlsx ретінде сақтаңыз.`,
-        `${file} — не книга .xlsx (или защищена паролем); сохраните данные из Excel в формате .xlsx без пароля.`, english);
-      case 'too-large': return L(
-        `${file} тым үлкен (ашылған көлемі шектен асады); файл шынайы болса, шекті --max-size арқылы арттырыңыз.`,
-        `${file} слишком велик (в распакованном виде больше предела); если файл подлинный, увеличьте предел параметром --max-size.`, english);
-      case 'too-many-cells': return L(
-        `${file} ұяшықтары тым көп; жұмыс кітабын кезеңдерге бөліп, бөліктерін жеке тексеріңіз.`,
-        `В ${file} слишком много ячеек; разделите книгу по периодам и проверьте части отдельно.`, english);
-      case 'unreadable': return L(
-        `${file} бүлінген немесе оқылмайды; оны Excel-де ашып, қайтадан .xlsx ретінде сақтаңыз.`,
-        `${file} повреждён или не читается; откройте его в Excel и сохраните снова как .xlsx.`, english);
-      default: return L(english, english, english);
-    }
-  },
-
   rulesDoNotCompile: (dir: string, where: string, more: number) => L(
     `${dir} ішіндегі ереже файлдары компиляцияланбайды — ${where}${more > 0 ? ` (және тағы ${more})` : ''}; барлық мәселені көру үшін \`ereje rules check ${dir}\` іске қосыңыз.`,
     `файлы правил в ${dir} не компилируются — ${where}${more > 0 ? ` (и ещё ${more})` : ''}; запустите \`ereje rules check ${dir}\`, чтобы увидеть все ошибки.`,

@@ -10,7 +10,8 @@ import { typeTables } from './type-tables.ts';
 import type { HeaderMapping, IngestedWorkbook, IngestLimits } from './types.ts';
 import { readContentTypes, readWorkbookIndex, type WorkbookIndex } from './workbook-xml.ts';
 import { UnsupportedXml, xmlText } from './xml-scan.ts';
-import { checkWorkbookPart, countCellElements, declaredTotal, inflateGuarded, isCompoundFile, isWorksheetXml, readCentralDirectory, tooLargeMessage, WorkbookRejected } from './zip-guard.ts';
+import { checkWorkbookPart, countCellElements, declaredTotal, inflateGuarded, isCompoundFile, isWorksheetXml, readCentralDirectory } from './zip-guard.ts';
+import { rejection, WorkbookRejected } from './rejections.ts';
 
 export const DEFAULT_INGEST_LIMITS: IngestLimits = { maxUncompressedBytes: 200 * 1024 * 1024, maxCells: 5_000_000 };
 
@@ -30,13 +31,13 @@ export function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions): I
   const { file } = options;
   const limits: IngestLimits = { ...DEFAULT_INGEST_LIMITS, ...options.limits };
   if (isCompoundFile(bytes)) {
-    throw new WorkbookRejected('not-a-workbook', `${file} is a legacy .xls (or password-protected) file; open it in Excel and save it as .xlsx without a password.`);
+    throw new WorkbookRejected('not-a-workbook', rejection.legacyXls(file));
   }
   const entries = readCentralDirectory(bytes, file);
   checkWorkbookPart(entries, file);
   const declared = declaredTotal(entries);
   if (declared > limits.maxUncompressedBytes) {
-    throw new WorkbookRejected('too-large', tooLargeMessage(file, declared, limits.maxUncompressedBytes, 'declares'));
+    throw new WorkbookRejected('too-large', rejection.tooLarge(file, declared, limits.maxUncompressedBytes));
   }
   // Every entry is inflated once, natively and under the size cap.
   const parts = new Map<string, Buffer>();
@@ -163,11 +164,11 @@ function sheetsToParse(names: readonly string[], mapping: HeaderMapping | undefi
 
 /** A sheet whose part is missing from the zip or does not parse; its columns are not "missing". */
 function missingSheetPart(file: string, sheet: string): WorkbookRejected {
-  return new WorkbookRejected('unreadable', `${file} is not a readable .xlsx workbook: the part holding sheet "${clip(sheet)}" is missing or damaged; open it in Excel and save it again as .xlsx.`);
+  return new WorkbookRejected('unreadable', rejection.missingSheetPart(file, clip(sheet)));
 }
 
 function tooManyCells(file: string, cells: number, limit: number): WorkbookRejected {
-  return new WorkbookRejected('too-many-cells', `${file} has more than ${limit.toLocaleString('en')} cells (${cells.toLocaleString('en')} so far); split the workbook by period (or remove unused formatted rows and columns) and audit the parts.`);
+  return new WorkbookRejected('too-many-cells', rejection.tooManyCells(file, cells, limit));
 }
 
 export { sha256Hex, WorkbookRejected };

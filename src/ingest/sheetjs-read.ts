@@ -4,7 +4,8 @@ import * as XLSX from 'xlsx';
 import { isEmptyCell } from './cells.ts';
 import { protectFormulaStrings } from './formula-strings.ts';
 import { ExcelError, sparseIndexes, type RawCell, type RawTable } from './raw.ts';
-import { isWorksheetXml, WorkbookRejected } from './zip-guard.ts';
+import { rejection, WorkbookRejected } from './rejections.ts';
+import { isWorksheetXml } from './zip-guard.ts';
 
 /** A sheet as ingest reads it: its raw table, and how many value cells it holds. */
 export interface ReadSheet { readonly table: RawTable; readonly cells: number }
@@ -66,7 +67,7 @@ function unreadable<T>(file: string, read: () => T): T {
     return keepingFormats(read);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new WorkbookRejected('unreadable', `${file} could not be read as a workbook (${why}); open it in Excel and save it again as .xlsx.`);
+    throw new WorkbookRejected('unreadable', rejection.unreadable(file, why));
   }
 }
 

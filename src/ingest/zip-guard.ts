@@ -2,17 +2,10 @@
 // directory declares every entry's uncompressed size, so the total is known from a few kilobytes at the
 // end of the file. Declared sizes can lie, so each entry is then inflated with a hard output cap, and
 // its CRC-32 checked, so a damaged entry is refused instead of read as data.
+import type { Localized } from '../core/lang.ts';
 import { clip } from '../core/text.ts';
 import { crc32, inflateRawCapped } from './platform.ts';
-
-export type RejectReason = 'not-a-workbook' | 'too-large' | 'too-many-cells' | 'unreadable';
-
-export class WorkbookRejected extends Error {
-  constructor(readonly reason: RejectReason, message: string) {
-    super(message);
-    this.name = 'WorkbookRejected';
-  }
-}
+import { rejection, WorkbookRejected, zipDamage } from './rejections.ts';
 
 export interface ZipEntry {
   readonly name: string;
@@ -33,8 +26,6 @@ const LOCAL_SIG = 0x04034b50;
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 const UTF8 = new TextDecoder();
-const MB = 1024 * 1024;
-const mb = (bytes: number) => (bytes / MB >= 1024 ? `${(bytes / MB / 1024).toFixed(1)} GB` : `${Math.ceil(bytes / MB)} MB`);
 
 export function isCompoundFile(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && CFB_MAGIC.every((b, i) => bytes[i] === b);
@@ -51,8 +42,8 @@ function u64(dv: DataView, at: number): number {
 
 /** Reads the central directory only; throws not-a-workbook / unreadable for anything that is not a sane zip. */
 export function readCentralDirectory(bytes: Uint8Array, file: string): ZipEntry[] {
-  const notZip = () => new WorkbookRejected('not-a-workbook', `${file} is not an .xlsx workbook (no zip directory found); export the data from Excel as .xlsx.`);
-  const broken = (what: string) => new WorkbookRejected('unreadable', `${file} is a damaged .xlsx file (${what}); open it in Excel and save it again as .xlsx.`);
+  const notZip = () => new WorkbookRejected('not-a-workbook', rejection.notZip(file));
+  const broken = (what: Localized) => new WorkbookRejected('unreadable', rejection.damaged(file, what));
   if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw notZip();
   const dv = view(bytes);
   let eocd = -1;
@@ -65,16 +56,16 @@ export function readCentralDirectory(bytes: Uint8Array, file: string): ZipEntry[
   let cdOffset = dv.getUint32(eocd + 16, true);
   if ((count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) && eocd >= 20 && dv.getUint32(eocd - 20, true) === ZIP64_LOCATOR_SIG) {
     const at = u64(dv, eocd - 20 + 8);
-    if (at + 56 > bytes.length || dv.getUint32(at, true) !== ZIP64_EOCD_SIG) throw broken('bad zip64 directory');
+    if (at + 56 > bytes.length || dv.getUint32(at, true) !== ZIP64_EOCD_SIG) throw broken(zipDamage.zip64Directory);
     count = u64(dv, at + 32);
     cdSize = u64(dv, at + 40);
     cdOffset = u64(dv, at + 48);
   }
-  if (cdOffset + cdSize > bytes.length) throw broken('the directory points outside the file');
+  if (cdOffset + cdSize > bytes.length) throw broken(zipDamage.directoryOutside);
   const entries: ZipEntry[] = [];
   let at = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || dv.getUint32(at, true) !== CENTRAL_SIG) throw broken('bad directory entry');
+    if (at + 46 > bytes.length || dv.getUint32(at, true) !== CENTRAL_SIG) throw broken(zipDamage.directoryEntry);
     const flags = dv.getUint16(at + 8, true);
     const method = dv.getUint16(at + 10, true);
     const crc32 = dv.getUint32(at + 16, true);
@@ -85,7 +76,7 @@ export function readCentralDirectory(bytes: Uint8Array, file: string): ZipEntry[
     const commentLength = dv.getUint16(at + 32, true);
     let localHeaderOffset = dv.getUint32(at + 42, true);
     const end = at + 46 + nameLength + extraLength + commentLength;
-    if (end > bytes.length) throw broken('bad directory entry');
+    if (end > bytes.length) throw broken(zipDamage.directoryEntry);
     const name = UTF8.decode(bytes.subarray(at + 46, at + 46 + nameLength));
     // The zip64 extra field carries, in order, only the sizes whose 32-bit fields are saturated.
     for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength;) {
@@ -105,7 +96,7 @@ export function readCentralDirectory(bytes: Uint8Array, file: string): ZipEntry[
   const names = new Set<string>();
   for (const e of entries) {
     // Two entries of one name: zip readers disagree on which one counts, so neither can be trusted.
-    if (names.has(e.name)) throw broken(`two entries named ${clip(e.name)}`);
+    if (names.has(e.name)) throw broken(zipDamage.twoEntries(clip(e.name)));
     names.add(e.name);
   }
   return entries;
@@ -118,18 +109,13 @@ export function readCentralDirectory(bytes: Uint8Array, file: string): ZipEntry[
 export function checkWorkbookPart(entries: readonly ZipEntry[], file: string): void {
   if (entries.some((e) => e.name === 'xl/workbook.xml')) return;
   if (entries.some((e) => e.name === 'xl/workbook.bin')) {
-    throw new WorkbookRejected('not-a-workbook', `${file} is not a readable .xlsx workbook: it is an Excel binary workbook (.xlsb) named .xlsx; open it in Excel and save it as .xlsx.`);
+    throw new WorkbookRejected('not-a-workbook', rejection.xlsbNamedXlsx(file));
   }
-  throw new WorkbookRejected('not-a-workbook', `${file} is a zip file but not a readable .xlsx workbook (no xl/workbook.xml); export the data from Excel as .xlsx.`);
+  throw new WorkbookRejected('not-a-workbook', rejection.zipNotWorkbook(file));
 }
 
 export function declaredTotal(entries: readonly ZipEntry[]): number {
   return entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
-}
-
-export function tooLargeMessage(file: string, bytes: number, limit: number, what: string): string {
-  const raise = Math.ceil(bytes / MB);
-  return `${file} ${what} ${mb(bytes)} uncompressed, over the ${mb(limit)} limit; if the file is genuine, pass --max-size ${raise} (MB) to raise it.`;
 }
 
 /**
@@ -141,34 +127,34 @@ export function inflateGuarded(bytes: Uint8Array, entries: readonly ZipEntry[], 
   let budget = limit;
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
-    if (entry.flags & 0x1) throw new WorkbookRejected('not-a-workbook', `${file} is password-protected; save it again without a password.`);
+    if (entry.flags & 0x1) throw new WorkbookRejected('not-a-workbook', rejection.passwordProtected(file));
     const at = entry.localHeaderOffset;
     if (at + 30 > bytes.length || dv.getUint32(at, true) !== LOCAL_SIG) {
-      throw new WorkbookRejected('unreadable', `${file} is a damaged .xlsx file (entry ${clip(entry.name)}); open it in Excel and save it again.`);
+      throw new WorkbookRejected('unreadable', rejection.damaged(file, zipDamage.entry(clip(entry.name))));
     }
     const start = at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
     const data = bytes.subarray(start, start + entry.compressedSize);
     const cap = Math.min(entry.uncompressedSize, budget);
     let out: Buffer;
     if (entry.method === 0) {
-      if (data.length > cap) throw new WorkbookRejected('too-large', `${file}: stored entry ${clip(entry.name)} is larger than declared or past the ${mb(limit)} limit; export the file again from Excel.`);
+      if (data.length > cap) throw new WorkbookRejected('too-large', rejection.storedPastDeclared(file, clip(entry.name), limit));
       out = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     } else if (entry.method === 8) {
       let inflated: Buffer | null;
       try {
         inflated = inflateRawCapped(data, Math.max(1, cap));
       } catch {
-        throw new WorkbookRejected('unreadable', `${file} is a damaged .xlsx file (entry ${clip(entry.name)} does not inflate); open it in Excel and save it again.`);
+        throw new WorkbookRejected('unreadable', rejection.damaged(file, zipDamage.doesNotInflate(clip(entry.name))));
       }
       if (inflated === null) {
-        throw new WorkbookRejected('too-large', `${file}: entry ${clip(entry.name)} inflates to more than its declared ${mb(entry.uncompressedSize)} (or past the ${mb(limit)} limit); the file is corrupt or hostile — export it again from Excel.`);
+        throw new WorkbookRejected('too-large', rejection.inflatesPastDeclared(file, clip(entry.name), entry.uncompressedSize, limit));
       }
       out = inflated;
     } else {
-      throw new WorkbookRejected('unreadable', `${file} uses an unsupported zip compression (method ${entry.method}); open it in Excel and save it again as .xlsx.`);
+      throw new WorkbookRejected('unreadable', rejection.unsupportedCompression(file, entry.method));
     }
     if (crc32(out) !== entry.crc32) {
-      throw new WorkbookRejected('unreadable', `${file} is a damaged .xlsx file (entry ${clip(entry.name)} fails its CRC-32 check); open the original in Excel and save it again, or ask for a fresh copy.`);
+      throw new WorkbookRejected('unreadable', rejection.damaged(file, zipDamage.failsCrc(clip(entry.name))));
     }
     budget -= out.length;
     onEntry(entry.name, out);

@@ -226,7 +226,9 @@ describe('ereje audit exit codes on built workbooks', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^ereje: .*x\.xlsx is not an \.xlsx workbook/);
     const kk = await run(['audit', path]);
-    expect(kk.stderr).toBe('ereje: x.xlsx — .xlsx жұмыс кітабы емес (немесе құпиясөзбен қорғалған); деректерді Excel-ден құпиясөзсіз .xlsx ретінде сақтаңыз.\n');
+    expect(kk.stderr).toBe('ereje: x.xlsx — .xlsx жұмыс кітабы емес (zip каталогы табылмады); деректерді Excel-ден .xlsx ретінде сақтаңыз.\n');
+    const ru = await run(['audit', path, '--lang', 'ru']);
+    expect(ru.stderr).toBe('ereje: x.xlsx — не книга .xlsx (каталог zip не найден); сохраните данные из Excel в формате .xlsx.\n');
     oneLine(r.stderr);
   });
 

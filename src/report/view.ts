@@ -347,7 +347,7 @@ function notEvaluatedPerRule(list: AuditReport['not_evaluated']): PerRule[] {
   return out;
 }
 
-/** `dated …, when no version …` and the parts `…` stands for; null when the texts share too little. */
+/** The words the texts share and, per text, what sets it apart; null when the texts share too little. */
 function sharedWording(texts: readonly string[]): { reason: string; details: string[] } | null {
   if (texts.every((t) => t === texts[0])) return { reason: texts[0]!, details: texts.map(() => '') };
   let prefix = texts.reduce((p, t) => commonPrefix(p, t));
@@ -360,6 +360,13 @@ function sharedWording(texts: readonly string[]): { reason: string; details: str
   if (prefix.length + suffix.length > shortest) return null;
   const details = texts.map((t) => t.slice(prefix.length, t.length - suffix.length).trim());
   if (suffix.length < 10 || details.some((d) => d === '' || [...d].length > DETAIL_LENGTH)) return null;
+  // A word or two before what differs (`dated`, `күні`, `дата`) goes with it beside each subject —
+  // `R-08 (dated 2005-11-14): when no version …` — rather than leave `dated …` in the reason, which reads
+  // as text left out. A longer lead stays in the reason, `…` standing for the details.
+  const lead = prefix.trim();
+  if (lead.split(/\s+/).length <= 2 && details.every((d) => [...`${lead} ${d}`].length <= DETAIL_LENGTH)) {
+    return { reason: suffix.replace(/^[\s,;:—–-]+/u, ''), details: details.map((d) => (lead === '' ? d : `${lead} ${d}`)) };
+  }
   return { reason: `${prefix}…${suffix}`, details };
 }
 

@@ -66,20 +66,32 @@ describe('rules not evaluated and the verdict line', () => {
     expect(r.not_evaluated).toHaveLength(6);
     const merged = consolidateNotEvaluated(r.not_evaluated);
     // A1.2 and A1.8 name the same children for the same reason: one line.
+    // What sets each apart goes beside it with its lead word, so the reason has no `…` to puzzle over.
+    const dated = { kk: 'күні', ru: 'дата', en: 'dated' }[lang];
     expect(merged.map((n) => [n.clauses, n.subjects])).toEqual([
-      [['A1.2', 'A1.8'], ['R-08 (2005-11-14)', 'R-12 (2005-06-01)']],
+      [['A1.2', 'A1.8'], [`R-08 (${dated} 2005-11-14)`, `R-12 (${dated} 2005-06-01)`]],
       [['A1.18'], ['R-12']],
       [['A1.43'], []],
     ]);
     expect(merged[0]!.rules).toEqual(['residential/admission-age', 'residential/admission-documents-budget']);
     expect(merged[0]!.reason).toBe({
-      kk: 'күні … — ол кезде ереже пакетіндегі осы ережелердің бірде-бір нұсқасы күшінде болмаған (нұсқалар: ≈2009-09-07 – ≈2010-12-06); кейінгі мәтін бойынша бағаланбайды',
-      ru: 'дата … — тогда не действовала ни одна версия этих правил из пакета (версии: ≈2009-09-07 – ≈2010-12-06); по более позднему тексту не оценивается',
-      en: 'dated …, when no version of this ruleset in the rule pack was in force (versions: ≈2009-09-07 – ≈2010-12-06); not judged by a later text',
+      kk: 'ол кезде ереже пакетіндегі осы ережелердің бірде-бір нұсқасы күшінде болмаған (нұсқалар: ≈2009-09-07 – ≈2010-12-06); кейінгі мәтін бойынша бағаланбайды',
+      ru: 'тогда не действовала ни одна версия этих правил из пакета (версии: ≈2009-09-07 – ≈2010-12-06); по более позднему тексту не оценивается',
+      en: 'when no version of this ruleset in the rule pack was in force (versions: ≈2009-09-07 – ≈2010-12-06); not judged by a later text',
     }[lang]);
     expect(merged[1]!.reason).toMatch(/2009-07-11/);
     // The verdict says what the gaps are: a rule the pack cannot evaluate, and subjects whose cases no version covers.
     const w = reportWords(lang);
     expect(verdictLine(r, w, lang)).toBe(`${w.verdict.compliant} — ${w.verdictNoFindings}; ${w.verdictRulePack('A1.43')}; ${w.verdictUncovered('R-08, R-12', 'A1.2, A1.8, A1.18')}`);
+  });
+
+  it('a longer lead stays in the reason, with … for what each subject has beside it', () => {
+    const entry = (subject: string, day: string) => ({
+      rule: 'residential/daily-health-log', clause: 'A1.28.5', subject, cause: 'workbook' as const,
+      reason: `${subject}: rows of the health log on ${day} were rejected; correct them and audit again`,
+    });
+    const [merged] = consolidateNotEvaluated([entry('R-01', '2010-01-05'), entry('R-02', '2010-02-11')]);
+    expect(merged!.subjects).toEqual(['R-01 (2010-01-05)', 'R-02 (2010-02-11)']);
+    expect(merged!.reason).toBe('rows of the health log on … were rejected; correct them and audit again');
   });
 });

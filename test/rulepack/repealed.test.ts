@@ -3,7 +3,7 @@
 // not a duty. The manifest refuses what a repealed point cannot have, `rules check` asks for the status
 // where the amendment repealed a point's rules, and coverage counts repealed points apart.
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseRuleFile } from '../../src/lang/index.ts';
@@ -283,5 +283,38 @@ repeal rule private-contract
     expect(en.code).toBe(2);
     expect(en.stderr).toMatch(/v2\.manifest\.json:\d+:\d+: error: A1\.7 is marked repealed, but residential@v2 still has a rule citing it: private-contract;/);
     expect(en.stderr).not.toContain('is not listed as encoding');
+  });
+});
+
+describe('the made-up amendment of annex 1 (test/fixtures/amendment), which deletes subpoint 30.13', () => {
+  const fixture = join(import.meta.dirname, '..', 'fixtures', 'amendment');
+
+  it('marks A1.30.13 repealed by order 999-test; its coverage counts it apart from the 2009 text', async () => {
+    const loaded = await loadRulePack([defaultRulesDir(), fixture]);
+    expect(loaded.ok).toBe(true);
+    const residential = packCoverage(loaded).filter((a) => a.ruleset === 'residential');
+    expect(residential.map((a) => [a.version, a.encoded, a.repealed, a.auditable])).toEqual([['2009-240-o', 39, 0, 44], ['2010-test-amendment', 38, 1, 43]]);
+    expect(residential[1]!.points.filter((x) => x.status === 'repealed').map((x) => [x.id, x.by && typeof x.by === 'object' ? x.by.en : x.by]))
+      .toEqual([['A1.30.13', 'point 1 of order N 999-test of 2009-12-20: subpoint 13) of point 30 deleted']]);
+  });
+
+  it('fails with the point marked narrative instead', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ereje-repealed-fixture-'));
+    try {
+      cpSync(defaultRulesDir(), dir, { recursive: true });
+      const residential = join(dir, 'kz', 'mlsp-306-o', 'residential');
+      copyFileSync(join(fixture, 'residential', '2010-test-amendment.ereje'), join(residential, '2010-test-amendment.ereje'));
+      copyFileSync(join(fixture, 'act', 'test-amendment.txt'), join(dir, 'kz', 'mlsp-306-o', 'act', 'test-amendment.txt'));
+      const text = readFileSync(join(fixture, 'residential', '2010-test-amendment.manifest.json'), 'utf8');
+      const narrative = text.replace('"id": "A1.30.13",\n      "status": "repealed"', '"id": "A1.30.13",\n      "status": "narrative"').replace(/,\n {6}"by": \{[^}]*\}/, '');
+      expect(narrative).not.toBe(text);
+      writeFileSync(join(residential, '2010-test-amendment.manifest.json'), narrative);
+      const r = await run(['rules', 'check', dir, '--lang', 'en']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/2010-test-amendment\.manifest\.json:1106:13: error: A1\.30\.13: room-passports, the rule that encoded it in residential@2009-240-o, is repealed in this version/);
+      expect(r.stderr).toContain('checked 5 files, 94 rules: 1 error');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -37,7 +37,7 @@ export function amendmentSkeleton(s: AmendmentSkeleton): string {
     '#   change rule NAME { … }     the parts of a rule the order words anew (quote, severity, require …);',
     '#                              a new quote is checked against this file\'s source, the amending order',
     '#   rule NAME { … }            a duty the order adds (a whole rule, with examples)',
-    '#   repeal rule NAME           a duty the order removes',
+    '#   repeal rule NAME           a duty the order removes (a point it deletes is "repealed" in the manifest)',
     '#   change table NAME { quote "…" KEY = VALUE }   changed values, with the order\'s words for them',
     `# Then: ereje rules check, ereje rules test, ereje rules diff ${ref} ${rs.id}@${s.version}`,
     '# (docs/amending.md walks through a whole amendment).',

@@ -1,6 +1,7 @@
 // `ereje rules coverage`: per annex and point, encoded / partly encoded / narrative / not auditable /
-// pending, and the share of auditable points that are fully encoded (partly encoded points are counted
-// apart, never as encoded) — computed from the manifests beside the rule files.
+// pending / repealed, and the share of auditable points that are fully encoded (partly encoded points are
+// counted apart, never as encoded; repealed points are no duty, so not auditable) — computed from the
+// manifests beside the rule files.
 import type { Lang } from '../core/lang.ts';
 import { annexCoverage, manifestText, type AnnexCoverage, type ManifestText, type PointStatus } from './manifest.ts';
 import type { RulePack } from './pack.ts';
@@ -13,9 +14,9 @@ export function packCoverage(pack: RulePack): AnnexCoverage[] {
 
 /** A point status in words, per language. */
 export const STATUS: Record<Lang, Record<PointStatus, string>> = {
-  en: { encoded: 'encoded', partial: 'partly encoded', narrative: 'narrative', 'not-auditable': 'not auditable', pending: 'pending' },
-  ru: { encoded: 'закодирован', partial: 'частично', narrative: 'описательный', 'not-auditable': 'не проверяем', pending: 'ожидает' },
-  kk: { encoded: 'кодталған', partial: 'ішінара', narrative: 'сипаттамалық', 'not-auditable': 'тексерілмейді', pending: 'күтуде' },
+  en: { encoded: 'encoded', partial: 'partly encoded', narrative: 'narrative', 'not-auditable': 'not auditable', pending: 'pending', repealed: 'repealed' },
+  ru: { encoded: 'закодирован', partial: 'частично', narrative: 'описательный', 'not-auditable': 'не проверяем', pending: 'ожидает', repealed: 'утратил силу' },
+  kk: { encoded: 'кодталған', partial: 'ішінара', narrative: 'сипаттамалық', 'not-auditable': 'тексерілмейді', pending: 'күтуде', repealed: 'күші жойылған' },
 };
 
 const WORDS = {
@@ -34,7 +35,7 @@ export function renderCoverage(annexes: readonly AnnexCoverage[], lang: Lang, op
   const lines: string[] = [];
   for (const a of annexes) {
     lines.push(`${w.annex} ${a.annex} — ${a.ruleset}@${a.version}: ${a.total} ${w.points}: ` +
-      `${a.encoded} ${st.encoded}, ${a.partial} ${st.partial}, ${a.narrative} ${st.narrative}, ${a.notAuditable} ${st['not-auditable']}, ${a.pending} ${st.pending}; ` +
+      `${a.encoded} ${st.encoded}, ${a.partial} ${st.partial}, ${a.narrative} ${st.narrative}, ${a.notAuditable} ${st['not-auditable']}, ${a.pending} ${st.pending}, ${a.repealed} ${st.repealed}; ` +
       `${w.share}: ${a.encoded}/${a.auditable} (${percent(a.share)}), ${w.partly}: ${a.partial}`);
     if (!opts.points) continue;
     const width = Math.max(...a.points.map((p) => p.id.length));
@@ -43,7 +44,8 @@ export function renderCoverage(annexes: readonly AnnexCoverage[], lang: Lang, op
       const text = (t: ManifestText | undefined) => manifestText(t, lang) ?? '';
       const detail = p.status === 'encoded' ? (p.rules ?? []).join(', ')
         : p.status === 'partial' ? `${(p.rules ?? []).join(', ')}; ${w.missing}: ${text(p.missing)}`
-          : text(p.reason ?? p.about);
+          : p.status === 'repealed' ? text(p.by)
+            : text(p.reason ?? p.about);
       lines.push(`  ${p.id.padEnd(width)}  ${st[p.status].padEnd(statusWidth)}  ${detail}`);
     }
     lines.push('');

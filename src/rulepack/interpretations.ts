@@ -1,8 +1,8 @@
 // docs/interpretations.md (English), .kk.md and .ru.md: every judgement call of the rule pack in one place,
 // for legal staff to review in the language they read — generated from the rule files (scope, quote, note
 // of each rule; in-force dates marked approximate with their basis; parameter tables' citations) and the
-// clause manifests (points checked in part, not auditable or pending, with the reason). Generated, so it
-// cannot drift from the rules it describes.
+// clause manifests (points checked in part, not auditable or pending, with the reason; points repealed,
+// with what repealed them). Generated, so it cannot drift from the rules it describes.
 import { posix } from 'node:path';
 import type { Lang } from '../core/lang.ts';
 import { rulesetAnnex } from '../lang/check.ts';
@@ -47,6 +47,8 @@ interface Words {
   readonly partly: (rules: string) => string;
   readonly notChecked: string;
   readonly otherNotes: string;
+  readonly repealed: string;
+  readonly repealedBy: string;
 }
 
 const WORDS: Readonly<Record<Lang, Words>> = {
@@ -87,6 +89,8 @@ const WORDS: Readonly<Record<Lang, Words>> = {
     partly: (rules) => `partly encoded by ${rules}`,
     notChecked: 'Not checked',
     otherNotes: 'Notes on other points',
+    repealed: 'Points repealed',
+    repealedBy: 'Repealed by',
   },
   kk: {
     title: 'Ережелер жинағының түсіндірулері мен шешімдері',
@@ -125,6 +129,8 @@ const WORDS: Readonly<Record<Lang, Words>> = {
     partly: (rules) => `ішінара кодталған: ${rules}`,
     notChecked: 'Тексерілмейді',
     otherNotes: 'Басқа тармақтар бойынша ескертпелер',
+    repealed: 'Күші жойылған тармақтар',
+    repealedBy: 'Күшін жойған',
   },
   ru: {
     title: 'Толкования и решения набора правил',
@@ -163,6 +169,8 @@ const WORDS: Readonly<Record<Lang, Words>> = {
     partly: (rules) => `частично закодирован: ${rules}`,
     notChecked: 'Не проверяется',
     otherNotes: 'Примечания к другим пунктам',
+    repealed: 'Пункты, утратившие силу',
+    repealedBy: 'Отменен',
   },
 };
 
@@ -230,9 +238,15 @@ export function renderInterpretations(pack: RulePack, options: InterpretationsOp
     if (manifest) {
       const open = manifest.points.filter((p) => p.status === 'partial' || p.status === 'not-auditable' || p.status === 'pending');
       const noted = manifest.points.filter((p) => (p.status === 'encoded' || p.status === 'narrative') && p.note);
+      const repealed = manifest.points.filter((p) => p.status === 'repealed');
       if (open.length > 0) {
         out.push(`### ${w.open}`, '');
         for (const p of open) out.push(`- ${pointLine(p, lang, w, text)}`);
+        out.push('');
+      }
+      if (repealed.length > 0) {
+        out.push(`### ${w.repealed}`, '');
+        for (const p of repealed) out.push(`- **${p.id}** ${text(p.about)}. ${w.repealedBy}: ${text(p.by)}${p.note ? ` (${text(p.note)})` : ''}`);
         out.push('');
       }
       if (noted.length > 0) {

@@ -1,13 +1,14 @@
 // Clause-coverage manifests: beside each rule file `<version>.ereje` lies `<version>.manifest.json`, which
 // classifies every point and subpoint of the annex as encoded (by which rules), partly encoded (by which
-// rules, and what of its duty is not), narrative, not auditable from a workbook (with the reason) or
-// pending (auditable, not encoded yet). From it, coverage is computed and checked against the rules
-// actually written.
+// rules, and what of its duty is not), narrative, not auditable from a workbook (with the reason),
+// pending (auditable, not encoded yet) or repealed (an amending order took it out of the act: with what
+// did). From it, coverage is computed and checked against the rules actually written, and an amendment's
+// manifest against the version it amends.
 import { LANGS, type Lang } from '../core/lang.ts';
 import type { Diagnostic, RuleFile, Span } from '../lang/ast.ts';
 
-export type PointStatus = 'encoded' | 'partial' | 'narrative' | 'not-auditable' | 'pending';
-const POINT_STATUSES: readonly PointStatus[] = ['encoded', 'partial', 'narrative', 'not-auditable', 'pending'];
+export type PointStatus = 'encoded' | 'partial' | 'narrative' | 'not-auditable' | 'pending' | 'repealed';
+const POINT_STATUSES: readonly PointStatus[] = ['encoded', 'partial', 'narrative', 'not-auditable', 'pending', 'repealed'];
 
 /** Statuses whose points name the rules that encode them (wholly or in part). */
 const HAS_RULES: ReadonlySet<PointStatus> = new Set(['encoded', 'partial']);
@@ -19,7 +20,10 @@ const HAS_RULES: ReadonlySet<PointStatus> = new Set(['encoded', 'partial']);
 export type ManifestText = string | Readonly<Partial<Record<Lang, string>>>;
 
 /** The fields of a point (and of a form) that hold a ManifestText. */
-const TEXT_FIELDS = ['about', 'missing', 'reason', 'note'] as const;
+const TEXT_FIELDS = ['about', 'missing', 'reason', 'note', 'by'] as const;
+
+/** What a repealed point cannot have: it is no duty of its version, so it has no rules and nothing to check. */
+const NOT_ON_REPEALED = ['rules', 'reason', 'missing'] as const;
 
 /** A manifest text in one language (the one-string form reads the same in all). */
 export function manifestText(t: ManifestText | undefined, lang: Lang): string | undefined {
@@ -39,6 +43,11 @@ export interface ManifestPoint {
   readonly reason?: ManifestText;
   /** What of a partial point's duty the rules do not check. */
   readonly missing?: ManifestText;
+  /**
+   * What repealed the point (repealed points only, where it is required): the amending order, its date
+   * and the point of it, e.g. "point 1 of order N 999-test of 2009-12-20".
+   */
+  readonly by?: ManifestText;
   readonly note?: ManifestText;
 }
 
@@ -63,8 +72,8 @@ export interface LoadedManifest {
 
 const POINT_ID = /^A(\d+)\.(\d+)(?:\.(\d+))?$/;
 
-function spanOf(path: string, text: string, needle: string | null): Span {
-  const at = needle === null ? -1 : text.indexOf(needle);
+function spanOf(path: string, text: string, needle: string | null, from = 0): Span {
+  const at = needle === null ? -1 : text.indexOf(needle, from);
   const offset = Math.max(0, at);
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
@@ -75,6 +84,19 @@ function spanOf(path: string, text: string, needle: string | null): Span {
 
 function diag(path: string, text: string, needle: string | null, code: string, en: string, ru: string, kk: string): Diagnostic {
   return { severity: 'error', code, span: spanOf(path, text, needle), message: { en, ru, kk } };
+}
+
+/** Where a point's field (`"rules"`, `"status"` …) is written: the first after the point's id, else the id. */
+function fieldSpan(path: string, text: string, id: string, field: string): Span {
+  const at = text.indexOf(`"${id}"`);
+  if (at < 0) return spanOf(path, text, null);
+  const key = text.indexOf(`"${field}"`, at);
+  return key < 0 ? spanOf(path, text, `"${id}"`) : spanOf(path, text, `"${field}"`, key);
+}
+
+/** A point `id` lies within point `within`: the same point, or one of its subpoints. */
+function isWithin(id: string, within: string): boolean {
+  return id === within || id.startsWith(`${within}.`);
 }
 
 /** Parses a manifest's JSON text; a malformed manifest is a diagnostic, never a crash. */
@@ -127,12 +149,17 @@ function textDiagnostics(path: string, text: string, needle: string | null, what
 /**
  * Checks a manifest against its rule file: ids well-formed, of this annex, unique and in order, with no
  * point number skipped; every encoded point names existing rules; every rule's clause is listed as
- * encoded by that rule; not-auditable and pending points give a reason.
+ * encoded by that rule; not-auditable and pending points give a reason; a repealed point says what
+ * repealed it, has no rules, reason or missing, takes its subpoints with it and is cited by no rule.
+ * `amended`: the manifest of the version this one amends — a point whose rules there are all repealed
+ * here, with no rule in their place, must be repealed (see repealsToMark).
  */
-export function validateManifest(loaded: LoadedManifest, file: RuleFile | null): Diagnostic[] {
+export function validateManifest(loaded: LoadedManifest, file: RuleFile | null, amended?: ClauseManifest): Diagnostic[] {
   const { path, text, manifest: m } = loaded;
   const out: Diagnostic[] = [];
   const d = (needle: string | null, code: string, en: string, ru: string, kk: string) => out.push(diag(path, text, needle, code, en, ru, kk));
+  const atField = (id: string, field: string, code: string, en: string, ru: string, kk: string) => out.push({ severity: 'error', code, span: fieldSpan(path, text, id, field), message: { en, ru, kk } });
+  const byId = new Map(m.points.map((p) => [p.id, p]));
   const seen = new Set<string>();
   let lastPoint = 0;
   const subpointsOf = new Map<number, number>();
@@ -164,6 +191,35 @@ export function validateManifest(loaded: LoadedManifest, file: RuleFile | null):
     if (p.status === 'partial' && !p.missing) {
       d(q, 'manifest-missing', `${p.id} is partial: say what of its duty is not encoded ("missing")`, `${p.id} — partial: укажите, что из его требования не закодировано ("missing")`, `${p.id} — partial: талабының не кодталмағанын көрсетіңіз ("missing")`);
     }
+    if (p.status === 'repealed') {
+      if (!p.by) {
+        d(q, 'manifest-repealed-by', `${p.id} is repealed: say what repealed it in "by" (the amending order, its date and point), in kk, ru and en`,
+          `${p.id} утратил силу: укажите в "by", что его отменило (изменяющий приказ, его дату и пункт), на kk, ru и en`,
+          `${p.id} күші жойылған: оның күшін не жойғанын "by" ішінде көрсетіңіз (өзгеріс енгізетін бұйрық, оның күні мен тармағы), kk, ru және en тілдерінде`);
+      }
+      for (const field of NOT_ON_REPEALED) {
+        if (p[field] === undefined) continue;
+        if (field === 'rules') {
+          atField(p.id, field, 'manifest-repealed-field', `${p.id} is repealed: a repealed point names no rules; remove "rules" (the version before this one keeps them)`,
+            `${p.id} утратил силу: у утратившего силу пункта нет правил; удалите "rules" (они остаются в предыдущей версии)`,
+            `${p.id} күші жойылған: күші жойылған тармақтың ережелері болмайды; "rules" жолын алып тастаңыз (олар алдыңғы нұсқада қалады)`);
+        } else {
+          atField(p.id, field, 'manifest-repealed-field', `${p.id} is repealed: remove "${field}" (what repealed the point goes in "by")`,
+            `${p.id} утратил силу: удалите "${field}" (что отменило пункт, пишется в "by")`,
+            `${p.id} күші жойылған: "${field}" жолын алып тастаңыз (тармақтың күшін не жойғаны "by" ішіне жазылады)`);
+        }
+      }
+    } else if (p.by !== undefined) {
+      atField(p.id, 'by', 'manifest-by', `${p.id} is ${p.status}: "by" says what repealed a point; remove it, or make the status "repealed"`,
+        `${p.id} — ${p.status}: "by" указывает, что отменило пункт; удалите его или поставьте статус "repealed"`,
+        `${p.id} — ${p.status}: "by" тармақтың күшін не жойғанын көрсетеді; оны алып тастаңыз немесе мәртебесін "repealed" етіңіз`);
+    }
+    const parent = match[3] === undefined ? undefined : byId.get(`A${match[1]}.${match[2]}`);
+    if (parent?.status === 'repealed' && p.status !== 'repealed') {
+      d(q, 'manifest-repealed-subpoint', `${p.id}: its point ${parent.id} is repealed, and with it every subpoint: make ${p.id} "repealed" too`,
+        `${p.id}: пункт ${parent.id} утратил силу, а с ним и все его подпункты: поставьте ${p.id} статус "repealed"`,
+        `${p.id}: ${parent.id} тармағының күші жойылған, онымен бірге барлық тармақшаларының да: ${p.id} мәртебесін де "repealed" етіңіз`);
+    }
   }
   if (file === null) return out;
   const rs = file.ruleset;
@@ -173,11 +229,28 @@ export function validateManifest(loaded: LoadedManifest, file: RuleFile | null):
   const names = new Set(file.rules.map((r) => r.name));
   // The rules looked in are the file's beside the manifest: name its version, not the one a copied manifest still claims.
   const checkedAgainst = rs ? `${rs.id}@${rs.version}` : `${m.ruleset}@${m.version}`;
-  const byId = new Map(m.points.map((p) => [p.id, p]));
+  const toMark = amended ? repealsToMark(m, file, amended) : [];
+  for (const { point, repealed } of toMark) out.push(repealUnmarked(path, text, point, repealed, `${amended!.ruleset}@${amended!.version}`));
   for (const p of m.points) {
+    // A repealed point's rules are told as a field to remove; a point still naming the rules this version
+    // repealed is told once, as a point to mark repealed.
+    if (p.status === 'repealed') continue;
+    const told = new Set(toMark.find((x) => x.point.id === p.id)?.repealed ?? []);
     for (const r of p.rules ?? []) {
-      if (!names.has(r)) d(`"${r}"`, 'manifest-unknown-rule', `${p.id} names rule ${r}, which ${checkedAgainst} does not have`, `${p.id} ссылается на правило ${r}, которого нет в ${checkedAgainst}`, `${p.id} ${r} ережесін атайды, ол ${checkedAgainst} ішінде жоқ`);
+      if (!names.has(r) && !told.has(r)) d(`"${r}"`, 'manifest-unknown-rule', `${p.id} names rule ${r}, which ${checkedAgainst} does not have`, `${p.id} ссылается на правило ${r}, которого нет в ${checkedAgainst}`, `${p.id} ${r} ережесін атайды, ол ${checkedAgainst} ішінде жоқ`);
     }
+  }
+  const repealedPoints = m.points.filter((p) => p.status === 'repealed');
+  // Each rule told once, at the narrowest repealed point it cites (a subpoint before its point).
+  const narrowest = (clause: string) => repealedPoints.filter((p) => isWithin(clause, p.id)).sort((a, b) => b.id.length - a.id.length)[0];
+  for (const p of repealedPoints) {
+    const citing = [...new Set(file.rules.filter((r) => narrowest(r.clause) === p).map((r) => r.name))];
+    if (citing.length === 0) continue;
+    const list = citing.join(', '), first = citing[0]!, one = citing.length === 1;
+    atField(p.id, 'status', 'manifest-repealed-has-rules',
+      `${p.id} is marked repealed, but ${checkedAgainst} still has ${one ? 'a rule' : 'rules'} citing it: ${list}; repeal ${one ? 'the rule' : 'them'} ('repeal rule ${first}'${one ? '' : ' …'}) if the order repealed the point, or give the point the status of its rules`,
+      `${p.id} помечен как утративший силу, но в ${checkedAgainst} есть ${one ? 'правило, которое' : 'правила, которые'} на него ${one ? 'ссылается' : 'ссылаются'}: ${list}; отмените ${one ? 'правило' : 'их'} ('repeal rule ${first}'${one ? '' : ' …'}), если приказ исключил пункт, или дайте пункту статус его правил`,
+      `${p.id} күші жойылған деп белгіленген, бірақ ${checkedAgainst} ішінде оған сілтейтін ${one ? 'ереже' : 'ережелер'} бар: ${list}; бұйрық тармақты алып тастаса, ${one ? 'ережені' : 'оларды'} алып тастаңыз ('repeal rule ${first}'${one ? '' : ' …'}), әйтпесе тармаққа оның ережелерінің мәртебесін беріңіз`);
   }
   const manifestName = path.split(/[\\/]/).pop() ?? path;
   for (const rule of file.rules) {
@@ -197,6 +270,8 @@ export function validateManifest(loaded: LoadedManifest, file: RuleFile | null):
         `${rule.clause} тармағы манифесте (${manifestName}) ${m.annex}-қосымшаның тармақтары арасында жоқ: нөмірін актімен салыстырыңыз`);
       continue;
     }
+    // A rule citing a repealed point is told at the point (manifest-repealed-has-rules).
+    if (repealedPoints.some((p) => isWithin(rule.clause, p.id))) continue;
     // A rule citing a point may be listed at the point or at the subpoint it quotes (A1.33 → A1.33.3).
     const listing = m.points.filter((p) => (p.id === rule.clause || p.id.startsWith(`${rule.clause}.`)) && HAS_RULES.has(p.status) && (p.rules ?? []).includes(rule.name));
     const p = byId.get(rule.clause);
@@ -205,6 +280,47 @@ export function validateManifest(loaded: LoadedManifest, file: RuleFile | null):
     }
   }
   return out;
+}
+
+/**
+ * The points of this version that the version it amends (`amended`) encoded, whose rules are all gone
+ * from this version with none in their place (no rule of this version cites the point, and the manifest
+ * lists none of this version's rules at it), or that it had repealed and no rule cites again — but that
+ * this manifest does not mark repealed. `repealed`: the rules of the point this version no longer has.
+ * A point the version amended did not encode may be repealed too; nothing here can tell that it must.
+ */
+export function repealsToMark(m: ClauseManifest, file: RuleFile, amended: ClauseManifest): { point: ManifestPoint; repealed: string[] }[] {
+  const names = new Set(file.rules.map((r) => r.name));
+  const byId = new Map(m.points.map((p) => [p.id, p]));
+  const out: { point: ManifestPoint; repealed: string[] }[] = [];
+  for (const before of amended.points) {
+    const point = byId.get(before.id);
+    if (!point || point.status === 'repealed') continue;
+    const had = HAS_RULES.has(before.status) ? [...new Set(before.rules ?? [])] : [];
+    if (before.status !== 'repealed' && had.length === 0) continue;
+    if (had.some((r) => names.has(r))) continue;
+    const replaced = file.rules.some((r) => isWithin(r.clause, before.id)) || (point.rules ?? []).some((r) => names.has(r));
+    if (!replaced) out.push({ point, repealed: had });
+  }
+  return out;
+}
+
+function repealUnmarked(path: string, text: string, point: ManifestPoint, repealed: readonly string[], amendedRef: string): Diagnostic {
+  const id = point.id, list = repealed.join(', ');
+  const span = spanOf(path, text, `"${id}"`);
+  if (repealed.length === 0) {
+    return { severity: 'error', code: 'manifest-repeal-unmarked', span, message: {
+      en: `${id} is repealed in ${amendedRef}, the version this one amends, and no rule of this version cites it: keep "status": "repealed" and its "by"`,
+      ru: `${id} утратил силу в ${amendedRef}, версии, которую изменяет эта, и ни одно правило этой версии на него не ссылается: оставьте "status": "repealed" и его "by"`,
+      kk: `${id} тармағының күші ${amendedRef} ішінде, яғни осы нұсқа өзгертетін нұсқада жойылған, және бұл нұсқаның ешбір ережесі оған сілтемейді: "status": "repealed" мәртебесі мен оның "by" жолын қалдырыңыз`,
+    } };
+  }
+  const one = repealed.length === 1;
+  return { severity: 'error', code: 'manifest-repeal-unmarked', span, message: {
+    en: `${id}: ${list}, ${one ? 'the rule that encoded it' : 'the rules that encoded it'} in ${amendedRef}, ${one ? 'is' : 'are'} repealed in this version and no rule takes ${one ? 'its' : 'their'} place: the point no longer applies; write "status": "repealed" and, in "by", the amending order, its date and point`,
+    ru: `${id}: ${one ? 'правило' : 'правила'} ${list}, ${one ? 'которое кодировало' : 'которые кодировали'} его в ${amendedRef}, в этой версии ${one ? 'отменено' : 'отменены'}, и ничто ${one ? 'его' : 'их'} не заменяет: пункт больше не применяется; напишите "status": "repealed" и в "by" — изменяющий приказ, его дату и пункт`,
+    kk: `${id}: оны ${amendedRef} ішінде кодтаған ${list} ${one ? 'ережесінің' : 'ережелерінің'} бұл нұсқада күші жойылған, ${one ? 'оның' : 'олардың'} орнына ереже жоқ: тармақ енді қолданылмайды; "status": "repealed" деп және "by" ішінде өзгеріс енгізетін бұйрықты, оның күні мен тармағын жазыңыз`,
+  } };
 }
 
 export interface CoverageCounts {
@@ -216,6 +332,8 @@ export interface CoverageCounts {
   readonly narrative: number;
   readonly notAuditable: number;
   readonly pending: number;
+  /** Points an amending order took out of the act: no duty, so not auditable. */
+  readonly repealed: number;
   /** Points a workbook can show (encoded + partial + pending). */
   readonly auditable: number;
   /** Fully encoded / auditable, 0–1 (1 when nothing is auditable). */
@@ -236,7 +354,7 @@ export function countPoints(points: readonly ManifestPoint[]): CoverageCounts {
   const encoded = n('encoded'), partial = n('partial'), pending = n('pending');
   const auditable = encoded + partial + pending;
   return {
-    total: points.length, encoded, partial, narrative: n('narrative'), notAuditable: n('not-auditable'), pending, auditable,
+    total: points.length, encoded, partial, narrative: n('narrative'), notAuditable: n('not-auditable'), pending, repealed: n('repealed'), auditable,
     share: auditable === 0 ? 1 : encoded / auditable,
     partialShare: auditable === 0 ? 1 : (encoded + partial) / auditable,
   };

@@ -187,12 +187,16 @@ function lostRuleFiles(files: readonly RuleFile[], roots: RootFolders, diagnosti
 export interface RootFolders { readonly dirs: readonly string[]; readonly show: (path: string) => string }
 const NO_ROOTS: RootFolders = { dirs: [], show: (p) => p };
 
+function manifestPath(f: RuleFile): string {
+  return f.path.replace(/\.ereje$/, '.manifest.json');
+}
+
 function loadManifests(files: readonly RuleFile[], roots: RootFolders, diagnostics: Diagnostic[], io: PackIO): LoadedManifest[] {
-  const out: LoadedManifest[] = [];
+  const out: { loaded: LoadedManifest; file: RuleFile }[] = [];
   lostRuleFiles(files, roots, diagnostics, io);
   for (const f of files) {
     if (!f.ruleset) continue;
-    const p = f.path.replace(/\.ereje$/, '.manifest.json');
+    const p = manifestPath(f);
     if (!io.exists(p)) {
       const name = posix.basename(p);
       diagnostics.push({
@@ -209,11 +213,15 @@ function loadManifests(files: readonly RuleFile[], roots: RootFolders, diagnosti
     const parsed = parseManifest(p, text);
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.manifest) continue;
-    const loaded = { path: p, text, manifest: parsed.manifest };
-    diagnostics.push(...validateManifest(loaded, f));
-    out.push(loaded);
+    out.push({ loaded: { path: p, text, manifest: parsed.manifest }, file: f });
   }
-  return out;
+  // An amendment's manifest is checked against the manifest of the version it amends, when that one loaded.
+  const byPath = new Map(out.map((x) => [x.loaded.path, x.loaded.manifest]));
+  for (const { loaded, file } of out) {
+    const amended = file.amendment ? byPath.get(manifestPath(file.amendment.base)) : undefined;
+    diagnostics.push(...validateManifest(loaded, file, amended));
+  }
+  return out.map((x) => x.loaded);
 }
 
 export interface PostCheck {

@@ -2,6 +2,8 @@
 // its console blocks runs in order and must print what the guide shows (a line `…` stands for any
 // lines, a `…` inside a line for any text) with the exit status shown (`[exit N]`, else 0); every file
 // the guide writes (```ereje PATH, ```diff PATH) is written, and must equal the fixture it stands for.
+// A ```diff block is `git diff` hunks (`@@ -line,count +line,count @@`, then ` `, `-` and `+` lines):
+// each applies where its header says, to the lines it shows, as `git apply` would.
 import { afterAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +17,37 @@ const doc = readFileSync(join(root, 'docs', 'amending.md'), 'utf8');
 const fixture = join(root, 'test', 'fixtures', 'amendment');
 
 interface Block { readonly lang: string; readonly path: string | null; readonly body: string }
+
+interface Hunk { readonly oldStart: number; readonly oldCount: number; readonly newCount: number; readonly old: string[]; readonly new: string[] }
+
+/** The hunks of a ```diff block; a line that is no hunk header, context, removal or addition fails. */
+function hunks(body: string): Hunk[] {
+  const out: { oldStart: number; oldCount: number; newCount: number; old: string[]; new: string[] }[] = [];
+  for (const line of body.replace(/\n$/, '').split('\n')) {
+    const header = /^@@ -(\d+),(\d+) \+(\d+),(\d+) @@/.exec(line);
+    if (header) {
+      out.push({ oldStart: Number(header[1]), oldCount: Number(header[2]), newCount: Number(header[4]), old: [], new: [] });
+      continue;
+    }
+    const hunk = out.at(-1);
+    expect(hunk, `a diff line before any @@ header: ${line}`).toBeDefined();
+    expect(line[0], `not a diff line: ${line}`).toMatch(/^[ +-]$/);
+    if (line[0] !== '+') hunk!.old.push(line.slice(1));
+    if (line[0] !== '-') hunk!.new.push(line.slice(1));
+  }
+  return out;
+}
+
+/** `text` with the hunks applied; each must find its lines where its header says. */
+function applyHunks(text: string, diff: readonly Hunk[]): string {
+  const lines = text.split('\n');
+  for (const h of [...diff].sort((a, b) => b.oldStart - a.oldStart)) {
+    expect([h.old.length, h.new.length]).toEqual([h.oldCount, h.newCount]);
+    expect(lines.slice(h.oldStart - 1, h.oldStart - 1 + h.oldCount), `the hunk at line ${h.oldStart}`).toEqual(h.old);
+    lines.splice(h.oldStart - 1, h.oldCount, ...h.new);
+  }
+  return lines.join('\n');
+}
 
 function blocks(markdown: string): Block[] {
   return [...markdown.matchAll(/^```(\w+)(?: (\S+))?\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1]!, path: m[2] ?? null, body: m[3]! }));
@@ -64,16 +97,7 @@ describe('docs/amending.md', () => {
           writeFileSync(join(sandbox, b.path), b.body);
         } else if (b.lang === 'diff' && b.path) {
           const file = join(sandbox, b.path);
-          let text = readFileSync(file, 'utf8');
-          const lines = b.body.split('\n').filter((l) => l !== '');
-          // Each `-` line is replaced by the `+` line after it, or deleted when none follows.
-          for (let i = 0; i < lines.length;) {
-            const removed = lines[i]!, added = lines[i + 1]?.startsWith('+') ? lines[i + 1]! : null;
-            expect(removed[0]).toBe('-');
-            expect(text).toContain(`${removed.slice(1)}\n`);
-            text = text.replace(`${removed.slice(1)}\n`, added === null ? '' : `${added.slice(1)}\n`);
-            i += added === null ? 1 : 2;
-          }
+          const text = applyHunks(readFileSync(file, 'utf8'), hunks(b.body));
           writeFileSync(file, text);
           expect(text).toBe(readFileSync(join(fixture, 'residential', '2010-test-amendment.manifest.json'), 'utf8'));
         } else if (b.lang === 'console') {

@@ -159,7 +159,7 @@ repeal rule complaint-review-weekly
     const whole = await run(['rules', 'diff', 'residential@2009-240-o', 'residential@2010-12-o', '--rules', dir, '--lang', 'en', '--json']);
     const d = JSON.parse(whole.stdout) as { rules: { rule: string; change: string }[]; tables: { key: string; before: string; after: string }[] };
     expect(d.rules.map((x) => `${x.change} ${x.rule}`)).toEqual([
-      'changed bedroom-one-sex', 'changed group-size', 'changed referral-conditions', 'added id-card-at-14', 'removed id-card-at-16',
+      'changed bedroom-one-sex', 'changed group-size', 'removed room-passports', 'changed referral-conditions', 'added id-card-at-14', 'removed id-card-at-16',
       'removed id-card-turned-16-in-period', 'removed complaint-review-monthly', 'added complaint-review-quarterly', 'removed complaint-review-weekly',
     ]);
     expect(d.tables.map((t) => `${t.key}: ${t.before} → ${t.after}`)).toEqual(['none: 6 → 5', 'self_care: 8 → 7']);

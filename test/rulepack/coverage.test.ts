@@ -15,6 +15,8 @@ describe('coverage of order 240-ө', () => {
       ['home-care', 103, 26, 1, 71, 5, 0, 27],
       ['day-care', 102, 34, 3, 50, 14, 1, 38],
     ]);
+    // Nothing of order 240-ө is repealed in its own versions.
+    expect(packCoverage(pack).map((a) => a.repealed)).toEqual([0, 0, 0]);
     // The points the legal review found only partly encoded are not counted as encoded.
     const partial = packCoverage(pack).flatMap((a) => a.points.filter((p) => p.status === 'partial').map((p) => p.id));
     expect(partial).toEqual(['A1.2', 'A1.13', 'A1.19', 'A1.23', 'A1.43', 'A2.16', 'A3.2', 'A3.19', 'A3.22']);
@@ -34,7 +36,7 @@ describe('coverage of order 240-ө', () => {
 
   it('renders per annex and point with the share of auditable points encoded', () => {
     const text = renderCoverage(packCoverage(pack), 'en', { points: true });
-    expect(text).toContain('Annex 3 — day-care@2009-240-o: 102 points: 34 encoded, 3 partly encoded, 50 narrative, 14 not auditable, 1 pending; auditable points fully encoded: 34/38 (89.5%), partly encoded: 3');
+    expect(text).toContain('Annex 3 — day-care@2009-240-o: 102 points: 34 encoded, 3 partly encoded, 50 narrative, 14 not auditable, 1 pending, 0 repealed; auditable points fully encoded: 34/38 (89.5%), partly encoded: 3');
     expect(text).toMatch(/A1\.30\.5 +encoded +group-size, group-age-band, labour-subgroup-size, labour-subgroup-member/);
     expect(text).toMatch(/A1\.43 +partly encoded +staffing-norms; not encoded: the norms of the Standard/);
     expect(text).toMatch(/A3\.28\.10 +not auditable +no frequency is set/);
@@ -152,7 +154,7 @@ rule licences {
 
   it('computes the share over auditable points only, partly encoded points apart', () => {
     expect(countPoints([p('A1.1', 'encoded'), p('A1.2', 'pending'), p('A1.3', 'narrative'), p('A1.4', 'not-auditable')] as never))
-      .toEqual({ total: 4, encoded: 1, partial: 0, narrative: 1, notAuditable: 1, pending: 1, auditable: 2, share: 0.5, partialShare: 0.5 });
+      .toEqual({ total: 4, encoded: 1, partial: 0, narrative: 1, notAuditable: 1, pending: 1, repealed: 0, auditable: 2, share: 0.5, partialShare: 0.5 });
     expect(countPoints([p('A1.1', 'encoded'), p('A1.2', 'partial'), p('A1.3', 'partial'), p('A1.4', 'pending')] as never))
       .toMatchObject({ encoded: 1, partial: 2, auditable: 4, share: 0.25, partialShare: 0.75 });
     expect(countPoints([p('A1.1', 'narrative')] as never).share).toBe(1);

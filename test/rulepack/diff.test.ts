@@ -33,6 +33,7 @@ describe('diffRulesets', () => {
     expect(d.rules.map((r) => `${r.clause} ${r.change} ${r.rule}: ${r.fields.map((f) => f.field).join(',')}`)).toEqual([
       'A1.13 changed bedroom-one-sex: severity',
       'A1.30.5 changed group-size: quote',
+      'A1.30.13 removed room-passports: ',
       'A1.35 changed referral-conditions: quote,scope,condition,message,note',
       'A1.39 added id-card-at-14: ',
       'A1.39 removed id-card-at-16: ',
@@ -41,7 +42,7 @@ describe('diffRulesets', () => {
       'A1.46 added complaint-review-quarterly: ',
     ]);
     expect(d.rules[0]!.fields[0]).toEqual({ field: 'severity', before: 'info', after: 'minor' });
-    const cond = d.rules[2]!.fields.find((f) => f.field === 'condition')!;
+    const cond = d.rules.find((r) => r.rule === 'referral-conditions')!.fields.find((f) => f.field === 'condition')!;
     expect(cond.before).toContain('max_one_year: r.to <= r.from + 1');
     expect(cond.after).toContain('max_six_months: r.to <= r.from + 6 months');
   });

@@ -9,7 +9,7 @@ import type { CliIO } from '../../main.ts';
 
 export function registerRulesCoverage(rules: Command, io: CliIO, setExit: (code: number) => void): void {
   rules.command('coverage')
-    .description('Per annex and point: encoded (by which rules), partly encoded (by which rules, and what is not), narrative, not auditable (why) or pending, and the share of auditable points fully encoded.')
+    .description('Per annex and point: encoded (by which rules), partly encoded (by which rules, and what is not), narrative, not auditable (why), pending or repealed (by what), and the share of auditable points fully encoded.')
     .addOption(rulesDirsOption())
     .option('--summary', 'one line per annex, without the points')
     .addOption(langOption('language of the labels'))

@@ -9,6 +9,7 @@ import { posix } from 'node:path';
 import type { Amendment, Diagnostic, ImportDecl, RuleChange, RuleDecl, RuleFile, RuleOrigin, RulesetDecl, Span, TableDecl } from './ast.ts';
 import { suggestion } from '../core/did-you-mean.ts';
 import { q, reportInto, type Report } from './messages.ts';
+import { importTarget } from './import-target.ts';
 
 export interface AmendResult {
   /** The files with each amendment replaced by its effective version (dropped when it cannot be built). */
@@ -93,18 +94,21 @@ function visibleTables(f: RuleFile, byPath: ReadonlyMap<string, RuleFile>): Map<
   const out = new Map<string, { table: TableDecl; via: ImportDecl | null }>();
   for (const t of f.tables) if (!out.has(t.name)) out.set(t.name, { table: t, via: null });
   for (const imp of f.imports) {
-    const target = byPath.get(posix.normalize(posix.join(posix.dirname(posix.normalize(f.path)), imp.from)));
+    const target = byPath.get(importTarget(f, imp));
     const t = target?.tables.find((x) => x.name === imp.table);
     if (t && !out.has(t.name)) out.set(t.name, { table: t, via: imp });
   }
   return out;
 }
 
-/** An import of the base, as written from the amendment's folder. */
+/** An import of the base in the merged amendment: the file the base named, whatever the amendment's path. */
 function reimport(imp: ImportDecl, base: RuleFile, delta: RuleFile): ImportDecl {
-  const target = posix.normalize(posix.join(posix.dirname(posix.normalize(base.path)), imp.from));
-  const from = posix.relative(posix.dirname(posix.normalize(delta.path)), target);
-  return { ...imp, from: from.startsWith('.') ? from : `./${from}` };
+  const target = importTarget(base, imp);
+  const deltaDir = posix.dirname(posix.normalize(delta.path));
+  // As written from the amendment's folder, when both paths are of one kind (posix.relative of an absolute
+  // and a relative path would read the working folder).
+  const from = posix.isAbsolute(deltaDir) === posix.isAbsolute(target) ? posix.relative(deltaDir, target) : target;
+  return { ...imp, from: from.startsWith('.') || posix.isAbsolute(from) ? from : `./${from}`, resolved: target };
 }
 
 function mergeRule(base: RuleDecl, c: RuleChange): RuleDecl {

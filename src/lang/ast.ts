@@ -118,6 +118,8 @@ export interface ImportDecl extends Node {
   readonly kind: 'ImportDecl';
   readonly table: string;
   readonly from: string;                     // relative path of a parameter file
+  /** On an import a merged amendment inherits from its base: the file it names (see import-target.ts). */
+  readonly resolved?: string;
 }
 
 /** A parameter table: key enum → value, inline or in a parameter file, with its own citation. */

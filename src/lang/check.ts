@@ -12,6 +12,7 @@ import { checkNote, checkRule } from './check-rule.ts';
 import { checkExample, checkTableValue } from './check-example.ts';
 import { applyAmendments } from './amend.ts';
 import { checkTimeline } from './timeline.ts';
+import { importTarget } from './import-target.ts';
 
 export interface CheckResult {
   readonly checked: CheckedRuleFile[];
@@ -134,7 +135,7 @@ function resolveTables(ix: SchemaIndex, file: RuleFile, byPath: ReadonlyMap<stri
   };
   for (const t of file.tables) { checkTable(ix, t, report); add(t, t.span); }
   for (const imp of file.imports) {
-    const target = posix.normalize(posix.join(posix.dirname(posix.normalize(file.path)), imp.from));
+    const target = importTarget(file, imp);
     const other = byPath.get(target);
     if (!other) {
       report(imp.span, 'unresolved-import', `there is no rule file '${target}' among the files checked`, `среди проверяемых файлов нет '${target}'`, `тексерілетін файлдар арасында '${target}' жоқ`);

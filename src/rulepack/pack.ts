@@ -5,7 +5,7 @@ import { dirname, join, posix, resolve } from 'node:path';
 import { parseCalendar, type CalendarFile, type WorkingDayCalendar } from '../calendar/index.ts';
 import { compileRuleFile, CompileError, type CompiledRuleset } from '../compile/index.ts';
 import type { CheckedRuleFile, Diagnostic, RuleFile, Span } from '../lang/ast.ts';
-import { capDiagnostics, checkRuleFiles, parseRuleFile, readInPart } from '../lang/index.ts';
+import { capDiagnostics, checkRuleFiles, importTarget, parseRuleFile, readInPart } from '../lang/index.ts';
 import { WORKBOOK_SCHEMA } from '../schema/index.ts';
 import { defaultRulesDir } from './load.ts';
 import { FS_IO, KeptLoads, recordingIO, type PackIO } from './pack-io.ts';
@@ -61,7 +61,7 @@ function parseAll(dirs: readonly string[], diagnostics: Diagnostic[], partial: R
     const base = parsed.file.ruleset?.base;
     // Imports, and the version an amendment amends when it lies beside it as `<version>.ereje`.
     const targets = [
-      ...parsed.file.imports.map((imp) => posix.normalize(posix.join(posix.dirname(next.path), imp.from))),
+      ...parsed.file.imports.map((imp) => importTarget({ path: next.path }, imp)),
       ...(base ? [posix.join(posix.dirname(next.path), `${base.version}.ereje`)] : []),
     ];
     for (const target of targets) if (!files.has(target) && io.exists(target)) queue.push({ path: target });

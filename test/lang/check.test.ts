@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkRuleFiles, checkRulePack, parseRuleFile, type Expr, type RuleFile } from '../../src/lang/index.ts';
 import { WORKBOOK_SCHEMA } from '../../src/schema/index.ts';
@@ -96,5 +97,22 @@ describe('checkRulePack', () => {
     expect(result.ruleCount).toBe(1);
     expect(result.diagnostics[0].code).toBe('hook');
     expect(result.diagnostics.slice(1).every((d) => d.span.file === 'b.ereje' && d.code === 'syntax')).toBe(true);
+  });
+
+  // `ereje rules check rules /tmp/amendment`: the base and its parameter file are named relative to the
+  // working folder, the amendment by an absolute path (and the other way round). The base's imports,
+  // inherited by the merged amendment, still name the parameter file.
+  it.each([
+    ['an amendment outside the working folder', 'rules/kz/mlsp-306-o', '/tmp/elsewhere'],
+    ['a base outside the working folder', '/srv/rules/kz/mlsp-306-o', 'fixtures/amendment'],
+  ])('resolves the base\'s imports for %s', (_, packDir, amendmentDir) => {
+    const source = (from: string, path: string) => ({ path, text: readFileSync(from, 'utf8') });
+    const result = checkRulePack([
+      source('rules/kz/mlsp-306-o/residential/2009-240-o.ereje', `${packDir}/residential/2009-240-o.ereje`),
+      source('rules/kz/mlsp-306-o/params/staffing-norms-26-o.ereje', `${packDir}/params/staffing-norms-26-o.ereje`),
+      source('test/fixtures/amendment/residential/2010-test-amendment.ereje', `${amendmentDir}/residential/2010-test-amendment.ereje`),
+    ], WORKBOOK_SCHEMA);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.span.file}: ${d.message.en}`)).toEqual([]);
+    expect(result.checked.map((c) => c.file.path)).toContain(`${amendmentDir}/residential/2010-test-amendment.ereje`);
   });
 });

@@ -184,8 +184,8 @@ function notEvaluated(report: AuditReport, w: ReportWords, options: RenderOption
   if (report.not_evaluated.length === 0) return `<section><h2>${esc(w.notEvaluated)}</h2><p class="empty">${esc(w.allEvaluated)}</p></section>`;
   const rows = consolidateNotEvaluated(report.not_evaluated).map((n) => {
     const place = notEvaluatedPlace(n, options.lang);
-    return `<tr><td class="mono">${n.clauses.map(esc).join('<br>')}</td><td class="mono">${n.rules.map(esc).join('<br>')}</td><td>${n.subjects.map((s) => esc(s)).join('<br>')}</td>` +
-      `<td>${place ? `<span class="muted">${esc(place)}:</span> ` : ''}${esc(n.reason)}</td></tr>`;
+    return `<tr><td class="mono">${n.clauses.map(esc).join('<br>')}</td><td class="mono">${n.rules.map(breakable).join('<br>')}</td><td>${n.subjects.map(breakable).join('<br>')}</td>` +
+      `<td>${place ? `<span class="muted">${esc(place)}:</span> ` : ''}${breakable(n.reason)}</td></tr>`;
   }).join('');
   return `<section><h2>${esc(w.notEvaluated)}</h2>
 <table class="not-evaluated"><thead><tr><th>${esc(w.clause)}</th><th>${esc(w.rule)}</th><th>${esc(w.subject)}</th><th>${esc(w.reason)}</th></tr></thead><tbody>${rows}</tbody></table></section>`;

@@ -4,7 +4,7 @@ import { dayNumber, EARLIEST_DAY, formatIsoDate, isValidYMD, parseDateText, toYM
 import { clip } from '../core/text.ts';
 import { enumById, matchEnumValue } from '../schema/index.ts';
 import type { ColumnDef } from '../schema/types.ts';
-import { ExcelError, type RawCell } from './raw.ts';
+import { ExcelError, UncomputedFormula, type RawCell } from './raw.ts';
 import type { CellValue, InputErrorCode } from './types.ts';
 
 export type CellResult =
@@ -53,6 +53,7 @@ export function isEmptyCell(cell: RawCell | undefined): boolean {
 /** The cell as a person would read it back in an error message. */
 export function cellText(cell: RawCell): string {
   if (cell instanceof ExcelError) return cell.text;
+  if (cell instanceof UncomputedFormula) return ''; // no value to show: the file holds none
   if (cell instanceof Date) {
     const day = dateObjectToDay(cell);
     return day === undefined ? String(cell) : formatIsoDate(day);
@@ -188,9 +189,13 @@ function unknownSummary(unknown: ReadonlySet<string>): string {
 /** The detail of a type error whose cell holds an Excel error (`#N/A`): a failed formula, not a wrong value. */
 export const EXCEL_ERROR_DETAIL = 'excel-error';
 
+/** The detail of a type error whose cell is a formula with no result stored in the file (see UncomputedFormula). */
+export const UNCOMPUTED_FORMULA_DETAIL = 'uncomputed-formula';
+
 /** Types a non-empty cell; an empty cell is handled by the caller (null, or missing-cell when required). */
 export function typeCell(column: ColumnDef, cell: Exclude<RawCell, null>, date1904: boolean): CellResult {
   if (cell instanceof ExcelError) return typeError(EXCEL_ERROR_DETAIL);
+  if (cell instanceof UncomputedFormula) return typeError(UNCOMPUTED_FORMULA_DETAIL);
   switch (column.type) {
     case 'id': {
       if (typeof cell === 'boolean' || cell instanceof Date) return typeError();

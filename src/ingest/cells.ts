@@ -17,10 +17,14 @@ const EPOCH_1900 = dayNumber(1899, 12, 30);
 const EPOCH_1904 = dayNumber(1904, 1, 1);
 const LAST_DAY = dayNumber(9999, 12, 31);
 
-/** An Excel date serial → day number; the time-of-day fraction is dropped. */
+/**
+ * An Excel date serial → day number; the time-of-day fraction is dropped. The serial is first rounded to
+ * the millisecond, as Excel shows it: a date-time that floating-point sums left a hair short of midnight
+ * (`=B2+1/24` down a column gives 40257.99999999994) is the next day Excel shows, not the day before.
+ */
 export function excelSerialToDay(serial: number, date1904 = false): DayNumber | undefined {
   if (!Number.isFinite(serial) || serial < 0) return undefined;
-  const whole = Math.floor(serial);
+  const whole = Math.floor(Math.round(serial * MS_PER_DAY) / MS_PER_DAY);
   let day: number;
   if (date1904) day = EPOCH_1904 + whole;
   else if (whole === 60) return undefined; // 1900-02-29 never existed

@@ -52,6 +52,18 @@ describe('typeTables: cell types', () => {
     }
   });
 
+  it('reads a date and time that arithmetic left a hair short of midnight as the day Excel shows', () => {
+    // `=B2+1/24` down a column of hours sums to 40257.99999999994 at midnight: Excel shows 21.03.2010 0:00,
+    // and the day is not 20 March. A time a person wrote just before midnight stays on its day.
+    let midnight = 40257;
+    for (let hour = 0; hour < 24; hour++) midnight += 1 / 24;
+    expect(midnight).toBeLessThan(40258);
+    expect(childrenWith('discharged_on', midnight).value).toBe(dayNumber(2010, 3, 21));
+    expect(childrenWith('discharged_on', 40257 + (86_399.9 / 86_400)).value).toBe(dayNumber(2010, 3, 20));
+    const raw: RawTable = { ...table('children', ['child_id', 'birth_date', 'admitted_on', 'funding'], [['C', midnight - 1462, 0, 'budget']]), date1904: true };
+    expect(typeTables([raw]).tables.children!.rows[0]!.values.birth_date).toBe(dayNumber(2010, 3, 21));
+  });
+
   it('reads the 1904 date system when the workbook says so', () => {
     const raw: RawTable = { ...table('children', ['child_id', 'birth_date', 'admitted_on', 'funding'], [['C', 38796, 0, 'budget']]), date1904: true };
     const row = typeTables([raw]).tables.children!.rows[0]!;

@@ -308,7 +308,7 @@ function typedValue(v: string | undefined, type: string | undefined, context: Sh
 }
 
 /** A number as XML Schema writes a double (`12`, `-0.5`, `1.5E-3`, `INF`, `NaN`), spaces around allowed. */
-const XML_NUMBER = /^\s*(?:[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?INF|NaN)\s*$/;
+export const XML_NUMBER = /^\s*(?:[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?INF|NaN)\s*$/;
 
 /**
  * A `t="d"` cell (an ISO 8601 date, as some exporters write dates) as the Excel serial of a date cell. A

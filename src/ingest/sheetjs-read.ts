@@ -4,7 +4,7 @@ import * as XLSX from 'xlsx';
 import { isEmptyCell } from './cells.ts';
 import { protectFormulaStrings } from './formula-strings.ts';
 import { ExcelError, sparseIndexes, UNCOMPUTED_FORMULA, type RawCell, type RawTable } from './raw.ts';
-import { markUncomputedFormulas } from './uncomputed-formulas.ts';
+import { prepareCellsForSheetJs } from './sheetjs-cells.ts';
 import { isXmlTrue } from './workbook-xml.ts';
 import { isWorksheetXml, WorkbookRejected } from './zip-guard.ts';
 
@@ -51,13 +51,13 @@ export function sheetJsBook(parts: ReadonlyMap<string, Buffer>, file: string): S
 
 /**
  * The inflated parts in an in-memory container SheetJS reads, instead of inflating the zip again in
- * JavaScript; each worksheet prepared for it (formula texts escaped for its double unescape, formula
- * cells without a result — with `everyFormula`, every formula cell — made error cells it reads as such).
+ * JavaScript; each worksheet prepared for it (see sheetjs-cells.ts: with `everyFormula`, every formula
+ * cell is one whose result is not held), then its text values escaped for its double unescape.
  */
 function containerOf(parts: ReadonlyMap<string, Buffer>, everyFormula: boolean): object {
   const container = XLSX.CFB.utils.cfb_new() as object;
   for (const [name, data] of parts) {
-    XLSX.CFB.utils.cfb_add(container, name, isWorksheetXml(name) ? markUncomputedFormulas(protectFormulaStrings(data), everyFormula) : data, { unsafe: true });
+    XLSX.CFB.utils.cfb_add(container, name, isWorksheetXml(name) ? protectFormulaStrings(prepareCellsForSheetJs(data, everyFormula)) : data, { unsafe: true });
   }
   return container;
 }

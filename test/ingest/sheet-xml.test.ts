@@ -424,3 +424,25 @@ describe('formula cells whose result the file does not hold, whichever reader re
     }
   });
 });
+
+describe('SheetJS, reading a sheet in the fast reader\'s place', () => {
+  it('reads number and boolean cells that hold text, or nothing, as the fast reader does: never NaN, a 1905 date or false', () => {
+    // Exporters that type nothing write text in number cells; SheetJS read `C-1` as NaN (a child coded "NaN"),
+    // `21.03.2010` as the serial 21.03 (21 January 1900) and a boolean cell holding nothing as false. Rows
+    // out of order send the sheet to SheetJS in production too.
+    const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>child_id</t></is></c><c r="B1" t="inlineStr"><is><t>date</t></is></c><c r="C1" t="inlineStr"><is><t>observed_by</t></is></c></row>';
+    const row2 = '<row r="2"><c r="A2" t="inlineStr"><is><t>C-2</t></is></c><c r="B2"><v>21.03.2010</v></c><c r="C2" t="b"/></row>';
+    const row3 = '<row r="3"><c r="A3"><v>C-1</v></c><c r="B3" t="n"><v>2010-03-21</v></c><c r="C3" t="b"><v>2</v></c><c r="D3" t="d"></c></row>';
+    const inOrder = workbook(header + row2 + row3);
+    const outOfOrder = workbook(header + row3 + row2);
+    expect(() => rowsOf(row3 + row2)).toThrow(UnsupportedXml);
+    for (const bytes of [inOrder, outOfOrder]) {
+      for (const reader of ['fast', 'sheetjs'] as const) {
+        const wb = readWorkbook(bytes, { file: 'w.xlsx', reader });
+        expect(wb.tables.health_log!.rows.map((r) => r.values), reader).toEqual([{ child_id: 'C-2', date: dayNumber(2010, 3, 21), observed_by: null }]);
+        expect(wb.errors.map((e) => [e.code, e.cell, e.value]), reader).toEqual([['unknown-value', 'health_log!C3', '2']]);
+      }
+    }
+    sameAsSheetJs(inOrder);
+  });
+});

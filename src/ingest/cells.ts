@@ -62,7 +62,7 @@ export function cellText(cell: RawCell): string {
     const day = dateObjectToDay(cell);
     return day === undefined ? String(cell) : formatIsoDate(day);
   }
-  return String(cell);
+  return String(typeof cell === 'number' ? shownNumber(cell) : cell);
 }
 
 const TRUE_WORDS = new Set(['yes', 'y', 'true', '1', '+', 'иә', 'иа', 'ия', 'бар', 'да', 'д', 'есть']);
@@ -196,10 +196,19 @@ export const EXCEL_ERROR_DETAIL = 'excel-error';
 /** The detail of a type error whose cell is a formula with no result stored in the file (see UncomputedFormula). */
 export const UNCOMPUTED_FORMULA_DETAIL = 'uncomputed-formula';
 
+/**
+ * A number as Excel shows and compares it, to 15 significant digits: `=4.35*100` holds 434.99999999999994
+ * and is 435 in Excel, a whole number. (Date serials are rounded to the millisecond in excelSerialToDay.)
+ */
+export function shownNumber(n: number): number {
+  return Number.isSafeInteger(n) || !Number.isFinite(n) ? n : Number(n.toPrecision(15));
+}
+
 /** Types a non-empty cell; an empty cell is handled by the caller (null, or missing-cell when required). */
-export function typeCell(column: ColumnDef, cell: Exclude<RawCell, null>, date1904: boolean): CellResult {
-  if (cell instanceof ExcelError) return typeError(EXCEL_ERROR_DETAIL);
-  if (cell instanceof UncomputedFormula) return typeError(UNCOMPUTED_FORMULA_DETAIL);
+export function typeCell(column: ColumnDef, raw: Exclude<RawCell, null>, date1904: boolean): CellResult {
+  if (raw instanceof ExcelError) return typeError(EXCEL_ERROR_DETAIL);
+  if (raw instanceof UncomputedFormula) return typeError(UNCOMPUTED_FORMULA_DETAIL);
+  const cell = typeof raw === 'number' && column.type !== 'date' && column.type !== 'month' ? shownNumber(raw) : raw;
   switch (column.type) {
     case 'id': {
       if (typeof cell === 'boolean' || cell instanceof Date) return typeError();

@@ -88,6 +88,21 @@ describe('typeTables: cell types', () => {
     expect(plans('2.0').errors[0]!.code).toBe('type-error');
   });
 
+  it('reads a number as Excel shows it, to 15 significant digits, not the floating-point noise a formula leaves', () => {
+    // `=4.35*100` holds 434.99999999999994 and Excel shows 435: a whole plan number; `=1.1*3`, the code 3.3.
+    const noisy = 4.35 * 100;
+    expect(noisy).not.toBe(435);
+    const plans = (v: RawCell) => typeTables([table('plans', ['child_id', 'plan_no', 'drafted_on', 'valid_from', 'valid_to'], [['C', v, '2010-01-01', '2010-01-01', '2010-12-31']])]);
+    expect(listed(plans(noisy))).toEqual([]);
+    expect(plans(noisy).tables.plans!.rows[0]!.values.plan_no).toBe(435);
+    expect(childrenWith('group_id', 1.1 * 3).value).toBe('3.3');
+    expect(childrenWith('regime_hours', 0.1 + 0.2).value).toBe(0.3);
+    expect(childrenWith('disabled', (0.7 + 0.1) / 0.8).value).toBe(true);
+    // What Excel shows of a fraction is kept: a number that is not whole stays not whole.
+    expect(plans(2.5).errors[0]!.code).toBe('type-error');
+    expect(childrenWith('regime_hours', 1 / 3).value).toBe(0.333333333333333);
+  });
+
   it('reads booleans in every accepted spelling', () => {
     for (const yes of ['yes', 'YES', 'иә', 'Да', '1', 'true', '+', 1, true]) expect(childrenWith('disabled', yes).value, String(yes)).toBe(true);
     for (const no of ['no', 'жоқ', 'НЕТ', '0', 'false', '-', 0, false]) expect(childrenWith('disabled', no).value, String(no)).toBe(false);

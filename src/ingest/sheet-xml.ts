@@ -316,7 +316,7 @@ export const XML_NUMBER = /^\s*(?:[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|
  * the text shown: read as a date it would roll over into another day (SheetJS reads 2010-03-02), and an
  * audit would judge a day nobody wrote.
  */
-function isoDateSerial(text: string, date1904: boolean): number | string {
+export function isoDateSerial(text: string, date1904: boolean): number | string {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?Z?)?$/.exec(text.trim());
   if (m === null) throw new UnsupportedXml(`date cell ${text}`);
   const [hours, minutes, seconds] = [+(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)];

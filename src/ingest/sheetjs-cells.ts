@@ -7,11 +7,13 @@
 // - a number cell holding text (`C-1`, `21.03.2010`, from exporters that type nothing): SheetJS reads NaN
 //   or the number the text starts with. It becomes a text cell;
 // - a boolean cell holding neither 0/1 nor false/true: SheetJS reads false, holding nothing included. It
-//   becomes a text cell, or an untyped one when empty; so does a date cell holding nothing.
+//   becomes a text cell, or an untyped one when empty; so does a date cell holding nothing, or a day that
+//   never was (`2010-02-30`, which SheetJS rolls over into March).
 // Run before protectFormulaStrings, which then escapes each text cell's value for SheetJS's double unescape.
 import { decodeCellText } from './formula-strings.ts';
 import { GETTING_DATA } from './raw.ts';
-import { holdsResult, XML_NUMBER } from './sheet-xml.ts';
+import { holdsResult, isoDateSerial, XML_NUMBER } from './sheet-xml.ts';
+import { UnsupportedXml } from './xml-scan.ts';
 
 /** Start and end tags of a cell and of what decides its value: its formula, value and inline string (any namespace prefix). */
 const TOKEN = /<(\/?)((?:[\w.-]+:)?)(c|f|v|is)(?=[\s/>])([^<>]*)>/g;
@@ -85,7 +87,18 @@ function rewrite(cell: OpenCell, everyFormula: boolean): string | null {
   if ((type === undefined || type === 'n') && !empty && !XML_NUMBER.test(value)) return startTag(p, attributes, 'str', false);
   if (type === 'b' && !XML_BOOLEANS.has(value ?? '')) return startTag(p, attributes, empty ? undefined : 'str', false);
   if (type === 'd' && empty) return startTag(p, attributes, undefined, false);
+  if (type === 'd' && neverWas(value!)) return startTag(p, attributes, 'str', false);
   return null;
+}
+
+/** An ISO date cell's day that never was, which the fast reader hands on as its text (the date system does not change that). */
+function neverWas(value: string): boolean {
+  try {
+    return typeof isoDateSerial(value, false) === 'string';
+  } catch (err) {
+    if (err instanceof UnsupportedXml) return false;
+    throw err;
+  }
 }
 
 function startTag(prefix: string, attributes: string, type: string | undefined, selfClosing: boolean): string {

@@ -8,7 +8,9 @@
 //   or the number the text starts with. It becomes a text cell;
 // - a boolean cell holding neither 0/1 nor false/true: SheetJS reads false, holding nothing included. It
 //   becomes a text cell, or an untyped one when empty; so does a date cell holding nothing, or a day that
-//   never was (`2010-02-30`, which SheetJS rolls over into March).
+//   never was (`2010-02-30`, which SheetJS rolls over into March);
+// - an inline-string cell whose text is in a `<v>` instead of an `<is>`: SheetJS reads it as empty. It
+//   becomes a text cell.
 // Run before protectFormulaStrings, which then escapes each text cell's value for SheetJS's double unescape.
 import { decodeCellText } from './formula-strings.ts';
 import { GETTING_DATA } from './raw.ts';
@@ -88,6 +90,7 @@ function rewrite(cell: OpenCell, everyFormula: boolean): string | null {
   if (type === 'b' && !XML_BOOLEANS.has(value ?? '')) return startTag(p, attributes, empty ? undefined : 'str', false);
   if (type === 'd' && empty) return startTag(p, attributes, undefined, false);
   if (type === 'd' && neverWas(value!)) return startTag(p, attributes, 'str', false);
+  if (type === 'inlineStr' && value !== undefined) return startTag(p, attributes, 'str', false);
   return null;
 }
 

@@ -291,6 +291,8 @@ describe('the fast XML readers, where SheetJS reads otherwise and the fast reade
   it('read the value of an inline-string cell written with `<v>` instead of `<is>`, which SheetJS reads as empty', () => {
     // Not what the standard says, but the text is there: read, not lost.
     expect(rowsOf('<row r="2"><c r="A2" t="inlineStr"><v>C-1</v></c></row>')).toEqual([[2, 'C-1']]);
+    // SheetJS reading the sheet in the fast reader's place is handed it as a text cell, and reads it too.
+    sameAsSheetJs(workbook(`${HEADER}<row r="2"><c r="A2" t="inlineStr"><v>C-1</v></c><c r="B2"><v>40259</v></c></row>`));
   });
 });
 

@@ -4,7 +4,7 @@ import { dayNumber, EARLIEST_DAY, formatIsoDate, isValidYMD, parseDateText, toYM
 import { clip } from '../core/text.ts';
 import { enumById, matchEnumValue } from '../schema/index.ts';
 import type { ColumnDef } from '../schema/types.ts';
-import { ExcelError, type RawCell } from './raw.ts';
+import { ExcelError, UncomputedFormula, type RawCell } from './raw.ts';
 import type { CellValue, InputErrorCode } from './types.ts';
 
 export type CellResult =
@@ -17,10 +17,14 @@ const EPOCH_1900 = dayNumber(1899, 12, 30);
 const EPOCH_1904 = dayNumber(1904, 1, 1);
 const LAST_DAY = dayNumber(9999, 12, 31);
 
-/** An Excel date serial → day number; the time-of-day fraction is dropped. */
+/**
+ * An Excel date serial → day number; the time-of-day fraction is dropped. The serial is first rounded to
+ * the millisecond, as Excel shows it: a date-time that floating-point sums left a hair short of midnight
+ * (`=B2+1/24` down a column gives 40257.99999999994) is the next day Excel shows, not the day before.
+ */
 export function excelSerialToDay(serial: number, date1904 = false): DayNumber | undefined {
   if (!Number.isFinite(serial) || serial < 0) return undefined;
-  const whole = Math.floor(serial);
+  const whole = Math.floor(Math.round(serial * MS_PER_DAY) / MS_PER_DAY);
   let day: number;
   if (date1904) day = EPOCH_1904 + whole;
   else if (whole === 60) return undefined; // 1900-02-29 never existed
@@ -53,11 +57,12 @@ export function isEmptyCell(cell: RawCell | undefined): boolean {
 /** The cell as a person would read it back in an error message. */
 export function cellText(cell: RawCell): string {
   if (cell instanceof ExcelError) return cell.text;
+  if (cell instanceof UncomputedFormula) return ''; // no value to show: the file holds none
   if (cell instanceof Date) {
     const day = dateObjectToDay(cell);
     return day === undefined ? String(cell) : formatIsoDate(day);
   }
-  return String(cell);
+  return String(typeof cell === 'number' ? shownNumber(cell) : cell);
 }
 
 const TRUE_WORDS = new Set(['yes', 'y', 'true', '1', '+', 'иә', 'иа', 'ия', 'бар', 'да', 'д', 'есть']);
@@ -188,9 +193,22 @@ function unknownSummary(unknown: ReadonlySet<string>): string {
 /** The detail of a type error whose cell holds an Excel error (`#N/A`): a failed formula, not a wrong value. */
 export const EXCEL_ERROR_DETAIL = 'excel-error';
 
+/** The detail of a type error whose cell is a formula with no result stored in the file (see UncomputedFormula). */
+export const UNCOMPUTED_FORMULA_DETAIL = 'uncomputed-formula';
+
+/**
+ * A number as Excel shows and compares it, to 15 significant digits: `=4.35*100` holds 434.99999999999994
+ * and is 435 in Excel, a whole number. (Date serials are rounded to the millisecond in excelSerialToDay.)
+ */
+export function shownNumber(n: number): number {
+  return Number.isSafeInteger(n) || !Number.isFinite(n) ? n : Number(n.toPrecision(15));
+}
+
 /** Types a non-empty cell; an empty cell is handled by the caller (null, or missing-cell when required). */
-export function typeCell(column: ColumnDef, cell: Exclude<RawCell, null>, date1904: boolean): CellResult {
-  if (cell instanceof ExcelError) return typeError(EXCEL_ERROR_DETAIL);
+export function typeCell(column: ColumnDef, raw: Exclude<RawCell, null>, date1904: boolean): CellResult {
+  if (raw instanceof ExcelError) return typeError(EXCEL_ERROR_DETAIL);
+  if (raw instanceof UncomputedFormula) return typeError(UNCOMPUTED_FORMULA_DETAIL);
+  const cell = typeof raw === 'number' && column.type !== 'date' && column.type !== 'month' ? shownNumber(raw) : raw;
   switch (column.type) {
     case 'id': {
       if (typeof cell === 'boolean' || cell instanceof Date) return typeError();

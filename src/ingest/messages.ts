@@ -54,6 +54,16 @@ export function excelErrorMessage(column: ColumnDef, value: string): Localized {
   };
 }
 
+/** A formula cell whose result the file does not hold (see UncomputedFormula): what Excel shows is unknown. */
+export function uncomputedFormulaMessage(column: ColumnDef): Localized {
+  const h = column.labels;
+  return {
+    en: `Column ${h.en} holds a formula whose result is not stored in the file (it was saved by a program that does not calculate formulas); open the file in Excel, or in LibreOffice with Data ▸ Calculate ▸ Recalculate Hard, save it and audit again.`,
+    kk: `${h.kk} бағанында формула бар, бірақ формуланың нәтижесі файлда сақталмаған (файлды формулаларды есептемейтін бағдарлама сақтаған); файлды Excel-де немесе LibreOffice-те (Деректер ▸ Есептеу ▸ Шартсыз қайта есептеу) ашып сақтаңыз да, қайта тексеріңіз.`,
+    ru: `Столбец «${h.ru}» содержит формулу, результат которой не сохранен в файле (файл сохранен программой, которая не вычисляет формулы); откройте файл в Excel или в LibreOffice (Данные ▸ Вычислить ▸ Безусловный пересчет), сохраните его и повторите проверку.`,
+  };
+}
+
 export function constraintErrorMessage(column: ColumnDef, value: string): Localized {
   const min = column.min ?? 0;
   return {

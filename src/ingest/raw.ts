@@ -1,7 +1,10 @@
 // The untyped tables ingest starts from: what SheetJS (or a rule file's example table) hands over.
 
-/** A cell as read: text, a number (an Excel serial in date columns), a boolean, a Date, an Excel error, or empty. */
-export type RawCell = string | number | boolean | Date | ExcelError | null;
+/**
+ * A cell as read: text, a number (an Excel serial in date columns), a boolean, a Date, an Excel error, a
+ * formula whose result the file does not hold, or empty.
+ */
+export type RawCell = string | number | boolean | Date | ExcelError | UncomputedFormula | null;
 
 /**
  * An error cell (`#N/A`, `#REF!`, `#SPILL!`: a formula that failed) with the text Excel shows in it. It is
@@ -11,6 +14,21 @@ export type RawCell = string | number | boolean | Date | ExcelError | null;
 export class ExcelError {
   constructor(readonly text: string) {}
 }
+
+/**
+ * A formula cell whose result the file does not hold: saved by a program that writes formulas without
+ * calculating them (openpyxl stores an empty `<v>`, others none), or in a workbook marked to be
+ * recalculated on opening (`<calcPr fullCalcOnLoad="1"/>`, where xlsxwriter stores 0 for every result).
+ * Excel shows the value it computes on opening; the file has none to read. Ingest refuses it with an
+ * input error, never reads it as an empty cell or as the placeholder.
+ */
+export class UncomputedFormula {}
+
+/** The one UncomputedFormula the readers hand on (it carries nothing of its own). */
+export const UNCOMPUTED_FORMULA = new UncomputedFormula();
+
+/** Excel's error value for a result not yet computed (a cube or data-source formula still fetching). */
+export const GETTING_DATA = '#GETTING_DATA';
 
 /**
  * A row's cells, index 0 being Excel column A. A row read from a workbook may be holey (a cell in column

@@ -83,7 +83,7 @@ function fastTables(parts: ReadonlyMap<string, Buffer>, file: string, limits: In
     if (err instanceof UnsupportedXml) return null;
     throw err;
   }
-  const { date1904 } = index;
+  const { date1904, recalculateOnLoad } = index;
   const names = index.sheets.map((s) => s.name);
   const toRead = new Set(sheetsToParse(names, mapping));
   let sheetJs: SheetJsBook | undefined;
@@ -94,7 +94,7 @@ function fastTables(parts: ReadonlyMap<string, Buffer>, file: string, limits: In
     try {
       if (xml === undefined) throw new UnsupportedXml('no worksheet part');
       const read = readSheetXml(xmlText(xml), {
-        strings, date1904, counted: (cells) => { if (cells > limits.maxCells) throw tooManyCells(file, cells, limits.maxCells); },
+        strings, date1904, recalculateOnLoad, counted: (cells) => { if (cells > limits.maxCells) throw tooManyCells(file, cells, limits.maxCells); },
       });
       return { table: { name, rows: read.rows, rowNumbers: read.rowNumbers, date1904, ...(read.merges.length > 0 ? { merges: read.merges } : {}) }, cells: read.cells };
     } catch (err) {

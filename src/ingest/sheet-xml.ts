@@ -5,7 +5,7 @@
 // UnsupportedXml, and the caller reads that part with SheetJS instead (see read-workbook.ts).
 import { dayNumber, isValidYMD } from '../core/date.ts';
 import { dayToExcelSerial, isEmptyCell } from './cells.ts';
-import { ExcelError, type MergedRange, type RawCell } from './raw.ts';
+import { ExcelError, GETTING_DATA, UNCOMPUTED_FORMULA, type MergedRange, type RawCell } from './raw.ts';
 import { attribute, attributesInto, endOfOtherMarkup, endOfText, isCellEndTag, localName, selfClosing, SLASH, tagEnd, textUntilEndTag, UnsupportedXml } from './xml-scan.ts';
 
 /** Excel stores a line break typed in a cell as `\n`; a `\r\n` in the XML reads as one, as Excel shows it. */
@@ -68,6 +68,8 @@ export function readSharedStrings(xml: string): string[] {
 export interface SheetContext {
   readonly strings: readonly string[];
   readonly date1904: boolean;
+  /** The workbook is marked to be recalculated on opening: a formula's stored result is a placeholder (see WorkbookIndex). */
+  readonly recalculateOnLoad?: boolean;
   /** Called with the number of value cells read so far, after each row; throws to stop a sheet that holds too many. */
   readonly counted?: (cells: number) => void;
 }
@@ -228,6 +230,7 @@ function columnOf(ref: string, rowNumber: number): number {
 function cellValue(xml: string, from: number, type: string | undefined, context: SheetContext): { value: RawCell; end: number } {
   let v: string | undefined;
   let inline: string | undefined;
+  let formula = false;
   let lt = xml.indexOf('<', from);
   for (; ; lt = xml.indexOf('<', lt + 1)) {
     if (lt < 0) throw new UnsupportedXml('unterminated cell');
@@ -243,6 +246,8 @@ function cellValue(xml: string, from: number, type: string | undefined, context:
     const name = localName(xml, lt + 1);
     if (name === 'c' || name === 'row') throw new UnsupportedXml('unterminated cell');
     const gt = tagEnd(xml, lt);
+    // A shared formula's later cells hold only `<f t="shared" si="0"/>`: a formula all the same.
+    if (name === 'f') formula = true;
     if (selfClosing(xml, gt)) { lt = gt; continue; }
     // Each child's end tag (`</v>`, `</is>`) is stepped over with it: only the cell's own end tag is looked at.
     if (name === 'v') {
@@ -261,7 +266,16 @@ function cellValue(xml: string, from: number, type: string | undefined, context:
       lt = gt;
     }
   }
+  if (formula && inline === undefined && (context.recalculateOnLoad || !holdsResult(v, type))) return { value: UNCOMPUTED_FORMULA, end: lt };
   return { value: inline ?? typedValue(v, type, context), end: lt };
+}
+
+/**
+ * Whether a formula cell's `<v>` holds a result: an empty one does only as the empty text of a text result
+ * (`=""` is written `t="str"` with `<v></v>`); a number, a boolean or an error is never empty.
+ */
+export function holdsResult(v: string | undefined, type: string | undefined): boolean {
+  return v !== undefined && (v !== '' || type === 'str' || type === 'inlineStr');
 }
 
 function typedValue(v: string | undefined, type: string | undefined, context: SheetContext): RawCell {
@@ -285,7 +299,7 @@ function typedValue(v: string | undefined, type: string | undefined, context: Sh
       // column to judge, never read as false.
       return v === undefined || v === '' ? null : v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : v;
     case 'e':
-      return v === undefined || v === '' ? null : new ExcelError(v);
+      return v === undefined || v === '' ? null : v === GETTING_DATA ? UNCOMPUTED_FORMULA : new ExcelError(v);
     case 'd':
       return v === undefined || v === '' ? null : isoDateSerial(v, context.date1904);
     default:
@@ -294,7 +308,7 @@ function typedValue(v: string | undefined, type: string | undefined, context: Sh
 }
 
 /** A number as XML Schema writes a double (`12`, `-0.5`, `1.5E-3`, `INF`, `NaN`), spaces around allowed. */
-const XML_NUMBER = /^\s*(?:[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?INF|NaN)\s*$/;
+export const XML_NUMBER = /^\s*(?:[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?INF|NaN)\s*$/;
 
 /**
  * A `t="d"` cell (an ISO 8601 date, as some exporters write dates) as the Excel serial of a date cell. A
@@ -302,7 +316,7 @@ const XML_NUMBER = /^\s*(?:[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?IN
  * the text shown: read as a date it would roll over into another day (SheetJS reads 2010-03-02), and an
  * audit would judge a day nobody wrote.
  */
-function isoDateSerial(text: string, date1904: boolean): number | string {
+export function isoDateSerial(text: string, date1904: boolean): number | string {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?Z?)?$/.exec(text.trim());
   if (m === null) throw new UnsupportedXml(`date cell ${text}`);
   const [hours, minutes, seconds] = [+(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)];

@@ -3,8 +3,10 @@
 import * as XLSX from 'xlsx';
 import { isEmptyCell } from './cells.ts';
 import { protectFormulaStrings } from './formula-strings.ts';
-import { ExcelError, sparseIndexes, type RawCell, type RawTable } from './raw.ts';
+import { ExcelError, sparseIndexes, UNCOMPUTED_FORMULA, type RawCell, type RawTable } from './raw.ts';
 import { rejection, WorkbookRejected } from './rejections.ts';
+import { prepareCellsForSheetJs } from './sheetjs-cells.ts';
+import { isXmlTrue } from './workbook-xml.ts';
 import { isWorksheetXml } from './zip-guard.ts';
 
 /** A sheet as ingest reads it: its raw table, and how many value cells it holds. */
@@ -22,14 +24,17 @@ export interface SheetJsBook {
 
 /** The workbook in `parts` (zip entry → inflated bytes) as SheetJS reads it; WorkbookRejected when it cannot. */
 export function sheetJsBook(parts: ReadonlyMap<string, Buffer>, file: string): SheetJsBook {
-  // SheetJS reads the inflated parts from an in-memory container instead of inflating the zip again in JavaScript.
-  const container = XLSX.CFB.utils.cfb_new() as object;
-  for (const [name, data] of parts) XLSX.CFB.utils.cfb_add(container, name, isWorksheetXml(name) ? protectFormulaStrings(data) : data, { unsafe: true });
+  const container = containerOf(parts, false);
   const names = unreadable(file, () => (parseZip(container, { bookSheets: true }).SheetNames ?? []) as string[]);
   return {
     names,
     parse(indexes, maxRows) {
-      const wb = unreadable(file, () => parseZip(container, { ...SHEETJS_OPTIONS, sheetRows: maxRows, sheets: [...indexes] }));
+      const read = (from: object) => unreadable(file, () => parseZip(from, { ...SHEETJS_OPTIONS, sheetRows: maxRows, sheets: [...indexes] }));
+      let wb = read(container);
+      // Marked to be recalculated on opening, the workbook's stored formula results are placeholders: read
+      // again with every formula cell made an error cell (a rare workbook, read twice rather than every one).
+      const calc = (wb.Workbook as { CalcPr?: { fullCalcOnLoad?: unknown } } | undefined)?.CalcPr;
+      if (isXmlTrue(typeof calc?.fullCalcOnLoad === 'string' ? calc.fullCalcOnLoad : undefined)) wb = read(containerOf(parts, true));
       const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
       return {
         date1904,
@@ -43,6 +48,19 @@ export function sheetJsBook(parts: ReadonlyMap<string, Buffer>, file: string): S
       };
     },
   };
+}
+
+/**
+ * The inflated parts in an in-memory container SheetJS reads, instead of inflating the zip again in
+ * JavaScript; each worksheet prepared for it (see sheetjs-cells.ts: with `everyFormula`, every formula
+ * cell is one whose result is not held), then its text values escaped for its double unescape.
+ */
+function containerOf(parts: ReadonlyMap<string, Buffer>, everyFormula: boolean): object {
+  const container = XLSX.CFB.utils.cfb_new() as object;
+  for (const [name, data] of parts) {
+    XLSX.CFB.utils.cfb_add(container, name, isWorksheetXml(name) ? protectFormulaStrings(prepareCellsForSheetJs(data, everyFormula)) : data, { unsafe: true });
+  }
+  return container;
 }
 
 /**
@@ -119,11 +137,13 @@ function cellValue(cell: XLSX.CellObject | undefined): RawCell {
     case 'b': return cell.v as boolean;
     case 's': return String(cell.v);
     case 'd': return cell.v instanceof Date ? cell.v : String(cell.v);
-    case 'e': return new ExcelError(cell.w ?? EXCEL_ERRORS[cell.v as number] ?? '#ERROR');
+    case 'e': return cell.v === GETTING_DATA_CODE ? UNCOMPUTED_FORMULA : new ExcelError(cell.w ?? EXCEL_ERRORS[cell.v as number] ?? '#ERROR');
     case 'z': return null;
     default: return String(cell.v);
   }
 }
 
 /** Excel's error codes as it displays them (SheetJS sets cell.w only when it computes display text). */
-const EXCEL_ERRORS: Readonly<Record<number, string>> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA', 0xff: '#WTF?' };
+const EXCEL_ERRORS: Readonly<Record<number, string>> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0xff: '#WTF?' };
+/** `#GETTING_DATA`, a result not yet computed: read as a formula whose result the file does not hold. */
+const GETTING_DATA_CODE = 0x2b;

@@ -5,7 +5,7 @@ import { LANGS, type Lang } from '../core/lang.ts';
 import { columnOf, isHelpSheetName, matchColumnHeader, matchSheetName, normalizeLabel, sheetById, WORKBOOK_SCHEMA } from '../schema/index.ts';
 import type { ColumnDef, ColumnId, SheetDef, SheetId } from '../schema/types.ts';
 import { clip } from '../core/text.ts';
-import { cellText, EXCEL_ERROR_DETAIL, isEmptyCell, typeCell, type CellResult } from './cells.ts';
+import { cellText, EXCEL_ERROR_DETAIL, isEmptyCell, typeCell, UNCOMPUTED_FORMULA_DETAIL, type CellResult } from './cells.ts';
 import { latinSkeleton, skeletonIndex } from './look-alike.ts';
 import * as msg from './messages.ts';
 import { forEachCell, sparseIndexes, type MergedRange, type RawCell, type RawRow, type RawTable } from './raw.ts';
@@ -284,12 +284,15 @@ function typeTable(def: SheetDef, table: RawTable, mapping: HeaderMapping | unde
         values[column.id] = result.value;
         continue;
       }
+      // A formula whose result the file lacks has no value to quote: the cell is named, the value left null.
+      const uncomputed = result.detail === UNCOMPUTED_FORMULA_DETAIL;
       const value = clip(cellText(cell!));
       const message = result.code === 'constraint-error' ? msg.constraintErrorMessage(column, value)
         : result.code === 'unknown-value' ? msg.unknownValueMessage(column, result.detail ?? value)
         : result.detail === EXCEL_ERROR_DETAIL ? msg.excelErrorMessage(column, value)
+        : uncomputed ? msg.uncomputedFormulaMessage(column)
         : msg.typeErrorMessage(column, value);
-      errors.push({ ...base, row: excelRow, column: column.id, cell: cellAddress(sheetName, index, excelRow), severity: 'error', code: result.code, value, message });
+      errors.push({ ...base, row: excelRow, column: column.id, cell: cellAddress(sheetName, index, excelRow), severity: 'error', code: result.code, value: uncomputed ? null : value, message });
       rowErrors++;
     }
     Object.setPrototypeOf(values, null);

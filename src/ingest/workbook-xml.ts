@@ -16,6 +16,11 @@ export interface WorkbookIndex {
   readonly date1904: boolean;
   /** The zip entry of the shared strings, when the workbook has them. */
   readonly sharedStrings: string | undefined;
+  /**
+   * The workbook asks to be recalculated on opening (`<calcPr fullCalcOnLoad="1"/>`), as programs that
+   * write formulas without calculating them do: the results stored for its formulas are placeholders.
+   */
+  readonly recalculateOnLoad: boolean;
 }
 
 /** `workbookXml`: the text of xl/workbook.xml; `relsXml`: of xl/_rels/workbook.xml.rels (undefined when absent). */
@@ -23,6 +28,7 @@ export function readWorkbookIndex(workbookXml: string, relsXml: string | undefin
   const { worksheets: targets, sharedStrings } = relsXml === undefined ? { worksheets: new Map<string, string>(), sharedStrings: undefined } : partTargets(relsXml);
   const sheets: WorkbookSheet[] = [];
   let date1904 = false;
+  let recalculateOnLoad = false;
   let spreadsheetMl = false;
   let workbookPr = false;
   forEachStartTag(workbookXml, (name, lt, gt) => {
@@ -33,7 +39,9 @@ export function readWorkbookIndex(workbookXml: string, relsXml: string | undefin
       if (workbookPr) throw new UnsupportedXml('two workbookPr');
       workbookPr = true;
       const value = attribute(workbookXml, lt, gt, 'date1904');
-      date1904 = value === '1' || value === 'true';
+      date1904 = isXmlTrue(value);
+    } else if (name === 'calcPr') {
+      recalculateOnLoad = isXmlTrue(attribute(workbookXml, lt, gt, 'fullCalcOnLoad'));
     } else if (name === 'sheet') {
       const tab = attribute(workbookXml, lt, gt, 'name');
       const id = attribute(workbookXml, lt, gt, 'id');
@@ -43,8 +51,11 @@ export function readWorkbookIndex(workbookXml: string, relsXml: string | undefin
   });
   // Another vocabulary's root (or none): SheetJS refuses it as no workbook.
   if (!spreadsheetMl) throw new UnsupportedXml('not a SpreadsheetML workbook');
-  return { sheets, date1904, sharedStrings };
+  return { sheets, date1904, sharedStrings, recalculateOnLoad };
 }
+
+/** An XML Schema boolean that is true (`1` or `true`; anything else, absent included, is false). */
+export const isXmlTrue = (value: string | undefined): boolean => value === '1' || value === 'true';
 
 /** A part `[Content_Types].xml` declares one by one (`<Override PartName="/xl/styles.xml" ContentType="…"/>`). */
 export interface DeclaredPart {

@@ -10,6 +10,7 @@ import type { Lang } from '../../src/core/lang.ts';
 import type { AuditReport } from '../../src/report/types.ts';
 import { matchColumnHeader, matchSheetName, sheetById } from '../../src/schema/index.ts';
 import { schemaErrors } from '../report/fixtures.ts';
+import { editZip, readZipEntries } from '../ingest/zip-builder.ts';
 import { facilitySheet, licenceRules, run, xlsxBytes } from './helpers.ts';
 import { columnHasData, readSheets, sheetBytes, withBlankColumns, withoutColumns, withTitleRows, type Sheets } from './workbooks.ts';
 
@@ -208,5 +209,46 @@ describe('misspelt sheet and column names', () => {
     expect(column.message).toContain(columnHint);
     expect(column.cell).toBe('Сотрудники!E1');
     expect(report.not_evaluated).toContainEqual(expect.objectContaining({ cause: 'workbook', sheet: 'children' }));
+  });
+});
+
+describe('formulas saved without their results (openpyxl, xlsxwriter: programs that do not calculate)', () => {
+  /** The workbook with the cell `ref` of its `n`th sheet replaced by `cell` (and optionally its workbook part edited). */
+  function withCell(bytes: Uint8Array, n: number, ref: string, cell: string, workbookXml?: (xml: string) => string): Uint8Array {
+    const entries = readZipEntries(bytes);
+    const part = `xl/worksheets/sheet${n}.xml`;
+    const sheet = entries.get(part)!.toString('utf8');
+    const edited = sheet.replace(new RegExp(`<c r="${ref}"[^>]*?(?:/>|>.*?</c>)`), cell);
+    expect(edited).not.toBe(sheet);
+    const edits: Record<string, string> = { [part]: edited };
+    if (workbookXml) edits['xl/workbook.xml'] = workbookXml(entries.get('xl/workbook.xml')!.toString('utf8'));
+    return editZip(bytes, edits);
+  }
+
+  it('a discharge date whose formula has no stored result is an input error, not a child still in care every day after it', async () => {
+    const { sheets, original } = await example('residential-2010');
+    const children = sheets['Балалар']!;
+    const row = children.findIndex((r) => r[0] === 'R-09') + 1;
+    const column = String.fromCharCode(65 + children[0]!.indexOf('Шығарылған күні'));
+    // As openpyxl saves a formula: an empty `<v>`.
+    const { code, report } = await audit(withCell(sheetBytes(sheets), 2, `${column}${row}`, `<c r="${column}${row}" s="1"><f>DATE(2010,4,20)</f><v></v></c>`));
+    expect(report.findings.filter((f) => f.subject === 'R-09')).toEqual([]);
+    expect(said(report)).toEqual(said(original.report));
+    expect(report.input_errors.map((e) => [e.code, e.cell, e.value])).toEqual([['type-error', `Балалар!${column}${row}`, null]]);
+    expect(report.input_errors[0]!.message).toContain('holds a formula whose result is not stored in the file');
+    expect([report.result, code]).toEqual(['non_compliant', 1]);
+    expect(report.not_evaluated).toContainEqual(expect.objectContaining({ rule: 'residential/daily-health-log' }));
+  });
+
+  it('a licence number written by a formula in a workbook marked to be recalculated on opening is not the 0 stored for it', async () => {
+    const rules = licenceRules(join(tmp, 'licence-rules-formula'));
+    const licensed = xlsxBytes({ facility: facilitySheet({ to: '2010-06-30' }) });
+    // As xlsxwriter saves `="M-1"`: the result 0, and the workbook marked to be recalculated by Excel.
+    const bytes = withCell(licensed, 1, 'H2', '<c r="H2"><f>"M-1"</f><v>0</v></c>', (xml) => xml.replace('</workbook>', '<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>'));
+    const path = join(tmp, 'licence-formula.xlsx');
+    writeFileSync(path, bytes);
+    const r = await run(['audit', path, '--rules', rules, '--format', 'json', '--lang', 'en']);
+    expect(r.stdout).not.toContain('"compliant"');
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('facility!H2: Column license_medical holds a formula whose result is not stored in the file')]);
   });
 });

@@ -73,6 +73,8 @@ const XML_PAYLOADS = [
   '</sheetData></worksheet><worksheet><sheetData>',
   '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>',
   '<row r="2" hidden="1" spans="1:16384"><c r="A2" t="inlineStr"><is><r><t>rich </t></r><r><t>text</t></r></is></c></row>',
+  // Formulas saved without their results, as openpyxl and xlsxwriter write them, and Excel's #GETTING_DATA.
+  '<row r="2"><c r="A2"><f>A1</f></c><c r="B2" s="1"><f>DATE(2010,4,20)</f><v></v></c><c r="C2" t="str"><f>""</f><v></v></c><c r="D2" t="b"><f>TRUE()</f></c><c r="E2"><f t="shared" si="0"/></c><c r="F2" t="e"><v>#GETTING_DATA</v></c></row>',
 ];
 
 /** Something else, named `.xlsx`. */

@@ -116,6 +116,8 @@ describe('the fast XML readers', () => {
     const read = readWorkbook(workbook(HEADER + sheetData), { file: 'w.xlsx', reader: 'fast' });
     expect(read.tables.health_log?.rows).toEqual([]);
     expect(read.errors.filter((e) => e.code === 'type-error').map((e) => [e.row, e.column, e.value])).toEqual([[2, 'date', '2010-02-30'], [3, 'date', '2010-03-21T24:00:00Z']]);
+    // SheetJS, reading the sheet in the fast reader's place, is handed the text too.
+    sameAsSheetJs(workbook(HEADER + sheetData));
   });
 
   it('leave to SheetJS what they do not read: rows out of order, references outside their row, other cell types', () => {
@@ -289,6 +291,8 @@ describe('the fast XML readers, where SheetJS reads otherwise and the fast reade
   it('read the value of an inline-string cell written with `<v>` instead of `<is>`, which SheetJS reads as empty', () => {
     // Not what the standard says, but the text is there: read, not lost.
     expect(rowsOf('<row r="2"><c r="A2" t="inlineStr"><v>C-1</v></c></row>')).toEqual([[2, 'C-1']]);
+    // SheetJS reading the sheet in the fast reader's place is handed it as a text cell, and reads it too.
+    sameAsSheetJs(workbook(`${HEADER}<row r="2"><c r="A2" t="inlineStr"><v>C-1</v></c><c r="B2"><v>40259</v></c></row>`));
   });
 });
 
@@ -368,3 +372,81 @@ describe('Excel serials', () => {
   });
 });
 
+
+describe('formula cells whose result the file does not hold, whichever reader reads them', () => {
+  // Programs that write formulas without calculating them: openpyxl stores `<v></v>` (and keeps no result
+  // of a formula it read), others no `<v>` at all; xlsxwriter stores 0 and marks the workbook to be
+  // recalculated on opening (`<calcPr fullCalcOnLoad="1"/>`). Excel shows the computed value; the file holds none.
+  const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>child_id</t></is></c><c r="B1" t="inlineStr"><is><t>date</t></is></c><c r="C1" t="inlineStr"><is><t>observed_by</t></is></c></row>';
+  const uncomputed = (wb: ReturnType<typeof readWorkbook>) => wb.errors.filter((e) => e.severity === 'error').map((e) => [e.code, e.cell, e.value]);
+  const recalculated = (part: { name: string; text: string }) => (part.name === 'xl/workbook.xml' ? { ...part, text: part.text.replace('</sheets>', '</sheets><calcPr calcId="124519" fullCalcOnLoad="1"/>') } : part);
+
+  it('are input errors naming the cell, never empty cells or the placeholder stored for them', () => {
+    const rows = '<row r="2"><c r="A2" t="inlineStr"><is><t>C-1</t></is></c><c r="B2" s="1"><f>DATE(2010,4,20)</f><v></v></c></row>'
+      + '<row r="3"><c r="A3" t="str"><f>Дети!A3</f></c><c r="B3"><f t="shared" ref="B3:B4" si="0">DATE(2010,4,21)</f></c><c r="C3" t="s"><f>X3</f><v></v></c></row>'
+      + '<row r="4"><c r="A4" t="inlineStr"><is><t>C-2</t></is></c><c r="B4"><f t="shared" si="0"/></c><c r="C4" t="b"><f>TRUE()</f></c></row>'
+      // A formula whose result is the empty text (`=""`) holds it: `t="str"` with an empty `<v>`, as Excel writes it.
+      + '<row r="5"><c r="A5" t="inlineStr"><is><t>C-3</t></is></c><c r="B5"><v>40258</v></c><c r="C5" t="str"><f>""</f><v></v></c></row>';
+    for (const reader of ['fast', 'sheetjs'] as const) {
+      const wb = readWorkbook(workbook(header + rows), { file: 'h.xlsx', reader });
+      expect(uncomputed(wb), reader).toEqual([
+        ['type-error', 'health_log!B2', null], ['type-error', 'health_log!A3', null], ['type-error', 'health_log!B3', null],
+        ['type-error', 'health_log!C3', null], ['type-error', 'health_log!B4', null], ['type-error', 'health_log!C4', null],
+      ]);
+      expect(wb.errors[0]!.message.en).toBe('Column date holds a formula whose result is not stored in the file (it was saved by a program that does not calculate formulas); open the file in Excel, or in LibreOffice with Data ▸ Calculate ▸ Recalculate Hard, save it and audit again.');
+      expect(wb.errors[0]!.message.ru).toContain('формулу, результат которой не сохранен в файле');
+      expect(wb.errors[0]!.message.kk).toContain('формуланың нәтижесі файлда сақталмаған');
+      expect(wb.tables.health_log!.counts).toEqual({ read: 4, accepted: 1, rejected: 3 });
+    }
+    sameAsSheetJs(workbook(header + rows));
+    // Rows out of order are read by SheetJS in the fast reader's place: the same errors.
+    const reordered = workbook(header + rows.replace('<row r="5">', '<row r="6">') + '<row r="5"><c r="A5" t="inlineStr"><is><t>C-4</t></is></c><c r="B5"><f>TODAY()</f></c></row>');
+    expect(uncomputed(readWorkbook(reordered, { file: 'h.xlsx' }))).toContainEqual(['type-error', 'health_log!B5', null]);
+    sameAsSheetJs(reordered);
+  });
+
+  it('in a workbook marked to be recalculated on opening, a stored result is a placeholder: an input error too', () => {
+    const rows = '<row r="2"><c r="A2" t="str"><f>"C-"&amp;1</f><v>0</v></c><c r="B2" s="1"><f>DATE(2010,4,20)</f><v>0</v></c></row>'
+      + '<row r="3"><c r="A3" t="inlineStr"><is><t>C-2</t></is></c><c r="B3"><v>40258</v></c></row>';
+    const marked = workbook(header + rows, { edit: recalculated });
+    for (const reader of ['fast', 'sheetjs'] as const) {
+      const wb = readWorkbook(marked, { file: 'h.xlsx', reader });
+      expect(uncomputed(wb), reader).toEqual([['type-error', 'health_log!A2', null], ['type-error', 'health_log!B2', null]]);
+      expect(wb.tables.health_log!.counts).toEqual({ read: 2, accepted: 1, rejected: 1 });
+    }
+    sameAsSheetJs(marked);
+    // Without the mark, the stored results are what Excel computed and shows.
+    const plain = readWorkbook(workbook(header + rows), { file: 'h.xlsx' });
+    expect(plain.errors.filter((e) => e.severity === 'error').map((e) => [e.cell, e.value])).toEqual([['health_log!B2', '0']]);
+  });
+
+  it('Excel\'s own #GETTING_DATA (a result still being computed) is read as a result not stored', () => {
+    const rows = '<row r="2"><c r="A2" t="inlineStr"><is><t>C-1</t></is></c><c r="B2" t="e"><f>CUBEVALUE("x")</f><v>#GETTING_DATA</v></c></row>';
+    for (const reader of ['fast', 'sheetjs'] as const) {
+      const wb = readWorkbook(workbook(header + rows), { file: 'h.xlsx', reader });
+      expect(wb.errors.map((e) => [e.code, e.cell, e.value, e.message.en.slice(0, 40)]), reader).toEqual([['type-error', 'health_log!B2', null, 'Column date holds a formula whose result']]);
+    }
+  });
+});
+
+describe('SheetJS, reading a sheet in the fast reader\'s place', () => {
+  it('reads number and boolean cells that hold text, or nothing, as the fast reader does: never NaN, a 1905 date or false', () => {
+    // Exporters that type nothing write text in number cells; SheetJS read `C-1` as NaN (a child coded "NaN"),
+    // `21.03.2010` as the serial 21.03 (21 January 1900) and a boolean cell holding nothing as false. Rows
+    // out of order send the sheet to SheetJS in production too.
+    const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>child_id</t></is></c><c r="B1" t="inlineStr"><is><t>date</t></is></c><c r="C1" t="inlineStr"><is><t>observed_by</t></is></c></row>';
+    const row2 = '<row r="2"><c r="A2" t="inlineStr"><is><t>C-2</t></is></c><c r="B2"><v>21.03.2010</v></c><c r="C2" t="b"/></row>';
+    const row3 = '<row r="3"><c r="A3"><v>C-1</v></c><c r="B3" t="n"><v>2010-03-21</v></c><c r="C3" t="b"><v>2</v></c><c r="D3" t="d"></c></row>';
+    const inOrder = workbook(header + row2 + row3);
+    const outOfOrder = workbook(header + row3 + row2);
+    expect(() => rowsOf(row3 + row2)).toThrow(UnsupportedXml);
+    for (const bytes of [inOrder, outOfOrder]) {
+      for (const reader of ['fast', 'sheetjs'] as const) {
+        const wb = readWorkbook(bytes, { file: 'w.xlsx', reader });
+        expect(wb.tables.health_log!.rows.map((r) => r.values), reader).toEqual([{ child_id: 'C-2', date: dayNumber(2010, 3, 21), observed_by: null }]);
+        expect(wb.errors.map((e) => [e.code, e.cell, e.value]), reader).toEqual([['unknown-value', 'health_log!C3', '2']]);
+      }
+    }
+    sameAsSheetJs(inOrder);
+  });
+});

@@ -52,6 +52,18 @@ describe('typeTables: cell types', () => {
     }
   });
 
+  it('reads a date and time that arithmetic left a hair short of midnight as the day Excel shows', () => {
+    // `=B2+1/24` down a column of hours sums to 40257.99999999994 at midnight: Excel shows 21.03.2010 0:00,
+    // and the day is not 20 March. A time a person wrote just before midnight stays on its day.
+    let midnight = 40257;
+    for (let hour = 0; hour < 24; hour++) midnight += 1 / 24;
+    expect(midnight).toBeLessThan(40258);
+    expect(childrenWith('discharged_on', midnight).value).toBe(dayNumber(2010, 3, 21));
+    expect(childrenWith('discharged_on', 40257 + (86_399.9 / 86_400)).value).toBe(dayNumber(2010, 3, 20));
+    const raw: RawTable = { ...table('children', ['child_id', 'birth_date', 'admitted_on', 'funding'], [['C', midnight - 1462, 0, 'budget']]), date1904: true };
+    expect(typeTables([raw]).tables.children!.rows[0]!.values.birth_date).toBe(dayNumber(2010, 3, 21));
+  });
+
   it('reads the 1904 date system when the workbook says so', () => {
     const raw: RawTable = { ...table('children', ['child_id', 'birth_date', 'admitted_on', 'funding'], [['C', 38796, 0, 'budget']]), date1904: true };
     const row = typeTables([raw]).tables.children!.rows[0]!;
@@ -74,6 +86,21 @@ describe('typeTables: cell types', () => {
     expect(plans('2').tables.plans!.rows[0]!.values.plan_no).toBe(2);
     expect(plans(2.5).errors[0]!.code).toBe('type-error');
     expect(plans('2.0').errors[0]!.code).toBe('type-error');
+  });
+
+  it('reads a number as Excel shows it, to 15 significant digits, not the floating-point noise a formula leaves', () => {
+    // `=4.35*100` holds 434.99999999999994 and Excel shows 435: a whole plan number; `=1.1*3`, the code 3.3.
+    const noisy = 4.35 * 100;
+    expect(noisy).not.toBe(435);
+    const plans = (v: RawCell) => typeTables([table('plans', ['child_id', 'plan_no', 'drafted_on', 'valid_from', 'valid_to'], [['C', v, '2010-01-01', '2010-01-01', '2010-12-31']])]);
+    expect(listed(plans(noisy))).toEqual([]);
+    expect(plans(noisy).tables.plans!.rows[0]!.values.plan_no).toBe(435);
+    expect(childrenWith('group_id', 1.1 * 3).value).toBe('3.3');
+    expect(childrenWith('regime_hours', 0.1 + 0.2).value).toBe(0.3);
+    expect(childrenWith('disabled', (0.7 + 0.1) / 0.8).value).toBe(true);
+    // What Excel shows of a fraction is kept: a number that is not whole stays not whole.
+    expect(plans(2.5).errors[0]!.code).toBe('type-error');
+    expect(childrenWith('regime_hours', 1 / 3).value).toBe(0.333333333333333);
   });
 
   it('reads booleans in every accepted spelling', () => {

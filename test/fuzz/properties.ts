@@ -155,13 +155,20 @@ function readOutcome(bytes: Uint8Array, reader: 'fast' | 'sheetjs'): string {
 
 /**
  * The Markdown text outside code spans, as CommonMark reads it (backslash escapes count outside a span, not
- * inside one), with each escaped character dropped; undefined when a code span is left open.
+ * inside one), with each escaped character dropped (a backtick or pipe left as a gap); undefined when a code
+ * span is left open.
  */
 function outsideCodeSpans(markdown: string): string | undefined {
   let out = '';
   for (let i = 0; i < markdown.length; i++) {
     const ch = markdown[i]!;
-    if (ch === '\\' && /[\\`*_[\]|~]/.test(markdown[i + 1] ?? '')) { i += 1; continue; }
+    if (ch === '\\' && /[\\`*_[\]|~]/.test(markdown[i + 1] ?? '')) {
+      // An escaped backtick or pipe is a literal one, which no autolink (URL, www. or e-mail) runs across;
+      // kept as a gap, it does not join the words beside it into one (`@SUM(A1)\`31.02.2010` is not `…@…31.02…`).
+      if (/[`|]/.test(markdown[i + 1]!)) out += ' ';
+      i += 1;
+      continue;
+    }
     if (ch === '`') {
       const close = markdown.indexOf('`', i + 1);
       if (close < 0) return undefined;

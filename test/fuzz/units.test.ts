@@ -24,6 +24,12 @@ afterAll(() => { vi.mocked(schema.matchEnumValue).mockRestore(); });
 
 const SEED = 20_261_129;
 
+/** Counterexamples the soak (`npm run fuzz`) found once, tried first at every run of their property. */
+const FOUND: Readonly<Record<string, readonly unknown[][]>> = {
+  // An escaped backtick between `@SUM(A1)` and a date: no autolink, which the check once read as one.
+  'md shows every URL, www. and e-mail address inside a code span, and nothing else raw': [['@SUM(A1)`31.02.2010'], ['a@b`.kz'], ['x|y@z.kz']],
+};
+
 /**
  * Cases per property here (the soak runs 300 per round, with new seeds); fewer for the ones that read a
  * whole workbook each time (8 ms a case: 150 cases were most of this file's time).
@@ -37,7 +43,7 @@ const RUNS: Readonly<Record<string, number>> = {
 describe('properties of single functions', () => {
   for (const [name, property] of Object.entries(unitProperties)) {
     it(name, () => {
-      fc.assert(property as fc.IProperty<unknown[]>, { seed: SEED, numRuns: RUNS[name] ?? 150 });
+      fc.assert(property as fc.IProperty<unknown[]>, { seed: SEED, numRuns: RUNS[name] ?? 150, examples: (FOUND[name] ?? []) as unknown[][] });
     });
   }
 });

@@ -321,6 +321,8 @@ export function isoDateSerial(text: string, date1904: boolean): number | string 
   if (m === null) throw new UnsupportedXml(`date cell ${text}`);
   const [hours, minutes, seconds] = [+(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)];
   if (!isValidYMD(+m[1]!, +m[2]!, +m[3]!) || hours > 23 || minutes > 59 || seconds > 59) return text;
-  const time = (hours * 3600 + minutes * 60 + seconds + Number(m[7] ?? 0)) / 86_400;
+  // Digits past the millisecond are dropped, as SheetJS (a JavaScript Date) drops them: `23:59:59.9999` stays on its day.
+  const ms = Number((m[7] ?? '.').slice(1, 4).padEnd(3, '0'));
+  const time = (hours * 3600 + minutes * 60 + seconds + ms / 1000) / 86_400;
   return dayToExcelSerial(dayNumber(+m[1]!, +m[2]!, +m[3]!), date1904) + time;
 }

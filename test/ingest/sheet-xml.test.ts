@@ -370,6 +370,20 @@ describe('Excel serials', () => {
     }
     expect([dayToExcelSerial(dayNumber(1900, 2, 28)), dayToExcelSerial(dayNumber(1900, 3, 1)), dayToExcelSerial(dayNumber(2010, 3, 21))]).toEqual([59, 61, 40258]);
   });
+
+  it('a date-time a hair short of midnight is the next day Excel shows; an ISO date cell\'s sub-millisecond digits are not', () => {
+    // `=B2+1/24` summed down a column leaves 40257.99999999994: Excel shows 21.03.2010 00:00, the next day.
+    expect(excelSerialToDay(40257.99999999994)).toBe(dayNumber(2010, 3, 21));
+    // 23:59:59.5 is still the day before, as Excel shows it.
+    expect(excelSerialToDay(40257 + 86399.5 / 86400)).toBe(dayNumber(2010, 3, 20));
+    // A `t="d"` cell names its day: digits past the millisecond (which SheetJS does not keep) do not
+    // carry it into the next, in either reader.
+    const sheet = `${HEADER}<row r="2"><c r="A2" t="inlineStr"><is><t>C-1</t></is></c><c r="B2" t="d"><v>2010-03-21T23:59:59.9999Z</v></c></row>`;
+    for (const reader of ['fast', 'sheetjs'] as const) {
+      expect(readWorkbook(workbook(sheet), { file: 'w.xlsx', reader }).tables.health_log!.rows.map((r) => r.values.date), reader).toEqual([dayNumber(2010, 3, 21)]);
+    }
+    sameAsSheetJs(workbook(sheet));
+  });
 });
 
 

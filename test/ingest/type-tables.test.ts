@@ -101,6 +101,10 @@ describe('typeTables: cell types', () => {
     // What Excel shows of a fraction is kept: a number that is not whole stays not whole.
     expect(plans(2.5).errors[0]!.code).toBe('type-error');
     expect(childrenWith('regime_hours', 1 / 3).value).toBe(0.333333333333333);
+    // Whole numbers are ids and counts, not noise: a 12-digit IIN typed as a number, or a 16-digit one, stays every digit.
+    expect(childrenWith('group_id', 870412350123).value).toBe('870412350123');
+    expect(childrenWith('group_id', 1234567890123456).value).toBe('1234567890123456');
+    expect(childrenWith('regime_hours', 9007199254740991).value).toBe(9007199254740991);
   });
 
   it('reads booleans in every accepted spelling', () => {

@@ -271,11 +271,11 @@ function cellValue(xml: string, from: number, type: string | undefined, context:
 }
 
 /**
- * Whether a formula cell's `<v>` holds a result: an empty one does only as the empty text of a text result
- * (`=""` is written `t="str"` with `<v></v>`); a number, a boolean or an error is never empty.
+ * Whether a formula cell's `<v>` holds a result: an empty one (or one of only spaces) does only as the text
+ * of a text result (`=""` is written `t="str"` with `<v></v>`); a number, a boolean or an error is never empty.
  */
 export function holdsResult(v: string | undefined, type: string | undefined): boolean {
-  return v !== undefined && (v !== '' || type === 'str' || type === 'inlineStr');
+  return v !== undefined && (v.trim() !== '' || type === 'str' || type === 'inlineStr');
 }
 
 function typedValue(v: string | undefined, type: string | undefined, context: SheetContext): RawCell {

@@ -419,6 +419,15 @@ describe('formula cells whose result the file does not hold, whichever reader re
     sameAsSheetJs(reordered);
   });
 
+  it('a number, boolean or date result of only spaces is none either, not an empty cell in an optional column', () => {
+    const rows = '<row r="2"><c r="A2" t="inlineStr"><is><t>C-1</t></is></c><c r="B2"><v>40258</v></c><c r="C2"><f>X2</f><v> </v></c></row>'
+      + '<row r="3"><c r="A3" t="inlineStr"><is><t>C-2</t></is></c><c r="B3"><v>40258</v></c><c r="C3" t="b"><f>X3</f><v>  </v></c></row>';
+    for (const reader of ['fast', 'sheetjs'] as const) {
+      expect(uncomputed(readWorkbook(workbook(header + rows), { file: 'h.xlsx', reader })), reader).toEqual([['type-error', 'health_log!C2', null], ['type-error', 'health_log!C3', null]]);
+    }
+    sameAsSheetJs(workbook(header + rows));
+  });
+
   it('in a workbook marked to be recalculated on opening, a stored result is a placeholder: an input error too', () => {
     const rows = '<row r="2"><c r="A2" t="str"><f>"C-"&amp;1</f><v>0</v></c><c r="B2" s="1"><f>DATE(2010,4,20)</f><v>0</v></c></row>'
       + '<row r="3"><c r="A3" t="inlineStr"><is><t>C-2</t></is></c><c r="B3"><v>40258</v></c></row>';

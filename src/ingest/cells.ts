@@ -200,7 +200,7 @@ export const UNCOMPUTED_FORMULA_DETAIL = 'uncomputed-formula';
  * A number as Excel shows and compares it, to 15 significant digits: `=4.35*100` holds 434.99999999999994
  * and is 435 in Excel, a whole number. (Date serials are rounded to the millisecond in excelSerialToDay.)
  */
-export function shownNumber(n: number): number {
+function shownNumber(n: number): number {
   return Number.isSafeInteger(n) || !Number.isFinite(n) ? n : Number(n.toPrecision(15));
 }
 

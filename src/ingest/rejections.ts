@@ -1,7 +1,7 @@
 // Why a file is refused as a whole (WorkbookRejected), in kk/ru/en: what the file turned out to be, and
 // what to do about it. A detail only a program can name (a zip entry, a compression method, the reader's
 // own words) is shown as it is, in brackets.
-import type { Lang, Localized } from '../core/lang.ts';
+import { localize, type Lang, type Localized } from '../core/lang.ts';
 
 export type RejectReason = 'not-a-workbook' | 'too-large' | 'too-many-cells' | 'unreadable';
 
@@ -16,13 +16,12 @@ const L = (kk: string, ru: string, en: string): Localized => ({ kk, ru, en });
 
 const MB = 1024 * 1024;
 const UNITS: Record<Lang, { mb: string; gb: string }> = { kk: { mb: 'МБ', gb: 'ГБ' }, ru: { mb: 'МБ', gb: 'ГБ' }, en: { mb: 'MB', gb: 'GB' } };
-export function sizeText(bytes: number, lang: Lang): string {
+function sizeText(bytes: number, lang: Lang): string {
   const u = UNITS[lang];
   return bytes / MB >= 1024 ? `${(bytes / MB / 1024).toFixed(1)} ${u.gb}` : `${Math.ceil(bytes / MB)} ${u.mb}`;
 }
 /** 5000000 as each language writes it: 5 000 000 (kk, ru), 5,000,000 (en). */
 const count = (n: number, lang: Lang) => n.toLocaleString(lang === 'en' ? 'en' : 'ru');
-const each = (make: (lang: Lang) => string): Localized => ({ kk: make('kk'), ru: make('ru'), en: make('en') });
 
 /** What is damaged in a zip, for `damaged`. */
 export const zipDamage = {
@@ -64,17 +63,17 @@ export const rejection = {
     `${file} қолдау көрсетілмейтін zip сығу әдісін қолданады (${method}-әдіс); оны Excel-де ашып, қайтадан .xlsx ретінде сақтаңыз.`,
     `${file} использует неподдерживаемый метод сжатия zip (метод ${method}); откройте его в Excel и сохраните снова как .xlsx.`,
     `${file} uses an unsupported zip compression (method ${method}); open it in Excel and save it again as .xlsx.`),
-  storedPastDeclared: (file: string, entry: string, limit: number) => each((lang) => ({
+  storedPastDeclared: (file: string, entry: string, limit: number) => localize((lang) => ({
     kk: `${file}: «${entry}» жазбасы жарияланған көлемінен үлкен немесе ${sizeText(limit, lang)} шегінен асады; файлды Excel-ден қайта сақтаңыз.`,
     ru: `${file}: запись «${entry}» больше заявленного размера или превышает предел ${sizeText(limit, lang)}; сохраните файл из Excel заново.`,
     en: `${file}: stored entry ${entry} is larger than declared or past the ${sizeText(limit, lang)} limit; export the file again from Excel.`,
   })[lang]),
-  inflatesPastDeclared: (file: string, entry: string, declared: number, limit: number) => each((lang) => ({
+  inflatesPastDeclared: (file: string, entry: string, declared: number, limit: number) => localize((lang) => ({
     kk: `${file}: «${entry}» жазбасы ашылғанда жарияланған ${sizeText(declared, lang)} көлемінен (немесе ${sizeText(limit, lang)} шегінен) асады; файл бүлінген немесе зиянды — оны Excel-ден қайта сақтаңыз.`,
     ru: `${file}: запись «${entry}» распаковывается больше заявленных ${sizeText(declared, lang)} (или предела ${sizeText(limit, lang)}); файл повреждён или вредоносен — сохраните его из Excel заново.`,
     en: `${file}: entry ${entry} inflates to more than its declared ${sizeText(declared, lang)} (or past the ${sizeText(limit, lang)} limit); the file is corrupt or hostile — export it again from Excel.`,
   })[lang]),
-  tooLarge: (file: string, bytes: number, limit: number) => each((lang) => {
+  tooLarge: (file: string, bytes: number, limit: number) => localize((lang) => {
     const raise = Math.ceil(bytes / MB);
     return {
       kk: `${file} ашылған күйінде ${sizeText(bytes, lang)} болатынын жариялайды, бұл ${sizeText(limit, lang)} шегінен асады; файл шынайы болса, шекті --max-size ${raise} (МБ) арқылы арттырыңыз.`,
@@ -82,7 +81,7 @@ export const rejection = {
       en: `${file} declares ${sizeText(bytes, lang)} uncompressed, over the ${sizeText(limit, lang)} limit; if the file is genuine, pass --max-size ${raise} (MB) to raise it.`,
     }[lang];
   }),
-  tooManyCells: (file: string, cells: number, limit: number) => each((lang) => ({
+  tooManyCells: (file: string, cells: number, limit: number) => localize((lang) => ({
     kk: `${file} ішінде ${count(limit, lang)} ұяшықтан көп (әзірге ${count(cells, lang)}); жұмыс кітабын кезеңдерге бөліңіз (немесе пайдаланылмайтын пішімделген жолдар мен бағандарды жойыңыз) де, бөліктерін жеке тексеріңіз.`,
     ru: `В ${file} больше ${count(limit, lang)} ячеек (уже ${count(cells, lang)}); разделите книгу по периодам (или удалите неиспользуемые отформатированные строки и столбцы) и проверьте части отдельно.`,
     en: `${file} has more than ${count(limit, lang)} cells (${count(cells, lang)} so far); split the workbook by period (or remove unused formatted rows and columns) and audit the parts.`,

@@ -211,7 +211,8 @@ export function typeCell(column: ColumnDef, raw: Exclude<RawCell, null>, date190
   const cell = typeof raw === 'number' && column.type !== 'date' && column.type !== 'month' ? shownNumber(raw) : raw;
   switch (column.type) {
     case 'id': {
-      if (typeof cell === 'boolean' || cell instanceof Date) return typeError();
+      // A number cell holding NaN or ±Infinity (XML can) is no code anybody wrote.
+      if (typeof cell === 'boolean' || cell instanceof Date || (typeof cell === 'number' && !Number.isFinite(cell))) return typeError();
       const s = typeof cell === 'number' ? String(cell) : cell.trim();
       return s === '' ? typeError() : ok(s);
     }

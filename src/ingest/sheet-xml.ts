@@ -248,7 +248,12 @@ function cellValue(xml: string, from: number, type: string | undefined, context:
     const gt = tagEnd(xml, lt);
     // A shared formula's later cells hold only `<f t="shared" si="0"/>`: a formula all the same.
     if (name === 'f') formula = true;
-    if (selfClosing(xml, gt)) { lt = gt; continue; }
+    if (selfClosing(xml, gt)) {
+      // `<v/>` is `<v></v>` spelt another way: an empty value, not none.
+      if (name === 'v' && v === undefined) v = '';
+      lt = gt;
+      continue;
+    }
     // Each child's end tag (`</v>`, `</is>`) is stepped over with it: only the cell's own end tag is looked at.
     if (name === 'v') {
       const { text, end } = textUntilEndTag(xml, gt + 1);

@@ -69,7 +69,9 @@ export function prepareCellsForSheetJs(xml: Buffer, everyFormula: boolean): Buff
     } else if (name === 'is') {
       cell.inline = true;
     } else if (closing === '') {
-      if (!selfClosing && cell.value === undefined && cell.valueStart < 0) cell.valueStart = TOKEN.lastIndex;
+      // `<v/>` is `<v></v>` spelt another way: an empty value, as the fast reader reads it.
+      if (selfClosing) { if (cell.value === undefined && cell.valueStart < 0) cell.value = ''; }
+      else if (cell.value === undefined && cell.valueStart < 0) cell.valueStart = TOKEN.lastIndex;
     } else if (cell.valueStart >= 0 && cell.value === undefined) {
       cell.value = decodeCellText(text.slice(cell.valueStart, m.index));
     }

@@ -419,6 +419,19 @@ describe('formula cells whose result the file does not hold, whichever reader re
     sameAsSheetJs(reordered);
   });
 
+  it('an empty value written <v/> reads as <v></v> does, in both readers', () => {
+    const rows = '<row r="2"><c r="A2" t="inlineStr"><is><t>C-1</t></is></c><c r="B2"><v>40258</v></c><c r="C2" t="str"><f>""</f><v></v></c></row>'
+      + '<row r="3"><c r="A3" t="inlineStr"><is><t>C-2</t></is></c><c r="B3"><f>DATE(2010,4,20)</f><v></v></c><c r="C3"><v></v></c></row>';
+    const shortened = rows.replaceAll('<v></v>', '<v/>');
+    expect(shortened).not.toBe(rows);
+    const read = (xml: string, reader: 'fast' | 'sheetjs') => {
+      const { tables, errors } = readWorkbook(workbook(header + xml), { file: 'h.xlsx', reader });
+      return { tables, errors };
+    };
+    for (const reader of ['fast', 'sheetjs'] as const) expect(read(shortened, reader), reader).toEqual(read(rows, reader));
+    sameAsSheetJs(workbook(header + shortened));
+  });
+
   it('a number, boolean or date result of only spaces is none either, not an empty cell in an optional column', () => {
     const rows = '<row r="2"><c r="A2" t="inlineStr"><is><t>C-1</t></is></c><c r="B2"><v>40258</v></c><c r="C2"><f>X2</f><v> </v></c></row>'
       + '<row r="3"><c r="A3" t="inlineStr"><is><t>C-2</t></is></c><c r="B3"><v>40258</v></c><c r="C3" t="b"><f>X3</f><v>  </v></c></row>';

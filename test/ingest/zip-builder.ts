@@ -23,12 +23,12 @@ function crcOf(e: TestZipEntry): number {
 }
 
 /** The fields both headers carry; the central header has them 2 bytes further on, after "version made by". */
-function entryHeader(signature: number, length: number, shift: number, e: TestZipEntry, nameLength: number): Buffer {
+function entryHeader(signature: number, length: number, shift: number, e: TestZipEntry, crc: number, nameLength: number): Buffer {
   const header = Buffer.alloc(length);
   header.writeUInt32LE(signature, 0);
   header.writeUInt16LE(20, 4 + shift);
   header.writeUInt16LE(e.method, 8 + shift);
-  header.writeUInt32LE(crcOf(e), 14 + shift);
+  header.writeUInt32LE(crc, 14 + shift);
   header.writeUInt32LE(e.data.length, 18 + shift);
   header.writeUInt32LE(e.uncompressedSize, 22 + shift);
   header.writeUInt16LE(nameLength, 26 + shift);
@@ -41,8 +41,10 @@ export function buildZip(entries: readonly TestZipEntry[]): Uint8Array {
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    locals.push(entryHeader(0x04034b50, 30, 0, e, name.length), name, Buffer.from(e.data));
-    const central = entryHeader(0x02014b50, 46, 2, e, name.length);
+    // Worked out once for both headers: for a deflated entry it means inflating the data.
+    const crc = crcOf(e);
+    locals.push(entryHeader(0x04034b50, 30, 0, e, crc, name.length), name, Buffer.from(e.data));
+    const central = entryHeader(0x02014b50, 46, 2, e, crc, name.length);
     central.writeUInt16LE(20, 4);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);

@@ -1,9 +1,9 @@
 // The HTML report in a real browser (Debian's Chromium via playwright-core): it renders without console
 // errors or network requests, the hostile facility name is plain text, a workbook of over 300 per-day
 // findings reads as a handful of entries by clause and by subject, and it prints on A4 in few pages
-// (test-artifacts/report-consolidated.png and .pdf are kept to be looked at). Run by test/browser.test.ts.
+// (test-artifacts/report-consolidated.pdf is kept to be looked at). Run by test/browser.test.ts.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadAuditPack } from '../../src/cli/audit-pack.ts';
 import { auditWorkbook } from '../../src/cli/audit-run.ts';
@@ -29,15 +29,25 @@ function pdfPages(pdf: Buffer): number {
 /** The suite, in the browser test/browser.test.ts launched (`browser` answers once it has). */
 export function htmlReportSuite(browser: () => Browser): void {
   describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
-    async function open(html: string): Promise<{ page: Page; problems: string[] }> {
-      const page = await browser().newPage({ viewport: { width: 900, height: 1200 } });
-      const problems: string[] = [];
-      page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-      page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
-      page.on('request', (r) => { if (!r.url().startsWith('data:') && r.url() !== 'about:blank') problems.push(`request: ${r.url()}`); });
-      page.on('dialog', async (d) => { problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
-      await page.setContent(html, { waitUntil: 'load' });
-      return { page, problems };
+    // One page for the suite, each report loaded into it afresh (a new page costs the browser about a
+    // quarter of a second of work); what a report's page did is recorded from its loading on.
+    let shared: Page;
+    let problems: string[] = [];
+    beforeAll(async () => {
+      shared = await browser().newPage();
+      shared.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+      shared.on('pageerror', (e) => problems.push(`error: ${e.message}`));
+      shared.on('request', (r) => { if (!r.url().startsWith('data:') && r.url() !== 'about:blank') problems.push(`request: ${r.url()}`); });
+      shared.on('dialog', async (d) => { problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
+    });
+    afterAll(async () => { await shared?.close(); });
+
+    async function open(html: string, viewport = { width: 900, height: 1200 }): Promise<{ page: Page; problems: string[] }> {
+      await shared.setViewportSize(viewport);
+      await shared.emulateMedia({ media: 'screen' });
+      problems = [];
+      await shared.setContent(html, { waitUntil: 'load' });
+      return { page: shared, problems };
     }
 
     it('renders as text, without errors or network, and prints on A4', async () => {
@@ -56,7 +66,6 @@ export function htmlReportSuite(browser: () => Browser): void {
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdfPages(pdf)).toBeGreaterThanOrEqual(1);
-      await page.close();
     });
 
     it('prints the batch summary of a follow-up in Russian on A4 landscape with every column of the facilities table', async () => {
@@ -73,8 +82,7 @@ export function htmlReportSuite(browser: () => Browser): void {
         { file: '05-dc-03.xlsx', report: named('DC-03', 'Центр дневного пребывания «Бота», г. Алматы', []), exitCode: 0, reportFile: '05-dc-03.html' },
       ], { lang: 'ru', version: '0.1.0' });
       // The page as wide as A4 landscape (297 mm ≈ 1123 px).
-      const page = await browser().newPage({ viewport: { width: 1123, height: 800 } });
-      await page.setContent(renderBatchSummaryHtml(summary), { waitUntil: 'load' });
+      const { page, problems } = await open(renderBatchSummaryHtml(summary), { width: 1123, height: 800 });
       await page.emulateMedia({ media: 'print' });
       const widths = await page.evaluate(() => {
         const box = document.querySelector('.table-scroll')!;
@@ -83,7 +91,7 @@ export function htmlReportSuite(browser: () => Browser): void {
       // Wider than its box, the table would scroll on screen and lose its last columns (the exit state) on paper.
       expect(widths.needed).toBeLessThanOrEqual(widths.shown);
       expect(await page.locator('table.batch').first().locator('thead th').allInnerTexts()).toContain('Код выхода');
-      await page.close();
+      expect(problems).toEqual([]);
     });
 
     it('shows a workbook of 300+ per-day findings as a few entries by clause and by subject, on at most 3 A4 pages of findings', async () => {
@@ -108,8 +116,9 @@ export function htmlReportSuite(browser: () => Browser): void {
       expect(heads[0]).toContain('Балалар!A2');
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
+      // The whole report as printed is kept to be looked at (a picture of the whole page cost as much as
+      // the rest of this test, and showed what the PDF shows).
       mkdirSync('test-artifacts', { recursive: true });
-      await page.screenshot({ path: 'test-artifacts/report-consolidated.png', fullPage: true });
       await page.emulateMedia({ media: 'print' });
       const whole = await page.pdf({ format: 'A4', printBackground: true });
       writeFileSync('test-artifacts/report-consolidated.pdf', whole);
@@ -122,7 +131,6 @@ export function htmlReportSuite(browser: () => Browser): void {
       // The findings by clause alone — what a report of 300 per-day findings is — on at most 2 pages.
       await page.addStyleTag({ content: 'section.findings-by-subject { display: none !important; }' });
       expect(pdfPages(await page.pdf({ format: 'A4', printBackground: true }))).toBeLessThanOrEqual(2);
-      await page.close();
     });
   });
 }

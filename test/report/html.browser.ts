@@ -2,7 +2,8 @@
 // errors or network requests, the hostile facility name is plain text, a workbook of over 300 per-day
 // findings reads as a handful of entries by clause and by subject, and it prints on A4 in few pages
 // (test-artifacts/report-consolidated.pdf is kept to be looked at). Run by test/browser.test.ts.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadAuditPack } from '../../src/cli/audit-pack.ts';
@@ -15,6 +16,7 @@ import { applyBaseline } from '../../src/report/follow-up.ts';
 import { renderHtml } from '../../src/report/html.ts';
 import { reportWords } from '../../src/report/i18n.ts';
 import { defaultRulesDir } from '../../src/rulepack/load.ts';
+import { cachedFile } from '../cached-file.ts';
 import { manyDailyFindings } from '../cli/follow-up-workbooks.ts';
 import { hasChromium } from '../web/chromium.ts';
 import { L, QUOTES, evaluation, facilityReport, finding, workbook } from './fixtures.ts';
@@ -24,6 +26,15 @@ const HOSTILE = '<script>alert(1)</script>';
 /** Pages of a PDF Chromium printed: its page objects (not the /Pages tree). */
 function pdfPages(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length;
+}
+
+/**
+ * The workbook of over 300 per-day findings, made once per change of what makes it (the residential
+ * example read and written again by SheetJS, about a fifth of a second) and kept in test-artifacts/.
+ */
+function manyDailyFindingsWorkbook(): Uint8Array {
+  const modules = ['src/schema', 'src/core'].flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f)));
+  return cachedFile('many-daily-findings.xlsx', ['test/cli/follow-up-workbooks.ts', 'test/cli/workbooks.ts', 'examples/residential-2010.xlsx', ...modules.sort()], manyDailyFindings);
 }
 
 /** The suite, in the browser test/browser.test.ts launched (`browser` answers once it has). */
@@ -96,7 +107,7 @@ export function htmlReportSuite(browser: () => Browser): void {
 
     it('shows a workbook of 300+ per-day findings as a few entries by clause and by subject, on at most 3 A4 pages of findings', async () => {
       const pack = await loadAuditPack(defaultRulesDir());
-      const { report } = await auditWorkbook(manyDailyFindings(), 'many-days.xlsx', pack, { lang: 'kk', version: '0.1.0' });
+      const { report } = await auditWorkbook(manyDailyFindingsWorkbook(), 'many-days.xlsx', pack, { lang: 'kk', version: '0.1.0' });
       expect(report.findings.length).toBeGreaterThanOrEqual(300);
       const w = reportWords('kk');
       const html = renderHtml(report, { lang: 'kk', quotes: pack.quotes });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../src/ingest/index.ts';
 import { loadRulePack } from '../../src/rulepack/index.ts';
 import { makeBenchWorkbook } from '../../bench/make-workbook.ts';
+import { cachedFile } from '../cached-file.ts';
 import { evaluateBoth } from './helpers.ts';
 
 describe('the bundled rule packs', () => {
@@ -11,7 +12,8 @@ describe('the bundled rule packs', () => {
     const pack = await loadRulePack();
     expect(pack.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(pack.rulesets.map((r) => r.id).sort()).toEqual(['day-care', 'home-care', 'residential']);
-    const wb = readWorkbook(makeBenchWorkbook(6).bytes, { file: 'pack.xlsx' });
+    // Made once per change of its generator, then read from test-artifacts/ (SheetJS writing it cost a tenth of a second).
+    const wb = readWorkbook(cachedFile('bench-6-children.xlsx', ['bench/make-workbook.ts'], () => makeBenchWorkbook(6).bytes), { file: 'pack.xlsx' });
     for (const rs of pack.rulesets) {
       const asKind = { ...wb, facility: wb.facility && { ...wb.facility, kind: rs.appliesTo } };
       const ev = await evaluateBoth([rs], asKind);

@@ -2,11 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { parseCalendar, CalendarError, type CalendarFile } from '../../src/calendar/index.ts';
 import { parseDateText } from '../../src/core/date.ts';
+import { cachedBundle } from '../cached-file.ts';
 
 const kz = parseCalendar(JSON.parse(readFileSync(new URL('../../rules/calendars/kz.json', import.meta.url), 'utf8')));
 const d = (s: string) => parseDateText(s)!;
@@ -128,12 +127,10 @@ describe('scripts/make-calendar.ts', () => {
     writeFileSync(out, JSON.stringify(file));
     // The script bundled into one JavaScript file and run by plain node: the same program as `npx tsx
     // scripts/make-calendar.ts`, without tsx's start (about half a second of CPU).
-    const script = join(mkdtempSync(join(tmpdir(), 'kz-calendar-script-')), 'make-calendar.mjs');
-    buildSync({
-      entryPoints: [fileURLToPath(new URL('../../scripts/make-calendar.ts', import.meta.url))], outfile: script, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error',
+    // Bundled once per change of what it is made of (test/cached-file.ts).
+    const script = cachedBundle('make-calendar', 'scripts/make-calendar.ts',
       // date-holidays is CommonJS and calls require(); an ES module has none of its own.
-      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    });
+      "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);");
     execFileSync(process.execPath, [script, out], { stdio: 'pipe' });
     const regenerated = JSON.parse(readFileSync(out, 'utf8')) as CalendarFile;
     expect(regenerated.years['2006']!.transfers).toContainEqual(handEntered);

@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSync } from 'esbuild';
 import * as XLSX from 'xlsx';
+import { cachedBundle } from '../cached-file.ts';
 
 function workbookWithDates(): Uint8Array {
   const ws = XLSX.utils.aoa_to_sheet([['child_id', 'date']]);
@@ -21,8 +21,8 @@ function workbookWithDates(): Uint8Array {
 
 // The probe bundled into one JavaScript file (SheetJS and ereje's modules included), run by plain node:
 // each child loads every module under its own TZ, as through tsx, without tsx's half a second of start.
-const probeScript = join(mkdtempSync(join(tmpdir(), 'ereje-tz-probe-')), 'tz-probe.mjs');
-buildSync({ entryPoints: [join(import.meta.dirname, 'fixtures', 'tz-probe.ts')], outfile: probeScript, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
+// Bundled once per change of what it is made of (test/cached-file.ts).
+const probeScript = cachedBundle('tz-probe', 'test/ingest/fixtures/tz-probe.ts');
 
 function probe(tz: string, file: string): Record<string, unknown> {
   const out = execFileSync(process.execPath, [probeScript, file], {

@@ -216,7 +216,9 @@ describe('a batch of 200 workbooks with 17 that cannot be read', () => {
     for (const [, make] of bad) make();
     for (let i = 0; i < 182; i++) writeFileSync(join(dir, `good-${String(i).padStart(3, '0')}.xlsx`), good);
     writeFileSync(join(dir, 'good-long-cell.xlsx'), longCell);
-    for (const [format, jobs] of [['xlsx', '2'], ['json', '1'], ['md', '1'], ['html', '1']] as const) {
+    // The two-thread run last: the main thread takes its share of the audits with its code already warm
+    // from the others (about a third of a second less CPU than first, when this file starts the worker).
+    for (const [format, jobs] of [['json', '1'], ['md', '1'], ['html', '1'], ['xlsx', '2']] as const) {
       const out = join(tmp, `batch-out-${format}`);
       const r = await run(['audit', dir, '--format', format, '--out', out, '--lang', 'en', '--as-of', '2010-05-31', '--jobs', jobs]);
       expect(r.code).toBe(2);

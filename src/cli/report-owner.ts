@@ -3,7 +3,7 @@
 // end of a JSON, Markdown or HTML report, or the directory and one small part of an .xlsx report's zip.
 // Nothing that is not a regular file is opened (a fifo or a device could block or never end).
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
-import { inflateGuarded, readCentralDirectory, type ZipEntry } from '../ingest/zip-guard.ts';
+import { findEndRecord, inflateGuarded, readCentralDirectory, type ZipEntry } from '../ingest/zip-guard.ts';
 import { XLSX_REPORT_PROPERTY } from '../report/formats.ts';
 import { FatalError } from './errors.ts';
 import { cliText } from './messages.ts';
@@ -16,7 +16,6 @@ const TEXT_WINDOW = 4096;
 /** A report's zip has a dozen parts; its directory and its custom properties are a few kilobytes. */
 const ZIP_DIRECTORY_LIMIT = 256 * 1024;
 const ZIP_PART_LIMIT = 64 * 1024;
-const EOCD_SIG = 0x06054b50;
 
 /**
  * Refuses (exit 2, one line) the first report path where something exists that ereje did not write, before
@@ -74,10 +73,7 @@ function isEreJeReport(fd: number, size: number): boolean {
 function xlsxReportSchema(fd: number, size: number): string | null {
   const tailLength = Math.min(size, 0xffff + 22);
   const tail = readAt(fd, size - tailLength, tailLength);
-  let eocd = -1;
-  for (let at = tail.length - 22; at >= 0; at--) {
-    if (tail.readUInt32LE(at) === EOCD_SIG) { eocd = at; break; }
-  }
+  const eocd = findEndRecord(tail);
   if (eocd < 0) return null;
   const dirSize = tail.readUInt32LE(eocd + 12);
   const dirOffset = tail.readUInt32LE(eocd + 16);

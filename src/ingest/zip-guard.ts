@@ -40,16 +40,25 @@ function u64(dv: DataView, at: number): number {
   return value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value);
 }
 
+/**
+ * Where a zip's end-of-central-directory record starts: the last one within the 64 KiB comment a zip may
+ * end with, or -1. `bytes` may be the file's tail alone.
+ */
+export function findEndRecord(bytes: Uint8Array): number {
+  const dv = view(bytes);
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+    if (dv.getUint32(at, true) === EOCD_SIG) return at;
+  }
+  return -1;
+}
+
 /** Reads the central directory only; throws not-a-workbook / unreadable for anything that is not a sane zip. */
 export function readCentralDirectory(bytes: Uint8Array, file: string): ZipEntry[] {
   const notZip = () => new WorkbookRejected('not-a-workbook', rejection.notZip(file));
   const broken = (what: Localized) => new WorkbookRejected('unreadable', rejection.damaged(file, what));
   if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw notZip();
   const dv = view(bytes);
-  let eocd = -1;
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
-    if (dv.getUint32(at, true) === EOCD_SIG) { eocd = at; break; }
-  }
+  const eocd = findEndRecord(bytes);
   if (eocd < 0) throw notZip();
   let count = dv.getUint16(eocd + 10, true);
   let cdSize = dv.getUint32(eocd + 12, true);

@@ -11,7 +11,7 @@ import { evalCondition, explainCondition } from './conditions.ts';
 import { buildFinding, cmp, compareClauses, compareFindings } from './findings.ts';
 import { reasons } from './reasons.ts';
 import { ReferenceJudge } from './reference.ts';
-import { rejectedCases, rejectedLookups, type RejectedLookups, type RejectedRowsBearing } from './rejected.ts';
+import { cellsInError, rejectedCases, rejectedLookups, type RejectedLookups, type RejectedRowsBearing } from './rejected.ts';
 import type { Evaluation, Finding, NotEvaluated, NotEvaluatedCause, RulesetVersionUsed } from './types.ts';
 import { selectVersions, sortVersions, versionOn } from './versions.ts';
 
@@ -41,6 +41,7 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
     asOf,
     indexes: new Map(),
   };
+  const errorCells = cellsInError(workbook);
   const byId = new Map<string, CompiledRuleset[]>();
   for (const v of selected) byId.set(v.id, [...(byId.get(v.id) ?? []), v]);
 
@@ -66,7 +67,7 @@ export async function evaluate(rulesets: readonly CompiledRuleset[], workbook: I
         if (blocking.length > 0) { for (const gap of [...blocking, ...ifJudged]) missing.push({ reason: gap.reason, cause: 'workbook', gap }); continue; }
         try {
           const judged = { cases: 0 };
-          const found = await judgeRule(rule, v, versions, rt, options.mode ?? 'fast', uncovered, options.explain === true, judged, rejectedLookups(rule, workbook, rt), doubted);
+          const found = await judgeRule(rule, v, versions, rt, options.mode ?? 'fast', uncovered, options.explain === true, judged, rejectedLookups(rule, workbook, rt, errorCells), doubted);
           // A column read only to judge a case is needed only when there is a case to judge: without a
           // labour group, a workbook without subgroups has nothing for the subgroup rule to look at.
           if (ifJudged.length > 0 && judged.cases > 0) { for (const gap of ifJudged) missing.push({ reason: gap.reason, cause: 'workbook', gap }); continue; }

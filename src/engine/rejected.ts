@@ -47,20 +47,39 @@ function rejectedWithData(rule: CompiledRule, table: TypedTable): TypedRow[] {
 /** A column of a looked-up sheet holding a code of a row of `target` (its own sheet for a unique code). */
 interface KeyColumn { readonly column: string; readonly target: string; readonly targetColumn: string }
 
+/** A sheet's columns in error, by Excel row. */
+export type CellsInError = (sheet: string) => ReadonlyMap<number, ReadonlySet<string>>;
+
+/**
+ * The workbook's cells in error (a code no child has, a duplicate, `#N/A`), gathered in one pass over its
+ * errors when first asked, for every rule of an evaluation to share.
+ */
+export function cellsInError(workbook: IngestedWorkbook): CellsInError {
+  let bySheet: Map<string, Map<number, Set<string>>> | undefined;
+  const none: ReadonlyMap<number, ReadonlySet<string>> = new Map();
+  return (sheet) => {
+    if (bySheet === undefined) {
+      bySheet = new Map();
+      for (const e of workbook.errors) {
+        if (e.severity !== 'error' || e.row === null || e.column === null) continue;
+        let rows = bySheet.get(e.sheet);
+        if (rows === undefined) bySheet.set(e.sheet, rows = new Map());
+        const columns = rows.get(e.row);
+        if (columns === undefined) rows.set(e.row, new Set([e.column])); else columns.add(e.column);
+      }
+    }
+    return bySheet.get(sheet) ?? none;
+  };
+}
+
 /** Null when no sheet the rule looks rows up in has a rejected row (every case is then judged as it is). */
-export function rejectedLookups(rule: CompiledRule, workbook: IngestedWorkbook, rt: Runtime): RejectedLookups | null {
+export function rejectedLookups(rule: CompiledRule, workbook: IngestedWorkbook, rt: Runtime, errorCells: CellsInError): RejectedLookups | null {
   const sheets = rule.needs.looksUp.flatMap((sheet) => {
     const table = workbook.tables[sheet];
     if (table === undefined || table.rejected.length === 0) return [];
     const present = new Set(table.columns);
-    // A cell in error (a code no child has, a duplicate, `#N/A`) tells nothing of whose row it is.
-    // Built once per rule and sheet, not per case: a row's columns in error, by Excel row.
-    const inError = new Map<number, Set<string>>();
-    for (const e of workbook.errors) {
-      if (e.sheet !== sheet || e.severity !== 'error' || e.row === null || e.column === null) continue;
-      const columns = inError.get(e.row);
-      if (columns === undefined) inError.set(e.row, new Set([e.column])); else columns.add(e.column);
-    }
+    // A cell in error tells nothing of whose row it is.
+    const inError = errorCells(sheet);
     const rows = rejectedWithData(rule, table).map((row): Rejected => {
       const columns = inError.get(row.excelRow);
       const unread = columns === undefined ? () => false : (column: string) => columns.has(column);

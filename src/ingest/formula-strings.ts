@@ -36,7 +36,6 @@ export function encodeCellText(text: string): string {
 
 /** Where a `t="str"` value can differ between one unescape and two: an entity, an OOXML escape, a CDATA section. */
 const AMP = 0x26;
-const UNDERSCORE = 0x5f;
 const LT = 0x3c;
 const GT = 0x3e;
 

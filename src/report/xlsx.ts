@@ -8,7 +8,6 @@ import * as XLSX from 'xlsx';
 import { dayNumber } from '../core/date.ts';
 import { XLSX_REPORT_PROPERTY } from './formats.ts';
 import type { AuditReport, FindingGroup, ReportFinding } from './types.ts';
-import { consolidateFindings } from './consolidate.ts';
 import type { ReportWords } from './i18n.ts';
 import { columnText, sheetText, subjectText } from './labels.ts';
 import { periodDays } from './periods.ts';

@@ -8,7 +8,6 @@ import type { Lang } from '../core/lang.ts';
 import { rulesetAnnex } from '../lang/check.ts';
 import type { DateStamp, RuleDecl, RuleFile } from '../lang/ast.ts';
 import { INTERPRETATION_MARKS, isInterpretation, textIn } from '../lang/texts.ts';
-import { reportWords } from '../report/i18n.ts';
 import { STATUS } from './coverage.ts';
 import { displayPath } from './load.ts';
 import { manifestText, type ManifestPoint, type ManifestText } from './manifest.ts';
